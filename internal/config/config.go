@@ -1,0 +1,240 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/pubgen/pubgen/internal/diag"
+)
+
+// FileName is the site configuration file at the site root.
+const FileName = "pubgen.toml"
+
+// URL styles.
+const (
+	// Portable links are relative and name index.html explicitly, so one
+	// public/ works from file://, under any sub-path and at a domain root.
+	Portable = "portable"
+	// Pretty links end in a slash; they need a web server that maps
+	// directories to index.html.
+	Pretty = "pretty"
+)
+
+// Config is the typed content of pubgen.toml. It is read-only once loaded.
+type Config struct {
+	Title       string   `toml:"title"`
+	Description string   `toml:"description"`
+	Language    string   `toml:"language"`
+	BaseURL     string   `toml:"base_url"`
+	Theme       string   `toml:"theme"`
+	Timezone    string   `toml:"timezone"`
+	URLStyle    string   `toml:"url_style"`
+	PageSize    int      `toml:"page_size"`
+	Copyright   string   `toml:"copyright"`
+	Markdown    Markdown `toml:"markdown"`
+	Branches    []Branch `toml:"branches"`
+	Ledger      Ledger   `toml:"ledger"`
+
+	// Location is Timezone loaded; dates without a zone are in it.
+	Location *time.Location `toml:"-"`
+}
+
+// Markdown holds the Markdown options.
+type Markdown struct {
+	// Unsafe lets raw HTML in Markdown through. Off by default: authors paste
+	// from Word and web pages, and raw HTML is how script gets in.
+	Unsafe bool `toml:"unsafe"`
+}
+
+// Branch is a party branch (支部). When the site lists branches, a page's
+// branch must be one of them, and Slug names the branch's pages.
+type Branch struct {
+	Name string `toml:"name"`
+	Slug string `toml:"slug"`
+}
+
+// Ledger holds the minimum organisational-life meetings per branch
+// (组织生活台账), by meeting kind.
+type Ledger struct {
+	Rules []LedgerRule `toml:"rules"`
+}
+
+// LedgerRule requires at least Min meetings of Kind per Period
+// ("month" or "quarter").
+type LedgerRule struct {
+	Kind   string `toml:"kind"`
+	Min    int    `toml:"min"`
+	Period string `toml:"period"`
+}
+
+// Default returns the configuration of a site whose pubgen.toml is empty.
+func Default() *Config {
+	c := &Config{
+		Title:    "党建门户",
+		Language: "zh-CN",
+		Theme:    "default",
+		Timezone: "Asia/Shanghai",
+		URLStyle: Portable,
+		PageSize: 10,
+		Ledger: Ledger{Rules: []LedgerRule{
+			{Kind: "支部党员大会", Min: 1, Period: "quarter"},
+			{Kind: "支委会", Min: 1, Period: "month"},
+			{Kind: "党小组会", Min: 1, Period: "month"},
+			{Kind: "党课", Min: 1, Period: "quarter"},
+		}},
+	}
+	c.Location, _ = time.LoadLocation(c.Timezone)
+	return c
+}
+
+// Load reads pubgen.toml from the site root fsys. A missing file gives the
+// defaults. Problems come back as diagnostics naming the key and line.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	src, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		var l diag.List
+		l.Errorf(FileName, 0, 0, "", "cannot read: %v", err)
+		return nil, l
+	}
+	return Parse(src)
+}
+
+// Parse decodes the text of pubgen.toml.
+func Parse(src []byte) (*Config, diag.List) {
+	var l diag.List
+	c := Default()
+	rules := c.Ledger.Rules
+	c.Ledger.Rules = nil
+	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
+	if err := dec.Decode(c); err != nil {
+		reportDecode(&l, err)
+		return nil, l
+	}
+	if c.Ledger.Rules == nil {
+		c.Ledger.Rules = rules
+	}
+	c.validate(src, &l)
+	if l.HasErrors(false) {
+		return nil, l
+	}
+	return c, l
+}
+
+func reportDecode(l *diag.List, err error) {
+	var strict *toml.StrictMissingError
+	if errors.As(err, &strict) {
+		for _, e := range strict.Errors {
+			row, col := e.Position()
+			key := strings.Join(e.Key(), ".")
+			l.Errorf(FileName, row, col, key, "unknown key%s", didYouMean(key))
+		}
+		return
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		l.Errorf(FileName, row, col, strings.Join(de.Key(), "."), "%s", de.Error())
+		return
+	}
+	l.Errorf(FileName, 0, 0, "", "%v", err)
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func (c *Config) validate(src []byte, l *diag.List) {
+	at := func(key string) int { return lineOf(src, key) }
+	if c.URLStyle != Portable && c.URLStyle != Pretty {
+		l.Errorf(FileName, at("url_style"), 0, "url_style", "%q is not a URL style (want %q or %q)", c.URLStyle, Portable, Pretty)
+	}
+	if c.PageSize < 1 || c.PageSize > 1000 {
+		l.Errorf(FileName, at("page_size"), 0, "page_size", "%d is out of range (want 1 to 1000)", c.PageSize)
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil || c.Timezone == "" {
+		l.Errorf(FileName, at("timezone"), 0, "timezone", "%q is not a known time zone (want an IANA name such as Asia/Shanghai)", c.Timezone)
+	} else {
+		c.Location = loc
+	}
+	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\.`) {
+		l.Errorf(FileName, at("theme"), 0, "theme", "%q is not a theme name (want a folder name under themes/)", c.Theme)
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l.Errorf(FileName, at("base_url"), 0, "base_url", "%q is not an absolute http(s) URL (want e.g. https://dangjian.example.com/)", c.BaseURL)
+		} else if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	names := map[string]bool{}
+	slugs := map[string]bool{}
+	for i, b := range c.Branches {
+		field := fmt.Sprintf("branches[%d]", i)
+		line := lineOfValue(src, b.Name)
+		switch {
+		case strings.TrimSpace(b.Name) == "":
+			l.Errorf(FileName, line, 0, field+".name", "is empty (want the branch's name, e.g. 机关第一党支部)")
+		case names[b.Name]:
+			l.Errorf(FileName, line, 0, field+".name", "%q is listed twice (want each branch once)", b.Name)
+		}
+		switch {
+		case !slugRE.MatchString(b.Slug):
+			l.Errorf(FileName, lineOfValue(src, b.Slug), 0, field+".slug", "%q is not a slug (want lowercase letters, digits and '-', e.g. jiguan-1)", b.Slug)
+		case slugs[b.Slug]:
+			l.Errorf(FileName, lineOfValue(src, b.Slug), 0, field+".slug", "%q is used by two branches (want a unique slug)", b.Slug)
+		}
+		names[b.Name], slugs[b.Slug] = true, true
+	}
+	for i, r := range c.Ledger.Rules {
+		field := fmt.Sprintf("ledger.rules[%d]", i)
+		if r.Period != "month" && r.Period != "quarter" {
+			l.Errorf(FileName, lineOfValue(src, r.Period), 0, field+".period", "%q is not a period (want \"month\" or \"quarter\")", r.Period)
+		}
+		if r.Min < 0 {
+			l.Errorf(FileName, lineOfValue(src, r.Kind), 0, field+".min", "%d is negative (want 0 or more)", r.Min)
+		}
+	}
+}
+
+// BranchByName returns the configured branch with that name.
+func (c *Config) BranchByName(name string) (Branch, bool) {
+	for _, b := range c.Branches {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Branch{}, false
+}
+
+// lineOf finds the line of "key =" for error messages; the TOML decoder
+// reports positions only for syntax and type errors.
+func lineOf(src []byte, key string) int {
+	re := regexp.MustCompile(`(?m)^[ \t]*` + regexp.QuoteMeta(key) + `[ \t]*=`)
+	if loc := re.FindIndex(src); loc != nil {
+		return bytes.Count(src[:loc[0]], []byte("\n")) + 1
+	}
+	return 0
+}
+
+// lineOfValue finds the first line holding a quoted value.
+func lineOfValue(src []byte, v string) int {
+	if v == "" {
+		return 0
+	}
+	i := bytes.Index(src, []byte(`"`+v+`"`))
+	if i < 0 {
+		return 0
+	}
+	return bytes.Count(src[:i], []byte("\n")) + 1
+}

@@ -1,0 +1,80 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseDefaults(t *testing.T) {
+	c, l := Parse([]byte(`title = "华东能源党建"`))
+	if len(l) != 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	if c.Title != "华东能源党建" || c.Language != "zh-CN" || c.URLStyle != Portable || c.PageSize != 10 || c.Theme != "default" {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+	if c.Location == nil || c.Location.String() != "Asia/Shanghai" {
+		t.Errorf("location = %v, want Asia/Shanghai", c.Location)
+	}
+	if len(c.Ledger.Rules) != 4 {
+		t.Errorf("default ledger rules = %d, want 4", len(c.Ledger.Rules))
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"typo", "title = \"x\"\ntitel = \"y\"\n", "pubgen.toml:2:1: titel: unknown key (did you mean title?)"},
+		{"nested typo", "[markdown]\nunsafe = true\nunsaf = false\n", "pubgen.toml:3:1: markdown.unsaf: unknown key (did you mean markdown.unsafe?)"},
+		{"wrong type", "page_size = \"ten\"\n", "pubgen.toml:1"},
+		{"url style", "url_style = \"clean\"\n", `pubgen.toml:1: url_style: "clean" is not a URL style (want "portable" or "pretty")`},
+		{"page size", "\npage_size = 0\n", "pubgen.toml:2: page_size: 0 is out of range (want 1 to 1000)"},
+		{"timezone", "timezone = \"Mars/Base\"\n", `pubgen.toml:1: timezone: "Mars/Base" is not a known time zone`},
+		{"base url", "base_url = \"example.com\"\n", `pubgen.toml:1: base_url: "example.com" is not an absolute http(s) URL`},
+		{"branch slug", "[[branches]]\nname = \"一支部\"\nslug = \"Yi Zhi\"\n", `pubgen.toml:3: branches[0].slug: "Yi Zhi" is not a slug`},
+		{"branch twice", "[[branches]]\nname = \"一支部\"\nslug = \"a\"\n[[branches]]\nname = \"一支部\"\nslug = \"b\"\n", `branches[1].name: "一支部" is listed twice`},
+		{"syntax", "title = \"unclosed\n", "pubgen.toml:1"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, l := Parse([]byte(c.src))
+			if cfg != nil {
+				t.Fatalf("Parse accepted bad config")
+			}
+			l.Sort()
+			var msgs []string
+			for _, d := range l {
+				msgs = append(msgs, d.String())
+			}
+			got := strings.Join(msgs, "\n")
+			if !strings.Contains(got, c.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestBaseURLGetsSlash(t *testing.T) {
+	c, l := Parse([]byte(`base_url = "https://dj.example.com/portal"`))
+	if len(l) != 0 {
+		t.Fatal(l)
+	}
+	if c.BaseURL != "https://dj.example.com/portal/" {
+		t.Errorf("BaseURL = %q", c.BaseURL)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("title = \"x\"\n[[branches]]\nname = \"a\"\nslug = \"a\"\n"))
+	f.Add([]byte("[markdown]\nunsafe = true\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, l := Parse(src)
+		if c == nil && !l.HasErrors(false) {
+			t.Fatal("no config and no error")
+		}
+		if c != nil && (c.Location == nil || c.PageSize < 1) {
+			t.Fatal("accepted config is not usable")
+		}
+	})
+}
