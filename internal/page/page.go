@@ -1,0 +1,111 @@
+package page
+
+import "time"
+
+// Content types. The type comes from the section folder unless the front
+// matter names one.
+const (
+	Notice     = "notice"
+	Disclosure = "disclosure"
+	Study      = "study"
+	Showcase   = "showcase"
+	Plain      = "page"
+)
+
+// Kinds of page in the site graph.
+const (
+	KindPage    = "page"    // a content file
+	KindSection = "section" // content/<section>/_index.md
+	KindHome    = "home"    // content/_index.md
+)
+
+// SectionTypes maps a section folder to the content type of its pages.
+var SectionTypes = map[string]string{
+	"notices":     Notice,
+	"disclosures": Disclosure,
+	"study":       Study,
+	"showcases":   Showcase,
+}
+
+// MeetingKinds are the kinds of organisational-life meeting (三会一课 and
+// others) a notice may announce.
+var MeetingKinds = []string{"支部党员大会", "支委会", "党小组会", "党课", "主题党日", "其他"}
+
+// Page is one parsed content file. It is read-only after Parse.
+type Page struct {
+	Path     string // slash path from the site root: content/notices/a.md or content/notices/a/index.md
+	Section  string // first folder under content/, "" for the home page and root pages
+	Kind     string // KindPage, KindSection or KindHome
+	Type     string // Notice, Disclosure, Study, Showcase or Plain
+	Bundle   bool   // name/index.md with its files beside it
+	BundleDir string // slash path of the bundle folder, for resolving attachments
+
+	Title       string
+	Date        time.Time
+	PublishDate time.Time
+	Slug        string
+	Summary     string
+	Tags        []string
+	Branch      string
+	Draft       bool
+	Weight      int
+	Pinned      bool
+	Aliases     []string
+	Attachments []File
+	Cover       string
+
+	Meeting  *Meeting
+	Deadline time.Time
+
+	Category  string
+	Publicity *Period
+	Contact   *Contact
+	Result    string
+
+	Series string
+	Order  int
+	Source string
+
+	Gallery []File
+	Award   string
+
+	Body     []byte // Markdown after the front matter, LF line endings
+	BodyLine int    // line of the file on which Body starts
+
+	// Pos gives the position of each front-matter field present, by dotted
+	// name ("attachments[1].file"), for problems found after parsing.
+	Pos map[string]Pos
+}
+
+// Pos is a 1-based line and column in the source file.
+type Pos struct{ Line, Col int }
+
+// File is an attachment or an image of the page's bundle.
+type File struct {
+	File  string // relative to the bundle folder
+	Title string // attachments: link text; gallery: caption
+}
+
+// Meeting is the meeting a notice announces.
+type Meeting struct {
+	Kind     string
+	Start    time.Time
+	End      time.Time
+	Location string
+	Host     string
+}
+
+// Period is a publicity period (公示期), both days included.
+type Period struct{ Start, End time.Time }
+
+// Contact is where readers send feedback on a disclosure.
+type Contact struct{ Phone, Email, Address string }
+
+// Line returns the line of field, or of the front matter's start when the
+// field is absent.
+func (p *Page) Line(field string) int {
+	if pos, ok := p.Pos[field]; ok {
+		return pos.Line
+	}
+	return 1
+}

@@ -1,0 +1,319 @@
+package page
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/diag"
+)
+
+// Parse reads the content file at the slash path file (relative to the site
+// root, under content/). loc is the site's time zone. It returns nil and the
+// problems when the page cannot be built; warnings may come with a page.
+func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
+	var l diag.List
+	report := func(probs []problem) {
+		for _, p := range probs {
+			l.Errorf(file, p.pos.Line, p.pos.Col, p.field, "%s", p.msg)
+		}
+	}
+	if len(strings.TrimSpace(string(src))) == 0 {
+		l.Errorf(file, 1, 1, "", "file is empty (want front matter with at least title and date; copy an example from README)")
+		return nil, l
+	}
+	src, terr := normalize(src)
+	if terr == nil {
+		var format string
+		var fm, body []byte
+		var fmLine, bodyLine int
+		format, fm, fmLine, body, bodyLine, terr = split(src)
+		if terr == nil {
+			p := &Page{Path: file, Body: body, BodyLine: bodyLine, Pos: map[string]Pos{}}
+			p.placeIn(file)
+			var tree *value
+			var probs []problem
+			if format == "yaml" {
+				tree, probs = parseYAML(fm, fmLine)
+			} else {
+				tree, probs = parseTOML(fm, fmLine)
+			}
+			report(probs)
+			if tree == nil {
+				return nil, l
+			}
+			d := &decoder{loc: loc, pos: p.Pos}
+			p.decode(tree, d)
+			report(d.probs)
+			if l.HasErrors(false) {
+				return nil, l
+			}
+			return p, l
+		}
+	}
+	l.Errorf(file, terr.line, terr.col, "", "%s", terr.msg)
+	return nil, l
+}
+
+// placeIn derives section, kind, bundle and default type from the path.
+func (p *Page) placeIn(file string) {
+	rel := strings.TrimPrefix(file, "content/")
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir != "" {
+		p.Section = strings.SplitN(dir, "/", 2)[0]
+	}
+	p.Kind = KindPage
+	switch {
+	case base == "_index.md" && dir == "":
+		p.Kind = KindHome
+	case base == "_index.md":
+		p.Kind = KindSection
+	case base == "index.md" && dir != "":
+		p.Bundle = true
+		p.BundleDir = "content/" + dir
+	}
+	p.Type = Plain
+	if t, ok := SectionTypes[p.Section]; ok && p.Kind == KindPage {
+		p.Type = t
+	}
+}
+
+func (p *Page) decode(tree *value, d *decoder) {
+	if tree.kind != mapValue {
+		d.errorf(tree.pos, "", "front matter is %s (want fields such as title: …)", tree.kind)
+		return
+	}
+	f := tree.fields
+	for _, k := range tree.keys {
+		d.pos[k] = tree.keyPos[k]
+	}
+	if v := f["type"]; v != nil {
+		t := d.str(v, "type")
+		if _, ok := typeFields[t]; !ok {
+			d.errorf(v.pos, "type", "%q is not a content type (want notice, disclosure, study, showcase or page)", t)
+			return
+		}
+		p.Type = t
+	}
+	known := append(slices.Clone(commonFields), typeFields[p.Type]...)
+	for _, k := range tree.keys {
+		if !slices.Contains(known, k) {
+			d.errorf(tree.keyPos[k], k, "unknown field%s", hint(k, known))
+		}
+	}
+	p.decodeCommon(f, tree.pos, d)
+	switch p.Type {
+	case Notice:
+		p.decodeNotice(f, tree.pos, d)
+	case Disclosure:
+		p.decodeDisclosure(f, tree.pos, d)
+	case Study:
+		if v := f["series"]; v != nil {
+			p.Series = d.str(v, "series")
+		}
+		if v := f["order"]; v != nil {
+			p.Order = d.integer(v, "order")
+		}
+		if v := f["source"]; v != nil {
+			p.Source = d.str(v, "source")
+		}
+	case Showcase:
+		if v := f["gallery"]; v != nil {
+			p.Gallery = d.files(v, "gallery")
+		}
+		if v := f["award"]; v != nil {
+			p.Award = d.str(v, "award")
+		}
+		if p.Cover == "" && p.Kind == KindPage {
+			d.errorf(tree.pos, "cover", "is missing (want a cover image beside index.md, e.g. cover: cover.jpg)")
+		}
+	}
+}
+
+var slugRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_.-]*$`)
+
+func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
+	if v := f["title"]; v != nil {
+		p.Title = d.str(v, "title")
+	}
+	if p.Title == "" {
+		d.errorf(posOr(f["title"], at), "title", "is missing (want the page's title, e.g. title: 关于召开2024年第三季度支部党员大会的通知)")
+	}
+	if v := f["date"]; v != nil && v.kind != nullValue {
+		p.Date = d.date(v, "date")
+	} else if p.Kind == KindPage {
+		d.errorf(posOr(v, at), "date", "is missing (want the publication date, e.g. date: 2024-07-01)")
+	}
+	if v := f["publish_date"]; v != nil {
+		p.PublishDate = d.date(v, "publish_date")
+	}
+	if v := f["slug"]; v != nil {
+		p.Slug = d.str(v, "slug")
+		if p.Slug != "" && (!slugRE.MatchString(p.Slug) || strings.Contains(p.Slug, "..")) {
+			d.errorf(v.pos, "slug", "%q cannot be part of a web address (want letters, digits, '-' or '_', e.g. 2024-q3-meeting)", p.Slug)
+		}
+	}
+	if v := f["summary"]; v != nil {
+		p.Summary = d.str(v, "summary")
+	}
+	if v := f["tags"]; v != nil {
+		p.Tags = d.strings(v, "tags")
+	}
+	if v := f["branch"]; v != nil {
+		p.Branch = d.str(v, "branch")
+	}
+	if v := f["draft"]; v != nil {
+		p.Draft = d.boolean(v, "draft")
+	}
+	if v := f["pinned"]; v != nil {
+		p.Pinned = d.boolean(v, "pinned")
+	}
+	if v := f["weight"]; v != nil {
+		p.Weight = d.integer(v, "weight")
+	}
+	if v := f["aliases"]; v != nil {
+		for i, a := range d.strings(v, "aliases") {
+			if clean, ok := CleanAlias(a); ok {
+				p.Aliases = append(p.Aliases, clean)
+			} else {
+				d.errorf(v.pos, fmt.Sprintf("aliases[%d]", i), "%q is not a path inside the site (want e.g. /notices/old-name/)", a)
+			}
+		}
+	}
+	if v := f["attachments"]; v != nil {
+		p.Attachments = d.files(v, "attachments")
+	}
+	if v := f["cover"]; v != nil {
+		p.Cover = d.str(v, "cover")
+	}
+}
+
+// CleanAlias turns an alias as written ("/old/notice-1/", "old/a.html") into
+// a clean relative folder path, or reports that it would leave the site.
+func CleanAlias(a string) (string, bool) {
+	a = strings.TrimSpace(a)
+	if a == "" || strings.ContainsAny(a, "\\\x00?#") || strings.Contains(a, "://") {
+		return "", false
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." || seg == "." {
+			return "", false
+		}
+	}
+	c := strings.Trim(path.Clean("/"+a), "/")
+	c = strings.TrimSuffix(c, "/index.html")
+	if c == "" || c == "index.html" {
+		return "", false
+	}
+	return c, true
+}
+
+func posOr(v *value, at Pos) Pos {
+	if v != nil {
+		return v.pos
+	}
+	return at
+}
+
+func (p *Page) decodeNotice(f map[string]*value, at Pos, d *decoder) {
+	if v := f["deadline"]; v != nil {
+		p.Deadline = d.date(v, "deadline")
+	}
+	v := f["meeting"]
+	if v == nil {
+		return
+	}
+	m := d.object(v, "meeting", subFields["meeting"])
+	if m == nil {
+		return
+	}
+	mt := &Meeting{}
+	if x := m["kind"]; x != nil {
+		mt.Kind = d.str(x, "meeting.kind")
+		if !slices.Contains(MeetingKinds, mt.Kind) {
+			d.errorf(x.pos, "meeting.kind", "%q is not a meeting kind (want one of %s)", mt.Kind, strings.Join(MeetingKinds, "、"))
+		}
+	} else {
+		d.errorf(v.pos, "meeting.kind", "is missing (want one of %s)", strings.Join(MeetingKinds, "、"))
+	}
+	if x := m["start"]; x != nil {
+		mt.Start = d.date(x, "meeting.start")
+	} else {
+		d.errorf(v.pos, "meeting.start", "is missing (want the start, e.g. 2024-07-05 14:30)")
+	}
+	if x := m["end"]; x != nil {
+		mt.End = d.date(x, "meeting.end")
+		if !mt.Start.IsZero() && !mt.End.IsZero() && mt.End.Before(mt.Start) {
+			d.errorf(x.pos, "meeting.end", "is before meeting.start (want an end after the start)")
+		}
+	}
+	if x := m["location"]; x != nil {
+		mt.Location = d.str(x, "meeting.location")
+	}
+	if x := m["host"]; x != nil {
+		mt.Host = d.str(x, "meeting.host")
+	}
+	p.Meeting = mt
+}
+
+func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
+	if v := f["category"]; v != nil {
+		p.Category = d.str(v, "category")
+	}
+	if v := f["result"]; v != nil {
+		p.Result = d.str(v, "result")
+	}
+	pub := f["publicity"]
+	if pub == nil {
+		d.errorf(at, "publicity", "is missing (want the publicity period: publicity: {start: 2024-07-01, end: 2024-07-05})")
+	} else if m := d.object(pub, "publicity", subFields["publicity"]); m != nil {
+		per := &Period{}
+		for _, k := range []string{"start", "end"} {
+			x := m[k]
+			if x == nil {
+				d.errorf(pub.pos, "publicity."+k, "is missing (want a date, e.g. 2024-07-01)")
+				continue
+			}
+			t := d.date(x, "publicity."+k)
+			if k == "start" {
+				per.Start = t
+			} else {
+				per.End = t
+				if !per.Start.IsZero() && !t.IsZero() && t.Before(per.Start) {
+					d.errorf(x.pos, "publicity.end", "is before publicity.start (want an end on or after the start)")
+				}
+			}
+		}
+		p.Publicity = per
+	}
+	c := f["contact"]
+	if c == nil {
+		d.errorf(at, "contact", "is missing (want where readers send feedback: contact: {phone: …, email: …, address: …})")
+		return
+	}
+	m := d.object(c, "contact", subFields["contact"])
+	if m == nil {
+		return
+	}
+	ct := &Contact{}
+	if x := m["phone"]; x != nil {
+		ct.Phone = d.str(x, "contact.phone")
+	}
+	if x := m["email"]; x != nil {
+		ct.Email = d.str(x, "contact.email")
+		if ct.Email != "" && !validEmail(ct.Email) {
+			d.errorf(x.pos, "contact.email", "%q is not an email address (want e.g. dangwei@example.com)", ct.Email)
+		}
+	}
+	if x := m["address"]; x != nil {
+		ct.Address = d.str(x, "contact.address")
+	}
+	if ct.Phone == "" && ct.Email == "" && ct.Address == "" {
+		d.errorf(c.pos, "contact", "is empty (want at least a phone, an email or an address)")
+	}
+	p.Contact = ct
+}
