@@ -1,0 +1,105 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Names of the folders publish keeps beside dest; see the package doc.
+const (
+	stagingTag = ".pubgen-staging-"
+	retiredTag = ".pubgen-retired-"
+	trashTag   = ".pubgen-trash-"
+	lockTag    = ".pubgen-lock"
+)
+
+// target is a checked destination: its absolute path, its parent and the
+// name prefix of the helper folders publish creates beside it.
+type target struct {
+	dest   string
+	parent string
+	base   string
+}
+
+func (t target) prefix(tag string) string { return "." + t.base + tag }
+
+func (t target) lockPath() string { return filepath.Join(t.parent, t.prefix(lockTag)) }
+
+// CheckDest reports whether dest is a folder Publish may replace. Publish
+// calls it too; a build can call it first to fail before any work is done.
+//
+// It refuses an empty path, a filesystem root, the home folder, the current
+// folder or any folder containing it (replacing those would swap out the site
+// sources), a dest whose parent does not exist, and an existing dest that is
+// a file or a symbolic link: switching would replace the link itself and
+// silently break whatever the operator pointed it at.
+func CheckDest(dest string) error {
+	_, err := checkDest(dest)
+	return err
+}
+
+func checkDest(dest string) (target, error) {
+	if strings.TrimSpace(dest) == "" {
+		return target{}, errors.New("publish: no destination folder given")
+	}
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return target{}, fmt.Errorf("publish: destination %q: %w", dest, err)
+	}
+	if err := refuseDangerous(dest, abs); err != nil {
+		return target{}, err
+	}
+	t := target{dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs)}
+	if fi, err := os.Stat(t.parent); err != nil {
+		return target{}, fmt.Errorf("publish: destination %q: parent folder: %w", dest, err)
+	} else if !fi.IsDir() {
+		return target{}, fmt.Errorf("publish: destination %q: parent %s is not a folder", dest, t.parent)
+	}
+	return t, checkExisting(dest, abs)
+}
+
+func refuseDangerous(dest, abs string) error {
+	if filepath.Dir(abs) == abs {
+		return fmt.Errorf("publish: refusing destination %q: it is a filesystem root", dest)
+	}
+	if home, err := os.UserHomeDir(); err == nil && sameDir(abs, home) {
+		return fmt.Errorf("publish: refusing destination %q: it is your home folder", dest)
+	}
+	if wd, err := os.Getwd(); err == nil && within(wd, abs) {
+		return fmt.Errorf("publish: refusing destination %q: it contains the current folder %s (want a folder such as public/ inside the site)", dest, wd)
+	}
+	return nil
+}
+
+func checkExisting(dest, abs string) error {
+	fi, err := os.Lstat(abs)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("publish: destination %q: %w", dest, err)
+	case fi.Mode()&os.ModeSymlink != 0:
+		return fmt.Errorf("publish: refusing destination %q: it is a symbolic link (want a real folder; point the build at the link's target)", dest)
+	case !fi.IsDir():
+		return fmt.Errorf("publish: refusing destination %q: it exists and is not a folder", dest)
+	}
+	return nil
+}
+
+func sameDir(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
+// within reports whether path is dir or lies below it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}

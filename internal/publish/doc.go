@@ -1,0 +1,30 @@
+// Package publish is the only writer of the destination folder (public/).
+//
+// A build hands Publish the complete output as a list of entries. Publish
+// writes them into a fresh staging folder beside the destination (same parent,
+// so the same filesystem), flushes them to disk, and only then switches the
+// destination over in one step: on Linux with renameat2(RENAME_EXCHANGE), on
+// macOS with renamex_np(RENAME_SWAP). The destination keeps its name and stays
+// a plain folder, because Netlify and a `cp -r` to a file share must see one.
+// An error or a kill -9 at any moment leaves the previous site exactly as it
+// was; the next run (or Cleanup) removes what a dead run left behind.
+//
+// Where an atomic exchange is not available (other systems, or filesystems that
+// answer EINVAL/ENOSYS), the switch takes two renames: dest to a retired name,
+// then staging to dest. A crash between the two leaves no dest but a complete
+// retired folder, and Cleanup puts it back, so even this path never loses the
+// old site.
+//
+// Every folder publish creates in dest's parent is named after dest, with a
+// leading dot so static servers and directory listings skip it:
+//
+//	.public.pubgen-staging-*   a new site being written, or the old one being removed
+//	.public.pubgen-retired-*   the old site between the two renames of the fallback
+//	.public.pubgen-trash-*     a retired site being removed
+//	.public.pubgen-lock        lock file, kept (removing lock files races)
+//
+// Two builds publishing to the same dest at once are serialised with flock on
+// the lock file: the second one waits for the first to finish (up to two
+// minutes, then fails naming the lock file), so the later build's site is the
+// one that stays. On systems without flock the lock is skipped.
+package publish

@@ -1,0 +1,154 @@
+package publish
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+var (
+	errNoExchange = errors.New("atomic exchange not supported")
+	errBusy       = errors.New("another pubgen build is publishing to the same folder")
+)
+
+const (
+	lockWait = 2 * time.Minute
+	lockPoll = 50 * time.Millisecond
+)
+
+// publisher holds what tests swap out: the exchange primitive (to force the
+// two-rename fallback) and how long to wait for the lock.
+type publisher struct {
+	exchange func(a, b string) error
+	lockWait time.Duration
+}
+
+func defaultPublisher() publisher { return publisher{exchange: exchange, lockWait: lockWait} }
+
+// Publish writes entries into a fresh staging folder beside dest (same
+// parent, so the same filesystem), flushes it to disk, and then replaces dest
+// with it in one step. On any error dest is left as it was and the staging
+// folder is removed. It first cleans up after a build that died (Cleanup).
+//
+// Once the new site is in place, a failure to remove the previous one is not
+// reported: the site is published, and the next run removes the leftover.
+func Publish(dest string, entries []Entry) (Report, error) {
+	return defaultPublisher().publish(dest, entries)
+}
+
+func (p publisher) publish(dest string, entries []Entry) (Report, error) {
+	t, err := checkDest(dest)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := checkEntries(entries); err != nil {
+		return Report{}, err
+	}
+	unlock, err := lockTarget(t, p.lockWait)
+	if err != nil {
+		return Report{}, err
+	}
+	defer unlock()
+	if err := cleanup(t); err != nil {
+		return Report{}, err
+	}
+	staging, err := makeStaging(t)
+	if err != nil {
+		return Report{}, err
+	}
+	rep, err := writeTree(staging, entries)
+	if err == nil {
+		err = p.switchTo(t, staging)
+	}
+	if err != nil {
+		os.RemoveAll(staging)
+		return Report{}, err
+	}
+	return rep, nil
+}
+
+func lockTarget(t target, wait time.Duration) (func(), error) {
+	unlock, err := lock(t.lockPath(), wait)
+	if errors.Is(err, errBusy) {
+		return nil, fmt.Errorf("publish: %s: %w (waited %v for the lock on %s)", t.dest, err, wait, t.lockPath())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("publish: cannot take the lock %s: %w", t.lockPath(), bare(err))
+	}
+	return unlock, nil
+}
+
+func makeStaging(t target) (string, error) {
+	dir, err := os.MkdirTemp(t.parent, t.prefix(stagingTag))
+	if err == nil {
+		// MkdirTemp makes 0700; this folder becomes dest, which a web
+		// server must be able to read.
+		err = os.Chmod(dir, dirMode)
+	}
+	if err != nil {
+		return "", fmt.Errorf("publish: creating a staging folder in %s: %w", t.parent, bare(err))
+	}
+	return dir, nil
+}
+
+// switchTo puts the finished staging folder in dest's place. When it returns
+// an error, dest is unchanged and staging may be removed.
+func (p publisher) switchTo(t target, staging string) error {
+	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(staging, t.dest); err != nil {
+			return fmt.Errorf("publish: moving the new site to %s: %w", t.dest, bare(err))
+		}
+		return syncParent(t)
+	}
+	err := p.exchange(staging, t.dest)
+	if errors.Is(err, errNoExchange) {
+		return switchByRenames(t, staging)
+	}
+	if err != nil {
+		return fmt.Errorf("publish: switching %s to the new site: %w", t.dest, bare(err))
+	}
+	// staging now holds the previous site.
+	err = syncParent(t)
+	os.RemoveAll(staging)
+	return err
+}
+
+// switchByRenames is the fallback without an atomic exchange. Between its two
+// renames dest is missing, but the old site sits complete under the retired
+// name, where Cleanup finds and restores it.
+func switchByRenames(t target, staging string) error {
+	retired := filepath.Join(t.parent, t.prefix(retiredTag)+rand.Text())
+	if err := os.Rename(t.dest, retired); err != nil {
+		return fmt.Errorf("publish: moving the previous site aside: %w", bare(err))
+	}
+	if err := os.Rename(staging, t.dest); err != nil {
+		if rerr := os.Rename(retired, t.dest); rerr != nil {
+			return fmt.Errorf("publish: moving the new site to %s: %w; restoring the previous site also failed (%v): it is kept in %s and the next run restores it", t.dest, bare(err), bare(rerr), retired)
+		}
+		return fmt.Errorf("publish: moving the new site to %s: %w", t.dest, bare(err))
+	}
+	err := syncParent(t)
+	discard(t, retired)
+	return err
+}
+
+// discard removes a retired site. It first renames it to a trash name so
+// that a removal cut short never leaves a partial tree under the retired
+// name, which Cleanup would take for a complete site.
+func discard(t target, retired string) {
+	trash := filepath.Join(t.parent, t.prefix(trashTag)+rand.Text())
+	if os.Rename(retired, trash) == nil {
+		os.RemoveAll(trash)
+	}
+}
+
+func syncParent(t target) error {
+	if err := syncDir(t.parent); err != nil {
+		return fmt.Errorf("publish: %s was switched, but flushing %s to disk failed: %w", t.dest, t.parent, bare(err))
+	}
+	return nil
+}

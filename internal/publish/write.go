@@ -1,0 +1,169 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"sync"
+)
+
+// Report counts what a successful Publish wrote.
+type Report struct {
+	Files int
+	Bytes int64
+}
+
+const (
+	fileMode = 0o644
+	dirMode  = 0o755
+	// writers is how many files are written at once: writing is mostly
+	// waiting on fsync, so a few more than the cores keeps the disk busy.
+	writers = 8
+)
+
+// writeTree writes every entry below root, which exists and is empty, and
+// flushes files and folders to disk so the switch never exposes a tree that
+// a power cut could still tear.
+func writeTree(root string, entries []Entry) (Report, error) {
+	dirs := folders(entries)
+	for _, d := range dirs {
+		if err := makeDir(filepath.Join(root, filepath.FromSlash(d))); err != nil {
+			return Report{}, fmt.Errorf("publish: creating folder %s: %w", d, bare(err))
+		}
+	}
+	rep, err := writeFiles(root, entries)
+	if err != nil {
+		return Report{}, err
+	}
+	for _, d := range append(dirs, ".") {
+		if err := syncDir(filepath.Join(root, filepath.FromSlash(d))); err != nil {
+			return Report{}, fmt.Errorf("publish: flushing folder %s: %w", d, bare(err))
+		}
+	}
+	return rep, nil
+}
+
+// folders lists every folder the entries need, parents before children.
+func folders(entries []Entry) []string {
+	set := map[string]bool{}
+	for _, e := range entries {
+		for d := path.Dir(e.Path); d != "." && !set[d]; d = path.Dir(d) {
+			set[d] = true
+		}
+	}
+	list := make([]string, 0, len(set))
+	for d := range set {
+		list = append(list, d)
+	}
+	sort.Strings(list) // "a" sorts before "a/b"
+	return list
+}
+
+func makeDir(dir string) error {
+	if err := os.Mkdir(dir, dirMode); err != nil {
+		return err
+	}
+	// Chmod because the umask may have taken bits a web server needs.
+	return os.Chmod(dir, dirMode)
+}
+
+func writeFiles(root string, entries []Entry) (Report, error) {
+	jobs := make(chan Entry)
+	var (
+		mu    sync.Mutex
+		rep   Report
+		first error
+		wg    sync.WaitGroup
+	)
+	for range min(writers, len(entries)) {
+		wg.Go(func() {
+			for e := range jobs {
+				n, err := writeEntry(root, e)
+				mu.Lock()
+				rep.Files++
+				rep.Bytes += n
+				if err != nil && first == nil {
+					first = err
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, e := range entries {
+		mu.Lock()
+		failed := first != nil
+		mu.Unlock()
+		if failed {
+			break
+		}
+		jobs <- e
+	}
+	close(jobs)
+	wg.Wait()
+	return rep, first
+}
+
+func writeEntry(root string, e Entry) (int64, error) {
+	name := filepath.Join(root, filepath.FromSlash(e.Path))
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+	if err != nil {
+		return 0, fmt.Errorf("publish: writing %s: %w", e.Path, bare(err))
+	}
+	n, err := fill(f, e)
+	if err == nil {
+		err = finish(f, e.Path)
+	} else {
+		f.Close()
+	}
+	return n, err
+}
+
+// fill writes the entry's content into f.
+func fill(f *os.File, e Entry) (int64, error) {
+	if e.Src == nil {
+		n, err := f.Write(e.Data)
+		if err != nil {
+			return int64(n), fmt.Errorf("publish: writing %s: %w", e.Path, bare(err))
+		}
+		return int64(n), nil
+	}
+	src, err := e.Src.Open(e.SrcPath)
+	if err != nil {
+		return 0, fmt.Errorf("publish: copying %s to %s: %w", e.SrcPath, e.Path, bare(err))
+	}
+	defer src.Close()
+	n, err := io.Copy(f, src)
+	if err != nil {
+		return n, fmt.Errorf("publish: copying %s to %s: %w", e.SrcPath, e.Path, bare(err))
+	}
+	return n, nil
+}
+
+func finish(f *os.File, rel string) error {
+	err := f.Chmod(fileMode)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("publish: writing %s: %w", rel, bare(err))
+	}
+	return nil
+}
+
+// bare drops the staging path from an *fs.PathError: the staging folder's
+// random name means nothing to a reader, who is already told the entry path.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
