@@ -1,0 +1,85 @@
+package markup
+
+import (
+	"testing"
+)
+
+// expectHTML converts in with the default options and compares the HTML.
+func expectHTML(t *testing.T, in, want string) {
+	t.Helper()
+	expectHTMLWith(t, Options{}, in, want)
+}
+
+func expectHTMLWith(t *testing.T, opts Options, in, want string) {
+	t.Helper()
+	res, err := New(opts).Convert([]byte(in), nil)
+	if err != nil {
+		t.Fatalf("Convert(%q): %v", in, err)
+	}
+	if got := string(res.HTML); got != want {
+		t.Errorf("Convert(%q)\n got: %q\nwant: %q", in, got, want)
+	}
+}
+
+func TestGFM(t *testing.T) {
+	expectHTML(t, "| 支部 | 人数 |\n|:--|--:|\n| 一支部 | 12 |", "<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">支部</th>\n<th style=\"text-align:right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align:left\">一支部</td>\n<td style=\"text-align:right\">12</td>\n</tr>\n</tbody>\n</table>\n")
+	expectHTML(t, "~~草稿~~定稿", "<p><del>草稿</del>定稿</p>\n")
+	expectHTML(t, "不是 ~~~三个~~~ 删除线", "<p>不是 ~~~三个~~~ 删除线</p>\n")
+	expectHTML(t, "见 https://www.12371.cn/ 网站", "<p>见 <a href=\"https://www.12371.cn/\">https://www.12371.cn/</a> 网站</p>\n")
+	expectHTML(t, "访问 www.12371.cn。", "<p>访问 <a href=\"http://www.12371.cn\">www.12371.cn</a>。</p>\n")
+	expectHTML(t, "- [x] 学习\n- [ ] 讨论", "<ul>\n<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> 学习</li>\n<li><input disabled=\"\" type=\"checkbox\"> 讨论</li>\n</ul>\n")
+	expectHTML(t, "正文[^1]\n\n[^1]: 出处", "<p>正文<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup></p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>出处&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n")
+}
+
+func TestNoTypographer(t *testing.T) {
+	expectHTML(t, "他说\"好\"", "<p>他说&quot;好&quot;</p>\n")
+	expectHTML(t, "“三会一课”", "<p>“三会一课”</p>\n")
+	expectHTML(t, "'单引号' -- ...", "<p>'单引号' -- ...</p>\n")
+}
+
+func TestCJK(t *testing.T) {
+	// Soft line breaks between Chinese characters leave no space.
+	expectHTML(t, "第一行\n第二行", "<p>第一行第二行</p>\n")
+	expectHTML(t, "English\nwords", "<p>English\nwords</p>\n")
+	// Emphasis next to full-width punctuation.
+	expectHTML(t, "**“三会一课”**制度", "<p><strong>“三会一课”</strong>制度</p>\n")
+	expectHTML(t, "落实**“三会一课”**制度", "<p>落实<strong>“三会一课”</strong>制度</p>\n")
+	expectHTML(t, "**重要通知。**请按时参加", "<p><strong>重要通知。</strong>请按时参加</p>\n")
+	expectHTML(t, "会议**（必须参加）**地点", "<p>会议<strong>（必须参加）</strong>地点</p>\n")
+	expectHTML(t, "*《党章》*全文", "<p><em>《党章》</em>全文</p>\n")
+	expectHTML(t, "~~“旧规定”~~废止", "<p><del>“旧规定”</del>废止</p>\n")
+	// Text without CJK characters keeps CommonMark's rules.
+	expectHTML(t, "a**\"b\"**c", "<p>a**&quot;b&quot;**c</p>\n")
+	expectHTML(t, "snake_case_name", "<p>snake_case_name</p>\n")
+	expectHTML(t, "**bold** and *em*", "<p><strong>bold</strong> and <em>em</em></p>\n")
+	expectHTML(t, "* list", "<ul>\n<li>list</li>\n</ul>\n")
+	// An escaped space between Chinese words is not printed.
+	expectHTML(t, "党建\\ 工作", "<p>党建工作</p>\n")
+}
+
+func TestRawHTML(t *testing.T) {
+	expectHTML(t, "<div onclick=\"x()\">内容</div>", "<!-- raw HTML omitted -->\n")
+	expectHTML(t, "文字<script>alert(1)</script>", "<p>文字<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --></p>\n")
+	expectHTMLWith(t, Options{Unsafe: true}, "<div class=\"box\">内容</div>\n", "<div class=\"box\">内容</div>\n")
+	expectHTMLWith(t, Options{Unsafe: true}, "文字<span>红</span>", "<p>文字<span>红</span></p>\n")
+}
+
+func TestDangerousDestinations(t *testing.T) {
+	expectHTML(t, "[x](javascript:alert(1))", "<p><a href=\"\">x</a></p>\n")
+	expectHTML(t, "[x](JavaScript:alert(1))", "<p><a href=\"\">x</a></p>\n")
+	expectHTML(t, "[x](jav&#x61;script:alert(1))", "<p><a href=\"\">x</a></p>\n")
+	expectHTML(t, "[x](<java\tscript:alert(1)>)", "<p><a href=\"\">x</a></p>\n")
+	expectHTML(t, "[x](vbscript:msgbox)", "<p><a href=\"\">x</a></p>\n")
+	expectHTML(t, "[x](data:text/html,<b>)", "<p><a href=\"\">x</a></p>\n")
+	expectHTML(t, "![x](data:image/png;base64,AAAA)", "<p><img src=\"\" alt=\"x\" loading=\"lazy\"></p>\n")
+	expectHTML(t, "<javascript:alert(1)>", "<p><a href=\"\">javascript:alert(1)</a></p>\n")
+	expectHTML(t, "[x](https://example.com/a?b=1)", "<p><a href=\"https://example.com/a?b=1\">x</a></p>\n")
+	expectHTML(t, "[x](mailto:dangwei@example.com)", "<p><a href=\"mailto:dangwei@example.com\">x</a></p>\n")
+	expectHTML(t, "# 标题 {onclick=\"alert(1)\"}", "<h1 id=\"标题\">标题</h1>\n")
+	expectHTMLWith(t, Options{Unsafe: true}, "![x](data:image/png;base64,AAAA)", "<p><img src=\"data:image/png;base64,AAAA\" alt=\"x\" loading=\"lazy\"></p>\n")
+}
+
+func TestImages(t *testing.T) {
+	expectHTML(t, "![合影](photo.jpg \"2024年\")", "<p><img src=\"photo.jpg\" alt=\"合影\" title=\"2024年\" loading=\"lazy\"></p>\n")
+	expectHTML(t, "[![图](a.png)](b.html)", "<p><a href=\"b.html\"><img src=\"a.png\" alt=\"图\" loading=\"lazy\"></a></p>\n")
+}
