@@ -33,11 +33,11 @@ var MeetingKinds = []string{"支部党员大会", "支委会", "党小组会", "
 
 // Page is one parsed content file. It is read-only after Parse.
 type Page struct {
-	Path     string // slash path from the site root: content/notices/a.md or content/notices/a/index.md
-	Section  string // first folder under content/, "" for the home page and root pages
-	Kind     string // KindPage, KindSection or KindHome
-	Type     string // Notice, Disclosure, Study, Showcase or Plain
-	Bundle   bool   // name/index.md with its files beside it
+	Path      string // slash path from the site root: content/notices/a.md or content/notices/a/index.md
+	Section   string // first folder under content/, "" for the home page and root pages
+	Kind      string // KindPage, KindSection or KindHome
+	Type      string // Notice, Disclosure, Study, Showcase or Plain
+	Bundle    bool   // name/index.md with its files beside it
 	BundleDir string // slash path of the bundle folder, for resolving attachments
 
 	Title       string

@@ -1,0 +1,108 @@
+// Package source walks a site through an fs.FS and says which files are
+// content pages, which are files of a page bundle, and which are static
+// files, applying the ignore rules (editor swap files, hidden folders).
+package source
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Site is what the walk found. Paths are slash paths from the site root.
+type Site struct {
+	Pages  []string            // content/**.md, sorted
+	Bundle map[string][]string // bundle folder (content/x/y) → its non-page files, sorted, relative to the folder
+	Static []string            // static/**, sorted, relative to static/
+}
+
+// Ignored reports whether a file or folder name is never part of a site:
+// editors' swap and backup files and hidden entries.
+func Ignored(name string) bool {
+	switch {
+	case name == "" || name == ".":
+		return false
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".swo"), name == "4913", strings.Contains(name, "___jb_"),
+		name == "Thumbs.db", name == "desktop.ini":
+		return true
+	}
+	return false
+}
+
+// Walk lists the site in fsys. A symlink is read through fs.FS like any
+// file; os.DirFS follows links, so the build stage refuses links that leave
+// the site before it gets here.
+func Walk(fsys fs.FS) (*Site, error) {
+	s := &Site{Bundle: map[string][]string{}}
+	bundles := map[string]bool{}
+	var others []string
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" && errorsIsNotExist(err) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if p != "content" && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if strings.HasSuffix(p, ".md") {
+			s.Pages = append(s.Pages, p)
+			if d.Name() == "index.md" {
+				bundles[path.Dir(p)] = true
+			}
+			return nil
+		}
+		others = append(others, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading content: %w", err)
+	}
+	for _, o := range others {
+		// A file belongs to the nearest enclosing bundle.
+		for dir := path.Dir(o); dir != "content" && dir != "."; dir = path.Dir(dir) {
+			if bundles[dir] {
+				s.Bundle[dir] = append(s.Bundle[dir], strings.TrimPrefix(o, dir+"/"))
+				break
+			}
+		}
+	}
+	err = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" && errorsIsNotExist(err) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if p != "static" && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			s.Static = append(s.Static, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading static: %w", err)
+	}
+	sort.Strings(s.Pages)
+	sort.Strings(s.Static)
+	for _, files := range s.Bundle {
+		sort.Strings(files)
+	}
+	return s, nil
+}
