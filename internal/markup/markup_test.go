@@ -41,6 +41,11 @@ func TestCJK(t *testing.T) {
 	// Soft line breaks between Chinese characters leave no space.
 	expectHTML(t, "第一行\n第二行", "<p>第一行第二行</p>\n")
 	expectHTML(t, "English\nwords", "<p>English\nwords</p>\n")
+	expectHTML(t, "中文\nEnglish\n中文", "<p>中文\nEnglish\n中文</p>\n")
+	expectHTML(t, "见[附件](a.pdf)\n和说明", "<p>见<a href=\"a.pdf\">附件</a>和说明</p>\n")
+	expectHTML(t, "学习\n**党章**\n全文", "<p>学习<strong>党章</strong>全文</p>\n")
+	expectHTML(t, "见[a](a.pdf)\n和说明", "<p>见<a href=\"a.pdf\">a</a>\n和说明</p>\n")
+	expectHTML(t, "第一行  \n第二行", "<p>第一行<br>\n第二行</p>\n")
 	// Emphasis next to full-width punctuation.
 	expectHTML(t, "**“三会一课”**制度", "<p><strong>“三会一课”</strong>制度</p>\n")
 	expectHTML(t, "落实**“三会一课”**制度", "<p>落实<strong>“三会一课”</strong>制度</p>\n")

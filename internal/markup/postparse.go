@@ -30,6 +30,8 @@ func (p *postParse) run(doc ast.Node) error {
 		switch n := n.(type) {
 		case *ast.Heading:
 			p.heading(n)
+		case *ast.Text:
+			joinWideLines(n, p.src)
 		case *ast.Link:
 			n.Destination = p.destination(n, n.Destination, false)
 		case *ast.Image:
