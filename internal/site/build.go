@@ -1,0 +1,301 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/suggest"
+)
+
+// Options choose what is published.
+type Options struct {
+	Drafts bool      // publish pages with draft: true
+	Future bool      // publish pages whose publish_date is after Now
+	Now    time.Time // the build's "today"
+}
+
+// sectionTitles name the typed sections when they have no _index.md.
+var sectionTitles = map[string]string{
+	"notices": "支部通知", "disclosures": "党务公开", "study": "学习资料", "showcases": "党建成果展示",
+}
+
+// Build places pages in the site. bundles lists each bundle folder's files.
+func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, opts Options) (*Site, diag.List) {
+	var l diag.List
+	s := &Site{Config: cfg, Now: opts.Now, bySource: map[string]*Node{}, byURL: map[string]*Node{}}
+	sections := map[string]*Section{}
+	section := func(name string) *Section {
+		sec := sections[name]
+		if sec == nil {
+			sec = &Section{Name: name, URL: name + "/"}
+			sections[name] = sec
+		}
+		return sec
+	}
+	for _, p := range pages {
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		if !p.PublishDate.IsZero() && p.PublishDate.After(opts.Now) && !opts.Future {
+			continue
+		}
+		n := &Node{Page: p}
+		switch p.Kind {
+		case page.KindHome:
+			s.Home = n
+		case page.KindSection:
+			n.URL = p.Section + "/"
+			section(p.Section).Index = n
+		default:
+			n.URL = pageURL(p)
+			if p.Bundle {
+				n.Files = bundles[p.BundleDir]
+			}
+			if p.Section != "" {
+				n.Section = section(p.Section)
+				n.Section.Pages = append(n.Section.Pages, n)
+			} else {
+				s.Plain = append(s.Plain, n)
+			}
+			s.Pages = append(s.Pages, n)
+			checkBranch(cfg, n, &l)
+			checkFiles(n, &l)
+		}
+		s.bySource[p.Path] = n
+		if prev, dup := s.byURL[n.URL]; dup {
+			l.Errorf(p.Path, 1, 1, "slug", "writes %s, which %s also writes (want a unique slug or file name)", n.File(), prev.Path)
+			continue
+		}
+		s.byURL[n.URL] = n
+	}
+	if s.Home == nil {
+		s.Home = &Node{Page: &page.Page{Path: "content/_index.md", Kind: page.KindHome, Type: page.Plain, Title: cfg.Title}}
+	}
+	names := make([]string, 0, len(sections))
+	for name := range sections {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		sec := sections[name]
+		if sec.Index == nil {
+			title := sectionTitles[name]
+			if title == "" {
+				title = name
+			}
+			sec.Index = &Node{URL: sec.URL, Page: &page.Page{Path: "content/" + name + "/_index.md", Kind: page.KindSection, Section: name, Type: page.Plain, Title: title}}
+		}
+		sortNodes(sec.Pages)
+		for i, n := range sec.Pages {
+			if i > 0 {
+				n.Prev = sec.Pages[i-1]
+			}
+			if i+1 < len(sec.Pages) {
+				n.Next = sec.Pages[i+1]
+			}
+		}
+		s.Sections = append(s.Sections, sec)
+	}
+	sortNodes(s.Pages)
+	sortNodes(s.Plain)
+	s.taxonomies()
+	s.related()
+	s.aliases(&l)
+	return s, l
+}
+
+// pageURL is the site folder of a page: section/slug/, where the slug is
+// the front matter's or the file (or bundle folder) name.
+func pageURL(p *page.Page) string {
+	slug := p.Slug
+	dir := path.Dir(strings.TrimPrefix(p.Path, "content/"))
+	if p.Bundle {
+		dir = path.Dir(dir)
+	}
+	if slug == "" {
+		base := path.Base(p.Path)
+		if p.Bundle {
+			base = path.Base(path.Dir(p.Path))
+		}
+		slug = strings.TrimSuffix(base, ".md")
+	}
+	if dir == "." {
+		return slug + "/"
+	}
+	return dir + "/" + slug + "/"
+}
+
+func checkBranch(cfg *config.Config, n *Node, l *diag.List) {
+	if n.Branch == "" || len(cfg.Branches) == 0 {
+		return
+	}
+	if _, ok := cfg.BranchByName(n.Branch); ok {
+		return
+	}
+	var names []string
+	for _, b := range cfg.Branches {
+		names = append(names, b.Name)
+	}
+	hint := "want one of the branches in pubgen.toml: " + strings.Join(names, "、")
+	if s, ok := suggest.Closest(n.Branch, names); ok {
+		hint = "did you mean " + s + "?"
+	}
+	l.Errorf(n.Path, n.Line("branch"), 0, "branch", "%q is not a branch of this site (%s)", n.Branch, hint)
+}
+
+// checkFiles reports attachments and images named in the front matter that
+// are not in the page's bundle.
+func checkFiles(n *Node, l *diag.List) {
+	have := map[string]bool{}
+	for _, f := range n.Files {
+		have[f] = true
+	}
+	check := func(field, file string) {
+		if file == "" {
+			return
+		}
+		if !n.Bundle {
+			l.Errorf(n.Path, n.Line(field), 0, field, "%q cannot be found: files only go with a page bundle (want the page moved to %s/index.md with %s beside it)", file, strings.TrimSuffix(n.Path, ".md"), file)
+			return
+		}
+		if !have[path.Clean(file)] {
+			l.Errorf(n.Path, n.Line(field), 0, field, "%q is not in %s/ (want a file beside index.md)", file, n.BundleDir)
+		}
+	}
+	for i, a := range n.Attachments {
+		check(fmt.Sprintf("attachments[%d]", i), a.File)
+	}
+	for i, g := range n.Gallery {
+		check(fmt.Sprintf("gallery[%d]", i), g.File)
+	}
+	check("cover", n.Cover)
+}
+
+// sortNodes orders pages: pinned first, then by weight (weighted before
+// unweighted), newest first, then by path, so the order is total.
+func sortNodes(nodes []*Node) {
+	sort.SliceStable(nodes, func(i, j int) bool {
+		a, b := nodes[i], nodes[j]
+		if a.Pinned != b.Pinned {
+			return a.Pinned
+		}
+		if a.Weight != b.Weight {
+			if a.Weight == 0 || b.Weight == 0 {
+				return b.Weight == 0
+			}
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Path < b.Path
+	})
+}
+
+func (s *Site) taxonomies() {
+	branchSlug := func(name string) string {
+		if b, ok := s.Config.BranchByName(name); ok {
+			return b.Slug
+		}
+		return slugify(name)
+	}
+	s.Branches = group("branches", s.Pages, func(n *Node) []string {
+		if n.Branch == "" {
+			return nil
+		}
+		return []string{n.Branch}
+	}, branchSlug)
+	s.Tags = group("tags", s.Pages, func(n *Node) []string { return n.Tags }, slugify)
+	s.Years = group("years", s.Pages, func(n *Node) []string {
+		if n.Date.IsZero() {
+			return nil
+		}
+		return []string{strconv.Itoa(n.Date.In(s.Config.Location).Year())}
+	}, func(y string) string { return y })
+	// Newest year first reads naturally; other terms sort by name.
+	sort.SliceStable(s.Years.Terms, func(i, j int) bool { return s.Years.Terms[i].Name > s.Years.Terms[j].Name })
+}
+
+func group(name string, pages []*Node, keys func(*Node) []string, slug func(string) string) *Taxonomy {
+	t := &Taxonomy{Name: name, URL: name + "/"}
+	terms := map[string]*Term{}
+	for _, n := range pages {
+		for _, k := range keys(n) {
+			term := terms[k]
+			if term == nil {
+				term = &Term{Name: k, Slug: slug(k)}
+				term.URL = t.URL + term.Slug + "/"
+				terms[k] = term
+				t.Terms = append(t.Terms, term)
+			}
+			if len(term.Pages) == 0 || term.Pages[len(term.Pages)-1] != n {
+				term.Pages = append(term.Pages, n)
+			}
+		}
+	}
+	sort.SliceStable(t.Terms, func(i, j int) bool { return t.Terms[i].Name < t.Terms[j].Name })
+	return t
+}
+
+// slugify keeps letters and digits (Chinese included) and turns everything
+// else into single dashes, so tags like "三会一课" stay readable in paths.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 0x7f && isLetterOrDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		out = "term"
+	}
+	return out
+}
+
+// related picks up to five pages sharing tags or the branch, the most shared
+// first, then newest.
+func (s *Site) related() {
+	for _, n := range s.Pages {
+		type scored struct {
+			n     *Node
+			score int
+		}
+		var cands []scored
+		for _, o := range s.Pages {
+			if o == n {
+				continue
+			}
+			score := 0
+			for _, t := range n.Tags {
+				for _, u := range o.Tags {
+					if t == u {
+						score += 2
+					}
+				}
+			}
+			if n.Branch != "" && n.Branch == o.Branch {
+				score++
+			}
+			if score > 0 {
+				cands = append(cands, scored{o, score})
+			}
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+		for i := 0; i < len(cands) && i < 5; i++ {
+			n.Related = append(n.Related, cands[i].n)
+		}
+	}
+}

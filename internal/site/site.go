@@ -1,0 +1,89 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/page"
+)
+
+// Site is the whole graph of one build.
+type Site struct {
+	Config   *config.Config
+	Home     *Node
+	Pages    []*Node // every published content page, in list order
+	Sections []*Section
+	Plain    []*Node // pages outside the four typed sections (about.md, …)
+	Branches *Taxonomy
+	Tags     *Taxonomy
+	Years    *Taxonomy
+	Now      time.Time // the build's "today", for statuses
+
+	bySource map[string]*Node
+	byURL    map[string]*Node
+}
+
+// Node is a page placed in the site.
+type Node struct {
+	*page.Page
+	URL     string // site path of the page's folder, e.g. "notices/a/"; "" for home
+	Section *Section
+	Prev    *Node // the newer page in the section's list
+	Next    *Node // the older page in the section's list
+	Related []*Node
+	Files   []string // bundle files, relative to the bundle folder, copied beside the page
+
+	// Set once by the build stage after Markdown conversion, before rendering.
+	Content   template.HTML
+	TOC       []Heading
+	PlainText string
+}
+
+// Heading is a table-of-contents entry.
+type Heading struct {
+	Level    int
+	ID, Text string
+}
+
+// File returns the output file of the page.
+func (n *Node) File() string { return OutputFile(n.URL) }
+
+// Section is a folder under content/ with its list.
+type Section struct {
+	Name  string // folder name, e.g. notices
+	Index *Node  // from _index.md; never nil (a default is made)
+	Pages []*Node
+	URL   string // e.g. "notices/"
+}
+
+// Taxonomy is one way of grouping pages (支部, tags, years).
+type Taxonomy struct {
+	Name  string // branches, tags, years
+	URL   string // e.g. "branches/"
+	Terms []*Term
+}
+
+// Term is one value of a taxonomy with its pages in list order.
+type Term struct {
+	Name  string
+	Slug  string
+	URL   string
+	Pages []*Node
+}
+
+// BySource returns the node built from a content file.
+func (s *Site) BySource(path string) *Node { return s.bySource[path] }
+
+// ByURL returns the node published at a site path.
+func (s *Site) ByURL(url string) *Node { return s.byURL[url] }
+
+// Section returns the section with that folder name, or nil.
+func (s *Site) Section(name string) *Section {
+	for _, sec := range s.Sections {
+		if sec.Name == name {
+			return sec
+		}
+	}
+	return nil
+}
