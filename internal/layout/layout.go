@@ -1,0 +1,176 @@
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Layouts is the parsed template set of a site. It is read-only after Load
+// and safe for concurrent Execute calls.
+type Layouts struct {
+	sets    map[string]*template.Template // layout name (relative to layouts/) → its template set
+	entry   map[string]string             // layout name → template to execute
+	sources map[string]string             // layout name → file it came from
+	Strings map[string]string             // i18n strings of the site language
+	Theme   string
+	// AssetDirs are the folders holding the theme's assets, site first.
+	AssetDirs []string
+}
+
+// Load reads the templates of theme from fsys (the site root). funcs are
+// added to every template, next to the i18n function T.
+func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, error) {
+	themeDir := "themes/" + theme
+	if fi, err := fs.Stat(fsys, themeDir+"/layouts"); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("theme %q not found: %s/layouts is missing (want the theme folder under themes/, or theme = \"default\" in pubgen.toml)", theme, themeDir)
+	}
+	files := map[string]string{} // name → source path; the site's layouts/ wins
+	for _, dir := range []string{themeDir + "/layouts", "layouts"} {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".ics") || strings.HasSuffix(p, ".txt")) {
+				files[strings.TrimPrefix(p, dir+"/")] = p
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", dir, err)
+		}
+	}
+	l := &Layouts{sets: map[string]*template.Template{}, entry: map[string]string{}, sources: files, Theme: theme,
+		AssetDirs: []string{"assets", themeDir + "/assets"}}
+	strs, err := loadStrings(fsys, themeDir, lang)
+	if err != nil {
+		return nil, err
+	}
+	l.Strings = strs
+	all := template.FuncMap{"T": l.T}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	root := template.New("").Funcs(all)
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(fsys, files[name])
+		if err != nil {
+			return "", fmt.Errorf("reading template: %w", err)
+		}
+		return string(b), nil
+	}
+	// Shared templates first: the base and every partial.
+	for _, name := range names {
+		if name != "_default/baseof.html" && !strings.HasPrefix(name, "partials/") {
+			continue
+		}
+		text, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		// Partials are called by their layout name: {{ template "partials/x.html" . }}.
+		if _, err := root.New(name).Parse(text); err != nil {
+			return nil, fmt.Errorf("%s: %w", files[name], err)
+		}
+	}
+	for _, name := range names {
+		if name == "_default/baseof.html" || strings.HasPrefix(name, "partials/") {
+			continue
+		}
+		text, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		set, err := root.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", files[name], err)
+		}
+		t, err := set.New(files[name]).Parse(text)
+		if err != nil {
+			return nil, err
+		}
+		l.sets[name] = set
+		// A layout made only of {{ define }}s fills blocks of the base and runs
+		// through it; a layout with content of its own (feeds, redirects)
+		// stands alone.
+		if set.Lookup("_default/baseof.html") != nil && strings.TrimSpace(t.Tree.Root.String()) == "" {
+			l.entry[name] = "_default/baseof.html"
+		} else {
+			l.entry[name] = t.Name()
+		}
+	}
+	return l, nil
+}
+
+// Lookup returns the first of the candidate layout names that exists.
+func (l *Layouts) Lookup(candidates ...string) (string, bool) {
+	for _, c := range candidates {
+		if _, ok := l.sets[c]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Source returns the file a layout was read from.
+func (l *Layouts) Source(name string) string { return l.sources[name] }
+
+// Execute runs the layout name with data into w.
+func (l *Layouts) Execute(w io.Writer, name string, data any) error {
+	set, ok := l.sets[name]
+	if !ok {
+		return fmt.Errorf("no layout %q", name)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, l.entry[name], data); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// T returns the i18n string for key, or the key itself so a missing string
+// shows up on the page instead of vanishing.
+func (l *Layouts) T(key string) string {
+	if s, ok := l.Strings[key]; ok {
+		return s
+	}
+	return key
+}
+
+func loadStrings(fsys fs.FS, themeDir, lang string) (map[string]string, error) {
+	strs := map[string]string{}
+	for _, p := range []string{path.Join(themeDir, "i18n", lang+".toml"), path.Join("i18n", lang+".toml")} {
+		b, err := fs.ReadFile(fsys, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		var m map[string]string
+		if err := toml.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w (want key = \"text\" lines)", p, err)
+		}
+		for k, v := range m {
+			strs[k] = v
+		}
+	}
+	return strs, nil
+}

@@ -1,0 +1,90 @@
+package layout
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func theme(extra fstest.MapFS) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"themes/default/layouts/_default/baseof.html": {Data: []byte(`<title>{{ block "title" . }}{{ .Title }}{{ end }}</title><main>{{ block "main" . }}{{ end }}</main>`)},
+		"themes/default/layouts/_default/single.html": {Data: []byte(`{{ define "main" }}theme single {{ .Title }} {{ template "partials/meta.html" . }}{{ end }}`)},
+		"themes/default/layouts/_default/list.html":   {Data: []byte(`{{ define "main" }}list{{ end }}`)},
+		"themes/default/layouts/partials/meta.html":   {Data: []byte(`<span>{{ T "published" }}</span>`)},
+		"themes/default/layouts/alias.html":           {Data: []byte(`<a href="{{ .Title }}">go</a>`)},
+		"themes/default/i18n/zh-CN.toml":              {Data: []byte(`published = "发布于"`)},
+	}
+	for k, v := range extra {
+		fsys[k] = v
+	}
+	return fsys
+}
+
+func run(t *testing.T, l *Layouts, name string, data any) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := l.Execute(&b, name, data); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestBaseBlocksPartialsAndStrings(t *testing.T) {
+	l, err := Load(theme(nil), "default", "zh-CN", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := run(t, l, "_default/single.html", map[string]string{"Title": "<通知>"})
+	want := `<title>&lt;通知&gt;</title><main>theme single &lt;通知&gt; <span>发布于</span></main>`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := run(t, l, "alias.html", map[string]string{"Title": "a/b"}); got != `<a href="a/b">go</a>` {
+		t.Errorf("standalone layout: %s", got)
+	}
+}
+
+func TestSiteLayoutOverridesTheme(t *testing.T) {
+	l, err := Load(theme(fstest.MapFS{
+		"layouts/_default/single.html": {Data: []byte(`{{ define "main" }}site single{{ end }}`)},
+		"layouts/notice/single.html":   {Data: []byte(`{{ define "main" }}notice{{ end }}`)},
+	}), "default", "zh-CN", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := run(t, l, "_default/single.html", map[string]string{"Title": "x"}); !strings.Contains(got, "site single") {
+		t.Errorf("override not used: %s", got)
+	}
+	if name, _ := l.Lookup("notice/single.html", "_default/single.html"); name != "notice/single.html" {
+		t.Errorf("lookup by type = %q", name)
+	}
+	if name, _ := l.Lookup("study/single.html", "_default/single.html"); name != "_default/single.html" {
+		t.Errorf("lookup fallback = %q", name)
+	}
+}
+
+func TestErrorsNameFileAndLine(t *testing.T) {
+	_, err := Load(theme(fstest.MapFS{
+		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}\n{{ .Title \n{{ end }}")},
+	}), "default", "zh-CN", nil)
+	if err == nil || !strings.Contains(err.Error(), "template: layouts/_default/single.html:3:") {
+		t.Errorf("parse error = %v, want file:line", err)
+	}
+	l, err := Load(theme(fstest.MapFS{
+		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}\n\n{{ index .Tags 5 }}{{ end }}")},
+	}), "default", "zh-CN", template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	err = l.Execute(&b, "_default/single.html", map[string][]string{"Tags": {"a"}})
+	if err == nil || !strings.Contains(err.Error(), "layouts/_default/single.html:3") {
+		t.Errorf("runtime error = %v, want file:line", err)
+	}
+	if _, err := Load(theme(nil), "missing", "zh-CN", nil); err == nil || !strings.Contains(err.Error(), `theme "missing" not found`) {
+		t.Errorf("missing theme error = %v", err)
+	}
+}
