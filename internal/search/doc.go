@@ -1,0 +1,16 @@
+// Package search owns full-text search: the bleve index kept in a cache
+// folder, the query that `pubgen search` and the dev server run against it,
+// and the export of that same index into static script shards that the
+// browser client (themes/default/assets/search.js) loads one by one.
+//
+// Chinese has no spaces, so text is analysed with bleve's CJK analysis:
+// Unicode word segmentation, width folding, lower-casing and overlapping
+// bigrams; a second field holds single characters so that a one-character
+// query finds every page containing that character. The browser cannot run
+// bleve, so Export ships, per term, the documents and each document's score
+// contribution computed from the index's own statistics (quantised to
+// integers); the browser then only intersects lists and adds integers, and
+// Search ranks with the same integers taken from bleve's score explanation,
+// which is what keeps the two sides in the same order. This package is the
+// only importer of bleve.
+package search
