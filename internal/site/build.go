@@ -59,8 +59,8 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 				n.Files = bundles[p.BundleDir]
 			}
 			if p.Section != "" {
-				n.Section = section(p.Section)
-				n.Section.Pages = append(n.Section.Pages, n)
+				n.Parent = section(p.Section)
+				n.Parent.Pages = append(n.Parent.Pages, n)
 			} else {
 				s.Plain = append(s.Plain, n)
 			}

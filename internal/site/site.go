@@ -27,10 +27,10 @@ type Site struct {
 // Node is a page placed in the site.
 type Node struct {
 	*page.Page
-	URL     string // site path of the page's folder, e.g. "notices/a/"; "" for home
-	Section *Section
-	Prev    *Node // the newer page in the section's list
-	Next    *Node // the older page in the section's list
+	URL     string   // site path of the page's folder, e.g. "notices/a/"; "" for home
+	Parent  *Section // the section listing the page; nil for root pages
+	Prev    *Node    // the newer page in the section's list
+	Next    *Node    // the older page in the section's list
 	Related []*Node
 	Files   []string // bundle files, relative to the bundle folder, copied beside the page
 

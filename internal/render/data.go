@@ -1,0 +1,78 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Options are render settings that come from the build, not the site.
+type Options struct {
+	Pretty bool              // url_style = "pretty"
+	Assets map[string]string // theme asset name ("style.css") → its hashed site path
+	Dev    bool              // pubgen serve: add the live-reload script
+}
+
+// Data is what a template sees.
+type Data struct {
+	Site     *site.Site
+	Page     *site.Node // the page; for lists, the section's or home's index page
+	Pager    *site.Pager
+	Taxonomy *site.Taxonomy
+	Term     *site.Term
+	Target   *site.Node // alias pages: where the alias points
+	Kind     string     // home, section, page, taxonomy, term, alias, 404, search
+	File     string     // the output file, relative to the site root
+	Title    string
+
+	opts *Options
+}
+
+// Rel returns the link to a site path from the file being written.
+func (d *Data) Rel(target string) string { return site.Rel(d.File, target, d.opts.Pretty) }
+
+// Link returns the link to a page.
+func (d *Data) Link(n *site.Node) string { return d.Rel(n.URL) }
+
+// LinkFile returns the link to a file beside a page (attachments, images).
+func (d *Data) LinkFile(n *site.Node, file string) string { return d.Rel(n.URL + file) }
+
+// Asset returns the link to a theme asset by its unhashed name.
+func (d *Data) Asset(name string) string {
+	if p, ok := d.opts.Assets[name]; ok {
+		return d.Rel(p)
+	}
+	return d.Rel("assets/" + name)
+}
+
+// Abs returns the absolute URL of a site path, or "" without base_url:
+// absolute URLs only exist where the operator said where the site lives.
+func (d *Data) Abs(target string) string {
+	if d.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return d.Site.Config.BaseURL + strings.TrimPrefix(target, "/")
+}
+
+// Canonical is the absolute URL of the page being written, or "".
+func (d *Data) Canonical() string {
+	if d.Site.Config.BaseURL == "" || d.Kind == "404" || d.Kind == "alias" {
+		return ""
+	}
+	p := strings.TrimSuffix(d.File, "index.html")
+	return d.Abs(p)
+}
+
+// Status is a disclosure's publicity status at build time.
+func (d *Data) Status(n *site.Node) string {
+	return site.Status(n.Page, d.Site.Now, d.Site.Config.Location)
+}
+
+// Dev reports whether the page is rendered by the dev server.
+func (d *Data) Dev() bool { return d.opts.Dev }
+
+// IsCurrent reports whether a site path is the page being written, for
+// aria-current in navigation.
+func (d *Data) IsCurrent(target string) bool {
+	return site.OutputFile(target) == d.File || (target != "" && strings.HasPrefix(d.File, target))
+}

@@ -1,0 +1,50 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Funcs returns the template functions that do not depend on the page being
+// written. loc is the site's time zone: dates print as the author meant them
+// whatever zone the build machine is in.
+func Funcs(loc *time.Location) template.FuncMap {
+	return template.FuncMap{
+		"cnDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			t = t.In(loc)
+			return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+		},
+		"cnDateTime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			t = t.In(loc)
+			return fmt.Sprintf("%d年%d月%d日 %02d:%02d", t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
+		},
+		"isoDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		// datetime is the machine-readable form for <time datetime>.
+		"datetime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"year":     func(t time.Time) int { return t.In(loc).Year() },
+		"add":      func(a, b int) int { return a + b },
+		"sub":      func(a, b int) int { return a - b },
+		"join":     strings.Join,
+		// truncate shortens to n characters (not bytes: Chinese is 3 bytes a
+		// character in UTF-8).
+		"truncate": func(n int, s string) string {
+			if utf8.RuneCountInString(s) <= n {
+				return s
+			}
+			r := []rune(s)
+			return string(r[:n]) + "…"
+		},
+		"limit": func(n int, nodes []*site.Node) []*site.Node { return nodes[:min(n, len(nodes))] },
+	}
+}
