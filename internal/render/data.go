@@ -21,6 +21,7 @@ type Data struct {
 	Taxonomy *site.Taxonomy
 	Term     *site.Term
 	Target   *site.Node // alias pages: where the alias points
+	Item     *site.Node // set by With, for partials that show one page of a list
 	Kind     string     // home, section, page, taxonomy, term, alias, 404, search
 	File     string     // the output file, relative to the site root
 	Title    string
@@ -75,4 +76,39 @@ func (d *Data) Dev() bool { return d.opts.Dev }
 // aria-current in navigation.
 func (d *Data) IsCurrent(target string) bool {
 	return site.OutputFile(target) == d.File || (target != "" && strings.HasPrefix(d.File, target))
+}
+
+// With returns a copy of d whose Item is n, so a partial can show one page
+// of a list and still link relative to the file being written.
+func (d *Data) With(n *site.Node) *Data {
+	c := *d
+	c.Item = n
+	return &c
+}
+
+// HasAsset reports whether the theme has an asset, so optional scripts are
+// linked only when present.
+func (d *Data) HasAsset(name string) bool {
+	_, ok := d.opts.Assets[name]
+	return ok
+}
+
+// TypeTitle is the section title of a content type, for labels in lists.
+func (d *Data) TypeTitle(typ string) string {
+	for _, sec := range d.Site.Sections {
+		if len(sec.Pages) > 0 && sec.Pages[0].Type == typ {
+			return sec.Index.Title
+		}
+	}
+	return ""
+}
+
+// BranchURL returns the site path of a branch's page.
+func (d *Data) BranchURL(name string) string {
+	for _, t := range d.Site.Branches.Terms {
+		if t.Name == name {
+			return t.URL
+		}
+	}
+	return ""
 }

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/publish"
+)
+
+// siteFlags are the flags shared by the commands that read a site.
+type siteFlags struct {
+	source string
+	opts   build.Options
+	now    string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site's root folder")
+	fs.BoolVar(&f.opts.Drafts, "drafts", false, "include pages with draft: true")
+	fs.BoolVar(&f.opts.Future, "future", false, "include pages whose publish_date is still ahead")
+	fs.BoolVar(&f.opts.Strict, "strict", false, "treat warnings as errors")
+	fs.StringVar(&f.now, "now", "", "build as if today were `DATE` (2006-01-02 or RFC 3339), for reproducible statuses")
+}
+
+func (f *siteFlags) options() (build.Options, error) {
+	o := f.opts
+	if f.now != "" {
+		t, err := page.ParseDate(f.now, time.Local)
+		if err != nil {
+			return o, fmt.Errorf("--now %q is not a date (want 2006-01-02 or RFC 3339)", f.now)
+		}
+		o.Now = t
+	}
+	return o, nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	dest := fs.String("dest", "", "output folder (default: public/ in the site root)")
+	jsonOut := fs.Bool("json", false, "write the build report as JSON to stdout")
+	fs.BoolVar(&sf.opts.NoMinify, "no-minify", false, "write unminified output, to debug a theme")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 2
+	}
+	if *dest == "" {
+		*dest = filepath.Join(sf.source, "public")
+	}
+	if err := publish.CheckDest(*dest); err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	res, err := build.Run(os.DirFS(sf.source), opts)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	pr, err := publish.Publish(*dest, res.Entries)
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest
+	res.Report.WriteTable(stderr)
+	if *jsonOut {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res.Report); err != nil {
+			fmt.Fprintln(stderr, "pubgen:", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 2
+	}
+	res, err := build.Run(os.DirFS(sf.source), opts)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, w := range res.Report.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	total := 0
+	for _, n := range res.Report.Pages {
+		total += n
+	}
+	fmt.Fprintf(stdout, "ok: %d pages, %d files, %d warning(s)\n", total, len(res.Entries), len(res.Report.Warnings))
+	return 0
+}
+
+// fail prints a build error: every content problem on its own line, then a
+// count, so an author sees all of them at once.
+func fail(stderr io.Writer, err error) int {
+	var de *diag.Errors
+	if errors.As(err, &de) {
+		fmt.Fprintln(stderr, de.Error())
+		fmt.Fprintln(stderr, "build failed: nothing was published")
+		return 1
+	}
+	fmt.Fprintln(stderr, "pubgen:", err)
+	fmt.Fprintln(stderr, "build failed: nothing was published")
+	return 1
+}

@@ -1,0 +1,66 @@
+// Command pubgen builds a party-building portal from Markdown. It only reads
+// flags and calls the stages; what a command does lives in internal/.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo (Windows, slim containers)
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "dev"
+
+type command struct {
+	name, usage, summary string
+	run                  func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "pubgen build [--source DIR] [--dest DIR] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now DATE]", "build the site into public/, atomically", runBuild},
+		{"check", "pubgen check [--source DIR] [--drafts] [--future] [--strict]", "validate everything without writing output", runCheck},
+		{"init", "pubgen init DIR", "write a new site with the default theme and example content", runInit},
+		{"new", "pubgen new notice|disclosure|study|showcase TITLE [--source DIR]", "write a new content file from its archetype", runNew},
+		{"version", "pubgen version", "print the version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "pubgen", version); return 0 }},
+	}
+}
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			for _, c := range cmds {
+				if c.name == args[1] {
+					fmt.Fprintf(stdout, "usage: %s\n\n%s\n", c.usage, c.summary)
+					c.run([]string{"-h"}, stdout, stdout)
+					return 0
+				}
+			}
+		}
+		usage(stdout, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range cmds {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "pubgen: unknown command %q\n", args[0])
+	usage(stderr, cmds)
+	return 2
+}
+
+func usage(w io.Writer, cmds []command) {
+	fmt.Fprintln(w, "pubgen builds a party-building portal from Markdown.\n\nusage: pubgen COMMAND [flags]\n\ncommands:")
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun \"pubgen help COMMAND\" for a command's flags.")
+}

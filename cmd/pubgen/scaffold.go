@@ -1,0 +1,59 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/pubgen/pubgen"
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/scaffold"
+)
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: pubgen init DIR")
+		return 2
+	}
+	dir := fs.Arg(0)
+	n, err := scaffold.Init(dir, pubgen.Starter)
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d files into %s\nnext: cd %s && pubgen build\n", n, dir, dir)
+	return 0
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "the site's root folder")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintln(stderr, "usage: pubgen new notice|disclosure|study|showcase TITLE")
+		return 2
+	}
+	site := os.DirFS(*source)
+	cfg, l := config.Load(site)
+	if cfg == nil {
+		fmt.Fprintln(stderr, l.Err(false))
+		return 1
+	}
+	rel, err := scaffold.New(*source, site, cfg.Theme, fs.Arg(0), fs.Arg(1), time.Now().In(cfg.Location))
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, rel)
+	return 0
+}

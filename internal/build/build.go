@@ -1,0 +1,197 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/layout"
+	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/minify"
+	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/render"
+	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/source"
+)
+
+// Options are what the command line chooses for one build.
+type Options struct {
+	Drafts   bool      // include draft pages
+	Future   bool      // include pages whose publish_date is still ahead
+	NoMinify bool      // write readable output, for debugging a theme
+	Strict   bool      // warnings fail the build
+	Now      time.Time // "today" for statuses and future pages; zero means the clock
+	Dev      bool      // output for pubgen serve (live reload script)
+}
+
+// Result is a finished build held in memory, ready to publish.
+type Result struct {
+	Site     *site.Site
+	Entries  []publish.Entry // every output file, sorted by path
+	Warnings diag.List
+	Report   Report
+}
+
+// Run builds the site in fsys (the site root) without writing anything.
+// Content problems come back as a *diag.Errors holding all of them.
+func Run(fsys fs.FS, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	cfg, l := config.Load(fsys)
+	if cfg == nil {
+		return nil, l.Err(opts.Strict)
+	}
+	src, err := source.Walk(fsys)
+	if err != nil {
+		return nil, err
+	}
+	pages, pl := parseAll(fsys, src.Pages, cfg.Location)
+	l = append(l, pl...)
+	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	l = append(l, sl...)
+	if l.HasErrors(false) {
+		return nil, l.Err(opts.Strict)
+	}
+	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
+	l = append(l, convertAll(s, conv, src, opts.Strict)...)
+	if err := l.Err(opts.Strict); err != nil {
+		return nil, err
+	}
+
+	var min *minify.Minifier
+	if !opts.NoMinify {
+		min = minify.New()
+	}
+	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
+	if err != nil {
+		return nil, err
+	}
+	assets, assetMap, err := themeAssets(fsys, lay.AssetDirs, min)
+	if err != nil {
+		return nil, err
+	}
+	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev}
+	outs, errs := render.Run(lay, render.Plan(s, ropts), min)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	feeds, err := render.Feeds(s, ropts.Pretty)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range feeds {
+		if outs, err = appendMin(outs, f, min); err != nil {
+			return nil, err
+		}
+	}
+
+	entries := make([]publish.Entry, 0, len(outs)+len(assets))
+	for _, o := range outs {
+		entries = append(entries, publish.Entry{Path: o.Path, Data: o.Data})
+	}
+	entries = append(entries, assets...)
+	entries = append(entries, copies(fsys, s, src)...)
+	if err := checkCollisions(entries); err != nil {
+		return nil, err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
+	res := &Result{Site: s, Entries: entries, Warnings: l}
+	res.Report = newReport(s, entries, time.Since(start))
+	for _, d := range l {
+		res.Report.Warnings = append(res.Report.Warnings, d.String())
+	}
+	return res, nil
+}
+
+func appendMin(outs []render.Output, o render.Output, m *minify.Minifier) ([]render.Output, error) {
+	if m != nil {
+		data, err := m.File(o.Path, o.Data)
+		if err != nil {
+			return nil, err
+		}
+		o.Data = data
+	}
+	return append(outs, o), nil
+}
+
+// parseAll parses every content file on all cores.
+func parseAll(fsys fs.FS, files []string, loc *time.Location) ([]*page.Page, diag.List) {
+	pages := make([]*page.Page, len(files))
+	lists := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					lists[i].Errorf(files[i], 0, 0, "", "cannot read: %v", err)
+					continue
+				}
+				pages[i], lists[i] = page.Parse(files[i], data, loc)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*page.Page
+	var l diag.List
+	for i := range files {
+		if pages[i] != nil {
+			out = append(out, pages[i])
+		}
+		l = append(l, lists[i]...)
+	}
+	return out, l
+}
+
+// copies lists the files copied unchanged: bundle files beside their page
+// and everything under static/.
+func copies(fsys fs.FS, s *site.Site, src *source.Site) []publish.Entry {
+	var out []publish.Entry
+	for _, n := range s.Pages {
+		for _, f := range n.Files {
+			out = append(out, publish.Entry{Path: n.URL + f, Src: fsys, SrcPath: n.BundleDir + "/" + f})
+		}
+	}
+	for _, f := range src.Static {
+		out = append(out, publish.Entry{Path: f, Src: fsys, SrcPath: "static/" + f})
+	}
+	return out
+}
+
+// checkCollisions reports two sources writing one output file, e.g. a
+// static file shadowing a page.
+func checkCollisions(entries []publish.Entry) error {
+	seen := map[string]publish.Entry{}
+	var errs []error
+	for _, e := range entries {
+		if prev, ok := seen[e.Path]; ok {
+			errs = append(errs, fmt.Errorf("%s is written twice: by %s and by %s (want one source per output file)", e.Path, origin(prev), origin(e)))
+			continue
+		}
+		seen[e.Path] = e
+	}
+	return errors.Join(errs...)
+}
+
+func origin(e publish.Entry) string {
+	if e.SrcPath != "" {
+		return e.SrcPath
+	}
+	return "a generated page"
+}

@@ -1,0 +1,195 @@
+package build
+
+import (
+	"html/template"
+	"net/url"
+	"path"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/source"
+)
+
+// anchorRef is a link to an anchor, checked once every page is converted.
+type anchorRef struct {
+	from   *site.Node
+	line   int
+	target *site.Node
+	id     string
+	dest   string
+}
+
+// convertAll turns every page's Markdown into HTML, rewriting links to .md
+// files into links to their pages and reporting links that lead nowhere.
+func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, strict bool) diag.List {
+	nodes := append([]*site.Node{s.Home}, s.Pages...)
+	for _, sec := range s.Sections {
+		nodes = append(nodes, sec.Index)
+	}
+	static := map[string]bool{}
+	for _, f := range src.Static {
+		static[f] = true
+	}
+	lists := make([]diag.List, len(nodes))
+	refs := make([][]anchorRef, len(nodes))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				refs[i] = convertOne(s, conv, nodes[i], static, &lists[i])
+			}
+		}()
+	}
+	for i := range nodes {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var l diag.List
+	for i := range nodes {
+		l = append(l, lists[i]...)
+	}
+	for _, rs := range refs {
+		for _, r := range rs {
+			if !hasID(r.target, r.id) {
+				l.Errorf(r.from.Path, r.line, 0, "", "link %q: %s has no heading or anchor #%s (want one of its headings' ids)", r.dest, r.target.Path, r.id)
+			}
+		}
+	}
+	return l
+}
+
+func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) []anchorRef {
+	if n.Page == nil || len(n.Body) == 0 {
+		return nil
+	}
+	var refs []anchorRef
+	pretty := s.Config.URLStyle == "pretty"
+	lineOf := func(line int) int { return n.BodyLine + line - 1 }
+	rw := func(dest string, image bool, line int) string {
+		out, ref, problem := resolve(s, n, dest, static, pretty)
+		if problem != "" {
+			l.Errorf(n.Path, lineOf(line), 0, "", "%s %q: %s", kindOf(image), dest, problem)
+		}
+		if ref != nil {
+			ref.from, ref.line, ref.dest = n, lineOf(line), dest
+			refs = append(refs, *ref)
+		}
+		return out
+	}
+	res, err := conv.Convert(n.Body, rw)
+	if err != nil {
+		l.Errorf(n.Path, n.BodyLine, 0, "", "cannot convert Markdown: %v", err)
+		return nil
+	}
+	n.Content = template.HTML(res.HTML)
+	for _, h := range res.TOC {
+		n.TOC = append(n.TOC, site.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	n.PlainText = plainText(res.HTML)
+	return refs
+}
+
+func kindOf(image bool) string {
+	if image {
+		return "image"
+	}
+	return "link"
+}
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// resolve maps a destination as written to the one to publish. It returns a
+// problem when the destination cannot be found, and an anchor reference to
+// check when it names an anchor of a page.
+func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pretty bool) (string, *anchorRef, string) {
+	if dest == "" || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		return dest, nil, ""
+	}
+	raw, frag, _ := strings.Cut(dest, "#")
+	p, err := url.PathUnescape(raw)
+	if err != nil {
+		return dest, nil, "is not a valid address (want a path such as ../study/a.md)"
+	}
+	if p == "" { // "#anchor" on this page
+		return dest, &anchorRef{target: n, id: frag}, ""
+	}
+	srcDir := path.Dir(n.Path)
+	var target string
+	if strings.HasPrefix(p, "/") {
+		target = path.Clean(p)[1:]
+	} else {
+		target = path.Clean(path.Join(srcDir, p))
+	}
+	if strings.HasSuffix(target, ".md") {
+		if !strings.HasPrefix(target, "content/") && strings.HasPrefix(p, "/") {
+			target = "content/" + target
+		}
+		t := s.BySource(target)
+		if t == nil {
+			return dest, nil, "no such page " + target + " (want a path to a .md file under content/, relative to this file)"
+		}
+		out := site.Rel(n.File(), t.URL, pretty)
+		if frag != "" {
+			out += "#" + frag
+			return out, &anchorRef{target: t, id: frag}, ""
+		}
+		return out, nil, ""
+	}
+	if strings.HasPrefix(p, "/") { // a site path: a static file or a page folder
+		if static[target] || s.ByURL(strings.TrimSuffix(target, "/")+"/") != nil {
+			return site.Rel(n.File(), target+suffixIf(strings.HasSuffix(p, "/"), "/"), pretty) + fragOf(frag), nil, ""
+		}
+		return dest, nil, "nothing is published at " + p + " (want a file under static/ or a page's address)"
+	}
+	// A file beside the page: it must be in the page's bundle, which is
+	// copied next to the page's output.
+	if n.Bundle {
+		rel := strings.TrimPrefix(target, n.BundleDir+"/")
+		for _, f := range n.Files {
+			if f == rel {
+				return dest, nil, ""
+			}
+		}
+		return dest, nil, "is not in " + n.BundleDir + "/ (want the file beside index.md)"
+	}
+	return dest, nil, "files only go with a page bundle (want the page moved to " + strings.TrimSuffix(n.Path, ".md") + "/index.md with the file beside it)"
+}
+
+func suffixIf(b bool, s string) string {
+	if b {
+		return s
+	}
+	return ""
+}
+
+func fragOf(frag string) string {
+	if frag == "" {
+		return ""
+	}
+	return "#" + frag
+}
+
+var idRE = regexp.MustCompile(`\sid="([^"]+)"`)
+
+func hasID(n *site.Node, id string) bool {
+	for _, h := range n.TOC {
+		if h.ID == id {
+			return true
+		}
+	}
+	for _, m := range idRE.FindAllStringSubmatch(string(n.Content), -1) {
+		if m[1] == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,96 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Report summarises a build for the terminal and, as JSON, for operators'
+// scripts.
+type Report struct {
+	Pages      map[string]int `json:"pages"` // content pages by type
+	Files      int            `json:"files"`
+	Bytes      int64          `json:"bytes"`
+	DurationMS int64          `json:"duration_ms"`
+	Warnings   []string       `json:"warnings"`
+	// NextStatusChange is the next moment a disclosure's status changes,
+	// so an operator can schedule a rebuild then; empty when none will.
+	NextStatusChange string `json:"next_status_change,omitempty"`
+	Dest             string `json:"dest,omitempty"`
+}
+
+func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {
+	r := Report{Pages: map[string]int{}, Files: len(entries), DurationMS: d.Milliseconds(), Warnings: []string{}}
+	for _, n := range s.Pages {
+		r.Pages[n.Type]++
+	}
+	for _, e := range entries {
+		r.Bytes += int64(len(e.Data))
+	}
+	var next time.Time
+	for _, n := range s.Pages {
+		if n.Publicity == nil {
+			continue
+		}
+		start, end := site.PublicityBounds(n.Publicity, s.Config.Location)
+		for _, t := range []time.Time{start, end} {
+			if t.After(s.Now) && (next.IsZero() || t.Before(next)) {
+				next = t
+			}
+		}
+	}
+	if !next.IsZero() {
+		r.NextStatusChange = next.In(s.Config.Location).Format(time.RFC3339)
+	}
+	return r
+}
+
+var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党务公开", "study": "学习资料", "showcase": "成果展示", "page": "页面"}
+
+// WriteTable prints the report as a table for people.
+func (r Report) WriteTable(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var types []string
+	for t := range r.Pages {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	fmt.Fprintln(tw, "type\tpages\t")
+	// The Chinese name goes last: tabwriter counts runes, not display
+	// columns, so a wide name in the middle would skew the table.
+	total := 0
+	for _, t := range types {
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", t, r.Pages[t], typeNames[t])
+		total += r.Pages[t]
+	}
+	fmt.Fprintf(tw, "total\t%d\t\n", total)
+	tw.Flush()
+	fmt.Fprintf(w, "%d files, %s, in %d ms", r.Files, humanBytes(r.Bytes), r.DurationMS)
+	if r.Dest != "" {
+		fmt.Fprintf(w, " → %s", r.Dest)
+	}
+	fmt.Fprintln(w)
+	if r.NextStatusChange != "" {
+		fmt.Fprintf(w, "next disclosure status change: %s (rebuild then)\n", r.NextStatusChange)
+	}
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(w, "%d warning(s):\n  %s\n", len(r.Warnings), strings.Join(r.Warnings, "\n  "))
+	}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,30 @@
+package build
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// plainText extracts the readable text of converted Markdown, for search
+// and reading time. Block boundaries become newlines so words of adjacent
+// paragraphs do not run together.
+func plainText(doc []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(doc))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimSpace(b.String())
+		case html.TextToken:
+			b.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "br", "div", "blockquote", "pre":
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
