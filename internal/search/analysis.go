@@ -42,15 +42,24 @@ func analyzer(m mapping.IndexMapping) analysis.Analyzer {
 func queryKeys(a analysis.Analyzer, q string) []string {
 	var keys []string
 	seen := map[string]bool{}
-	for _, tok := range a.Analyze([]byte(foldWidth(q))) {
-		key := string(tok.Term)
-		if tok.Type == analysis.Single {
-			key = charKeyPrefix + key
-		}
+	for _, key := range analyseKeys(a, q) {
 		if !seen[key] {
 			seen[key] = true
 			keys = append(keys, key)
 		}
+	}
+	return keys
+}
+
+// analyseKeys is the key of every token of text, in order.
+func analyseKeys(a analysis.Analyzer, text string) []string {
+	var keys []string
+	for _, tok := range a.Analyze([]byte(foldWidth(text))) {
+		key := string(tok.Term)
+		if tok.Type == analysis.Single {
+			key = charKeyPrefix + key
+		}
+		keys = append(keys, key)
 	}
 	return keys
 }

@@ -1,0 +1,98 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// clientJS is the browser client under test, read from the theme.
+const clientJS = "../../themes/default/assets/search.js"
+
+const testPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试</title></head><body>
+<header><form class="search-form" role="search" action="search/index.html"><input type="search" name="q" placeholder="搜索" aria-label="搜索"></form></header>
+<main><h1>首页</h1></main>
+<script src="assets/search.js" defer></script></body></html>`
+
+const testSearchPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title></head><body>
+<header><form class="search-form" role="search" action="index.html"><input type="search" name="q" placeholder="搜索" aria-label="搜索"></form></header>
+<main><div id="search-app"></div></main>
+<script src="../assets/search.js" defer></script></body></html>`
+
+// writeSite lays out a minimal site in a temporary folder: the exported
+// search files, the client script and two pages. It returns the folder.
+func writeSite(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	js, err := os.ReadFile(clientJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[string][]byte{
+		"index.html":        []byte(testPage),
+		"search/index.html": []byte(testSearchPage),
+		"assets/search.js":  js,
+	}
+	for k, v := range files {
+		all[k] = v
+	}
+	for name, b := range all {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func fileURL(dir, page string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, page))}).String()
+}
+
+// openPage navigates to page and waits for the client to be defined.
+func openPage(t *testing.T, ctx context.Context, u string) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(sctx, chromedp.Navigate(u)); err != nil {
+		t.Fatalf("navigate %s: %v", u, err)
+	}
+	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.__pubgenSearch && window.__pubgenSearch.analyse)`)); err != nil {
+		t.Fatalf("search.js did not start on %s: %v", u, err)
+	}
+}
+
+// eval runs a JavaScript expression (awaiting a promise) and decodes its
+// JSON result into T.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	raw, err := chromedp.Run(sctx, chromedp.Evaluate[string](`Promise.resolve(`+expr+`).then(JSON.stringify)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.200s: %v", expr, err)
+	}
+	var v T
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		t.Fatalf("decoding result of %.200s: %v (%.300s)", expr, err, raw)
+	}
+	return v
+}
+
+func jsLiteral(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
