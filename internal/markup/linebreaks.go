@@ -4,12 +4,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/util"
 )
 
 // joinWideLines drops the soft line break after t when the characters on
 // both sides of it are wide (Chinese), as a browser would show a space there.
-// goldmark's CJK option does the same but only between two plain text runs:
+// goldmark's CJK option does the same, but only between two plain text runs:
 // a line that ends in a link or in bold, or a line that starts with one,
 // still got a newline, so "见[附件](a.pdf)\n和说明" read "附件 和说明".
 func joinWideLines(t *ast.Text, src []byte) {
@@ -24,9 +23,37 @@ func joinWideLines(t *ast.Text, src []byte) {
 		return
 	}
 	after, ok := neighbourRune(t, src, true)
-	if ok && util.IsEastAsianWideRune(before) && util.IsEastAsianWideRune(after) {
+	if ok && joinsWithoutSpace(before, after) {
 		t.SetSoftLineBreak(false)
 	}
+}
+
+// joinsWithoutSpace follows the CSS rule for segment breaks (removed between
+// two wide characters) with two differences for Chinese: full-width
+// punctuation such as "，；：（" counts as wide, which goldmark's own check
+// misses, and so do the quotation marks, dash and ellipsis of Chinese text
+// when the other side is a Chinese character.
+func joinsWithoutSpace(before, after rune) bool {
+	wideB, wideA := isCJK(before), isCJK(after)
+	switch {
+	case wideB && wideA:
+		return true
+	case wideB:
+		return isChinesePunct(after)
+	case wideA:
+		return isChinesePunct(before)
+	}
+	return false
+}
+
+// isChinesePunct lists the punctuation of Chinese text that Unicode calls
+// ambiguous in width: “ ” ‘ ’ — … ·
+func isChinesePunct(r rune) bool {
+	switch r {
+	case '\u201C', '\u201D', '\u2018', '\u2019', '\u2014', '\u2026', '\u00B7':
+		return true
+	}
+	return false
 }
 
 // neighbourRune finds the rune a reader sees right after (forward) or right

@@ -45,6 +45,11 @@ func TestCJK(t *testing.T) {
 	expectHTML(t, "见[附件](a.pdf)\n和说明", "<p>见<a href=\"a.pdf\">附件</a>和说明</p>\n")
 	expectHTML(t, "学习\n**党章**\n全文", "<p>学习<strong>党章</strong>全文</p>\n")
 	expectHTML(t, "见[a](a.pdf)\n和说明", "<p>见<a href=\"a.pdf\">a</a>\n和说明</p>\n")
+	expectHTML(t, "经研究，\n定于", "<p>经研究，定于</p>\n")
+	expectHTML(t, "第一条；\n（二）", "<p>第一条；（二）</p>\n")
+	expectHTML(t, "“三会一课”\n制度", "<p>“三会一课”制度</p>\n")
+	expectHTML(t, "制度\n“三会一课”", "<p>制度“三会一课”</p>\n")
+	expectHTML(t, "“quoted”\n“English”", "<p>“quoted”\n“English”</p>\n")
 	expectHTML(t, "第一行  \n第二行", "<p>第一行<br>\n第二行</p>\n")
 	// Emphasis next to full-width punctuation.
 	expectHTML(t, "**“三会一课”**制度", "<p><strong>“三会一课”</strong>制度</p>\n")

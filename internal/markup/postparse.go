@@ -169,7 +169,7 @@ func joinLines(s string) string {
 		if i > 0 && line != "" {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(line)
-			if !(isCJK(prev) && isCJK(next)) {
+			if !joinsWithoutSpace(prev, next) {
 				b.WriteByte(' ')
 			}
 		}
