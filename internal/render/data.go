@@ -103,11 +103,24 @@ func (d *Data) TypeTitle(typ string) string {
 	return ""
 }
 
-// BranchURL returns the site path of a branch's page.
-func (d *Data) BranchURL(name string) string {
-	for _, t := range d.Site.Branches.Terms {
-		if t.Name == name {
-			return t.URL
+// TermURL returns the site path of a term of a taxonomy (branches, tags,
+// years), or "" when no published page has it.
+func (d *Data) TermURL(taxonomy, name string) string {
+	var t *site.Taxonomy
+	switch taxonomy {
+	case "branches":
+		t = d.Site.Branches
+	case "tags":
+		t = d.Site.Tags
+	case "years":
+		t = d.Site.Years
+	}
+	if t == nil {
+		return ""
+	}
+	for _, term := range t.Terms {
+		if term.Name == name {
+			return term.URL
 		}
 	}
 	return ""
