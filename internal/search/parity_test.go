@@ -1,0 +1,148 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pubgen/pubgen/internal/browsertest"
+)
+
+// parityQueries generates the query set: titles and parts of titles, body
+// phrases, branch names, mixed scripts, single characters and misses.
+func parityQueries(docs []Doc) []string {
+	rng := rand.New(rand.NewPCG(7, 7))
+	var qs []string
+	sub := func(s string, n int) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		i := rng.IntN(len(r) - n)
+		return string(r[i : i+n])
+	}
+	for i := 0; i < 40; i++ {
+		d := docs[rng.IntN(len(docs))]
+		qs = append(qs, d.Title, sub(d.Title, 2+rng.IntN(5)))
+	}
+	for i := 0; i < 60; i++ {
+		qs = append(qs, sub(docs[rng.IntN(len(docs))].Body, 2+rng.IntN(7)))
+	}
+	for i := 0; i < 30; i++ {
+		qs = append(qs, string([]rune(sub(docs[rng.IntN(len(docs))].Body, 1))))
+	}
+	qs = append(qs, corpusBranches...)
+	qs = append(qs, corpusNames...)
+	qs = append(qs, corpusTopics...)
+	qs = append(qs,
+		"2024年党费", "PDF 学习", "pdf", "Word文档", "excel", "e-mail", "dangjian@example.com", "ABC", "ａｂｃ",
+		"２０２４", "2024", "010-12345678", "35名党员", "第一季度 学习计划", "党 建", "党", "费", "鲁", "欧阳",
+		"党建 PDF", "学习 党费 2024", "三会一课", "三会一课 主题党日", "党建工作", "高质量发展", "（第3期）",
+		"不存在的词", "量子计算", "xyzzy", "党建 xyzzy", "龘", "の", "！！！", "", "   ", "a", "1",
+	)
+	return qs
+}
+
+// TestParity builds the index, exports it, and checks in Chromium over
+// file:// that search.js finds the same documents in the same order as
+// Search, for every query of the generated set and a few filtered ones.
+func TestParity(t *testing.T) {
+	docs := genCorpus(400)
+	ix := openIndex(t, docs)
+	files, err := ix.Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t)
+	openPage(t, ctx, fileURL(writeSite(t, files), "index.html"))
+	urls := eval[[]string](t, ctx, fmt.Sprintf(`__pubgenSearch.ready().then(e => __pubgenSearch.records([...Array(e.docs).keys()])).then(rs => rs.map(r => r.url))`))
+	if len(urls) != len(docs) {
+		t.Fatalf("browser sees %d documents, want %d", len(urls), len(docs))
+	}
+	type job struct {
+		q    string
+		opts Query
+	}
+	var jobs []job
+	for _, q := range parityQueries(docs) {
+		jobs = append(jobs, job{q, Query{}})
+	}
+	for _, q := range []string{"党建", "党费", "党", "学习"} {
+		jobs = append(jobs,
+			job{q, Query{Type: "disclosure", Status: "open"}},
+			job{q, Query{Year: "2023", SortByDate: true}},
+			job{q, Query{Branch: corpusBranches[1]}})
+	}
+	if len(jobs) < 200 {
+		t.Fatalf("only %d queries", len(jobs))
+	}
+	type jsOpts struct {
+		Type   string `json:"type"`
+		Branch string `json:"branch"`
+		Year   string `json:"year"`
+		Status string `json:"status"`
+		ByDate bool   `json:"byDate"`
+	}
+	var qs []string
+	var os []jsOpts
+	for _, j := range jobs {
+		qs = append(qs, j.q)
+		os = append(os, jsOpts{j.opts.Type, j.opts.Branch, j.opts.Year, j.opts.Status, j.opts.SortByDate})
+	}
+	got := eval[[][]int](t, ctx, fmt.Sprintf(`Promise.all(%s.map((q, i) => __pubgenSearch.search(q, %s[i]).then(r => r.docs)))`, jsLiteral(t, qs), jsLiteral(t, os)))
+	nonEmpty, mismatches := 0, 0
+	for i, j := range jobs {
+		hits, err := ix.Search(j.q, j.opts)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", j.q, err)
+		}
+		want := make([]string, len(hits))
+		for k, h := range hits {
+			want[k] = h.URL
+		}
+		browser := make([]string, len(got[i]))
+		for k, d := range got[i] {
+			browser[k] = urls[d]
+		}
+		if len(want) > 0 {
+			nonEmpty++
+		}
+		if !slices.Equal(sorted(want), sorted(browser)) {
+			mismatches++
+			t.Errorf("%q %+v: bleve finds %d documents, the browser %d", j.q, j.opts, len(want), len(browser))
+			continue
+		}
+		if top := min(10, len(want)); !slices.Equal(want[:top], browser[:top]) {
+			mismatches++
+			t.Errorf("%q %+v: top results differ:\nbleve   %s\nbrowser %s", j.q, j.opts, strings.Join(want[:top], " "), strings.Join(browser[:top], " "))
+		} else if !slices.Equal(want, browser) {
+			mismatches++
+			t.Errorf("%q %+v: order beyond the top 10 differs", j.q, j.opts)
+		}
+	}
+	t.Logf("%d queries, %d with results, %d mismatches", len(jobs), nonEmpty, mismatches)
+	if nonEmpty < len(jobs)/2 {
+		t.Errorf("only %d of %d queries found anything: the query set does not exercise ranking", nonEmpty, len(jobs))
+	}
+}
+
+func sorted(s []string) []string {
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c
+}
+
+func openIndex(t testing.TB, docs []Doc) *Index {
+	t.Helper()
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Update(docs); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
