@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestFailedBuildLeavesPublicUntouched is the operator's guarantee: a bad
+// file exits non-zero, names file and line, and the published site stays
+// byte for byte what it was.
+func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"pubgen.toml":              "title = \"测试门户\"\n",
+		"content/notices/first.md": "---\ntitle: 第一次通知\ndate: 2024-07-01\n---\n正文\n",
+	})
+	var out, errOut bytes.Buffer
+	if code := run([]string{"build", "--source", site}, &out, &errOut); code != 0 {
+		t.Fatalf("first build failed (%d): %s", code, errOut.String())
+	}
+	public := filepath.Join(site, "public")
+	before := snapshot(t, public)
+	if !strings.Contains(before["notices/first/index.html"], "第一次通知") {
+		t.Fatalf("first build did not publish the notice: %v", len(before))
+	}
+
+	bad := "---\ntitle: 第二次通知\ndate: 2024-07-32\nmeetng: {kind: 党课}\n---\n正文\n"
+	if err := os.WriteFile(filepath.Join(site, "content/notices/second.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errOut.Reset()
+	code := run([]string{"build", "--source", site}, &out, &errOut)
+	if code == 0 {
+		t.Fatal("build with a bad date exited 0")
+	}
+	msg := errOut.String()
+	for _, want := range []string{
+		`content/notices/second.md:3:7: date: "2024-07-32" is not a date`,
+		"content/notices/second.md:4:1: meetng: unknown field (did you mean meeting?)",
+		"nothing was published",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, msg)
+		}
+	}
+	after := snapshot(t, public)
+	if len(after) != len(before) {
+		t.Fatalf("public/ has %d files after the failed build, %d before", len(after), len(before))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("%s changed after a failed build", k)
+		}
+	}
+	entries, _ := os.ReadDir(site)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "staging") {
+			t.Errorf("staging folder left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestInitBuildsAndNewWritesArchetype(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"init", dir}, &out, &errOut); code != 0 {
+		t.Fatalf("init: %s", errOut.String())
+	}
+	if code := run([]string{"new", "--source", dir, "notice", "关于召开支部党员大会的通知"}, &out, &errOut); code != 0 {
+		t.Fatalf("new: %s", errOut.String())
+	}
+	if code := run([]string{"build", "--source", dir, "--now", "2026-11-25"}, &out, &errOut); code != 0 {
+		t.Fatalf("build of the initialised site: %s", errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if code := run([]string{"init", dir}, &out, &errOut); code == 0 {
+		t.Error("init into a non-empty folder succeeded; it must refuse to overwrite")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"frobnicate"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: code %d, %s", code, errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"help", "build"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "-dest") {
+		t.Errorf("help build: code %d, %s", code, out.String())
+	}
+}
