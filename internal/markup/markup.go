@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -93,6 +94,14 @@ func New(opts Options) *Converter {
 // Convert turns one Markdown document into HTML. rw may be nil, which keeps
 // every destination as written.
 func (c *Converter) Convert(src []byte, rw Rewriter) (Result, error) {
+	if !utf8.Valid(src) {
+		// goldmark 1.8.7 with its CJK line breaks panics on a text that
+		// ends in a broken UTF-8 sequence before a line break (found by
+		// FuzzConvert). Such a file was saved in another encoding, usually
+		// GBK; the page stage reports that, and here it must not crash the
+		// build. U+FFFD keeps every newline, so line numbers still hold.
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -93,3 +93,9 @@ func TestImages(t *testing.T) {
 	expectHTML(t, "![合影](photo.jpg \"2024年\")", "<p><img src=\"photo.jpg\" alt=\"合影\" title=\"2024年\" loading=\"lazy\"></p>\n")
 	expectHTML(t, "[![图](a.png)](b.html)", "<p><a href=\"b.html\"><img src=\"a.png\" alt=\"图\" loading=\"lazy\"></a></p>\n")
 }
+
+func TestInvalidUTF8(t *testing.T) {
+	// A GBK file read as UTF-8 used to panic inside goldmark.
+	expectHTML(t, "0*\x9a\n0", "<p>0*\uFFFD\n0</p>\n")
+	expectHTML(t, "\xb5\xb3\xbd\xa8\n工作", "<p>\uFFFD\n工作</p>\n")
+}
