@@ -52,7 +52,7 @@ func TestFileURLBrowsing(t *testing.T) {
 		}
 		first := sec.Pages[0]
 		// Home → section (through the nav) → first page of the list → home.
-		step(chromedp.Click(`.site-nav a[href="`+sec.URL+`index.html"]`))
+		step(chromedp.Click(`.site-nav a[href="` + sec.URL + `index.html"]`))
 		step(chromedp.WaitVisible(`ul.items`))
 		if h1 := eval(`document.querySelector("h1").textContent`); h1 != sec.Index.Title {
 			t.Errorf("section page h1 = %q, want %q", h1, sec.Index.Title)
