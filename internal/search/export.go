@@ -112,7 +112,11 @@ func (p *postingLists) all(a analysis.Analyzer) (map[string][]posting, error) {
 		if err != nil {
 			return nil, err
 		}
-		lists[t] = ps
+		// A dictionary keeps terms whose documents were all deleted
+		// until its segment is merged away.
+		if len(ps) > 0 {
+			lists[t] = ps
+		}
 	}
 	chars, err := p.dictTerms(charField)
 	if err != nil {
@@ -126,7 +130,9 @@ func (p *postingLists) all(a analysis.Analyzer) (map[string][]posting, error) {
 		if err != nil {
 			return nil, err
 		}
-		lists[charKeyPrefix+t] = ps
+		if len(ps) > 0 {
+			lists[charKeyPrefix+t] = ps
+		}
 	}
 	return lists, nil
 }
