@@ -82,7 +82,15 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	for name := range sections {
 		names = append(names, name)
 	}
-	sort.Strings(names)
+	// The four typed sections come first in their usual order (as in the
+	// navigation of a party-building portal), then any others by name.
+	sort.Slice(names, func(i, j int) bool {
+		ri, rj := sectionRank(names[i]), sectionRank(names[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return names[i] < names[j]
+	})
 	for _, name := range names {
 		sec := sections[name]
 		if sec.Index == nil {
@@ -109,6 +117,15 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	s.related()
 	s.aliases(&l)
 	return s, l
+}
+
+func sectionRank(name string) int {
+	for i, s := range []string{"notices", "disclosures", "study", "showcases"} {
+		if s == name {
+			return i
+		}
+	}
+	return 4
 }
 
 // pageURL is the site folder of a page: section/slug/, where the slug is
