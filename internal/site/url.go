@@ -61,7 +61,12 @@ func split(p string) []string {
 // escapePath percent-encodes what must be encoded in a URL path while
 // keeping Chinese characters readable to html/template's own escaping.
 func escapePath(p string) string {
-	return (&url.URL{Path: p}).EscapedPath()
+	e := (&url.URL{Path: p}).EscapedPath()
+	// A first segment with a colon ("a:b.pdf") would read as a URL scheme.
+	if first, _, _ := strings.Cut(e, "/"); strings.Contains(first, ":") {
+		e = "./" + e
+	}
+	return e
 }
 
 // OutputFile is the file a site path is written to: folders get index.html.

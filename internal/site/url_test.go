@@ -1,6 +1,12 @@
 package site
 
-import "testing"
+import (
+	"net/url"
+	"path"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestRel(t *testing.T) {
 	cases := []struct {
@@ -27,4 +33,57 @@ func TestRel(t *testing.T) {
 			t.Errorf("Rel(%q, %q, %v) = %q, want %q", c.from, c.to, c.pretty, got, c.want)
 		}
 	}
+}
+
+// FuzzRel checks the property every link of the site relies on: following
+// the relative link from the file that holds it leads to the target file,
+// whatever the two paths are (Chinese, spaces, deep or shallow).
+func FuzzRel(f *testing.F) {
+	f.Add("notices/a/index.html", "study/b/", false)
+	f.Add("index.html", "branches/第一支部/", true)
+	f.Add("a/b/c/index.html", "a/x y.pdf", false)
+	f.Add("404.html", "", false)
+	f.Fuzz(func(t *testing.T, from, to string, pretty bool) {
+		if !cleanSitePath(from) || strings.HasSuffix(from, "/") || from == "" || !cleanSitePath(strings.TrimSuffix(to, "/")) && to != "" {
+			t.Skip()
+		}
+		rel := Rel(from, to, pretty)
+		u, err := url.Parse(rel)
+		if err != nil {
+			t.Fatalf("Rel(%q, %q) = %q: not a URL: %v", from, to, rel, err)
+		}
+		if u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
+			t.Fatalf("Rel(%q, %q) = %q is not relative", from, to, rel)
+		}
+		got := path.Join(path.Dir(from), u.Path)
+		want := strings.TrimSuffix(OutputFile(to), "/")
+		if pretty && (to == "" || strings.HasSuffix(to, "/")) {
+			want = strings.TrimSuffix(strings.TrimSuffix(OutputFile(to), "index.html"), "/")
+			if want == "" {
+				want = "."
+			}
+		}
+		if got != want {
+			t.Fatalf("Rel(%q, %q, %v) = %q leads to %q, want %q", from, to, pretty, rel, got, want)
+		}
+	})
+}
+
+// cleanSitePath accepts the paths the site graph makes: relative, clean,
+// no empty, dot or control segments.
+func cleanSitePath(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || path.Clean(p) != p || strings.ContainsAny(p, "\\#?%\x00") {
+		return false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." || !utf8.ValidString(seg) {
+			return false
+		}
+		for _, r := range seg {
+			if r < 0x20 || r == 0x7f {
+				return false
+			}
+		}
+	}
+	return true
 }
