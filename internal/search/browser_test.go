@@ -66,8 +66,17 @@ func openPage(t *testing.T, ctx context.Context, u string) {
 	if _, err := chromedp.Run(sctx, chromedp.Navigate(u)); err != nil {
 		t.Fatalf("navigate %s: %v", u, err)
 	}
-	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.__pubgenSearch && window.__pubgenSearch.analyse)`)); err != nil {
-		t.Fatalf("search.js did not start on %s: %v", u, err)
+	// Right after a navigation the old execution context can still be
+	// addressed; retry until the new page answers.
+	for {
+		_, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.__pubgenSearch && window.__pubgenSearch.analyse)`))
+		if err == nil {
+			return
+		}
+		if sctx.Err() != nil {
+			t.Fatalf("search.js did not start on %s: %v", u, err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -446,6 +446,11 @@
       }).catch(function (err) { list.textContent = ''; list.appendChild(el('li', 'search-error', err.message)); list.hidden = false; });
     }, 150);
     input.addEventListener('input', run);
+    form.searchRun = run;
+    form.addEventListener('submit', function (ev) { // Enter on a chosen result opens it
+      var cur = list.hidden ? null : list.querySelector('[aria-selected=true] a');
+      if (cur) { ev.preventDefault(); location.href = cur.href; }
+    });
     keyboard(input, list, close);
     document.addEventListener('click', function (ev) { if (!form.contains(ev.target)) close(); });
   }
@@ -552,6 +557,11 @@
     document.addEventListener('focusin', function (ev) {
       var form = ev.target.closest && ev.target.closest('form.search-form');
       if (form) { dropdown(form); ready().catch(function () {}); }
+    });
+    // Typing without a focus event (some embedded browsers) still works.
+    document.addEventListener('input', function (ev) {
+      var form = ev.target.closest && ev.target.closest('form.search-form');
+      if (form && !form.dataset.searchReady) { dropdown(form); form.searchRun(); }
     });
     var box = document.getElementById('search-app');
     if (box) app(box);
