@@ -66,6 +66,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
 	}
+	opts.SearchCache = filepath.Join(sf.source, ".pubgen", "search")
 	res, err := build.Run(os.DirFS(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)

@@ -21,6 +21,7 @@ func commands() []command {
 	return []command{
 		{"build", "pubgen build [--source DIR] [--dest DIR] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now DATE]", "build the site into public/, atomically", runBuild},
 		{"check", "pubgen check [--source DIR] [--drafts] [--future] [--strict]", "validate everything without writing output", runCheck},
+		{"search", "pubgen search [--json] [--limit N] [--type T] [--branch B] [--year Y] [--status S] [--by-date] QUERY", "query the site's search index (built by pubgen build), ranked as in the browser", runSearch},
 		{"init", "pubgen init DIR", "write a new site with the default theme and example content", runInit},
 		{"new", "pubgen new notice|disclosure|study|showcase TITLE [--source DIR]", "write a new content file from its archetype", runNew},
 		{"version", "pubgen version", "print the version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "pubgen", version); return 0 }},

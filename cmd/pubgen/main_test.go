@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -128,5 +129,31 @@ func TestUsage(t *testing.T) {
 	out.Reset()
 	if code := run([]string{"help", "build"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "-dest") {
 		t.Errorf("help build: code %d, %s", code, out.String())
+	}
+}
+
+func TestSearchCommand(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"pubgen.toml":                "title = \"测试门户\"\n",
+		"content/notices/dangfei.md": "---\ntitle: 2024年党费收缴情况\ndate: 2024-07-01\n---\n本支部按时足额收缴党费。\n",
+		"content/notices/other.md":   "---\ntitle: 主题党日活动\ndate: 2024-07-02\n---\n参观革命纪念馆。\n",
+	})
+	var out, errOut bytes.Buffer
+	if code := run([]string{"search", "--source", site, "党费"}, &out, &errOut); code == 0 {
+		t.Error("search before any build succeeded; want a message to build first")
+	}
+	if code := run([]string{"build", "--source", site}, &out, &errOut); code != 0 {
+		t.Fatalf("build: %s", errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"search", "--source", site, "2024年党费", "--json"}, &out, &errOut); code != 0 {
+		t.Fatalf("search: %s", errOut.String())
+	}
+	var hits []struct{ Title, URL, Excerpt string }
+	if err := json.Unmarshal(out.Bytes(), &hits); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, out.String())
+	}
+	if len(hits) != 1 || hits[0].Title != "2024年党费收缴情况" || hits[0].URL != "notices/dangfei/index.html" || !strings.Contains(hits[0].Excerpt, "<mark>") {
+		t.Errorf("hits = %+v", hits)
 	}
 }

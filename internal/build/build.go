@@ -29,6 +29,9 @@ type Options struct {
 	Strict   bool      // warnings fail the build
 	Now      time.Time // "today" for statuses and future pages; zero means the clock
 	Dev      bool      // output for pubgen serve (live reload script)
+	// SearchCache is the folder of the persistent bleve index (e.g.
+	// .pubgen/search in the site root); empty means a throwaway index.
+	SearchCache string
 }
 
 // Result is a finished build held in memory, ready to publish.
@@ -100,12 +103,18 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	}
 	entries = append(entries, assets...)
 	entries = append(entries, copies(fsys, s, src)...)
+	shards, stats, err := indexAndExport(s, opts.SearchCache, ropts.Pretty)
+	if err != nil {
+		return nil, err
+	}
+	entries = append(entries, shards...)
 	if err := checkCollisions(entries); err != nil {
 		return nil, err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
+	res.Report.Search = stats
 	for _, d := range l {
 		res.Report.Warnings = append(res.Report.Warnings, d.String())
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -24,6 +25,8 @@ type Report struct {
 	// so an operator can schedule a rebuild then; empty when none will.
 	NextStatusChange string `json:"next_status_change,omitempty"`
 	Dest             string `json:"dest,omitempty"`
+	// Search counts what the incremental index update did.
+	Search search.UpdateStats `json:"search"`
 }
 
 func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {
@@ -77,6 +80,7 @@ func (r Report) WriteTable(w io.Writer) {
 		fmt.Fprintf(w, " → %s", r.Dest)
 	}
 	fmt.Fprintln(w)
+	fmt.Fprintf(w, "search index: %d added, %d changed, %d removed, %d unchanged\n", r.Search.Added, r.Search.Changed, r.Search.Removed, r.Search.Unchanged)
 	if r.NextStatusChange != "" {
 		fmt.Fprintf(w, "next disclosure status change: %s (rebuild then)\n", r.NextStatusChange)
 	}

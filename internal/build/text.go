@@ -8,15 +8,16 @@ import (
 )
 
 // plainText extracts the readable text of converted Markdown, for search
-// and reading time. Block boundaries become newlines so words of adjacent
-// paragraphs do not run together.
+// and reading time. Block boundaries become spaces so words of adjacent
+// paragraphs (and table cells) do not run together into false bigrams, and
+// runs of white space collapse to one.
 func plainText(doc []byte) string {
 	z := html.NewTokenizer(bytes.NewReader(doc))
 	var b strings.Builder
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return strings.TrimSpace(b.String())
+			return strings.Join(strings.Fields(b.String()), " ")
 		case html.TextToken:
 			b.Write(z.Text())
 		case html.StartTagToken, html.EndTagToken:

@@ -1,0 +1,59 @@
+package build
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// searchDocs turns the published pages into what the index holds.
+func searchDocs(s *site.Site, pretty bool) []search.Doc {
+	docs := make([]search.Doc, 0, len(s.Pages))
+	for _, n := range s.Pages {
+		url := n.File()
+		if pretty {
+			url = n.URL
+		}
+		docs = append(docs, search.Doc{
+			ID: n.Path, URL: url, Title: n.Title, Summary: n.Summary, Body: n.PlainText,
+			Tags: n.Tags, Branch: n.Branch, Type: n.Type, Category: n.Category,
+			Status: site.Status(n.Page, s.Now, s.Config.Location), Date: n.Date,
+		})
+	}
+	return docs
+}
+
+// indexAndExport brings the persistent bleve index in cacheDir up to date
+// with the site and exports the browser's shards from it. Without a cache
+// folder (tests, `pubgen check`) a throwaway index is used.
+func indexAndExport(s *site.Site, cacheDir string, pretty bool) ([]publish.Entry, search.UpdateStats, error) {
+	if cacheDir == "" {
+		tmp, err := os.MkdirTemp("", "pubgen-search-*")
+		if err != nil {
+			return nil, search.UpdateStats{}, fmt.Errorf("search: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		cacheDir = tmp
+	}
+	ix, err := search.Open(cacheDir)
+	if err != nil {
+		return nil, search.UpdateStats{}, fmt.Errorf("search: opening the index in %s: %w", cacheDir, err)
+	}
+	defer ix.Close()
+	stats, err := ix.Update(searchDocs(s, pretty))
+	if err != nil {
+		return nil, stats, fmt.Errorf("search: indexing: %w", err)
+	}
+	files, err := ix.Export()
+	if err != nil {
+		return nil, stats, fmt.Errorf("search: exporting shards: %w", err)
+	}
+	entries := make([]publish.Entry, 0, len(files))
+	for p, data := range files {
+		entries = append(entries, publish.Entry{Path: p, Data: data})
+	}
+	return entries, stats, nil
+}
