@@ -27,7 +27,7 @@ const testSearchPage = `<!doctype html><html lang="zh-CN"><head><meta charset="u
 
 // writeSite lays out a minimal site in a temporary folder: the exported
 // search files, the client script and two pages. It returns the folder.
-func writeSite(t *testing.T, files map[string][]byte) string {
+func writeSite(t testing.TB, files map[string][]byte) string {
 	t.Helper()
 	dir := t.TempDir()
 	js, err := os.ReadFile(clientJS)
@@ -59,7 +59,7 @@ func fileURL(dir, page string) string {
 }
 
 // openPage navigates to page and waits for the client to be defined.
-func openPage(t *testing.T, ctx context.Context, u string) {
+func openPage(t testing.TB, ctx context.Context, u string) {
 	t.Helper()
 	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
@@ -82,7 +82,7 @@ func openPage(t *testing.T, ctx context.Context, u string) {
 
 // eval runs a JavaScript expression (awaiting a promise) and decodes its
 // JSON result into T.
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+func eval[T any](t testing.TB, ctx context.Context, expr string) T {
 	t.Helper()
 	sctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
@@ -97,7 +97,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-func jsLiteral(t *testing.T, v any) string {
+func jsLiteral(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

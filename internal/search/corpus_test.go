@@ -26,8 +26,12 @@ var (
 	corpusNames = []string{"张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴迪", "鲁明远", "欧阳晓"}
 )
 
-// genCorpus returns n pages; the same n always gives the same pages.
-func genCorpus(n int) []Doc {
+// genCorpus returns n short pages; the same n always gives the same pages.
+func genCorpus(n int) []Doc { return genCorpusSized(n, 3, 15) }
+
+// genCorpusSized returns n pages of minPhrases to maxPhrases phrases each
+// (a phrase is about 12 characters).
+func genCorpusSized(n, minPhrases, maxPhrases int) []Doc {
 	rng := rand.New(rand.NewPCG(42, uint64(n)))
 	pick := func(s []string) string { return s[rng.IntN(len(s))] }
 	docs := make([]Doc, n)
@@ -37,7 +41,7 @@ func genCorpus(n int) []Doc {
 		topic := pick(corpusTopics)
 		branch := pick(corpusBranches)
 		var body strings.Builder
-		for range 3 + rng.IntN(12) {
+		for range minPhrases + rng.IntN(maxPhrases-minPhrases+1) {
 			body.WriteString(pick(corpusPhrases))
 			if rng.IntN(4) == 0 {
 				body.WriteString(pick(corpusNames))

@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -19,7 +21,7 @@ import (
 // Records are grouped recordsPerShard to a file, in export order (newest
 // first), and carry the first recordBodyRunes of the body for excerpts.
 const (
-	termShardBytes  = 24 << 10
+	termShardBytes  = 12 << 10
 	recordsPerShard = 2
 	recordBodyRunes = 400
 	exportDir       = "search/"
@@ -261,17 +263,17 @@ func (p *postingLists) docPos(id index.IndexInternalID) (int, error) {
 // entry is the unhashed search/index.js: what search.js needs to find
 // every other file.
 type entry struct {
-	Version  string   `json:"v"`
-	Scale    int      `json:"scale"`
-	Docs     int      `json:"docs"`
-	Terms    []string `json:"terms"`
-	Records  []string `json:"records"`
-	PerShard int      `json:"per"`
-	Meta     string   `json:"meta"`
-	Types    []string `json:"types"`
-	Branches []string `json:"branches"`
-	Statuses []string `json:"statuses"`
-	Years    []string `json:"years"`
+	Version  string     `json:"v"`
+	Scale    int        `json:"scale"`
+	Docs     int        `json:"docs"`
+	Terms    shardNames `json:"terms"`
+	Records  shardNames `json:"records"`
+	PerShard int        `json:"per"`
+	Meta     string     `json:"meta"`
+	Types    []string   `json:"types"`
+	Branches []string   `json:"branches"`
+	Statuses []string   `json:"statuses"`
+	Years    []string   `json:"years"`
 }
 
 func buildFiles(docs []exportDoc, lists map[string][]posting) (map[string][]byte, error) {
@@ -297,20 +299,65 @@ func buildFiles(docs []exportDoc, lists map[string][]posting) (map[string][]byte
 	return files, nil
 }
 
+// shardScript is the script of one shard: a call that hands its data to
+// search.js under its logical name.
+func shardScript(name string, data any) ([]byte, error) {
+	b, err := json.Marshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("search: export: encoding %s: %w", name, err)
+	}
+	return []byte(globalName + ".shard(" + strconv.Quote(name) + "," + string(b) + ");\n"), nil
+}
+
 // addShard writes one shard script under a content-hashed name and returns
 // that name relative to search/.
 func addShard(files map[string][]byte, name string, data any) (string, error) {
-	b, err := json.Marshal(data)
+	js, err := shardScript(name, data)
 	if err != nil {
-		return "", fmt.Errorf("search: export: encoding %s: %w", name, err)
+		return "", err
 	}
-	js := []byte(globalName + ".shard(" + strconv.Quote(name) + "," + string(b) + ");\n")
 	file := contentName(name, js)
 	files[exportDir+file] = js
 	return file, nil
 }
 
-func termShards(files map[string][]byte, lists map[string][]posting) ([]string, error) {
+// shardGroup is how many numbered shards share one content hash.
+const shardGroup = 64
+
+// shardNames names the numbered shards prefix0 … prefix(N-1) compactly:
+// shard i is prefix + i + "." + Hashes[i/Group] + ".js", where a hash
+// covers the contents of its whole group. Listing a hash per shard would
+// make the entry, which every query loads, grow with the site (5,000
+// record shards cost 100 KB of names); a change anywhere in a group
+// renames the group, so a name still never outlives its content.
+type shardNames struct {
+	Prefix string   `json:"p"`
+	Count  int      `json:"n"`
+	Group  int      `json:"g"`
+	Hashes []string `json:"h"`
+}
+
+func (s shardNames) name(i int) string {
+	return s.Prefix + strconv.Itoa(i) + "." + s.Hashes[i/s.Group] + ".js"
+}
+
+// addShards writes the numbered shards and returns their names.
+func addShards(files map[string][]byte, prefix string, scripts [][]byte) shardNames {
+	sn := shardNames{Prefix: prefix, Count: len(scripts), Group: shardGroup}
+	for g := 0; g < len(scripts); g += shardGroup {
+		h := sha256.New()
+		for _, js := range scripts[g:min(g+shardGroup, len(scripts))] {
+			h.Write(js)
+		}
+		sn.Hashes = append(sn.Hashes, hex.EncodeToString(h.Sum(nil)[:5]))
+	}
+	for i, js := range scripts {
+		files[exportDir+sn.name(i)] = js
+	}
+	return sn
+}
+
+func termShards(files map[string][]byte, lists map[string][]posting) (shardNames, error) {
 	enc := make(map[string]string, len(lists))
 	total := 0
 	for k, ps := range lists {
@@ -325,19 +372,19 @@ func termShards(files map[string][]byte, lists map[string][]posting) ([]string, 
 	for k, v := range enc {
 		shards[keyHash(k)%uint32(n)][k] = v
 	}
-	names := make([]string, n)
+	scripts := make([][]byte, n)
 	for i, s := range shards {
-		name, err := addShard(files, "t"+strconv.Itoa(i), s)
+		js, err := shardScript("t"+strconv.Itoa(i), s)
 		if err != nil {
-			return nil, err
+			return shardNames{}, err
 		}
-		names[i] = name
+		scripts[i] = js
 	}
-	return names, nil
+	return addShards(files, "t", scripts), nil
 }
 
-func recordShards(files map[string][]byte, docs []exportDoc, d dicts) ([]string, error) {
-	var names []string
+func recordShards(files map[string][]byte, docs []exportDoc, d dicts) (shardNames, error) {
+	var scripts [][]byte
 	for start := 0; start < len(docs); start += recordsPerShard {
 		var recs [][]any
 		for _, doc := range docs[start:min(start+recordsPerShard, len(docs))] {
@@ -348,13 +395,13 @@ func recordShards(files map[string][]byte, docs []exportDoc, d dicts) ([]string,
 				doc.summary, string(body[:min(len(body), recordBodyRunes)]),
 			})
 		}
-		name, err := addShard(files, "r"+strconv.Itoa(len(names)), recs)
+		js, err := shardScript("r"+strconv.Itoa(len(scripts)), recs)
 		if err != nil {
-			return nil, err
+			return shardNames{}, err
 		}
-		names = append(names, name)
+		scripts = append(scripts, js)
 	}
-	return names, nil
+	return addShards(files, "r", scripts), nil
 }
 
 // metaShard holds, for every document, the facets the filters count: the

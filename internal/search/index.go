@@ -41,6 +41,9 @@ type Index struct {
 	bi bleve.Index
 }
 
+// updateBatch is how many documents Update writes to bleve at a time.
+const updateBatch = 500
+
 // versionKey is the bleve internal key holding analysisVersion.
 var versionKey = []byte("pubgen.analysis")
 
@@ -90,6 +93,16 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 		return st, err
 	}
 	batch := ix.bi.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := ix.bi.Batch(batch); err != nil {
+			return fmt.Errorf("search: writing the index: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
 	seen := make(map[string]bool, len(docs))
 	for _, d := range docs {
 		if d.ID == "" {
@@ -113,6 +126,13 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 		if err := batch.Index(d.ID, rec); err != nil {
 			return st, fmt.Errorf("search: indexing %s: %w", d.ID, err)
 		}
+		// Bounded batches bound memory: one batch of a whole site holds
+		// every analysed document at once.
+		if batch.Size() >= updateBatch {
+			if err := flush(); err != nil {
+				return st, err
+			}
+		}
 	}
 	for id := range old {
 		if !seen[id] {
@@ -120,12 +140,7 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 			st.Removed++
 		}
 	}
-	if batch.Size() > 0 {
-		if err := ix.bi.Batch(batch); err != nil {
-			return st, fmt.Errorf("search: writing the index: %w", err)
-		}
-	}
-	return st, nil
+	return st, flush()
 }
 
 // storedHashes maps every indexed document ID to its stored content hash.

@@ -175,6 +175,7 @@
   }
   function shardData(file) { return data[file.split('.')[0]]; }
   function ready() { return load('index.js').then(function () { return entry; }); }
+  function shardName(s, i) { return s.p + i + '.' + s.h[Math.floor(i / s.g)] + '.js'; }
   ns.ready = ready;
 
   function keyHash(k) { // FNV-1a over UTF-16 units, as encode.go
@@ -198,7 +199,7 @@
   // summed scores, or an empty Map.
   function match(keys) {
     return ready().then(function (e) {
-      var shardFiles = keys.map(function (k) { return e.terms[keyHash(k) % e.terms.length]; });
+      var shardFiles = keys.map(function (k) { return shardName(e.terms, keyHash(k) % e.terms.n); });
       return Promise.all(shardFiles.map(load)).then(function () {
         var lists = keys.map(function (k, i) { return shardData(shardFiles[i])[k]; });
         if (!keys.length || lists.some(function (l) { return l === undefined; })) return new Map();
@@ -269,7 +270,7 @@
   // records resolves to the display records of the given export positions.
   ns.records = function (docs) {
     return ready().then(function (e) {
-      var need = docs.map(function (d) { return e.records[Math.floor(d / e.per)]; });
+      var need = docs.map(function (d) { return shardName(e.records, Math.floor(d / e.per)); });
       return Promise.all(need.map(load)).then(function () {
         return docs.map(function (d, i) {
           var r = shardData(need[i])[d % e.per];

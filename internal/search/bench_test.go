@@ -1,0 +1,179 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/browsertest"
+)
+
+// benchDocs is the benchmark corpus: 10,000 pages of 500–1,500 characters,
+// where the name 龚澍 appears in exactly 15 pages (the rare query).
+func benchDocs(n int) []Doc {
+	docs := genCorpusSized(n, 40, 120)
+	for i := 0; i < 15; i++ {
+		d := &docs[i*n/15]
+		d.Body += "龚澍同志作了发言。"
+	}
+	return docs
+}
+
+// benchQueries are the three queries of the closing note: a common
+// two-character word, a rare name, and a four-character phrase.
+var benchQueries = []string{"党建", "龚澍", "民主生活"}
+
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			return strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:"))
+		}
+	}
+	return "?"
+}
+
+// BenchmarkIndexAndExport10k indexes 10,000 pages from scratch and exports
+// them; run with -benchtime=1x. It reports the time of each step, the
+// shards' total size and count, and for each query the bytes of the files
+// the browser needs (entry, term shards, records of the first 8 results
+// for the dropdown; plus the facet shard and records of 20 for the page).
+func BenchmarkIndexAndExport10k(b *testing.B) {
+	docs := benchDocs(10000)
+	for b.Loop() {
+		start := time.Now()
+		ix, err := Open(b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Update(docs); err != nil {
+			b.Fatal(err)
+		}
+		indexed := time.Since(start)
+		start = time.Now()
+		files, err := ix.Export()
+		if err != nil {
+			b.Fatal(err)
+		}
+		exported := time.Since(start)
+		total := 0
+		for _, f := range files {
+			total += len(f)
+		}
+		b.ReportMetric(indexed.Seconds(), "index-s")
+		b.ReportMetric(exported.Seconds(), "export-s")
+		b.ReportMetric(float64(total)/(1<<20), "shards-MiB")
+		b.ReportMetric(float64(len(files)), "files")
+		for i, q := range benchQueries {
+			drop, page, hits := queryBytes(b, ix, files, q)
+			b.Logf("%s: %d hits, dropdown %d bytes, search page %d bytes", q, hits, drop, page)
+			b.ReportMetric(float64(drop)/1024, fmt.Sprintf("q%d-KiB", i+1))
+		}
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.Logf("index %v, export %v, %d files, %.1f MiB; peak RSS of the process %s, total allocated %d MiB",
+			indexed, exported, len(files), float64(total)/(1<<20), peakRSS(), ms.TotalAlloc>>20)
+		ix.Close()
+	}
+}
+
+// queryBytes adds up the exported files a query needs, as search.js picks
+// them: entry, the term shards of its keys, and the record shards of the
+// results shown (8 in the dropdown; 20 plus the facet shard on the page).
+func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dropdown, page, hits int) {
+	e := parseEntry(tb, files)
+	need := map[string]bool{"index.js": true}
+	for _, k := range queryKeys(analyzer(ix.bi.Mapping()), q) {
+		need[e.Terms.name(int(keyHash(k)%uint32(e.Terms.Count)))] = true
+	}
+	all, err := ix.Search(q, Query{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pos := exportPositions(tb, ix)
+	sum := func(shown int, extra ...string) int {
+		n := map[string]bool{}
+		for k := range need {
+			n[k] = true
+		}
+		for _, x := range extra {
+			n[x] = true
+		}
+		for _, h := range all[:min(shown, len(all))] {
+			n[e.Records.name(pos[h.ID]/e.PerShard)] = true
+		}
+		total := 0
+		for f := range n {
+			total += len(files[exportDir+f])
+		}
+		return total
+	}
+	return sum(8), sum(20, e.Meta), len(all)
+}
+
+func exportPositions(tb testing.TB, ix *Index) map[string]int {
+	docs, err := ix.exportDocs()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pos := make(map[string]int, len(docs))
+	for i, d := range docs {
+		pos[d.id] = i
+	}
+	return pos
+}
+
+// BenchmarkBrowserQueryBytes10k counts, in Chromium over file://, the bytes
+// of the script files search.js actually loads for each benchmark query
+// typed into the header box.
+func BenchmarkBrowserQueryBytes10k(b *testing.B) {
+	docs := benchDocs(10000)
+	ix, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(docs); err != nil {
+		b.Fatal(err)
+	}
+	files, err := ix.Export()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := writeSite(b, files)
+	ctx := browsertest.New(b)
+	for b.Loop() {
+		for i, q := range benchQueries {
+			openPage(b, ctx, fileURL(dir, "index.html"))
+			start := time.Now()
+			loaded := eval[[]string](b, ctx, fmt.Sprintf(`__pubgenSearch.search(%q).then(r => __pubgenSearch.records(r.docs.slice(0, 8))).then(() => __pubgenSearch.loaded)`, q))
+			took := time.Since(start)
+			bytes := 0
+			for _, f := range loaded {
+				bytes += len(files[exportDir+f])
+			}
+			b.Logf("%s: %d files, %d bytes, %v", q, len(loaded), bytes, took)
+			b.ReportMetric(float64(bytes)/1024, fmt.Sprintf("q%d-KiB", i+1))
+		}
+	}
+}
+
+func parseEntry(tb testing.TB, files map[string][]byte) entry {
+	js := string(files[exportDir+"index.js"])
+	body, ok := strings.CutPrefix(strings.TrimSpace(js), globalName+".entry(")
+	if !ok {
+		tb.Fatalf("unexpected entry: %.100s", js)
+	}
+	var e entry
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(body, ");")), &e); err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
