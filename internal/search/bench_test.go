@@ -93,10 +93,12 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 	for _, k := range queryKeys(analyzer(ix.bi.Mapping()), q) {
 		need[e.Terms.name(int(keyHash(k)%uint32(e.Terms.Count)))] = true
 	}
+	start := time.Now()
 	all, err := ix.Search(q, Query{})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tb.Logf("Search(%q) over bleve: %d hits in %v", q, len(all), time.Since(start))
 	pos := exportPositions(tb, ix)
 	sum := func(shown int, extra ...string) int {
 		n := map[string]bool{}
