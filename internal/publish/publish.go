@@ -21,10 +21,12 @@ const (
 )
 
 // publisher holds what tests swap out: the exchange primitive (to force the
-// two-rename fallback) and how long to wait for the lock.
+// two-rename fallback), how long to wait for the lock, and a pause between
+// the fallback's renames that widens the window a crash test aims at.
 type publisher struct {
 	exchange func(a, b string) error
 	lockWait time.Duration
+	gap      time.Duration
 }
 
 func defaultPublisher() publisher { return publisher{exchange: exchange, lockWait: lockWait} }
@@ -106,25 +108,26 @@ func (p publisher) switchTo(t target, staging string) error {
 	}
 	err := p.exchange(staging, t.dest)
 	if errors.Is(err, errNoExchange) {
-		return switchByRenames(t, staging)
+		return switchByRenames(t, staging, p.gap)
 	}
 	if err != nil {
 		return fmt.Errorf("publish: switching %s to the new site: %w", t.dest, bare(err))
 	}
 	// staging now holds the previous site.
 	err = syncParent(t)
-	os.RemoveAll(staging)
+	removeTree(staging)
 	return err
 }
 
 // switchByRenames is the fallback without an atomic exchange. Between its two
 // renames dest is missing, but the old site sits complete under the retired
 // name, where Cleanup finds and restores it.
-func switchByRenames(t target, staging string) error {
+func switchByRenames(t target, staging string, gap time.Duration) error {
 	retired := filepath.Join(t.parent, t.prefix(retiredTag)+rand.Text())
 	if err := os.Rename(t.dest, retired); err != nil {
 		return fmt.Errorf("publish: moving the previous site aside: %w", bare(err))
 	}
+	time.Sleep(gap)
 	if err := os.Rename(staging, t.dest); err != nil {
 		if rerr := os.Rename(retired, t.dest); rerr != nil {
 			return fmt.Errorf("publish: moving the new site to %s: %w; restoring the previous site also failed (%v): it is kept in %s and the next run restores it", t.dest, bare(err), bare(rerr), retired)
@@ -142,7 +145,7 @@ func switchByRenames(t target, staging string) error {
 func discard(t target, retired string) {
 	trash := filepath.Join(t.parent, t.prefix(trashTag)+rand.Text())
 	if os.Rename(retired, trash) == nil {
-		os.RemoveAll(trash)
+		removeTree(trash)
 	}
 }
 

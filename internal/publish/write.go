@@ -40,10 +40,8 @@ func writeTree(root string, entries []Entry) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	for _, d := range append(dirs, ".") {
-		if err := syncDir(filepath.Join(root, filepath.FromSlash(d))); err != nil {
-			return Report{}, fmt.Errorf("publish: flushing folder %s: %w", d, bare(err))
-		}
+	if err := flushTree(root, dirs); err != nil {
+		return Report{}, fmt.Errorf("publish: flushing the new site to disk: %w", bare(err))
 	}
 	return rep, nil
 }
@@ -146,7 +144,7 @@ func fill(f *os.File, e Entry) (int64, error) {
 
 func finish(f *os.File, rel string) error {
 	err := f.Chmod(fileMode)
-	if err == nil {
+	if err == nil && flushEachFile {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
