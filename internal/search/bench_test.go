@@ -76,6 +76,15 @@ func BenchmarkIndexAndExport10k(b *testing.B) {
 			b.Logf("%s: %d hits, dropdown %d bytes, search page %d bytes", q, hits, drop, page)
 			b.ReportMetric(float64(drop)/1024, fmt.Sprintf("q%d-KiB", i+1))
 		}
+		edited := append([]Doc(nil), docs...)
+		edited[42].Body += "修改一处。"
+		start = time.Now()
+		st, err := ix.Update(edited)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("re-index after editing one page: %+v in %v", st, time.Since(start))
+		b.ReportMetric(time.Since(start).Seconds(), "reindex1-s")
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		b.Logf("index %v, export %v, %d files, %.1f MiB; peak RSS of the process %s, total allocated %d MiB",

@@ -81,7 +81,7 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 		h := toHit(m)
 		str := func(f string) string { s, _ := m.Fields[f].(string); return s }
 		docs = append(docs, exportDoc{
-			id: h.ID, url: h.URL, title: h.Title, summary: str(srcSummary), body: str(srcBody),
+			id: h.ID, url: h.URL, title: str(srcTitle), summary: str(srcSummary), body: str(srcBody),
 			typ: h.Type, branch: h.Branch, status: h.Status, date: h.Date,
 		})
 	}

@@ -55,7 +55,7 @@ func (ix *Index) Search(q string, opts Query) ([]Hit, error) {
 		return nil, err
 	}
 	req := bleve.NewSearchRequestOptions(keysQuery(keys), int(n), 0, true)
-	req.Fields = []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, srcTitle, srcSummary, srcBody}
+	req.Fields = []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate}
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
@@ -74,21 +74,50 @@ func (ix *Index) Search(q string, opts Query) ([]Hit, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %q: document %s: %w", q, m.ID, err)
 		}
-		hits = append(hits, rankedHit{Hit: h, units: score, m: m})
+		hits = append(hits, rankedHit{Hit: h, units: score})
 	}
 	sortHits(hits, opts.SortByDate)
 	if opts.Limit > 0 && len(hits) > opts.Limit {
 		hits = hits[:opts.Limit]
+	}
+	texts, err := ix.storedTexts(hits)
+	if err != nil {
+		return nil, fmt.Errorf("search: %q: %w", q, err)
 	}
 	terms := highlightTerms(keys)
 	out := make([]Hit, len(hits))
 	for i, rh := range hits {
 		h := rh.Hit
 		h.Score = float64(rh.units) / scoreScale
-		body, _ := rh.m.Fields[srcBody].(string)
-		summary, _ := rh.m.Fields[srcSummary].(string)
-		h.Excerpt = excerptHTML(summary, body, terms)
+		t := texts[h.ID]
+		h.Title = t[0]
+		h.Excerpt = excerptHTML(t[1], t[2], terms)
 		out[i] = h
+	}
+	return out, nil
+}
+
+// storedTexts loads title, summary and body of the hits that are returned
+// only: loading them for every match of a common word costs more than the
+// search itself.
+func (ix *Index) storedTexts(hits []rankedHit) (map[string][3]string, error) {
+	out := make(map[string][3]string, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{srcTitle, srcSummary, srcBody}
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range res.Hits {
+		str := func(f string) string { s, _ := m.Fields[f].(string); return s }
+		out[m.ID] = [3]string{str(srcTitle), str(srcSummary), str(srcBody)}
 	}
 	return out, nil
 }
@@ -174,7 +203,6 @@ func idf(n float64, df uint64) float64 { return 1.0 + math.Log(n/float64(df+1)) 
 type rankedHit struct {
 	Hit
 	units int64
-	m     *search.DocumentMatch
 }
 
 func toHit(m *search.DocumentMatch) Hit {
