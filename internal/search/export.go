@@ -149,7 +149,7 @@ func isLoneCJK(a analysis.Analyzer, t string) bool {
 // textTerms is the sorted union of the text fields' dictionaries.
 func (p *postingLists) textTerms() ([]string, error) {
 	set := map[string]bool{}
-	for _, f := range textFields {
+	for _, f := range textFields() {
 		ts, err := p.dictTerms(f.name)
 		if err != nil {
 			return nil, err
@@ -188,7 +188,7 @@ func (p *postingLists) dictTerms(field string) ([]string, error) {
 }
 
 func (p *postingLists) keyPostings(term string) ([]posting, error) {
-	return p.fieldPostings(term, textFields[:])
+	return p.fieldPostings(term, textFields())
 }
 
 // fieldPostings computes the key's contribution for every document that

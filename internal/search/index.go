@@ -45,7 +45,7 @@ type Index struct {
 const updateBatch = 500
 
 // versionKey is the bleve internal key holding analysisVersion.
-var versionKey = []byte("pubgen.analysis")
+const versionKey = "pubgen.analysis"
 
 // Open opens the index in cacheDir, creating it when absent. An index made
 // with another analysisVersion, or one that cannot be opened, is deleted and
@@ -53,7 +53,7 @@ var versionKey = []byte("pubgen.analysis")
 func Open(cacheDir string) (*Index, error) {
 	path := filepath.Join(cacheDir, "bleve")
 	if bi, err := bleve.Open(path); err == nil {
-		v, verr := bi.GetInternal(versionKey)
+		v, verr := bi.GetInternal([]byte(versionKey))
 		if verr == nil && string(v) == analysisVersion {
 			return &Index{bi: bi}, nil
 		}
@@ -73,7 +73,7 @@ func Open(cacheDir string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: creating index %s: %w", path, err)
 	}
-	if err := bi.SetInternal(versionKey, []byte(analysisVersion)); err != nil {
+	if err := bi.SetInternal([]byte(versionKey), []byte(analysisVersion)); err != nil {
 		_ = bi.Close()
 		return nil, fmt.Errorf("search: recording the analysis version: %w", err)
 	}

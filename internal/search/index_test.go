@@ -82,7 +82,7 @@ func TestOpenReusesAndRebuilds(t *testing.T) {
 		t.Errorf("reopened index re-indexed: %+v", st)
 	}
 	// An index from another analysis version is thrown away.
-	if err := ix.bi.SetInternal(versionKey, []byte("older")); err != nil {
+	if err := ix.bi.SetInternal([]byte(versionKey), []byte("older")); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
@@ -194,5 +194,17 @@ func TestSearchXSSAndFilters(t *testing.T) {
 	hits, _ = ix.Search("党费", Query{Status: "open"})
 	if len(hits) != 1 || hits[0].ID != "b" {
 		t.Errorf("status filter: %v", hits)
+	}
+}
+
+func TestEmptyIndex(t *testing.T) {
+	ix := openIndex(t, nil)
+	hits, err := ix.Search("党建", Query{})
+	if err != nil || len(hits) != 0 {
+		t.Errorf("Search on an empty index = %v, %v", hits, err)
+	}
+	files := exportOf(t, ix)
+	if e := parseEntry(t, files); e.Docs != 0 || e.Terms.Count != 1 {
+		t.Errorf("empty export entry: %+v", e)
 	}
 }

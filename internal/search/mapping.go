@@ -52,13 +52,16 @@ type textField struct {
 }
 
 // textFields is the disjunction each non-single-character query term
-// becomes. A title match weighs most: readers search for what a page is
-// called.
-var textFields = [...]textField{
-	{fieldTitle, 3},
-	{fieldSummary, 1.5},
-	{fieldBody, 1},
-	{fieldMeta, 1.5},
+// becomes, in order. A title match weighs most: readers search for what a
+// page is called. It returns a fresh slice, so no caller can change the
+// scoring of another.
+func textFields() []textField {
+	return []textField{
+		{fieldTitle, 3},
+		{fieldSummary, 1.5},
+		{fieldBody, 1},
+		{fieldMeta, 1.5},
+	}
 }
 
 // newMapping builds the index mapping. Documents have a fixed set of fields
@@ -109,7 +112,7 @@ func pageMapping() *mapping.DocumentMapping {
 		f.Index = index
 		return f
 	}
-	for _, f := range textFields {
+	for _, f := range textFields() {
 		dm.AddFieldMappingsAt(f.name, text(cjk.AnalyzerName, false))
 	}
 	dm.AddFieldMappingsAt(charField, text(charAnalyzer, false))

@@ -133,7 +133,7 @@ func keysQuery(keys []string) query.Query {
 			tq.SetField(charField)
 			dis = append(dis, tq)
 		} else {
-			for _, f := range textFields {
+			for _, f := range textFields() {
 				tq := bleve.NewTermQuery(k)
 				tq.SetField(f.name)
 				tq.SetBoost(f.boost)
@@ -179,7 +179,7 @@ func (ix *Index) queryNorm(keys []string) (float64, error) {
 	}
 	var sumSq float64
 	for _, k := range keys {
-		term, fields := k, textFields[:]
+		term, fields := k, textFields()
 		if t, ok := strings.CutPrefix(k, charKeyPrefix); ok {
 			term, fields = t, []textField{{charField, 1}}
 		}
