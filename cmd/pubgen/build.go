@@ -102,6 +102,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 2
 	}
+	opts.NoSearch = true
 	res, err := build.Run(os.DirFS(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)

@@ -17,6 +17,7 @@ import (
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
+	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -32,6 +33,9 @@ type Options struct {
 	// SearchCache is the folder of the persistent bleve index (e.g.
 	// .pubgen/search in the site root); empty means a throwaway index.
 	SearchCache string
+	// NoSearch skips indexing and the browser's shards (pubgen check, and
+	// benchmarks of the page build alone).
+	NoSearch bool
 }
 
 // Result is a finished build held in memory, ready to publish.
@@ -103,11 +107,14 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	}
 	entries = append(entries, assets...)
 	entries = append(entries, copies(fsys, s, src)...)
-	shards, stats, err := indexAndExport(s, opts.SearchCache, ropts.Pretty)
-	if err != nil {
-		return nil, err
+	var stats search.UpdateStats
+	if !opts.NoSearch {
+		var shards []publish.Entry
+		if shards, stats, err = indexAndExport(s, opts.SearchCache, ropts.Pretty); err != nil {
+			return nil, err
+		}
+		entries = append(entries, shards...)
 	}
-	entries = append(entries, shards...)
 	if err := checkCollisions(entries); err != nil {
 		return nil, err
 	}

@@ -282,37 +282,82 @@ func slugify(s string) string {
 	return out
 }
 
-// related picks up to five pages sharing tags or the branch, the most shared
-// first, then newest.
+// related picks up to five pages sharing tags (two points each) or the
+// branch (one point), the highest score first, then in list order. Only
+// pages that share something are looked at, through an inverted index, so
+// the work grows with the overlap, not with the square of the site.
 func (s *Site) related() {
-	for _, n := range s.Pages {
-		type scored struct {
-			n     *Node
-			score int
+	byTag := map[string][]int{}
+	byBranch := map[string][]int{}
+	for i, n := range s.Pages {
+		for _, t := range n.Tags {
+			byTag[t] = append(byTag[t], i)
 		}
-		var cands []scored
-		for _, o := range s.Pages {
-			if o == n {
-				continue
-			}
-			score := 0
-			for _, t := range n.Tags {
-				for _, u := range o.Tags {
-					if t == u {
-						score += 2
-					}
-				}
-			}
-			if n.Branch != "" && n.Branch == o.Branch {
-				score++
-			}
-			if score > 0 {
-				cands = append(cands, scored{o, score})
-			}
-		}
-		sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-		for i := 0; i < len(cands) && i < 5; i++ {
-			n.Related = append(n.Related, cands[i].n)
+		if n.Branch != "" {
+			byBranch[n.Branch] = append(byBranch[n.Branch], i)
 		}
 	}
+	score := make([]int, len(s.Pages))
+	var touched []int
+	bump := func(self int, list []int, by int) {
+		for _, o := range list {
+			if o == self {
+				continue
+			}
+			if score[o] == 0 {
+				touched = append(touched, o)
+			}
+			score[o] += by
+		}
+	}
+	for i, n := range s.Pages {
+		touched = touched[:0]
+		for _, t := range uniq(n.Tags) {
+			bump(i, byTag[t], 2)
+		}
+		if n.Branch != "" {
+			bump(i, byBranch[n.Branch], 1)
+		}
+		var top []int // at most 5, best first
+		for _, o := range touched {
+			pos := len(top)
+			for pos > 0 && better(score, o, top[pos-1]) {
+				pos--
+			}
+			if pos < 5 {
+				top = append(top, 0)
+				copy(top[pos+1:], top[pos:])
+				top[pos] = o
+				if len(top) > 5 {
+					top = top[:5]
+				}
+			}
+		}
+		for _, o := range top {
+			n.Related = append(n.Related, s.Pages[o])
+		}
+		for _, o := range touched {
+			score[o] = 0
+		}
+	}
+}
+
+// better orders related candidates: higher score, then earlier in the list.
+func better(score []int, a, b int) bool {
+	if score[a] != score[b] {
+		return score[a] > score[b]
+	}
+	return a < b
+}
+
+func uniq(tags []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tags {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
 }
