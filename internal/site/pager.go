@@ -11,13 +11,28 @@ type Pager struct {
 	First  string // site folder of page 1
 	Prev   string // "" on the first page
 	Next   string // "" on the last page
-	All    []PagerLink
+	// Links is the pagination bar: the first and last pages and two on
+	// each side of this one, with a gap (Number 0) where pages are left
+	// out, so a list of 500 pages does not print 500 links on each.
+	Links []PagerLink
 }
 
-// PagerLink is a numbered link in a pagination bar.
+// PagerLink is a numbered link in a pagination bar; Number 0 is a gap.
 type PagerLink struct {
 	Number int
 	URL    string
+}
+
+func window(k, total int, url func(int) string) []PagerLink {
+	var out []PagerLink
+	for i := 1; i <= total; i++ {
+		if i == 1 || i == total || i >= k-2 && i <= k+2 {
+			out = append(out, PagerLink{i, url(i)})
+		} else if len(out) > 0 && out[len(out)-1].Number != 0 {
+			out = append(out, PagerLink{})
+		}
+	}
+	return out
 }
 
 // Paginate splits nodes into list pages of size; page 1 is at base and page
@@ -33,15 +48,11 @@ func Paginate(nodes []*Node, size int, base string) []*Pager {
 		}
 		return base + "page/" + strconv.Itoa(k) + "/"
 	}
-	var all []PagerLink
-	for k := 1; k <= total; k++ {
-		all = append(all, PagerLink{k, url(k)})
-	}
 	out := make([]*Pager, total)
 	for k := 1; k <= total; k++ {
 		lo, hi := (k-1)*size, k*size
 		lo, hi = min(lo, len(nodes)), min(hi, len(nodes))
-		p := &Pager{Number: k, Total: total, URL: url(k), Pages: nodes[lo:hi], First: base, All: all}
+		p := &Pager{Number: k, Total: total, URL: url(k), Pages: nodes[lo:hi], First: base, Links: window(k, total, url)}
 		if k > 1 {
 			p.Prev = url(k - 1)
 		}

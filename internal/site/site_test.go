@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -52,6 +53,14 @@ func TestPaginate(t *testing.T) {
 	}
 	if pagers[0].Prev != "" || pagers[0].Next != "notices/page/2/" || pagers[1].Prev != "notices/" {
 		t.Errorf("links: %+v", pagers[1])
+	}
+	many := Paginate(make([]*Node, 100), 2, "l/")
+	var nums []int
+	for _, l := range many[24].Links {
+		nums = append(nums, l.Number)
+	}
+	if fmt.Sprint(nums) != "[1 0 23 24 25 26 27 0 50]" {
+		t.Errorf("pagination bar of page 25 of 50 = %v", nums)
 	}
 	if empty := Paginate(nil, 2, "x/"); len(empty) != 1 || len(empty[0].Pages) != 0 {
 		t.Errorf("an empty list must still have one page: %+v", empty)
