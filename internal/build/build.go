@@ -86,11 +86,16 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev}
+	files, fl := render.Prepare(fsys, s) // calendars, thumbnails, attachment sizes
+	if l = append(l, fl...); l.HasErrors(opts.Strict) {
+		return nil, l.Err(opts.Strict)
+	}
+	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files}
 	outs, errs := render.Run(lay, render.Plan(s, ropts), min)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	outs = append(outs, files.Outputs...)
 	feeds, err := render.Feeds(s, ropts.Pretty)
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ type Options struct {
 	Pretty bool              // url_style = "pretty"
 	Assets map[string]string // theme asset name ("style.css") → its hashed site path
 	Dev    bool              // pubgen serve: add the live-reload script
+	Files  *Files            // calendars, thumbnails and file sizes; nil means none
 }
 
 // Data is what a template sees.

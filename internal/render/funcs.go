@@ -29,6 +29,7 @@ func Funcs(loc *time.Location) template.FuncMap {
 			t = t.In(loc)
 			return fmt.Sprintf("%d年%d月%d日 %02d:%02d", t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
 		},
+		"hhmm":    func(t time.Time) string { return t.In(loc).Format("15:04") },
 		"isoDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
 		// datetime is the machine-readable form for <time datetime>.
 		"datetime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },

@@ -115,6 +115,7 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	sortNodes(s.Plain)
 	s.taxonomies()
 	s.related()
+	s.series()
 	s.aliases(&l)
 	return s, l
 }

@@ -21,6 +21,7 @@ type Site struct {
 	Now      time.Time // the build's "today", for statuses
 
 	bySource map[string]*Node
+	seriesOf map[string][]*Node
 	byURL    map[string]*Node
 }
 

@@ -1,0 +1,172 @@
+package render
+
+import (
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/ical"
+	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/thumb"
+)
+
+// ThumbWidth is the width of showcase thumbnails: two columns of a gallery
+// on a wide screen, the full width of a 360 px phone at 1.33× density.
+const ThumbWidth = 480
+
+// Files holds the outputs made from pages' data instead of a template — a
+// calendar file per meeting notice, a thumbnail per showcase photo — and
+// what templates need to know about bundle files (sizes, thumbnail
+// dimensions). It is made once by Prepare and read-only afterwards.
+type Files struct {
+	Outputs []Output
+	thumbs  map[string]Thumb  // site path of the original → its thumbnail
+	sizes   map[string]int64  // site path of a bundle file → bytes
+	cals    map[string]string // page URL → site path of its .ics
+}
+
+// Thumb is a thumbnail as a template shows it.
+type Thumb struct {
+	URL                   string // site path
+	Width, Height         int
+	OrigWidth, OrigHeight int
+}
+
+// Prepare makes the calendar files and thumbnails of s and records the size
+// of every attachment, reading bundle files from fsys (the site root). A
+// photo that cannot be decoded is a warning: the page then shows the
+// original, which the browser may still be able to display.
+func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) {
+	f := &Files{thumbs: map[string]Thumb{}, sizes: map[string]int64{}, cals: map[string]string{}}
+	var l diag.List
+	for _, n := range s.Pages {
+		for _, a := range n.Attachments {
+			if fi, err := fs.Stat(fsys, n.BundleDir+"/"+a.File); err == nil {
+				f.sizes[n.URL+a.File] = fi.Size()
+			}
+		}
+		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
+			p := n.URL + "meeting.ics"
+			f.cals[n.URL] = p
+			f.Outputs = append(f.Outputs, Output{Path: p, Data: ical.Encode(calendarEvent(s, n))})
+		}
+	}
+	thumbs, tl := f.makeThumbs(fsys, s)
+	f.Outputs = append(f.Outputs, thumbs...)
+	return f, append(l, tl...)
+}
+
+// calendarEvent describes a notice's meeting. The UID is the notice's
+// address at the site's host, so a rebuilt or corrected notice updates the
+// event already in a reader's calendar instead of adding a second one.
+func calendarEvent(s *site.Site, n *site.Node) ical.Event {
+	m := n.Meeting
+	host, abs := "pubgen", ""
+	if b := s.Config.BaseURL; b != "" {
+		if u, err := url.Parse(b); err == nil && u.Host != "" {
+			host = u.Host
+		}
+		abs = b + n.URL
+	}
+	var desc []string
+	if m.Host != "" {
+		desc = append(desc, "主持人："+m.Host)
+	}
+	if n.Branch != "" {
+		desc = append(desc, "支部："+n.Branch)
+	}
+	if n.Summary != "" {
+		desc = append(desc, n.Summary)
+	}
+	summary := n.Title
+	if m.Kind != "" && !strings.Contains(n.Title, m.Kind) {
+		summary = m.Kind + "：" + n.Title
+	}
+	return ical.Event{
+		UID: strings.TrimSuffix(n.URL, "/") + "@" + host, Stamp: n.Date,
+		Start: m.Start, End: m.End, Loc: s.Config.Location,
+		Summary: summary, Location: m.Location, Description: strings.Join(desc, "\n"), URL: abs,
+	}
+}
+
+// makeThumbs scales every showcase photo (cover and gallery) on all cores.
+func (f *Files) makeThumbs(fsys fs.FS, s *site.Site) ([]Output, diag.List) {
+	type job struct {
+		n     *site.Node
+		file  string
+		field string
+	}
+	var jobs []job
+	seen := map[string]bool{}
+	for _, n := range s.Pages {
+		if !n.Bundle {
+			continue
+		}
+		add := func(file, field string) {
+			if file != "" && !seen[n.URL+file] {
+				seen[n.URL+file] = true
+				jobs = append(jobs, job{n, file, field})
+			}
+		}
+		add(n.Cover, "cover")
+		for i, g := range n.Gallery {
+			add(g.File, "gallery["+strconv.Itoa(i)+"].file")
+		}
+	}
+	outs := make([]Output, len(jobs))
+	th := make([]Thumb, len(jobs))
+	lists := make([]diag.List, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				src, err := fs.ReadFile(fsys, j.n.BundleDir+"/"+j.file)
+				var im thumb.Image
+				if err == nil {
+					im, err = thumb.Make(src, ThumbWidth)
+				}
+				if err != nil {
+					lists[i].Warnf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q: no thumbnail: %v (want a JPEG or PNG photo)", j.file, err)
+					continue
+				}
+				p := j.n.URL + thumbName(j.file)
+				outs[i] = Output{Path: p, Data: im.Data}
+				th[i] = Thumb{URL: p, Width: im.Width, Height: im.Height, OrigWidth: im.OrigWidth, OrigHeight: im.OrigHeight}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []Output
+	var l diag.List
+	for i, j := range jobs {
+		l = append(l, lists[i]...)
+		if outs[i].Path != "" {
+			out = append(out, outs[i])
+			f.thumbs[j.n.URL+j.file] = th[i]
+		}
+	}
+	return out, l
+}
+
+// thumbName is where a photo's thumbnail goes, beside the page: a folder of
+// its own, so it cannot collide with the author's files.
+func thumbName(file string) string {
+	ext := path.Ext(file)
+	if e := strings.ToLower(ext); e == ".jpg" || e == ".jpeg" {
+		return "_thumbs/" + file
+	}
+	return "_thumbs/" + file + ".jpg"
+}

@@ -1,0 +1,25 @@
+package render
+
+import (
+	"github.com/pubgen/pubgen/internal/ledger"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Ledger returns the organisational-life ledger (组织生活台账) of a branch
+// term, from the meeting notices among its pages; nil on other pages.
+func (d *Data) Ledger() []ledger.Quarter {
+	if d.Term == nil || d.Taxonomy != d.Site.Branches {
+		return nil
+	}
+	return branchLedger(d.Site, d.Term)
+}
+
+func branchLedger(s *site.Site, t *site.Term) []ledger.Quarter {
+	var ms []ledger.Meeting
+	for _, n := range t.Pages {
+		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
+			ms = append(ms, ledger.Meeting{Kind: n.Meeting.Kind, Start: n.Meeting.Start})
+		}
+	}
+	return ledger.Build(s.Config.Ledger.Rules, ms, s.Now, s.Config.Location)
+}

@@ -1,0 +1,120 @@
+package render
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Calendar returns the site path of the .ics file of a notice's meeting,
+// or "" when the notice announces none.
+func (d *Data) Calendar(n *site.Node) string {
+	if d.opts.Files == nil {
+		return ""
+	}
+	return d.opts.Files.cals[n.URL]
+}
+
+// Thumb returns the thumbnail of a photo beside a page, or nil when there
+// is none (the template then shows the original).
+func (d *Data) Thumb(n *site.Node, file string) *Thumb {
+	if d.opts.Files == nil {
+		return nil
+	}
+	if t, ok := d.opts.Files.thumbs[n.URL+file]; ok {
+		return &t
+	}
+	return nil
+}
+
+// FileSize returns the size of a file beside a page for people, e.g.
+// "1.8 KB", or "" when unknown.
+func (d *Data) FileSize(n *site.Node, file string) string {
+	if d.opts.Files == nil {
+		return ""
+	}
+	size, ok := d.opts.Files.sizes[n.URL+file]
+	if !ok {
+		return ""
+	}
+	return HumanSize(size)
+}
+
+// HumanSize writes a byte count the way file managers in China show it.
+func HumanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// fileTypes name the attachment types readers know by name; others show
+// their extension in capitals.
+var fileTypes = map[string]string{
+	".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".xls": "Excel", ".xlsx": "Excel",
+	".ppt": "PPT", ".pptx": "PPT", ".wps": "WPS", ".txt": "文本", ".zip": "ZIP", ".rar": "RAR",
+	".jpg": "图片", ".jpeg": "图片", ".png": "图片", ".mp3": "音频", ".mp4": "视频",
+}
+
+// FileType names the kind of an attachment from its extension.
+func (d *Data) FileType(file string) string {
+	ext := strings.ToLower(path.Ext(file))
+	if t, ok := fileTypes[ext]; ok {
+		return t
+	}
+	return strings.ToUpper(strings.TrimPrefix(ext, "."))
+}
+
+// ReadingMinutes is the reading time of a page's text.
+func (d *Data) ReadingMinutes(n *site.Node) int { return site.ReadingMinutes(n.PlainText) }
+
+// Series returns a study page's place in its series, or nil.
+func (d *Data) Series(n *site.Node) *site.SeriesNav { return d.Site.SeriesNav(n) }
+
+// Span is a period whose state (upcoming, open, closed) the page shows at
+// build time and status.js refreshes in the browser.
+type Span struct {
+	State      string // site.StatusUpcoming, StatusOpen or StatusClosed at build time
+	Start, End time.Time
+}
+
+// PublicitySpan is a disclosure's publicity period as instants: its last
+// day counts in full.
+func (d *Data) PublicitySpan(n *site.Node) *Span {
+	if n.Publicity == nil {
+		return nil
+	}
+	start, end := site.PublicityBounds(n.Publicity, d.Site.Config.Location)
+	return &Span{State: site.Status(n.Page, d.Site.Now, d.Site.Config.Location), Start: start, End: end}
+}
+
+// MeetingSpan is a notice's meeting as a period: upcoming before it starts,
+// open while it runs, closed after. A meeting without an end is taken to
+// last until the end of its day, so it never reads as over while it runs.
+func (d *Data) MeetingSpan(n *site.Node) *Span {
+	if n.Meeting == nil || n.Meeting.Start.IsZero() {
+		return nil
+	}
+	start, end := n.Meeting.Start, n.Meeting.End
+	if end.IsZero() || end.Before(start) {
+		s := start.In(d.Site.Config.Location)
+		end = time.Date(s.Year(), s.Month(), s.Day()+1, 0, 0, 0, 0, d.Site.Config.Location)
+	}
+	return &Span{State: spanState(d.Site.Now, start, end), Start: start, End: end}
+}
+
+func spanState(now, start, end time.Time) string {
+	switch {
+	case now.Before(start):
+		return site.StatusUpcoming
+	case now.Before(end):
+		return site.StatusOpen
+	}
+	return site.StatusClosed
+}
