@@ -34,10 +34,11 @@ func ReadingMinutes(text string) int {
 	if cjk == 0 && words == 0 {
 		return 0
 	}
-	// Seconds first, rounded up once, so 150 characters and 100 words
-	// make one minute, not two half-minutes rounded up twice.
-	secs := cjk*60/CJKPerMinute + words*60/WordsPerMinute
-	return max(1, (secs+59)/60)
+	// One sum in a common unit, rounded up once: 150 characters and 100
+	// words make one minute, not two half-minutes rounded up twice.
+	const unit = CJKPerMinute * WordsPerMinute
+	work := cjk*WordsPerMinute + words*CJKPerMinute
+	return max(1, (work+unit-1)/unit)
 }
 
 func isCJK(r rune) bool {
