@@ -36,6 +36,10 @@ type Options struct {
 	// NoSearch skips indexing and the browser's shards (pubgen check, and
 	// benchmarks of the page build alone).
 	NoSearch bool
+	// Index, when set, is an open search index to update instead of
+	// opening SearchCache: the dev server keeps one open between builds
+	// and answers queries from it.
+	Index *search.Index
 }
 
 // Result is a finished build held in memory, ready to publish.
@@ -115,7 +119,7 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	var stats search.UpdateStats
 	if !opts.NoSearch {
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(s, opts.SearchCache, ropts.Pretty); err != nil {
+		if shards, stats, err = indexAndExport(s, opts.Index, opts.SearchCache, ropts.Pretty); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)

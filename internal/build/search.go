@@ -26,23 +26,19 @@ func searchDocs(s *site.Site, pretty bool) []search.Doc {
 	return docs
 }
 
-// indexAndExport brings the persistent bleve index in cacheDir up to date
-// with the site and exports the browser's shards from it. Without a cache
-// folder (tests, `pubgen check`) a throwaway index is used.
-func indexAndExport(s *site.Site, cacheDir string, pretty bool) ([]publish.Entry, search.UpdateStats, error) {
-	if cacheDir == "" {
-		tmp, err := os.MkdirTemp("", "pubgen-search-*")
-		if err != nil {
-			return nil, search.UpdateStats{}, fmt.Errorf("search: %w", err)
+// indexAndExport brings the search index up to date with the site and
+// exports the browser's shards from it. The index is ix when the caller
+// keeps one open, else the persistent one in cacheDir, else (tests, check)
+// a throwaway one.
+func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool) ([]publish.Entry, search.UpdateStats, error) {
+	if ix == nil {
+		var done func()
+		var err error
+		if ix, done, err = openIndex(cacheDir); err != nil {
+			return nil, search.UpdateStats{}, err
 		}
-		defer os.RemoveAll(tmp)
-		cacheDir = tmp
+		defer done()
 	}
-	ix, err := search.Open(cacheDir)
-	if err != nil {
-		return nil, search.UpdateStats{}, fmt.Errorf("search: opening the index in %s: %w", cacheDir, err)
-	}
-	defer ix.Close()
 	stats, err := ix.Update(searchDocs(s, pretty))
 	if err != nil {
 		return nil, stats, fmt.Errorf("search: indexing: %w", err)
@@ -56,4 +52,29 @@ func indexAndExport(s *site.Site, cacheDir string, pretty bool) ([]publish.Entry
 		entries = append(entries, publish.Entry{Path: p, Data: data})
 	}
 	return entries, stats, nil
+}
+
+// openIndex opens the index in cacheDir, or a throwaway one when cacheDir
+// is empty; done closes it (and removes a throwaway one).
+func openIndex(cacheDir string) (ix *search.Index, done func(), err error) {
+	tmp := ""
+	if cacheDir == "" {
+		if tmp, err = os.MkdirTemp("", "pubgen-search-*"); err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		cacheDir = tmp
+	}
+	ix, err = search.Open(cacheDir)
+	if err != nil {
+		if tmp != "" {
+			os.RemoveAll(tmp)
+		}
+		return nil, nil, fmt.Errorf("search: opening the index in %s: %w", cacheDir, err)
+	}
+	return ix, func() {
+		ix.Close()
+		if tmp != "" {
+			os.RemoveAll(tmp)
+		}
+	}, nil
 }

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/serve"
+	"github.com/pubgen/pubgen/internal/watch"
+)
+
+// watched are the folders of a site whose changes trigger a rebuild, besides
+// the files directly in the site root (pubgen.toml).
+var watched = []string{"content", "layouts", "themes", "static", "data", "assets", "i18n", "archetypes"}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	bind := fs.String("bind", "127.0.0.1", "address to listen on (0.0.0.0 exposes the preview to the network)")
+	port := fs.Int("port", 1313, "port; when busy, the next free one is used")
+	basePath := fs.String("base-path", "", "serve the site under this sub-path, e.g. /dangjian/, as it will be deployed")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 2
+	}
+	ix, err := search.Open(filepath.Join(sf.source, ".pubgen", "search"))
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	defer ix.Close()
+	opts.Dev, opts.Index = true, ix
+	srv := serve.New(*basePath, func(q string, limit int) (any, error) {
+		return ix.Search(q, search.Query{Limit: limit})
+	})
+	ln, err := listen(*bind, *port, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	session := build.NewSession(os.DirFS(sf.source), opts)
+	rebuild(session, srv, stderr)
+	w, err := watch.New(sf.source, watched, watch.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	defer w.Close()
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	fmt.Fprintf(stdout, "serving at http://%s%s (Ctrl+C to stop)\n", ln.Addr(), srv.Base())
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	for {
+		select {
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			hs.Shutdown(sctx)
+			return 0
+		case b, ok := <-w.Batches():
+			if !ok {
+				return 1
+			}
+			fmt.Fprintf(stderr, "changed: %v\n", b.Paths)
+			rebuild(session, srv, stderr)
+		case err, ok := <-w.Errors():
+			if ok {
+				fmt.Fprintln(stderr, "pubgen: watching:", err)
+			}
+		}
+	}
+}
+
+// rebuild builds once and hands the result to the server: the new site
+// and the files that changed, or the error to show over the last good site.
+func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) {
+	start := time.Now()
+	_, files, changed, err := session.Build()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		srv.Fail(err.Error())
+		return
+	}
+	srv.Publish(files, changed)
+	fmt.Fprintf(stderr, "built in %d ms: %d files, %d changed\n", time.Since(start).Milliseconds(), len(files), len(changed))
+}
+
+// listen opens bind:port, or the next free port when it is taken, saying so.
+func listen(bind string, port int, stderr io.Writer) (net.Listener, error) {
+	var firstErr error
+	for p := port; p < port+20; p++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p)))
+		if err == nil {
+			if p != port {
+				fmt.Fprintf(stderr, "port %d is busy; using %d\n", port, p)
+			}
+			return ln, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) {
+			break
+		}
+	}
+	return nil, fmt.Errorf("cannot listen on %s:%d: %w", bind, port, firstErr)
+}
