@@ -1,0 +1,62 @@
+package source
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func link(target string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+}
+
+func TestCheckLinks(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/notices/a.md":     {Data: []byte("---\n")},
+		"content/notices/ok.md":    link("a.md"),
+		"content/notices/chain.md": link("ok.md"),
+		"content/notices/up.md":    link("../../static/x.css"),
+		"static/x.css":             {Data: []byte("x")},
+		"content/passwd.md":        link("/etc/passwd"),
+		"content/escape.md":        link("../../outside.md"),
+		"static/loop1":             link("loop2"),
+		"static/loop2":             link("loop1"),
+		"static/self":              link("self"),
+		"static/dangling":          link("nothing-here"),
+		"themes/default/layouts":   link("../../../other-theme"),
+		"public/ignored":           link("/etc/passwd"),
+		"pubgen.toml":              link("C:/site/pubgen.toml"),
+	}
+	got := CheckLinks(fsys)
+	var lines []string
+	for _, d := range got {
+		lines = append(lines, d.String())
+	}
+	want := []string{
+		"content/escape.md: symlink points outside the site (want a real file or a link inside the site)",
+		"content/passwd.md: symlink points outside the site (want a real file or a link inside the site)",
+		"pubgen.toml: symlink points outside the site (want a real file or a link inside the site)",
+		"static/dangling: symlink points to static/nothing-here, which does not exist (want a real file or a link inside the site)",
+		"static/loop1: symlink loop (want a real file or a link inside the site)",
+		"static/loop2: symlink loop (want a real file or a link inside the site)",
+		"static/self: symlink loop (want a real file or a link inside the site)",
+		"themes/default/layouts: symlink points outside the site (want a real file or a link inside the site)",
+	}
+	got.Sort()
+	lines = lines[:0]
+	for _, d := range got {
+		lines = append(lines, d.String())
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestCheckLinksWithoutReadLink(t *testing.T) {
+	// A file system that cannot report links has none to refuse.
+	var fsys fs.FS = struct{ fs.FS }{fstest.MapFS{"content/a.md": {Data: []byte("x")}}}
+	if l := CheckLinks(fsys); len(l) != 0 {
+		t.Errorf("got %v", l)
+	}
+}
