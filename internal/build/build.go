@@ -57,6 +57,9 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	if links := source.CheckLinks(fsys); len(links) > 0 {
+		return nil, links.Err(false)
+	}
 	cfg, l := config.Load(fsys)
 	if cfg == nil {
 		return nil, l.Err(opts.Strict)
@@ -159,9 +162,8 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location) ([]*page.Page, dia
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				data, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					lists[i].Errorf(files[i], 0, 0, "", "cannot read: %v", err)
+				data, ok := readContent(fsys, files[i], &lists[i])
+				if !ok {
 					continue
 				}
 				pages[i], lists[i] = page.Parse(files[i], data, loc)

@@ -68,7 +68,7 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, strict b
 }
 
 func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) []anchorRef {
-	if n.Page == nil || len(n.Body) == 0 {
+	if n.Page == nil || len(n.Body) == 0 || tooDeep(n, l) {
 		return nil
 	}
 	var refs []anchorRef

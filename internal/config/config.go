@@ -144,7 +144,7 @@ func reportDecode(l *diag.List, err error) {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
-		l.Errorf(FileName, row, col, strings.Join(de.Key(), "."), "%s", de.Error())
+		l.Errorf(FileName, row, col, strings.Join(de.Key(), "."), "%s", decodeMsg(de.Error()))
 		return
 	}
 	l.Errorf(FileName, 0, 0, "", "%v", err)

@@ -78,3 +78,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeMessages(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"title = \"门户\"\npage_size = \"十\"\n", `pubgen.toml:2:13: page_size: is text (want a whole number)`},
+		{"title = \"门户\"\n[markdown]\nunsafe = \"yes\"\n", `pubgen.toml:3:10: markdown.unsafe: is text (want true or false)`},
+		{"title = 12\n", `pubgen.toml:1:9: title: is a number (want text in double quotes)`},
+		{"title = \"未闭合\n", `pubgen.toml:1:19: basic strings cannot have new lines (want key = value lines, text in double quotes on one line)`},
+	} {
+		_, l := Parse([]byte(c.src))
+		if len(l) != 1 || l[0].String() != c.want {
+			t.Errorf("Parse(%q) = %v; want %s", c.src, l, c.want)
+		}
+	}
+}

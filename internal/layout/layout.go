@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -24,6 +25,9 @@ type Layouts struct {
 	Theme   string
 	// AssetDirs are the folders holding the theme's assets, site first.
 	AssetDirs []string
+	// Hash identifies the template sources and strings: two Layouts with
+	// the same Hash render the same data to the same bytes.
+	Hash [32]byte
 }
 
 // Load reads the templates of theme from fsys (the site root). funcs are
@@ -58,6 +62,10 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 		return nil, err
 	}
 	l.Strings = strs
+	h := sha256.New()
+	for _, k := range sortedKeys(strs) {
+		fmt.Fprintf(h, "T %q=%q\n", k, strs[k])
+	}
 	all := template.FuncMap{"T": l.T}
 	for k, v := range funcs {
 		all[k] = v
@@ -73,6 +81,8 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 		if err != nil {
 			return "", fmt.Errorf("reading template: %w", err)
 		}
+		fmt.Fprintf(h, "F %q %d\n", files[name], len(b))
+		h.Write(b)
 		return string(b), nil
 	}
 	// Shared templates first: the base and every partial.
@@ -115,7 +125,17 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 			l.entry[name] = t.Name()
 		}
 	}
+	h.Sum(l.Hash[:0])
 	return l, nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Lookup returns the first of the candidate layout names that exists.

@@ -3,6 +3,7 @@ package page
 import (
 	"fmt"
 	"net/mail"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -172,7 +173,9 @@ func (d *decoder) files(v *value, field string) []File {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		d.pos[f] = e.pos
 		if e.kind == scalarValue {
-			out = append(out, File{File: e.scalar})
+			if d.inBundle(e.pos, f, e.scalar) {
+				out = append(out, File{File: e.scalar})
+			}
 			continue
 		}
 		m := d.object(e, f, subFields[field])
@@ -192,7 +195,9 @@ func (d *decoder) files(v *value, field string) []File {
 			d.errorf(e.pos, f+".file", "is missing (want the file name beside index.md, e.g. report.pdf)")
 			continue
 		}
-		out = append(out, file)
+		if d.inBundle(m["file"].pos, f+".file", file.File) {
+			out = append(out, file)
+		}
 	}
 	return out
 }
@@ -212,4 +217,29 @@ func hint(name string, known []string) string {
 func validEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == s && strings.Contains(s[strings.Index(s, "@")+1:], ".")
+}
+
+// inBundle reports whether name is a path inside the page's bundle folder,
+// and reports it otherwise: an absolute path or one climbing out with ".."
+// would copy a file of the build machine (/etc/passwd) into the site.
+func (d *decoder) inBundle(pos Pos, field, name string) bool {
+	bad := path.IsAbs(name) || strings.ContainsAny(name, "\\\x00") || strings.Contains(name, ":")
+	for _, seg := range strings.Split(name, "/") {
+		bad = bad || seg == ".."
+	}
+	if bad {
+		d.errorf(pos, field, "%q is outside the page's folder (want a file name beside index.md, e.g. report.pdf)", name)
+	}
+	return !bad
+}
+
+// reported says whether a problem was already found in field, so that a
+// field is not also called missing after its value was refused.
+func (d *decoder) reported(field string) bool {
+	for _, p := range d.probs {
+		if p.field == field {
+			return true
+		}
+	}
+	return false
 }

@@ -128,7 +128,7 @@ func (p *Page) decode(tree *value, d *decoder) {
 		if v := f["award"]; v != nil {
 			p.Award = d.str(v, "award")
 		}
-		if p.Cover == "" && p.Kind == KindPage {
+		if p.Cover == "" && p.Kind == KindPage && !d.reported("cover") {
 			d.errorf(tree.pos, "cover", "is missing (want a cover image beside index.md, e.g. cover: cover.jpg)")
 		}
 	}
@@ -188,7 +188,9 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 		p.Attachments = d.files(v, "attachments")
 	}
 	if v := f["cover"]; v != nil {
-		p.Cover = d.str(v, "cover")
+		if c := d.str(v, "cover"); d.inBundle(v.pos, "cover", c) {
+			p.Cover = c
+		}
 	}
 }
 

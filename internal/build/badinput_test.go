@@ -1,0 +1,256 @@
+package build
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/pubgen/pubgen/internal/diag"
+)
+
+// badInput is one mistake an author or operator can make, with the message
+// it must produce. Errors stop the build (nothing is published); warnings
+// let the page be built and fail only under --strict.
+type badInput struct {
+	name  string
+	site  string // txtar, added to a minimal valid site
+	want  string // the message, or its key part
+	warn  bool   // a warning, not an error
+	edits func(fstest.MapFS)
+}
+
+// page writes a notice with the given front-matter lines and body.
+func notice(fm, body string) string {
+	return "-- content/notices/a.md --\n---\n" + fm + "---\n" + body
+}
+
+var badInputs = []badInput{
+	// Front matter that is not YAML or TOML.
+	{name: "yaml unclosed quote",
+		site: notice("title: \"未闭合的标题\ndate: 2024-07-01\n", ""),
+		want: "content/notices/a.md:4:1: front matter is not valid YAML: found unexpected end of stream (want key: value lines, see README)"},
+	{name: "yaml bad indentation",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeeting:\n  kind: 党课\n start: 2024-07-05 14:30\n", ""),
+		want: "content/notices/a.md:5:1: front matter is not valid YAML: did not find expected key (want key: value lines, see README)"},
+	{name: "yaml tab indentation",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeeting:\n\tkind: 党课\n", ""),
+		want: "content/notices/a.md:5:1: front matter is indented with a tab (want spaces: YAML does not allow tabs)"},
+	{name: "yaml duplicate key",
+		site: notice("title: 通知\ndate: 2024-07-01\ntitle: 又一个标题\n", ""),
+		want: "content/notices/a.md:4:1: title: is written twice (first on line 2; want each field once)"},
+	{name: "toml malformed",
+		site: "-- content/notices/a.md --\n+++\ntitle = \"通知\ndate = 2024-07-01\n+++\n",
+		want: "content/notices/a.md:2:1: front matter is not valid TOML: toml: basic strings cannot have new lines (want key = value lines, see README)"},
+	{name: "no front matter",
+		site: "-- content/notices/a.md --\n正文\n",
+		want: "content/notices/a.md:1:1: has no front matter"},
+	{name: "unclosed front matter",
+		site: "-- content/notices/a.md --\n---\ntitle: 通知\ndate: 2024-07-01\n正文\n",
+		want: `content/notices/a.md:1:1: front matter is not closed (want a line "---" after the fields)`},
+	{name: "empty file",
+		site: "-- content/notices/a.md --\n",
+		want: "content/notices/a.md:1:1: file is empty"},
+
+	// Wrong types and impossible values.
+	{name: "list where a date is expected",
+		site: notice("title: 通知\ndate: [2024-07-01, 2024-07-02]\n", ""),
+		want: "content/notices/a.md:3:7: date: is a list (want a single value)"},
+	{name: "impossible date",
+		site: notice("title: 通知\ndate: 2024-02-30\n", ""),
+		want: `content/notices/a.md:3:7: date: "2024-02-30" is not a date (want 2006-01-02, 2006-01-02 15:04 or RFC 3339)`},
+	{name: "month 13",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeeting: {kind: 党课, start: 2024-13-01}\n", ""),
+		want: `content/notices/a.md:4:28: meeting.start: "2024-13-01" is not a date`},
+	{name: "meeting ends before it starts",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeeting: {kind: 党课, start: 2024-07-05 14:30, end: 2024-07-05 09:00}\n", ""),
+		want: `meeting.end: is before meeting.start`},
+	{name: "text where a number is expected",
+		site: notice("title: 通知\ndate: 2024-07-01\nweight: 第一\n", ""),
+		want: `content/notices/a.md:4:9: weight: "第一" is not a whole number (want e.g. 1, 2, 10)`},
+	{name: "text where a boolean is expected",
+		site: notice("title: 通知\ndate: 2024-07-01\npinned: 是\n", ""),
+		want: `content/notices/a.md:4:9: pinned: "是" is not true or false (want true or false)`},
+	{name: "unknown field",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeetng: {kind: 党课}\n", ""),
+		want: "content/notices/a.md:4:1: meetng: unknown field (did you mean meeting?)"},
+	{name: "unknown meeting kind",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeeting: {kind: 茶话会, start: 2024-07-05 14:30}\n", ""),
+		want: `meeting.kind: "茶话会" is not a meeting kind`},
+
+	// Missing required fields per type.
+	{name: "missing title",
+		site: notice("date: 2024-07-01\n", ""),
+		want: "title: is missing"},
+	{name: "missing date",
+		site: notice("title: 通知\n", ""),
+		want: "date: is missing"},
+	{name: "disclosure without publicity",
+		site: "-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\ncontact: {phone: 0571-88880000}\n---\n",
+		want: "publicity: is missing"},
+	{name: "disclosure without contact",
+		site: "-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\n---\n",
+		want: "contact: is missing"},
+	{name: "showcase without cover",
+		site: "-- content/showcases/a/index.md --\n---\ntitle: 成果\ndate: 2024-07-01\n---\n",
+		want: "cover: is missing"},
+
+	// Types and sections.
+	{name: "unknown type",
+		site: notice("title: 通知\ndate: 2024-07-01\ntype: memo\n", ""),
+		want: `type: "memo" is not a content type (want notice, disclosure, study, showcase or page)`},
+	{name: "unknown branch",
+		site: notice("title: 通知\ndate: 2024-07-01\nbranch: 第三支部\n", ""),
+		want: `content/notices/a.md:4: branch: "第三支部" is not a branch of this site (did you mean 第一支部?)`},
+
+	// Two pages, one output.
+	{name: "duplicate slug",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- content/notices/b.md --\n---\ntitle: 又一个\ndate: 2024-07-01\nslug: a\n---\n",
+		want: "slug: writes notices/a/index.html, which content/notices/a.md also writes"},
+	{name: "static file shadows a page",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- static/notices/a/index.html --\n<p>旧页</p>\n",
+		want: "notices/a/index.html is written twice"},
+	{name: "alias onto a page",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- content/notices/b.md --\n---\ntitle: 又一个\ndate: 2024-07-01\naliases: [/notices/a/]\n---\n",
+		want: `content/notices/b.md:4: aliases: "notices/a/" is the address of content/notices/a.md (want an old address that no page uses)`},
+
+	// Paths that try to leave the site.
+	{name: "slug climbing out",
+		site: notice("title: 通知\ndate: 2024-07-01\nslug: ../../etc\n", ""),
+		want: `content/notices/a.md:4:7: slug: "../../etc" cannot be part of a web address`},
+	{name: "alias climbing out",
+		site: notice("title: 通知\ndate: 2024-07-01\naliases: [../../etc/passwd]\n", ""),
+		want: `aliases[0]: "../../etc/passwd" is not a path inside the site`},
+	{name: "alias with a scheme",
+		site: notice("title: 通知\ndate: 2024-07-01\naliases: [\"https://evil.example/\"]\n", ""),
+		want: `aliases[0]: "https://evil.example/" is not a path inside the site`},
+	{name: "absolute attachment",
+		site: "-- content/study/a/index.md --\n---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: /etc/passwd}]\n---\n",
+		want: `content/study/a/index.md:4:22: attachments[0].file: "/etc/passwd" is outside the page's folder (want a file name beside index.md, e.g. report.pdf)`},
+	{name: "attachment climbing out",
+		site: "-- content/study/a/index.md --\n---\ntitle: 学习\ndate: 2024-07-01\nattachments: [../../../pubgen.toml]\n---\n",
+		want: `attachments[0]: "../../../pubgen.toml" is outside the page's folder`},
+	{name: "absolute cover",
+		site: "-- content/showcases/a/index.md --\n---\ntitle: 成果\ndate: 2024-07-01\ncover: /etc/hosts\n---\n",
+		want: `content/showcases/a/index.md:4:8: cover: "/etc/hosts" is outside the page's folder`},
+	{name: "absolute link to a system file",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "见[文件](/etc/passwd)。\n"),
+		want: `content/notices/a.md:5: link "/etc/passwd": nothing is published at /etc/passwd`},
+	{name: "relative link climbing out",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "见[配置](../../../../pubgen.toml)。\n"),
+		want: `content/notices/a.md:5: link "../../../../pubgen.toml": files only go with a page bundle`},
+
+	// Text that is not text.
+	{name: "invalid UTF-8 (a GBK file)",
+		site: notice("title: \xb9\xd8\xd3\xda\ndate: 2024-07-01\n", ""),
+		want: "content/notices/a.md:2:8: is not valid UTF-8 (want the file saved as UTF-8; GBK/GB2312 files must be converted)"},
+	{name: "NUL byte",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "正文\x00\n"),
+		want: "content/notices/a.md:5:3: contains a NUL byte (want a text file)"},
+	{name: "enormous file",
+		edits: func(m fstest.MapFS) {
+			m["content/notices/huge.md"] = &fstest.MapFile{Data: make([]byte, maxContentSize+1)}
+		},
+		want: "content/notices/huge.md: file is 10.0 MB (want a content file under 10.0 MB; large documents go beside index.md as attachments)"},
+	{name: "deeply nested quotes",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "正文\n\n"+strings.Repeat(">", 100000)+" 引用\n"),
+		want: "content/notices/a.md:7: body: quotes or lists nest 100000 levels deep (want at most 100)"},
+	{name: "deeply nested lists",
+		site: notice("title: 通知\ndate: 2024-07-01\n", strings.Repeat("- ", 50000)+"项\n"),
+		want: "content/notices/a.md:5: body: quotes or lists nest 50000 levels deep (want at most 100)"},
+
+	// Links inside the site that lead nowhere.
+	{name: "link to a missing page",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "见[学习](../study/missing.md)。\n"),
+		want: `content/notices/a.md:5: link "../study/missing.md": no such page content/study/missing.md`},
+	{name: "link to a missing anchor",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "见[议程](#议程)。\n"),
+		want: `link "#议程": content/notices/a.md has no heading or anchor #议程`},
+
+	// Configuration and theme.
+	{name: "config malformed",
+		site: "-- pubgen.toml --\ntitle = \"未闭合\n",
+		want: "pubgen.toml:1:19: basic strings cannot have new lines (want key = value lines, text in double quotes on one line)"},
+	{name: "config unknown key",
+		site: "-- pubgen.toml --\ntitle = \"门户\"\npage_sise = 10\n",
+		want: "pubgen.toml:2:1: page_sise: unknown key (did you mean page_size?)"},
+	{name: "config wrong type",
+		site: "-- pubgen.toml --\ntitle = \"门户\"\npage_size = \"十\"\n",
+		want: "pubgen.toml:2:13: page_size: is text (want a whole number)"},
+	{name: "missing theme",
+		site: "-- pubgen.toml --\ntitle = \"门户\"\ntheme = \"red\"\n",
+		want: `theme "red" not found: themes/red/layouts is missing (want the theme folder under themes/, or theme = "default" in pubgen.toml)`},
+	{name: "template runtime error",
+		site: "-- layouts/_default/single.html --\n{{ define \"main\" }}\n<p>{{ index .Page.Tags 3 }}</p>\n{{ end }}\n" + notice("title: 通知\ndate: 2024-07-01\n", ""),
+		want: "rendering notices/a/index.html (from content/notices/a.md): template: layouts/_default/single.html:2:6: executing \"main\" at <index .Page.Tags 3>: error calling index: index out of range: 3"},
+	{name: "template syntax error",
+		site: "-- layouts/_default/single.html --\n{{ define \"main\" }}\n<p>{{ .Page.Title </p>\n{{ end }}\n",
+		want: `template: layouts/_default/single.html:2: unexpected "<" in operand`},
+
+	// Symbolic links (fstest.MapFS reads links as os.DirFS does).
+	{name: "symlink to a system file",
+		edits: func(m fstest.MapFS) {
+			m["content/notices/passwd.md"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+		},
+		want: "content/notices/passwd.md: symlink points outside the site (want a real file or a link inside the site)"},
+	{name: "symlink climbing out",
+		edits: func(m fstest.MapFS) {
+			m["static/secret.txt"] = &fstest.MapFile{Data: []byte("../../home/user/.ssh/id_rsa"), Mode: fs.ModeSymlink}
+		},
+		want: "static/secret.txt: symlink points outside the site (want a real file or a link inside the site)"},
+	{name: "symlink loop",
+		edits: func(m fstest.MapFS) {
+			m["content/notices/x.md"] = &fstest.MapFile{Data: []byte("y.md"), Mode: fs.ModeSymlink}
+			m["content/notices/y.md"] = &fstest.MapFile{Data: []byte("x.md"), Mode: fs.ModeSymlink}
+		},
+		want: "content/notices/x.md: symlink loop (want a real file or a link inside the site)"},
+}
+
+// TestBadInput is the catalogue: every case gives its message, and an
+// error stops the build.
+func TestBadInput(t *testing.T) {
+	for _, c := range badInputs {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := siteFS(t, minimal+c.site)
+			if c.edits != nil {
+				c.edits(fsys)
+			}
+			res, err := Run(fsys, Options{Now: demoNow})
+			var msgs string
+			switch {
+			case c.warn && err != nil:
+				t.Fatalf("want a warning, got a failed build: %v", err)
+			case c.warn:
+				msgs = warnings(res.Warnings)
+			case err == nil:
+				t.Fatalf("build succeeded; want an error %q (warnings: %s)", c.want, warnings(res.Warnings))
+			default:
+				msgs = err.Error()
+			}
+			if !strings.Contains(msgs, c.want) {
+				t.Errorf("want %q in:\n%s", c.want, msgs)
+			}
+			if c.warn {
+				if _, err := Run(fsys, Options{Now: demoNow, Strict: true}); err == nil {
+					t.Error("--strict build succeeded despite the warning")
+				}
+			}
+		})
+	}
+}
+
+func warnings(l diag.List) string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestPlainPageInAnySection: a folder that is not a typed section is not a
+// mistake; its pages are plain pages.
+func TestPlainPageInAnySection(t *testing.T) {
+	out := buildSite(t, minimal+"-- content/foo/x.md --\n---\ntitle: 其他\ndate: 2024-07-01\n---\n正文\n", Options{})
+	wantContains(t, out, "foo/x/index.html", "其他")
+}
