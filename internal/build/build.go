@@ -52,7 +52,10 @@ type Result struct {
 
 // Run builds the site in fsys (the site root) without writing anything.
 // Content problems come back as a *diag.Errors holding all of them.
-func Run(fsys fs.FS, opts Options) (*Result, error) {
+func Run(fsys fs.FS, opts Options) (*Result, error) { return run(fsys, opts, nil) }
+
+// run is Run with a session's caches (nil: build from scratch).
+func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -68,7 +71,7 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, pl := parseAll(fsys, src.Pages, cfg.Location)
+	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
 	l = append(l, pl...)
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	l = append(l, sl...)
@@ -76,7 +79,7 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 		return nil, l.Err(opts.Strict)
 	}
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
-	l = append(l, convertAll(s, conv, src, opts.Strict)...)
+	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, err
 	}
@@ -93,12 +96,22 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, fl := render.Prepare(fsys, s) // calendars, thumbnails, attachment sizes
+	files, fl := render.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
 	if l = append(l, fl...); l.HasErrors(opts.Strict) {
 		return nil, l.Err(opts.Strict)
 	}
 	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files}
-	outs, errs := render.Run(lay, render.Plan(s, ropts), min)
+	jobs := render.Plan(s, ropts)
+	var outs []render.Output
+	var errs []error
+	rendered := len(jobs)
+	if c != nil {
+		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts))
+		outs, errs = render.RunCached(lay, jobs, min, &c.render, fp)
+		rendered = c.render.Rendered
+	} else {
+		outs, errs = render.Run(lay, jobs, min)
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -134,6 +147,7 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
+	res.Report.Rendered = rendered
 	for _, d := range l {
 		res.Report.Warnings = append(res.Report.Warnings, d.String())
 	}
@@ -152,7 +166,7 @@ func appendMin(outs []render.Output, o render.Output, m *minify.Minifier) ([]ren
 }
 
 // parseAll parses every content file on all cores.
-func parseAll(fsys fs.FS, files []string, loc *time.Location) ([]*page.Page, diag.List) {
+func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *pageCache) ([]*page.Page, diag.List) {
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	var wg sync.WaitGroup
@@ -166,7 +180,7 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location) ([]*page.Page, dia
 				if !ok {
 					continue
 				}
-				pages[i], lists[i] = page.Parse(files[i], data, loc)
+				pages[i], lists[i] = pc.parse(files[i], data, loc)
 			}
 		}()
 	}
@@ -175,6 +189,7 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location) ([]*page.Page, dia
 	}
 	close(next)
 	wg.Wait()
+	pc.sweep()
 	var out []*page.Page
 	var l diag.List
 	for i := range files {

@@ -26,7 +26,7 @@ type anchorRef struct {
 
 // convertAll turns every page's Markdown into HTML, rewriting links to .md
 // files into links to their pages and reporting links that lead nowhere.
-func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, strict bool) diag.List {
+func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *convCache) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -35,6 +35,7 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, strict b
 	for _, f := range src.Static {
 		static[f] = true
 	}
+	cc.begin(s, static)
 	lists := make([]diag.List, len(nodes))
 	refs := make([][]anchorRef, len(nodes))
 	var wg sync.WaitGroup
@@ -44,7 +45,7 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, strict b
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				refs[i] = convertOne(s, conv, nodes[i], static, &lists[i])
+				refs[i] = cc.convert(s, conv, nodes[i], static, &lists[i])
 			}
 		}()
 	}

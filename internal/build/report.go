@@ -27,6 +27,9 @@ type Report struct {
 	Dest             string `json:"dest,omitempty"`
 	// Search counts what the incremental index update did.
 	Search search.UpdateStats `json:"search"`
+	// Rendered is how many templates ran; in a rebuild, the others were
+	// unchanged and reused.
+	Rendered int `json:"rendered"`
 }
 
 func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {

@@ -11,9 +11,10 @@ import (
 // reloads only affected pages and the publisher rewrites only what changed.
 // A Session is used by one goroutine at a time.
 type Session struct {
-	fsys fs.FS
-	opts Options
-	prev map[string][]byte
+	fsys   fs.FS
+	opts   Options
+	prev   map[string][]byte
+	caches caches
 }
 
 // NewSession returns a session for the site in fsys.
@@ -25,7 +26,7 @@ func NewSession(fsys fs.FS, opts Options) *Session {
 // file's bytes, and the sorted paths that were added, changed or removed
 // since the previous successful build (all of them the first time).
 func (s *Session) Build() (*Result, map[string][]byte, []string, error) {
-	res, err := Run(s.fsys, s.opts)
+	res, err := run(s.fsys, s.opts, &s.caches)
 	if err != nil {
 		return nil, nil, nil, err
 	}

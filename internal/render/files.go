@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"net/url"
 	"path"
@@ -41,7 +42,42 @@ type Thumb struct {
 // of every attachment, reading bundle files from fsys (the site root). A
 // photo that cannot be decoded is a warning: the page then shows the
 // original, which the browser may still be able to display.
-func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) {
+func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(fsys, s, nil) }
+
+// ThumbMemo remembers thumbnails by the bytes of their photo, so a session
+// of rebuilds scales each photo once. It is safe for concurrent use.
+type ThumbMemo struct {
+	mu sync.Mutex
+	m  map[[32]byte]thumbResult
+}
+
+type thumbResult struct {
+	im  thumb.Image
+	err error
+}
+
+func (m *ThumbMemo) make(src []byte) (thumb.Image, error) {
+	if m == nil {
+		return thumb.Make(src, ThumbWidth)
+	}
+	key := sha256.Sum256(src)
+	m.mu.Lock()
+	r, ok := m.m[key]
+	m.mu.Unlock()
+	if !ok {
+		r.im, r.err = thumb.Make(src, ThumbWidth)
+		m.mu.Lock()
+		if m.m == nil {
+			m.m = map[[32]byte]thumbResult{}
+		}
+		m.m[key] = r
+		m.mu.Unlock()
+	}
+	return r.im, r.err
+}
+
+// PrepareWith is Prepare with thumbnails remembered in memo (nil: none).
+func PrepareWith(fsys fs.FS, s *site.Site, memo *ThumbMemo) (*Files, diag.List) {
 	f := &Files{thumbs: map[string]Thumb{}, sizes: map[string]int64{}, cals: map[string]string{}}
 	var l diag.List
 	for _, n := range s.Pages {
@@ -56,7 +92,7 @@ func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) {
 			f.Outputs = append(f.Outputs, Output{Path: p, Data: ical.Encode(calendarEvent(s, n))})
 		}
 	}
-	thumbs, tl := f.makeThumbs(fsys, s)
+	thumbs, tl := f.makeThumbs(fsys, s, memo)
 	f.Outputs = append(f.Outputs, thumbs...)
 	return f, append(l, tl...)
 }
@@ -95,7 +131,7 @@ func calendarEvent(s *site.Site, n *site.Node) ical.Event {
 }
 
 // makeThumbs scales every showcase photo (cover and gallery) on all cores.
-func (f *Files) makeThumbs(fsys fs.FS, s *site.Site) ([]Output, diag.List) {
+func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *ThumbMemo) ([]Output, diag.List) {
 	type job struct {
 		n     *site.Node
 		file  string
@@ -132,7 +168,7 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site) ([]Output, diag.List) {
 				src, err := fs.ReadFile(fsys, j.n.BundleDir+"/"+j.file)
 				var im thumb.Image
 				if err == nil {
-					im, err = thumb.Make(src, ThumbWidth)
+					im, err = memo.make(src)
 				}
 				if err != nil {
 					lists[i].Warnf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q: no thumbnail: %v (want a JPEG or PNG photo)", j.file, err)

@@ -20,8 +20,42 @@ type Output struct {
 // nil, and returns the outputs in job order. All template errors are
 // returned together.
 func Run(l *layout.Layouts, jobs []Job, m *minify.Minifier) ([]Output, []error) {
+	return RunCached(l, jobs, m, nil, nil)
+}
+
+// Cache holds a session's rendered files by fingerprint, so that a rebuild
+// runs only the templates whose inputs changed. It is used by one build at
+// a time.
+type Cache struct {
+	files map[string]cached
+	// Rendered is how many templates the last RunCached executed.
+	Rendered int
+}
+
+type cached struct {
+	fp   [32]byte
+	data []byte
+}
+
+// RunCached is Run that reuses, for every job whose fingerprint is in c,
+// the bytes rendered before. With a nil c or fp every job runs.
+func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *Fingerprints) ([]Output, []error) {
 	out := make([]Output, len(jobs))
 	errs := make([]error, len(jobs))
+	fps := make([][32]byte, len(jobs))
+	var todo []int
+	for i, j := range jobs {
+		if c != nil && fp != nil {
+			if f, ok := fp.Of(j); ok {
+				fps[i] = f
+				if old, hit := c.files[j.Data.File]; hit && old.fp == f {
+					out[i] = Output{Path: j.Data.File, Data: old.data}
+					continue
+				}
+			}
+		}
+		todo = append(todo, i)
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -33,11 +67,21 @@ func Run(l *layout.Layouts, jobs []Job, m *minify.Minifier) ([]Output, []error) 
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if c != nil {
+		c.Rendered = len(todo)
+		files := make(map[string]cached, len(jobs))
+		for i, j := range jobs {
+			if errs[i] == nil && fps[i] != ([32]byte{}) {
+				files[j.Data.File] = cached{fps[i], out[i].Data}
+			}
+		}
+		c.files = files
+	}
 	var all []error
 	for _, err := range errs {
 		if err != nil {
