@@ -254,3 +254,61 @@ func TestPlainPageInAnySection(t *testing.T) {
 	out := buildSite(t, minimal+"-- content/foo/x.md --\n---\ntitle: 其他\ndate: 2024-07-01\n---\n正文\n", Options{})
 	wantContains(t, out, "foo/x/index.html", "其他")
 }
+
+// Personal data (个人信息) is a warning: the page can be built, but under
+// --strict the build fails. Numbers under contact are declared and fine.
+var privacyInputs = []badInput{
+	{name: "mobile number in the body",
+		site: "-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: \"13912345678\"}\n---\n拟发展对象张三明，\n联系电话13812345678。\n",
+		want: "content/disclosures/a.md:8:5: warning: body: looks like a mobile phone number 138****5678 (want it removed, masked, or declared in contact)", warn: true},
+	{name: "ID-card number in the body",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "身份证号：510104199001011230\n"),
+		want: "content/notices/a.md:5:6: warning: body: looks like an ID-card number 5101**********1230 (want it removed or masked)", warn: true},
+	{name: "bank card number in the summary",
+		site: notice("title: 通知\ndate: 2024-07-01\nsummary: 党费请转入6222021234567890128\n", ""),
+		want: "content/notices/a.md:4: warning: summary: looks like a bank card number 6222***********0128 (want it removed or masked)", warn: true},
+	{name: "mobile number as meeting host",
+		site: notice("title: 通知\ndate: 2024-07-01\nmeeting:\n  kind: 党课\n  start: 2024-07-05 14:30\n  host: 王书记 138-1234-5678\n", ""),
+		want: "content/notices/a.md:7: warning: meeting.host: looks like a mobile phone number 138****5678", warn: true},
+	{name: "mobile number in a tag",
+		site: notice("title: 通知\ndate: 2024-07-01\ntags: [党课, \"13812345678\"]\n", ""),
+		want: "content/notices/a.md:4: warning: tags[1]: looks like a mobile phone number 138****5678", warn: true},
+}
+
+func TestPersonalDataWarnings(t *testing.T) {
+	for _, c := range privacyInputs {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := siteFS(t, minimal+c.site)
+			res, err := Run(fsys, Options{Now: demoNow})
+			if err != nil {
+				t.Fatalf("want a warning, got a failed build: %v", err)
+			}
+			if got := warnings(res.Warnings); !strings.Contains(got, c.want) {
+				t.Errorf("want %q in:\n%s", c.want, got)
+			}
+			_, err = Run(fsys, Options{Now: demoNow, Strict: true})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("--strict: want a failed build naming %q, got %v", c.want, err)
+			}
+		})
+	}
+}
+
+func TestDeclaredContactIsNotPersonalData(t *testing.T) {
+	fsys := siteFS(t, minimal+"-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: \"13812345678\", address: 办公楼502室}\n---\n公示期内如有意见，请与党委组织部联系，座机0571-88880000。订单号20240701123456789。\n")
+	res, err := Run(fsys, Options{Now: demoNow, Strict: true})
+	if err != nil {
+		t.Fatalf("a declared contact number failed a --strict build: %v", err)
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings: %s", warnings(res.Warnings))
+	}
+}
+
+// TestMaskFunctionsInTemplates: a theme can publish a list of names and
+// numbers with the middle hidden.
+func TestMaskFunctionsInTemplates(t *testing.T) {
+	out := buildSite(t, minimal+"-- layouts/_default/single.html --\n{{ define \"main\" }}<p>{{ maskName .Page.Title }} {{ maskPhone .Page.Summary }}</p>{{ end }}\n"+
+		"-- content/about.md --\n---\ntitle: 张三明\ndate: 2024-07-01\nsummary: \"13812345678\"\n---\n", Options{NoMinify: true})
+	wantContains(t, out, "about/index.html", "<p>张*明 138****5678</p>")
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -37,6 +38,10 @@ func Funcs(loc *time.Location) template.FuncMap {
 		"add":      func(a, b int) int { return a + b },
 		"sub":      func(a, b int) int { return a - b },
 		"join":     strings.Join,
+		// maskName and maskPhone are for lists that must be published with
+		// personal data hidden (张*明, 138****5678).
+		"maskName":  privacy.MaskName,
+		"maskPhone": privacy.MaskPhone,
 		// truncate shortens to n characters (not bytes: Chinese is 3 bytes a
 		// character in UTF-8).
 		"truncate": func(n int, s string) string {

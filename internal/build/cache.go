@@ -1,0 +1,205 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/render"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// caches are what a Session keeps between builds. Every entry is keyed by
+// a hash of all the inputs that made it, so a stale entry is never used:
+// a miss only costs the work a build from scratch does anyway. A nil
+// *caches builds from scratch.
+type caches struct {
+	pages  pageCache
+	conv   convCache
+	render render.Cache
+	thumbs render.ThumbMemo
+}
+
+func (c *caches) pageCache() *pageCache {
+	if c == nil {
+		return nil
+	}
+	return &c.pages
+}
+
+func (c *caches) convCache() *convCache {
+	if c == nil {
+		return nil
+	}
+	return &c.conv
+}
+
+func (c *caches) thumbMemo() *render.ThumbMemo {
+	if c == nil {
+		return nil
+	}
+	return &c.thumbs
+}
+
+// pageCache remembers parsed pages by path and content.
+type pageCache struct {
+	mu   sync.Mutex
+	m    map[string]parsed
+	used map[string]bool
+}
+
+type parsed struct {
+	key   [32]byte
+	page  *page.Page
+	diags diag.List
+}
+
+// parse is page.Parse, remembered. Pages are read-only after parsing, so a
+// remembered one can be shared by the next build's site graph.
+func (pc *pageCache) parse(file string, data []byte, loc *time.Location) (*page.Page, diag.List) {
+	if pc == nil {
+		return page.Parse(file, data, loc)
+	}
+	key := sha256.Sum256(append([]byte(file+"\x00"+loc.String()+"\x00"), data...))
+	pc.mu.Lock()
+	if pc.used == nil {
+		pc.used = map[string]bool{}
+	}
+	pc.used[file] = true
+	e, ok := pc.m[file]
+	pc.mu.Unlock()
+	if ok && e.key == key {
+		return e.page, e.diags
+	}
+	p, l := page.Parse(file, data, loc)
+	pc.mu.Lock()
+	if pc.m == nil {
+		pc.m = map[string]parsed{}
+	}
+	pc.m[file] = parsed{key, p, l}
+	pc.mu.Unlock()
+	return p, l
+}
+
+// sweep forgets files that the last build did not read (deleted or moved).
+func (pc *pageCache) sweep() {
+	if pc == nil {
+		return
+	}
+	for f := range pc.m {
+		if !pc.used[f] {
+			delete(pc.m, f)
+		}
+	}
+	pc.used = nil
+}
+
+// convCache remembers converted Markdown. A page's HTML depends on its own
+// body and, through link rewriting, on where every page and file of the
+// site is published: the key covers both.
+type convCache struct {
+	mu  sync.Mutex
+	env [32]byte
+	m   map[string]converted
+}
+
+type converted struct {
+	key       [32]byte
+	content   string
+	toc       []site.Heading
+	plain     string
+	refs      []refKey
+	diags     diag.List
+	converted bool
+}
+
+// refKey is an anchorRef without pointers into one build's graph.
+type refKey struct {
+	target, id, dest string
+	line             int
+}
+
+// begin fixes the link environment of this build: every page's address,
+// every bundle's files, the static files and the URL style.
+func (cc *convCache) begin(s *site.Site, static map[string]bool) {
+	if cc == nil {
+		return
+	}
+	h := sha256.New()
+	nodes := append([]*site.Node{s.Home}, s.Pages...)
+	for _, sec := range s.Sections {
+		nodes = append(nodes, sec.Index)
+	}
+	for _, n := range nodes {
+		fmt.Fprintf(h, "%q %q %v %q\n", n.Path, n.URL, n.Bundle, n.BundleDir)
+		b, _ := json.Marshal(n.Files)
+		h.Write(b)
+	}
+	names := make([]string, 0, len(static))
+	for f := range static {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(h, "static %q pretty %q\n", names, s.Config.URLStyle)
+	h.Sum(cc.env[:0])
+}
+
+// convert is convertOne, remembered.
+func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) []anchorRef {
+	if cc == nil || n.Page == nil {
+		return convertOne(s, conv, n, static, l)
+	}
+	h := sha256.New()
+	h.Write(cc.env[:])
+	fmt.Fprintf(h, "%q %q %d\n", n.Path, n.URL, n.BodyLine)
+	h.Write(n.Body)
+	var key [32]byte
+	h.Sum(key[:0])
+	cc.mu.Lock()
+	e, ok := cc.m[n.Path]
+	cc.mu.Unlock()
+	if ok && e.key == key {
+		if e.converted {
+			n.Content, n.TOC, n.PlainText = template.HTML(e.content), e.toc, e.plain
+		}
+		*l = append(*l, e.diags...)
+		refs := make([]anchorRef, 0, len(e.refs))
+		for _, r := range e.refs {
+			t := n
+			if r.target != n.Path {
+				t = s.BySource(r.target)
+			}
+			refs = append(refs, anchorRef{from: n, line: r.line, target: t, id: r.id, dest: r.dest})
+		}
+		return refs
+	}
+	var mine diag.List
+	refs := convertOne(s, conv, n, static, &mine)
+	*l = append(*l, mine...)
+	e = converted{key: key, content: string(n.Content), toc: n.TOC, plain: n.PlainText, diags: mine, converted: true}
+	for _, r := range refs {
+		e.refs = append(e.refs, refKey{target: r.target.Path, id: r.id, dest: r.dest, line: r.line})
+	}
+	cc.mu.Lock()
+	if cc.m == nil {
+		cc.m = map[string]converted{}
+	}
+	cc.m[n.Path] = e
+	cc.mu.Unlock()
+	return refs
+}
+
+// fingerprintExtra is what every rendered file depends on besides the
+// site graph and the templates.
+func fingerprintExtra(cfg *config.Config, opts Options) []byte {
+	b, _ := json.Marshal(cfg)
+	return append(b, fmt.Sprintf("minify %v", !opts.NoMinify)...)
+}

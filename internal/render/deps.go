@@ -1,0 +1,233 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"sort"
+
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Fingerprints say, for each templated file, everything its template can
+// see, as one hash: when the hash is unchanged since the last build of a
+// session, the file's bytes are unchanged too and the template need not run.
+//
+// The model of "what a template can see" follows the Data methods:
+//   - every file sees the site-wide inputs (config, templates, assets,
+//     navigation, taxonomy terms, the day, calendar/thumbnail/size data);
+//   - a page sees itself in full (front matter, converted body, derived
+//     states) and a summary of its neighbours, related pages and series;
+//   - a list sees its index page and the summaries of the pages it lists;
+//   - the home page, the statistics page and branch pages (the ledger)
+//     see summaries of every page.
+//
+// A summary is everything about a page except its body, so a body edit
+// re-renders the page alone, while a title edit re-renders the lists that
+// show it. Kinds this file does not know see everything.
+type Fingerprints struct {
+	global  [32]byte
+	summ    map[*site.Node][32]byte
+	full    map[*site.Node][32]byte
+	allSumm [32]byte
+}
+
+// NewFingerprints hashes the site once for all jobs of a build. templates
+// is the template set's hash (layout.Layouts.Hash); extra covers any other
+// build input every file may see (config, assets, flags).
+func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []byte) *Fingerprints {
+	f := &Fingerprints{summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}}
+	nodes := append([]*site.Node{s.Home}, s.Pages...)
+	for _, sec := range s.Sections {
+		nodes = append(nodes, sec.Index)
+	}
+	for _, n := range nodes {
+		f.summ[n] = f.summary(s, opts, n)
+	}
+	all := sha256.New()
+	for _, n := range s.Pages {
+		sum := f.summ[n]
+		all.Write(sum[:])
+	}
+	all.Sum(f.allSumm[:0])
+	for _, n := range nodes {
+		f.full[n] = f.fullHash(s, opts, n)
+	}
+	g := sha256.New()
+	g.Write(templates[:])
+	g.Write(extra)
+	y, m, d := s.Now.In(s.Config.Location).Date()
+	fmt.Fprintf(g, "day %d-%d-%d pretty %v dev %v\n", y, m, d, opts.Pretty, opts.Dev)
+	writeJSON(g, opts.Assets)
+	for _, sec := range s.Sections {
+		fmt.Fprintf(g, "sec %q %q %q %d\n", sec.Name, sec.URL, sec.Index.Title, len(sec.Pages))
+	}
+	for _, n := range s.Plain {
+		fmt.Fprintf(g, "plain %q %q\n", n.URL, n.Title)
+	}
+	for _, t := range []*site.Taxonomy{s.Branches, s.Tags, s.Years} {
+		for _, term := range t.Terms {
+			fmt.Fprintf(g, "term %q %q %q\n", t.Name, term.Name, term.URL)
+		}
+	}
+	if opts.Files != nil {
+		writeFiles(g, opts.Files)
+	}
+	g.Sum(f.global[:0])
+	return f
+}
+
+// summary hashes what lists show of a page: everything but the body.
+func (f *Fingerprints) summary(s *site.Site, opts *Options, n *site.Node) [32]byte {
+	h := sha256.New()
+	p := *n.Page
+	p.Body, p.Pos = nil, nil
+	writeJSON(h, p)
+	fmt.Fprintf(h, "url %q status %q minutes %d\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), site.ReadingMinutes(n.PlainText))
+	if n.Meeting != nil {
+		d := Data{Site: s, opts: opts}
+		if sp := d.MeetingSpan(n); sp != nil {
+			fmt.Fprintf(h, "meeting %q\n", sp.State)
+		}
+	}
+	if n.Parent != nil {
+		fmt.Fprintf(h, "parent %q\n", n.Parent.Name)
+	}
+	writeJSON(h, n.Files)
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// fullHash hashes everything a page's own file shows.
+func (f *Fingerprints) fullHash(s *site.Site, opts *Options, n *site.Node) [32]byte {
+	h := sha256.New()
+	sum := f.summ[n]
+	h.Write(sum[:])
+	h.Write(n.Page.Body)
+	h.Write([]byte(n.Content))
+	writeJSON(h, n.TOC)
+	for _, o := range []*site.Node{n.Prev, n.Next} {
+		f.writeSumm(h, o)
+	}
+	for _, o := range n.Related {
+		f.writeSumm(h, o)
+	}
+	if nav := s.SeriesNav(n); nav != nil {
+		writeJSON(h, nav.Name)
+		for _, o := range nav.Pages {
+			f.writeSumm(h, o)
+		}
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+func (f *Fingerprints) writeSumm(h hash.Hash, n *site.Node) {
+	if n == nil {
+		h.Write([]byte{0})
+		return
+	}
+	sum, ok := f.summ[n]
+	if !ok {
+		panic("render: fingerprint of a page outside the site graph: " + n.Path)
+	}
+	h.Write(sum[:])
+}
+
+// Of returns the fingerprint of a job, and false for a job that must
+// always run.
+func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
+	d := j.Data
+	h := sha256.New()
+	h.Write(f.global[:])
+	fmt.Fprintf(h, "%q %q %v\n", d.Kind, d.File, j.Layouts)
+	pager := func() {
+		if d.Pager == nil {
+			return
+		}
+		fmt.Fprintf(h, "pager %d %d %q %q %q\n", d.Pager.Number, d.Pager.Total, d.Pager.Prev, d.Pager.Next, d.Pager.URL)
+		writeJSON(h, d.Pager.Links)
+		for _, n := range d.Pager.Pages {
+			f.writeSumm(h, n)
+		}
+	}
+	switch d.Kind {
+	case "page":
+		sum := f.full[d.Page]
+		h.Write(sum[:])
+	case "section":
+		sum := f.full[d.Page]
+		h.Write(sum[:])
+		pager()
+	case "term":
+		fmt.Fprintf(h, "%q %q\n", d.Taxonomy.Name, d.Term.Name)
+		pager()
+		if d.Taxonomy.Name == "branches" { // the ledger counts every meeting of the branch
+			for _, n := range d.Term.Pages {
+				f.writeSumm(h, n)
+			}
+		}
+	case "taxonomy":
+		for _, t := range d.Taxonomy.Terms {
+			fmt.Fprintf(h, "%q %d\n", t.Name, len(t.Pages))
+		}
+	case "alias":
+		f.writeSumm(h, d.Target)
+	case "search", "404":
+	case "home", "stats":
+		sum := f.full[d.Page]
+		h.Write(sum[:])
+		h.Write(f.allSumm[:])
+		pager()
+	default:
+		return [32]byte{}, false
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out, true
+}
+
+func writeJSON(h hash.Hash, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("render: fingerprint: %v", err)) // only plain data is hashed
+	}
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+	h.Write(n[:])
+	h.Write(b)
+}
+
+func writeFiles(h hash.Hash, files *Files) {
+	for _, m := range []map[string]string{files.cals} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(h, "cal %q %q\n", k, m[k])
+		}
+	}
+	keys := make([]string, 0, len(files.thumbs))
+	for k := range files.thumbs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		writeJSON(h, files.thumbs[k])
+		fmt.Fprintf(h, "%q\n", k)
+	}
+	keys = keys[:0]
+	for k := range files.sizes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "size %q %d\n", k, files.sizes[k])
+	}
+}
