@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -34,11 +36,30 @@ type UpdateStats struct {
 	Added, Changed, Removed, Unchanged int
 }
 
-// Index is the persistent bleve index of a site. It is not safe for
-// concurrent Update calls; Search and Export may run concurrently with each
-// other.
+// Index is the persistent bleve index of a site. Update and Export may be
+// called from several goroutines (they take turns); Search runs alongside
+// them.
 type Index struct {
 	bi bleve.Index
+
+	mu sync.Mutex // guards the fields below, used by Update and Export
+	// docs is what bleve holds, as last given to Update. It is nil until the
+	// first Update after Open, which compares stored hashes instead; after
+	// it, an unchanged document is recognised without touching bleve.
+	docs map[string]Doc
+	// exp is what the last Export computed, nil when the next Export must
+	// start from the index alone; since holds, for each document changed
+	// after exp, its version in exp, so Export can redo only what the
+	// changes affect.
+	exp   *exportState
+	since map[string]priorDoc
+}
+
+// priorDoc is a document as the last Export saw it; present is false for
+// a document added after it.
+type priorDoc struct {
+	doc     Doc
+	present bool
 }
 
 // updateBatch is how many documents Update writes to bleve at a time.
@@ -87,35 +108,52 @@ func (ix *Index) Close() error { return ix.bi.Close() }
 // differs from the stored one are (re)indexed, documents no longer present
 // are deleted, the rest is left alone.
 func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
-	var st UpdateStats
-	old, err := ix.storedHashes()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	st, err := ix.update(docs)
 	if err != nil {
-		return st, err
+		// Part of the batch may be written: what is in memory can no
+		// longer be trusted to match bleve.
+		ix.docs, ix.exp, ix.since = nil, nil, nil
 	}
-	batch := ix.bi.NewBatch()
-	flush := func() error {
-		if batch.Size() == 0 {
-			return nil
+	return st, err
+}
+
+func (ix *Index) update(docs []Doc) (UpdateStats, error) {
+	var st UpdateStats
+	var stored map[string]string
+	if ix.docs == nil {
+		var err error
+		if stored, err = ix.storedHashes(); err != nil {
+			return st, err
 		}
-		if err := ix.bi.Batch(batch); err != nil {
-			return fmt.Errorf("search: writing the index: %w", err)
-		}
-		batch.Reset()
-		return nil
+		// Without the previous documents Export cannot tell what a
+		// change removed from the index.
+		ix.exp, ix.since = nil, nil
 	}
-	seen := make(map[string]bool, len(docs))
+	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch()}
+	next := make(map[string]Doc, len(docs))
 	for _, d := range docs {
 		if d.ID == "" {
 			return st, fmt.Errorf("search: a document for %q has no ID", d.URL)
 		}
-		if seen[d.ID] {
+		if _, dup := next[d.ID]; dup {
 			return st, fmt.Errorf("search: document %s given twice", d.ID)
 		}
-		seen[d.ID] = true
+		d.Tags = slices.Clone(d.Tags)
+		next[d.ID] = d
+		prev, known := ix.docs[d.ID]
+		if known && sameDoc(prev, d) {
+			st.Unchanged++
+			continue
+		}
 		rec := toRecord(d)
-		prev, ok := old[d.ID]
+		prevHash, ok := stored[d.ID]
+		if known {
+			prevHash, ok = toRecord(prev).Hash, true
+		}
 		switch {
-		case ok && prev == rec.Hash:
+		case ok && prevHash == rec.Hash:
 			st.Unchanged++
 			continue
 		case ok:
@@ -123,24 +161,77 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 		default:
 			st.Added++
 		}
-		if err := batch.Index(d.ID, rec); err != nil {
-			return st, fmt.Errorf("search: indexing %s: %w", d.ID, err)
-		}
-		// Bounded batches bound memory: one batch of a whole site holds
-		// every analysed document at once.
-		if batch.Size() >= updateBatch {
-			if err := flush(); err != nil {
-				return st, err
-			}
+		ix.noteChange(d.ID, prev, known)
+		if err := w.index(d.ID, rec); err != nil {
+			return st, err
 		}
 	}
-	for id := range old {
-		if !seen[id] {
-			batch.Delete(id)
+	gone := func(id string) bool { _, ok := next[id]; return !ok }
+	for id := range stored {
+		if gone(id) {
+			w.batch.Delete(id)
 			st.Removed++
 		}
 	}
-	return st, flush()
+	for id, prev := range ix.docs {
+		if gone(id) {
+			ix.noteChange(id, prev, true)
+			w.batch.Delete(id)
+			st.Removed++
+		}
+	}
+	if err := w.flush(); err != nil {
+		return st, err
+	}
+	ix.docs = next
+	return st, nil
+}
+
+// noteChange remembers the version of id that the last Export saw, unless
+// an earlier change since that Export already did.
+func (ix *Index) noteChange(id string, prev Doc, present bool) {
+	if ix.exp == nil {
+		return
+	}
+	if _, ok := ix.since[id]; !ok {
+		ix.since[id] = priorDoc{doc: prev, present: present}
+	}
+}
+
+// sameDoc reports whether a and b give the same record; comparing fields
+// is much cheaper than hashing a record.
+func sameDoc(a, b Doc) bool {
+	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && a.Body == b.Body &&
+		slices.Equal(a.Tags, b.Tags) && a.Branch == b.Branch && a.Type == b.Type &&
+		a.Category == b.Category && a.Status == b.Status && a.Date.Equal(b.Date)
+}
+
+// batchWriter writes documents to bleve in bounded batches: one batch of a
+// whole site holds every analysed document in memory at once.
+type batchWriter struct {
+	bi    bleve.Index
+	batch *bleve.Batch
+}
+
+func (w *batchWriter) index(id string, rec record) error {
+	if err := w.batch.Index(id, rec); err != nil {
+		return fmt.Errorf("search: indexing %s: %w", id, err)
+	}
+	if w.batch.Size() >= updateBatch {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *batchWriter) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	if err := w.bi.Batch(w.batch); err != nil {
+		return fmt.Errorf("search: writing the index: %w", err)
+	}
+	w.batch.Reset()
+	return nil
 }
 
 // storedHashes maps every indexed document ID to its stored content hash.
