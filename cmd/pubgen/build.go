@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
@@ -51,6 +54,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	dest := fs.String("dest", "", "output folder (default: public/ in the site root)")
 	jsonOut := fs.Bool("json", false, "write the build report as JSON to stdout")
 	fs.BoolVar(&sf.opts.NoMinify, "no-minify", false, "write unminified output, to debug a theme")
+	watchFlag := fs.Bool("watch", false, "keep running: rebuild and publish atomically after every change")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -67,6 +71,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opts.SearchCache = filepath.Join(sf.source, ".pubgen", "search")
+	if *watchFlag {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return watchAndPublish(ctx, sf.source, opts, *dest, stderr)
+	}
 	res, err := build.Run(os.DirFS(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)

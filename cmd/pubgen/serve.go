@@ -41,6 +41,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 2
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveSite(ctx, sf.source, opts, *bind, *port, *basePath, stdout, stderr)
+}
+
+// serveSite runs the dev server until ctx ends: a first build, then a
+// rebuild after every batch of changes the watcher reports.
+func serveSite(ctx context.Context, source string, opts build.Options, bind string, port int, basePath string, stdout, stderr io.Writer) int {
+	sf := struct{ source string }{source}
 	ix, err := search.Open(filepath.Join(sf.source, ".pubgen", "search"))
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
@@ -48,10 +57,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer ix.Close()
 	opts.Dev, opts.Index = true, ix
-	srv := serve.New(*basePath, func(q string, limit int) (any, error) {
+	srv := serve.New(basePath, func(q string, limit int) (any, error) {
 		return ix.Search(q, search.Query{Limit: limit})
 	})
-	ln, err := listen(*bind, *port, stderr)
+	ln, err := listen(bind, port, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
@@ -68,8 +77,6 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	go hs.Serve(ln)
 	fmt.Fprintf(stdout, "serving at http://%s%s (Ctrl+C to stop)\n", ln.Addr(), srv.Base())
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	for {
 		select {
 		case <-ctx.Done():

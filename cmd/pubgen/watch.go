@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/watch"
+)
+
+// watchAndPublish is `pubgen build --watch`, for an operator's server: the
+// dev server's incremental machinery, but each successful rebuild is
+// published atomically into dest, and a failed one leaves dest as it was.
+func watchAndPublish(ctx context.Context, source string, opts build.Options, dest string, stderr io.Writer) int {
+	ix, err := search.Open(opts.SearchCache)
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	defer ix.Close()
+	opts.Index = ix
+	w, err := watch.New(source, watched, watch.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, "pubgen:", err)
+		return 1
+	}
+	defer w.Close()
+	session := build.NewSession(os.DirFS(source), opts)
+	once := func() {
+		start := time.Now()
+		res, _, changed, err := session.Build()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, "build failed: nothing was published; waiting for the next change")
+			return
+		}
+		if len(changed) == 0 {
+			fmt.Fprintf(stderr, "built in %d ms: nothing changed\n", time.Since(start).Milliseconds())
+			return
+		}
+		pr, err := publish.Publish(dest, res.Entries)
+		if err != nil {
+			fmt.Fprintln(stderr, "pubgen:", err)
+			return
+		}
+		fmt.Fprintf(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms\n",
+			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds())
+	}
+	once()
+	fmt.Fprintf(stderr, "watching %s (Ctrl+C to stop)\n", source)
+	for {
+		select {
+		case <-ctx.Done():
+			return 0
+		case _, ok := <-w.Batches():
+			if !ok {
+				return 1
+			}
+			once()
+		case err, ok := <-w.Errors():
+			if ok {
+				fmt.Fprintln(stderr, "pubgen: watching:", err)
+			}
+		}
+	}
+}
