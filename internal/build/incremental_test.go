@@ -160,7 +160,9 @@ func (e *editor) random() string {
 		e.rewrite(e.pick(), func(s string) string { return s + fmt.Sprintf("\n第%d次修改：补充说明一段文字。\n", e.n) })
 		return "edit body"
 	case 3:
-		e.rewrite(e.pick(), func(s string) string { return replaceField(s, "title", fmt.Sprintf("%q", fmt.Sprintf("修改后的标题%d", e.n))) })
+		e.rewrite(e.pick(), func(s string) string {
+			return replaceField(s, "title", fmt.Sprintf("%q", fmt.Sprintf("修改后的标题%d", e.n)))
+		})
 		return "edit title"
 	case 4:
 		e.rewrite(e.pick(), func(s string) string {
@@ -168,7 +170,9 @@ func (e *editor) random() string {
 		})
 		return "edit date"
 	case 5:
-		e.rewrite(e.pick(), func(s string) string { return replaceField(s, "tags", fmt.Sprintf("[标签%d, 三会一课]", e.rnd.IntN(4))) })
+		e.rewrite(e.pick(), func(s string) string {
+			return replaceField(s, "tags", fmt.Sprintf("[标签%d, 三会一课]", e.rnd.IntN(4)))
+		})
 		return "edit tags"
 	case 6:
 		e.rewrite(e.pick(), func(s string) string { return replaceField(s, "branch", branches[e.rnd.IntN(len(branches))].Name) })
