@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/pubgen/pubgen/internal/diag"
 )
@@ -198,11 +199,15 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 // a clean relative folder path, or reports that it would leave the site.
 func CleanAlias(a string) (string, bool) {
 	a = strings.TrimSpace(a)
-	if a == "" || strings.ContainsAny(a, "\\\x00?#") || strings.Contains(a, "://") {
+	// Quotes and angle brackets have no place in an address and would end
+	// up in a file name; control characters and the characters Windows
+	// refuses in file names would break a copy to a file share.
+	if a == "" || strings.ContainsAny(a, "\\\x00?#\"<>|*:") || strings.ContainsFunc(a, unicode.IsControl) {
 		return "", false
 	}
 	for _, seg := range strings.Split(a, "/") {
-		if seg == ".." || seg == "." {
+		// A folder name ending in a space is silently renamed by Windows.
+		if seg == ".." || seg == "." || seg != strings.TrimSpace(seg) {
 			return "", false
 		}
 	}
