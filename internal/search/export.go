@@ -2,11 +2,8 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -36,13 +33,41 @@ type exportDoc struct {
 }
 
 // Export returns the static files the browser client needs, keyed by path
-// relative to the site root. Everything is derived from the index alone, in
-// sorted order, so the same indexed documents always give the same bytes.
+// relative to the site root. Everything is derived from the indexed
+// documents alone, in sorted order, so the same indexed documents always
+// give the same bytes. After a first Export, the next one starts from what
+// it computed and redoes only what the documents changed by Update since
+// can affect; the result is the same as a full export's, byte for byte.
 func (ix *Index) Export() (map[string][]byte, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.exp != nil && ix.docs != nil {
+		if err := ix.exp.apply(ix.since, ix.docs); err != nil {
+			ix.exp, ix.since = nil, nil
+			return nil, err
+		}
+		clear(ix.since)
+		return ix.exp.output(), nil
+	}
+	s, err := ix.fullState()
+	if err != nil {
+		return nil, err
+	}
+	ix.exp, ix.since = s, map[string]priorDoc{}
+	return s.output(), nil
+}
+
+// fullState reads every document and posting from bleve and renders all.
+func (ix *Index) fullState() (*exportState, error) {
 	docs, err := ix.exportDocs()
 	if err != nil {
 		return nil, err
 	}
+	s := newExportState(ix.bi.Mapping())
+	for _, d := range docs {
+		s.addDoc(d)
+	}
+	s.sortOrder()
 	adv, err := ix.bi.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("search: export: %w", err)
@@ -52,16 +77,13 @@ func (ix *Index) Export() (map[string][]byte, error) {
 		return nil, fmt.Errorf("search: export: opening a reader: %w", err)
 	}
 	defer r.Close()
-	pos := make(map[string]int, len(docs))
-	for i, d := range docs {
-		pos[d.id] = i
-	}
-	pl := postingLists{r: r, pos: pos, internal: map[string]int{}, n: float64(len(docs))}
-	lists, err := pl.all(analyzer(ix.bi.Mapping()))
-	if err != nil {
+	if err := s.read(r); err != nil {
 		return nil, fmt.Errorf("search: export: %w", err)
 	}
-	return buildFiles(docs, lists)
+	if err := s.render(nil, true, nil, nil); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // exportDocs reads every document's stored fields, in export order.
@@ -91,52 +113,57 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 	return docs, nil
 }
 
-// postingLists reads the index's dictionaries and postings and computes,
-// for each key and document, what bleve's TF-IDF scorer adds to the
-// document's score for that key, before the query norm: per field
-// sqrt(tf)·norm·idf · boost·idf, summed over the fields and multiplied by
-// the disjunction's coordination factor (matching fields / fields).
-type postingLists struct {
-	r        index.IndexReader
-	pos      map[string]int // external ID → export position
-	internal map[string]int // internal ID → export position, filled lazily
-	n        float64        // document count, as bleve's idf uses it
+// read fills the statistics from bleve's dictionaries and postings: every
+// key of the text fields, and every lone CJK character of charField (the
+// only kind of key looked up there).
+func (s *exportState) read(r index.IndexReader) error {
+	internal := map[string]int32{}
+	for i, f := range textFields() {
+		if err := s.readField(r, f.name, i, internal); err != nil {
+			return err
+		}
+	}
+	if err := s.readField(r, charField, charSlot, internal); err != nil {
+		return err
+	}
+	for _, kr := range s.keys {
+		for _, l := range kr.lists {
+			slices.SortFunc(l, func(a, b rawPosting) int { return int(a.slot - b.slot) })
+		}
+	}
+	return nil
 }
 
-func (p *postingLists) all(a analysis.Analyzer) (map[string][]posting, error) {
-	terms, err := p.textTerms()
+func (s *exportState) readField(r index.IndexReader, field string, fs int, internal map[string]int32) error {
+	terms, err := dictTerms(r, field)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	lists := make(map[string][]posting, len(terms))
 	for _, t := range terms {
-		ps, err := p.keyPostings(t)
+		key, list := t, fs
+		if fs == charSlot {
+			if !s.isLone(t) {
+				continue
+			}
+			key, list = charKeyPrefix+t, 0
+		}
+		ps, err := s.readPostings(r, t, field, fs, internal)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		// A dictionary keeps terms whose documents were all deleted
 		// until its segment is merged away.
-		if len(ps) > 0 {
-			lists[t] = ps
-		}
-	}
-	chars, err := p.dictTerms(charField)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range chars {
-		if !isLoneCJK(a, t) {
+		if len(ps) == 0 {
 			continue
 		}
-		ps, err := p.fieldPostings(t, []textField{{charField, 1}})
-		if err != nil {
-			return nil, err
+		kr := s.keys[key]
+		if kr == nil {
+			kr = &keyRaw{lists: make([][]rawPosting, len(keyFields(key)))}
+			s.keys[key] = kr
 		}
-		if len(ps) > 0 {
-			lists[charKeyPrefix+t] = ps
-		}
+		kr.lists[list] = ps
 	}
-	return lists, nil
+	return nil
 }
 
 // isLoneCJK reports whether a query of just t is a CJK unigram, the only
@@ -146,28 +173,8 @@ func isLoneCJK(a analysis.Analyzer, t string) bool {
 	return len(toks) == 1 && toks[0].Type == analysis.Single && string(toks[0].Term) == t
 }
 
-// textTerms is the sorted union of the text fields' dictionaries.
-func (p *postingLists) textTerms() ([]string, error) {
-	set := map[string]bool{}
-	for _, f := range textFields() {
-		ts, err := p.dictTerms(f.name)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range ts {
-			set[t] = true
-		}
-	}
-	out := make([]string, 0, len(set))
-	for t := range set {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out, nil
-}
-
-func (p *postingLists) dictTerms(field string) ([]string, error) {
-	d, err := p.r.FieldDict(field)
+func dictTerms(r index.IndexReader, field string) ([]string, error) {
+	d, err := r.FieldDict(field)
 	if err != nil {
 		return nil, fmt.Errorf("reading the %s dictionary: %w", field, err)
 	}
@@ -187,77 +194,46 @@ func (p *postingLists) dictTerms(field string) ([]string, error) {
 	}
 }
 
-func (p *postingLists) keyPostings(term string) ([]posting, error) {
-	return p.fieldPostings(term, textFields())
-}
-
-// fieldPostings computes the key's contribution for every document that
-// has term in any of fields.
-func (p *postingLists) fieldPostings(term string, fields []textField) ([]posting, error) {
-	sum := map[int]float64{}
-	matched := map[int]int{}
-	for _, f := range fields {
-		err := p.eachPosting(term, f, func(doc int, w float64) {
-			sum[doc] += w
-			matched[doc]++
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	out := make([]posting, 0, len(sum))
-	for doc, s := range sum {
-		coord := float64(matched[doc]) / float64(len(fields))
-		out = append(out, posting{doc: doc, score: quantise(s * coord)})
-	}
-	slices.SortFunc(out, func(a, b posting) int { return a.doc - b.doc })
-	return out, nil
-}
-
-func (p *postingLists) eachPosting(term string, f textField, fn func(doc int, w float64)) error {
-	tfr, err := p.r.TermFieldReader(context.Background(), []byte(term), f.name, true, true, false)
+// readPostings reads the documents having term in field, and their norms.
+func (s *exportState) readPostings(r index.IndexReader, term, field string, fs int, internal map[string]int32) ([]rawPosting, error) {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, false)
 	if err != nil {
-		return fmt.Errorf("reading postings of %q in %s: %w", term, f.name, err)
+		return nil, fmt.Errorf("reading postings of %q in %s: %w", term, field, err)
 	}
 	defer tfr.Close()
-	df := tfr.Count()
-	if df == 0 {
-		return nil
-	}
-	idf := idf(p.n, df)
+	out := make([]rawPosting, 0, tfr.Count())
 	var tfd index.TermFieldDoc
 	for {
 		m, err := tfr.Next(&tfd)
 		if err != nil {
-			return fmt.Errorf("reading postings of %q in %s: %w", term, f.name, err)
+			return nil, fmt.Errorf("reading postings of %q in %s: %w", term, field, err)
 		}
 		if m == nil {
-			return nil
+			return out, nil
 		}
-		doc, err := p.docPos(m.ID)
+		slot, err := s.slotOfInternal(r, m.ID, internal)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		// The same products in the same order as bleve's TermQueryScorer.
-		w := math.Sqrt(float64(m.Freq)) * m.Norm * idf
-		fn(doc, w*(f.boost*idf))
+		s.norms[fs][slot] = m.Norm
+		out = append(out, rawPosting{slot: slot, tf: int32(m.Freq)})
 	}
 }
 
-func (p *postingLists) docPos(id index.IndexInternalID) (int, error) {
-	if i, ok := p.internal[string(id)]; ok {
-		return i, nil
+func (s *exportState) slotOfInternal(r index.IndexReader, id index.IndexInternalID, internal map[string]int32) (int32, error) {
+	if slot, ok := internal[string(id)]; ok {
+		return slot, nil
 	}
-	ext, err := p.r.ExternalID(id)
+	ext, err := r.ExternalID(id)
 	if err != nil {
 		return 0, fmt.Errorf("resolving a document id: %w", err)
 	}
-	i, ok := p.pos[ext]
+	slot, ok := s.slotOf[ext]
 	if !ok {
 		return 0, fmt.Errorf("posting for unknown document %s", ext)
 	}
-	p.internal[string(id)] = i
-	return i, nil
+	internal[string(id)] = slot
+	return slot, nil
 }
 
 // entry is the unhashed search/index.js: what search.js needs to find
@@ -276,29 +252,6 @@ type entry struct {
 	Years    []string   `json:"years"`
 }
 
-func buildFiles(docs []exportDoc, lists map[string][]posting) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	e := entry{Version: analysisVersion, Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard}
-	dict := newDicts(docs)
-	e.Types, e.Branches, e.Statuses, e.Years = dict.types.list, dict.branches.list, dict.statuses.list, dict.years.list
-	var err error
-	if e.Terms, err = termShards(files, lists); err != nil {
-		return nil, err
-	}
-	if e.Records, err = recordShards(files, docs, dict); err != nil {
-		return nil, err
-	}
-	if e.Meta, err = metaShard(files, docs, dict); err != nil {
-		return nil, err
-	}
-	b, err := json.Marshal(e)
-	if err != nil {
-		return nil, err
-	}
-	files[exportDir+"index.js"] = []byte(globalName + ".entry(" + string(b) + ");\n")
-	return files, nil
-}
-
 // shardScript is the script of one shard: a call that hands its data to
 // search.js under its logical name.
 func shardScript(name string, data any) ([]byte, error) {
@@ -309,105 +262,10 @@ func shardScript(name string, data any) ([]byte, error) {
 	return []byte(globalName + ".shard(" + strconv.Quote(name) + "," + string(b) + ");\n"), nil
 }
 
-// addShard writes one shard script under a content-hashed name and returns
-// that name relative to search/.
-func addShard(files map[string][]byte, name string, data any) (string, error) {
-	js, err := shardScript(name, data)
-	if err != nil {
-		return "", err
-	}
-	file := contentName(name, js)
-	files[exportDir+file] = js
-	return file, nil
-}
-
-// shardGroup is how many numbered shards share one content hash.
-const shardGroup = 64
-
-// shardNames names the numbered shards prefix0 … prefix(N-1) compactly:
-// shard i is prefix + i + "." + Hashes[i/Group] + ".js", where a hash
-// covers the contents of its whole group. Listing a hash per shard would
-// make the entry, which every query loads, grow with the site (5,000
-// record shards cost 100 KB of names); a change anywhere in a group
-// renames the group, so a name still never outlives its content.
-type shardNames struct {
-	Prefix string   `json:"p"`
-	Count  int      `json:"n"`
-	Group  int      `json:"g"`
-	Hashes []string `json:"h"`
-}
-
-func (s shardNames) name(i int) string {
-	return s.Prefix + strconv.Itoa(i) + "." + s.Hashes[i/s.Group] + ".js"
-}
-
-// addShards writes the numbered shards and returns their names.
-func addShards(files map[string][]byte, prefix string, scripts [][]byte) shardNames {
-	sn := shardNames{Prefix: prefix, Count: len(scripts), Group: shardGroup}
-	for g := 0; g < len(scripts); g += shardGroup {
-		h := sha256.New()
-		for _, js := range scripts[g:min(g+shardGroup, len(scripts))] {
-			h.Write(js)
-		}
-		sn.Hashes = append(sn.Hashes, hex.EncodeToString(h.Sum(nil)[:5]))
-	}
-	for i, js := range scripts {
-		files[exportDir+sn.name(i)] = js
-	}
-	return sn
-}
-
-func termShards(files map[string][]byte, lists map[string][]posting) (shardNames, error) {
-	enc := make(map[string]string, len(lists))
-	total := 0
-	for k, ps := range lists {
-		enc[k] = encodePostings(ps)
-		total += len(enc[k]) + len(k) + 6
-	}
-	n := max(1, (total+termShardBytes-1)/termShardBytes)
-	shards := make([]map[string]string, n)
-	for i := range shards {
-		shards[i] = map[string]string{}
-	}
-	for k, v := range enc {
-		shards[keyHash(k)%uint32(n)][k] = v
-	}
-	scripts := make([][]byte, n)
-	for i, s := range shards {
-		js, err := shardScript("t"+strconv.Itoa(i), s)
-		if err != nil {
-			return shardNames{}, err
-		}
-		scripts[i] = js
-	}
-	return addShards(files, "t", scripts), nil
-}
-
-func recordShards(files map[string][]byte, docs []exportDoc, d dicts) (shardNames, error) {
-	var scripts [][]byte
-	for start := 0; start < len(docs); start += recordsPerShard {
-		var recs [][]any
-		for _, doc := range docs[start:min(start+recordsPerShard, len(docs))] {
-			body := []rune(doc.body)
-			recs = append(recs, []any{
-				doc.url, doc.title, d.types.idx[doc.typ], d.branches.idx[doc.branch],
-				d.statuses.idx[doc.status], doc.date.Format(time.DateOnly),
-				doc.summary, string(body[:min(len(body), recordBodyRunes)]),
-			})
-		}
-		js, err := shardScript("r"+strconv.Itoa(len(scripts)), recs)
-		if err != nil {
-			return shardNames{}, err
-		}
-		scripts = append(scripts, js)
-	}
-	return addShards(files, "r", scripts), nil
-}
-
-// metaShard holds, for every document, the facets the filters count: the
-// distinct (type, branch, status, year) tuples, and per document the index
-// of its tuple in fixed-width varint digits.
-func metaShard(files map[string][]byte, docs []exportDoc, d dicts) (string, error) {
+// metaScript is the shard holding, for every document, the facets the
+// filters count: the distinct (type, branch, status, year) tuples, and per
+// document the index of its tuple in fixed-width varint digits.
+func metaScript(docs []exportDoc, d dicts) ([]byte, error) {
 	var combos [][4]int
 	comboIdx := map[[4]int]int{}
 	ids := make([]int, len(docs))
@@ -431,7 +289,7 @@ func metaShard(files map[string][]byte, docs []exportDoc, d dicts) (string, erro
 			b = append(b, digits[(id>>(6*k))&63])
 		}
 	}
-	return addShard(files, "meta", map[string]any{"combos": combos, "width": width, "docs": string(b)})
+	return shardScript("meta", map[string]any{"combos": combos, "width": width, "docs": string(b)})
 }
 
 func yearOf(t time.Time) string { return strconv.Itoa(t.Year()) }
@@ -458,6 +316,12 @@ func newDict(values []string) dict {
 }
 
 type dicts struct{ types, branches, statuses, years dict }
+
+// same reports whether d and e number the same values.
+func (d dicts) same(e dicts) bool {
+	return slices.Equal(d.types.list, e.types.list) && slices.Equal(d.branches.list, e.branches.list) &&
+		slices.Equal(d.statuses.list, e.statuses.list) && slices.Equal(d.years.list, e.years.list)
+}
 
 func newDicts(docs []exportDoc) dicts {
 	var t, b, s, y []string

@@ -1,5 +1,187 @@
 package search
 
+import (
+	"math"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// The fields whose statistics the export keeps, by number: the text fields
+// in textFields order, then charField.
+const (
+	numFields = 5
+	charSlot  = 4
+)
+
+// rawPosting is one document's frequency of a term in one field; slot is
+// the document's number in the exportState.
+type rawPosting struct {
+	slot int32
+	tf   int32
+}
+
+// keyRaw holds, for each field a key is looked up in (the four text fields
+// for a text key, charField for a char key), the documents having it,
+// sorted by slot. These are exactly the statistics bleve's score of the
+// key reads, besides the per-document norms and the document count.
+type keyRaw struct{ lists [][]rawPosting }
+
 // exportState is what an Export computed, kept so that the next Export
-// redoes only what changed documents can affect.
-type exportState struct{}
+// redoes only what changed documents can affect, and produces the same
+// bytes as an Export from a fresh index.
+//
+// Documents live in slots that keep their number while they exist, so a
+// change elsewhere does not renumber the statistics; export positions are
+// derived from the slots' order on every Export.
+type exportState struct {
+	text, chars analysis.Analyzer
+	lone        map[string]bool // isLoneCJK by term, a cache
+
+	ids    []string // by slot; "" for a free slot
+	slotOf map[string]int32
+	free   []int32
+	docs   []exportDoc          // by slot
+	norms  [numFields][]float64 // by slot: bleve's field norm
+	order  []int32              // export position → slot
+	pos    []int32              // slot → export position
+	keys   map[string]*keyRaw   // key → statistics
+	enc    map[string]string    // key → encoded postings, as shipped
+	terms  []map[string]string  // term shard → its keys' encodings
+	size   int                  // what sizes the number of term shards
+	tset   shardSet             // term shards
+	rset   shardSet             // record shards
+	dicts  dicts                // facet values the records refer to
+	files  map[string][]byte    // the last Export's files
+	scores []float64            // scratch of score, by slot
+	hits   []int32              // scratch of score, by slot
+}
+
+func newExportState(m mapping.IndexMapping) *exportState {
+	return &exportState{
+		text:   analyzer(m),
+		chars:  m.AnalyzerNamed(charAnalyzer),
+		lone:   map[string]bool{},
+		slotOf: map[string]int32{},
+		keys:   map[string]*keyRaw{},
+		enc:    map[string]string{},
+		tset:   shardSet{prefix: "t"},
+		rset:   shardSet{prefix: "r"},
+	}
+}
+
+// addDoc gives d a slot.
+func (s *exportState) addDoc(d exportDoc) int32 {
+	var slot int32
+	if n := len(s.free); n > 0 {
+		slot, s.free = s.free[n-1], s.free[:n-1]
+	} else {
+		slot = int32(len(s.ids))
+		s.ids = append(s.ids, "")
+		s.docs = append(s.docs, exportDoc{})
+		s.pos = append(s.pos, -1)
+		for f := range s.norms {
+			s.norms[f] = append(s.norms[f], 0)
+		}
+	}
+	s.ids[slot], s.docs[slot] = d.id, d
+	s.slotOf[d.id] = slot
+	return slot
+}
+
+// removeDoc frees the slot of id; its postings must be gone already.
+func (s *exportState) removeDoc(id string) {
+	slot := s.slotOf[id]
+	delete(s.slotOf, id)
+	s.ids[slot], s.docs[slot], s.pos[slot] = "", exportDoc{}, -1
+	for f := range s.norms {
+		s.norms[f][slot] = 0
+	}
+	s.free = append(s.free, slot)
+}
+
+// sortOrder puts the documents in export order.
+func (s *exportState) sortOrder() {
+	s.order = s.order[:0]
+	for slot, id := range s.ids {
+		if id != "" {
+			s.order = append(s.order, int32(slot))
+		}
+	}
+	slices.SortFunc(s.order, func(a, b int32) int {
+		x, y := &s.docs[a], &s.docs[b]
+		return docOrder(x.date, y.date, x.url, y.url, x.id, y.id)
+	})
+	for p, slot := range s.order {
+		s.pos[slot] = int32(p)
+	}
+}
+
+// keyFields is the disjunction a key is scored over, and where its
+// statistics come from.
+func keyFields(key string) []textField {
+	if len(key) > 0 && key[0] == charKeyPrefix[0] {
+		return []textField{{charField, 1}}
+	}
+	return textFields()
+}
+
+// fieldSlot is the norms index of the i-th field of key.
+func fieldSlot(key string, i int) int {
+	if len(key) > 0 && key[0] == charKeyPrefix[0] {
+		return charSlot
+	}
+	return i
+}
+
+// score is the key's contribution to each document having it, as bleve's
+// TF-IDF scorer computes it before the query norm: per field
+// sqrt(tf)·norm·idf · boost·idf, summed over the fields in order and
+// multiplied by the disjunction's coordination factor (matching fields /
+// fields). The products are the same, in the same order, as bleve's
+// TermQueryScorer, so the floats are the same bits.
+func (s *exportState) score(key string, kr *keyRaw) []posting {
+	if len(s.scores) < len(s.ids) {
+		s.scores = make([]float64, len(s.ids))
+		s.hits = make([]int32, len(s.ids))
+	}
+	n := float64(len(s.order))
+	fields := keyFields(key)
+	var docs []int32
+	for i, f := range fields {
+		list := kr.lists[i]
+		if len(list) == 0 {
+			continue
+		}
+		idf := idf(n, uint64(len(list)))
+		norms := s.norms[fieldSlot(key, i)]
+		for _, p := range list {
+			w := math.Sqrt(float64(p.tf)) * norms[p.slot] * idf
+			if s.hits[p.slot] == 0 {
+				docs = append(docs, p.slot)
+			}
+			s.scores[p.slot] += w * (f.boost * idf)
+			s.hits[p.slot]++
+		}
+	}
+	out := make([]posting, len(docs))
+	for i, slot := range docs {
+		coord := float64(s.hits[slot]) / float64(len(fields))
+		out[i] = posting{doc: int(s.pos[slot]), score: quantise(s.scores[slot] * coord)}
+		s.scores[slot], s.hits[slot] = 0, 0
+	}
+	slices.SortFunc(out, func(a, b posting) int { return a.doc - b.doc })
+	return out
+}
+
+// isLone is isLoneCJK, remembered: analysing a term costs more than a
+// lookup, and the same few thousand characters recur in every document.
+func (s *exportState) isLone(t string) bool {
+	lone, ok := s.lone[t]
+	if !ok {
+		lone = isLoneCJK(s.text, t)
+		s.lone[t] = lone
+	}
+	return lone
+}

@@ -1,0 +1,144 @@
+package search
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+)
+
+// soakSteps lengthens the convergence test into a soak run:
+// go test ./internal/search -run Converges -soak 500
+var soakSteps = flag.Int("soak", 0, "steps per seed of the incremental export convergence test")
+
+// TestIncrementalExportConverges applies random edits to one index through
+// Update and Export, and after each step compares the export with a fresh
+// index's export of the same documents: the same files, byte for byte.
+func TestIncrementalExportConverges(t *testing.T) {
+	for seed := range uint64(2) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(seed, 7))
+			docs := genCorpus(40)
+			ix := openIndex(t, docs)
+			exportOf(t, ix)
+			added := 0
+			steps := 20
+			if *soakSteps > 0 {
+				steps = *soakSteps
+			}
+			for step := range steps {
+				// Sometimes several edits between two exports.
+				var did []string
+				for range 1 + rng.IntN(3) {
+					var what string
+					docs, what = randomEdit(rng, docs, &added)
+					did = append(did, what)
+				}
+				if _, err := ix.Update(docs); err != nil {
+					t.Fatal(err)
+				}
+				got := exportOf(t, ix)
+				want := exportOf(t, openIndex(t, docs))
+				assertSameFiles(t, fmt.Sprintf("step %d (%v)", step, did), got, want)
+				if t.Failed() {
+					return
+				}
+			}
+		})
+	}
+}
+
+// randomEdit makes one edit of the kinds an author makes.
+func randomEdit(rng *rand.Rand, docs []Doc, added *int) ([]Doc, string) {
+	docs = slices.Clone(docs)
+	words := []string{"党建", "龘龘", "新增一段话", "ＰＤＦ", "Excel表格", "鲁", "第三季度", "党费"}
+	word := func() string { return words[rng.IntN(len(words))] }
+	if len(docs) == 0 {
+		return addDoc(rng, docs, added), "add"
+	}
+	i := rng.IntN(len(docs))
+	d := &docs[i]
+	switch k := rng.IntN(13); k {
+	case 0, 1, 2:
+		d.Body += word() + "。"
+		return docs, "body"
+	case 3:
+		d.Body = d.Body[:len(d.Body)/2]
+		return docs, "cut body"
+	case 4:
+		d.Title = word() + "通知"
+		return docs, "title"
+	case 5:
+		d.Date = d.Date.AddDate(0, rng.IntN(30)-15, 0)
+		return docs, "date"
+	case 6:
+		d.Tags = append(slices.Clone(d.Tags), word())
+		d.Branch = "新成立" + word() + "支部"
+		return docs, "tags and branch"
+	case 7, 8:
+		return addDoc(rng, docs, added), "add"
+	case 9:
+		return slices.Delete(docs, i, i+1), "delete"
+	case 10:
+		d.URL = "moved/" + d.URL
+		return docs, "url"
+	case 11:
+		d.Type, d.Status = "disclosure", []string{"open", "closed", "upcoming", "withdrawn"}[rng.IntN(4)]
+		return docs, "type and status"
+	default:
+		// An edit and its undo: the document is as the last export saw it.
+		return docs, "nothing"
+	}
+}
+
+func addDoc(rng *rand.Rand, docs []Doc, added *int) []Doc {
+	*added++
+	return append(docs, Doc{
+		ID:    fmt.Sprintf("content/new/%d.md", *added),
+		URL:   fmt.Sprintf("new/%d/", *added),
+		Title: "新页面龘",
+		Body:  fmt.Sprintf("新页面的正文，第%d页，党建工作。", rng.IntN(100)),
+		Type:  "notice",
+		Date:  time.Date(2024, 1, 1+rng.IntN(300), 0, 0, 0, 0, time.UTC),
+	})
+}
+
+// TestIncrementalExportEdges covers what random edits rarely reach: an
+// empty site and back, an edit undone before the export, an index reopened
+// from disk, and an Export before any Update.
+func TestIncrementalExportEdges(t *testing.T) {
+	docs := genCorpus(5)
+	dir := t.TempDir()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := func(what string, next []Doc) {
+		t.Helper()
+		if _, err := ix.Update(next); err != nil {
+			t.Fatal(err)
+		}
+		assertSameFiles(t, what, exportOf(t, ix), exportOf(t, openIndex(t, next)))
+	}
+	step("first", docs)
+	step("empty", nil)
+	step("back", docs)
+	edited := slices.Clone(docs)
+	edited[1].Body += "临时"
+	if _, err := ix.Update(edited); err != nil {
+		t.Fatal(err)
+	}
+	step("undone", docs)
+	ix.Close()
+
+	ix, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	assertSameFiles(t, "reopened", exportOf(t, ix), exportOf(t, openIndex(t, docs)))
+	step("edit after reopening", edited)
+	step("and another", docs)
+}

@@ -1,0 +1,172 @@
+package search
+
+import (
+	"encoding/json"
+	"maps"
+	"strconv"
+	"time"
+)
+
+// render brings the shards up to date. all redoes every key and record;
+// otherwise only the keys in touched are scored again, and only the record
+// shards holding a document of changed or whose documents moved (prev is
+// the order before the change) are written again.
+func (s *exportState) render(touched map[string]bool, all bool, changed map[int32]bool, prev []int32) error {
+	if err := s.renderTerms(touched, all); err != nil {
+		return err
+	}
+	docs := make([]exportDoc, len(s.order))
+	for p, slot := range s.order {
+		docs[p] = s.docs[slot]
+	}
+	d := newDicts(docs)
+	all = all || !d.same(s.dicts)
+	s.dicts = d
+	if err := s.renderRecords(docs, all, changed, prev); err != nil {
+		return err
+	}
+	return s.renderEntry(docs)
+}
+
+// renderTerms scores the keys again and rewrites the term shards whose
+// content changed. The number of shards follows the total size, so when it
+// changes every key moves and every shard is rewritten.
+func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
+	if all {
+		// Keys left without documents are in touched only.
+		touched = maps.Clone(touched)
+		if touched == nil {
+			touched = make(map[string]bool, len(s.keys))
+		}
+		for k := range s.keys {
+			touched[k] = true
+		}
+	}
+	var dirty []string
+	for k := range touched {
+		old, had := s.enc[k]
+		if had {
+			s.size -= len(old) + len(k) + 6
+		}
+		kr := s.keys[k]
+		if kr == nil {
+			if had {
+				delete(s.enc, k)
+				dirty = append(dirty, k)
+			}
+			continue
+		}
+		enc := encodePostings(s.score(k, kr))
+		s.enc[k] = enc
+		s.size += len(enc) + len(k) + 6
+		if !had || enc != old {
+			dirty = append(dirty, k)
+		}
+	}
+	n := max(1, (s.size+termShardBytes-1)/termShardBytes)
+	redo := map[uint32]bool{}
+	if n != len(s.terms) {
+		s.terms = make([]map[string]string, n)
+		for i := range s.terms {
+			s.terms[i] = map[string]string{}
+			redo[uint32(i)] = true
+		}
+		for k, v := range s.enc {
+			s.terms[keyHash(k)%uint32(n)][k] = v
+		}
+	} else {
+		for _, k := range dirty {
+			i := keyHash(k) % uint32(n)
+			if v, ok := s.enc[k]; ok {
+				s.terms[i][k] = v
+			} else {
+				delete(s.terms[i], k)
+			}
+			redo[i] = true
+		}
+	}
+	s.tset.resize(n)
+	for i := range redo {
+		js, err := shardScript("t"+strconv.Itoa(int(i)), s.terms[i])
+		if err != nil {
+			return err
+		}
+		s.tset.set(int(i), js)
+	}
+	return nil
+}
+
+// renderRecords rewrites the record shards that can have changed.
+func (s *exportState) renderRecords(docs []exportDoc, all bool, changed map[int32]bool, prev []int32) error {
+	n := (len(docs) + recordsPerShard - 1) / recordsPerShard
+	s.rset.resize(n)
+	for i := range n {
+		lo, hi := i*recordsPerShard, min((i+1)*recordsPerShard, len(docs))
+		if !all && !s.recordsMoved(lo, hi, changed, prev) && s.rset.scripts[i] != nil {
+			continue
+		}
+		js, err := recordScript(i, docs[lo:hi], s.dicts)
+		if err != nil {
+			return err
+		}
+		s.rset.set(i, js)
+	}
+	return nil
+}
+
+// recordsMoved reports whether positions lo…hi hold another document than
+// before, or one that changed, or are the last and the count changed.
+func (s *exportState) recordsMoved(lo, hi int, changed map[int32]bool, prev []int32) bool {
+	if hi > len(prev) || (hi == len(s.order) && len(prev) != hi) {
+		return true
+	}
+	for p := lo; p < hi; p++ {
+		if s.order[p] != prev[p] || changed[s.order[p]] {
+			return true
+		}
+	}
+	return false
+}
+
+// recordScript is record shard i: what a result shows of each document.
+func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
+	recs := make([][]any, 0, len(docs))
+	for _, doc := range docs {
+		body := []rune(doc.body)
+		recs = append(recs, []any{
+			doc.url, doc.title, d.types.idx[doc.typ], d.branches.idx[doc.branch],
+			d.statuses.idx[doc.status], doc.date.Format(time.DateOnly),
+			doc.summary, string(body[:min(len(body), recordBodyRunes)]),
+		})
+	}
+	return shardScript("r"+strconv.Itoa(i), recs)
+}
+
+// renderEntry writes the facet shard and the entry, which change with
+// almost any change, and collects every file.
+func (s *exportState) renderEntry(docs []exportDoc) error {
+	meta, err := metaScript(docs, s.dicts)
+	if err != nil {
+		return err
+	}
+	d := s.dicts
+	e := entry{
+		Version: analysisVersion, Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard,
+		Terms: s.tset.names(), Records: s.rset.names(), Meta: contentName("meta", meta),
+		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	files := make(map[string][]byte, len(s.tset.scripts)+len(s.rset.scripts)+2)
+	s.tset.addTo(files, e.Terms)
+	s.rset.addTo(files, e.Records)
+	files[exportDir+e.Meta] = meta
+	files[exportDir+"index.js"] = []byte(globalName + ".entry(" + string(b) + ");\n")
+	s.files = files
+	return nil
+}
+
+// output is the last Export's files, in a map of the caller's own.
+func (s *exportState) output() map[string][]byte { return maps.Clone(s.files) }
