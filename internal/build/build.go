@@ -107,7 +107,8 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	var errs []error
 	rendered := len(jobs)
 	if c != nil {
-		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts))
+		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
+		defer c.prints.Sweep(s)
 		outs, errs = render.RunCached(lay, jobs, min, &c.render, fp)
 		rendered = c.render.Rendered
 	} else {
@@ -177,6 +178,10 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *pageCache) ([]
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if p, l, ok := pc.unchanged(fsys, files[i]); ok {
+					pages[i], lists[i] = p, l
+					continue
+				}
 				data, ok := readContent(fsys, files[i], &lists[i])
 				if !ok {
 					continue

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"sort"
 	"sync"
 	"time"
@@ -26,6 +27,7 @@ type caches struct {
 	conv   convCache
 	render render.Cache
 	thumbs render.ThumbMemo
+	prints render.FingerprintMemo
 }
 
 func (c *caches) pageCache() *pageCache {
@@ -51,15 +53,52 @@ func (c *caches) thumbMemo() *render.ThumbMemo {
 
 // pageCache remembers parsed pages by path and content.
 type pageCache struct {
-	mu   sync.Mutex
-	m    map[string]parsed
-	used map[string]bool
+	mu    sync.Mutex
+	m     map[string]parsed
+	used  map[string]bool
+	stats map[string]fileStat // seen by unchanged in this build
 }
 
 type parsed struct {
 	key   [32]byte
+	stat  fileStat
 	page  *page.Page
 	diags diag.List
+}
+
+// fileStat is what says, without reading it, that a file was not written
+// since it was parsed.
+type fileStat struct {
+	size  int64
+	mtime int64
+}
+
+// unchanged returns the remembered page of a file whose size and
+// modification time are what they were when it was parsed.
+func (pc *pageCache) unchanged(fsys fs.FS, file string) (*page.Page, diag.List, bool) {
+	if pc == nil {
+		return nil, nil, false
+	}
+	fi, err := fs.Stat(fsys, file)
+	if err != nil {
+		return nil, nil, false
+	}
+	st := fileStat{fi.Size(), fi.ModTime().UnixNano()}
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if pc.stats == nil {
+		pc.stats = map[string]fileStat{}
+	}
+	pc.stats[file] = st
+	e, ok := pc.m[file]
+	if !ok || e.stat != st || st.mtime == 0 {
+		return nil, nil, false
+	}
+	if pc.used == nil {
+		pc.used = map[string]bool{}
+	}
+	pc.used[file] = true
+	return e.page, e.diags, true
 }
 
 // parse is page.Parse, remembered. Pages are read-only after parsing, so a
@@ -75,16 +114,21 @@ func (pc *pageCache) parse(file string, data []byte, loc *time.Location) (*page.
 	}
 	pc.used[file] = true
 	e, ok := pc.m[file]
-	pc.mu.Unlock()
 	if ok && e.key == key {
+		e.stat = pc.stats[file]
+		pc.m[file] = e
+		pc.mu.Unlock()
 		return e.page, e.diags
 	}
+	pc.mu.Unlock()
 	p, l := page.Parse(file, data, loc)
 	pc.mu.Lock()
 	if pc.m == nil {
 		pc.m = map[string]parsed{}
 	}
-	pc.m[file] = parsed{key, p, l}
+	// The stat was taken before the read, so a write during the read
+	// leaves a stale stat and the next build reads the file again.
+	pc.m[file] = parsed{key: key, stat: pc.stats[file], page: p, diags: l}
 	pc.mu.Unlock()
 	return p, l
 }
@@ -99,7 +143,7 @@ func (pc *pageCache) sweep() {
 			delete(pc.m, f)
 		}
 	}
-	pc.used = nil
+	pc.used, pc.stats = nil, nil
 }
 
 // convCache remembers converted Markdown. A page's HTML depends on its own

@@ -8,6 +8,7 @@ import (
 	"hash"
 	"sort"
 
+	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -28,6 +29,7 @@ import (
 // re-renders the page alone, while a title edit re-renders the lists that
 // show it. Kinds this file does not know see everything.
 type Fingerprints struct {
+	memo    *FingerprintMemo
 	global  [32]byte
 	summ    map[*site.Node][32]byte
 	full    map[*site.Node][32]byte
@@ -37,8 +39,8 @@ type Fingerprints struct {
 // NewFingerprints hashes the site once for all jobs of a build. templates
 // is the template set's hash (layout.Layouts.Hash); extra covers any other
 // build input every file may see (config, assets, flags).
-func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []byte) *Fingerprints {
-	f := &Fingerprints{summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}}
+func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []byte, memo *FingerprintMemo) *Fingerprints {
+	f := &Fingerprints{summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}, memo: memo}
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -82,10 +84,9 @@ func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []by
 // summary hashes what lists show of a page: everything but the body.
 func (f *Fingerprints) summary(s *site.Site, opts *Options, n *site.Node) [32]byte {
 	h := sha256.New()
-	p := *n.Page
-	p.Body, p.Pos = nil, nil
-	writeJSON(h, p)
-	fmt.Fprintf(h, "url %q status %q minutes %d\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), site.ReadingMinutes(n.PlainText))
+	pageHash, minutes := f.memo.page(n)
+	h.Write(pageHash[:])
+	fmt.Fprintf(h, "url %q status %q minutes %d\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), minutes)
 	if n.Meeting != nil {
 		d := Data{Site: s, opts: opts}
 		if sp := d.MeetingSpan(n); sp != nil {
@@ -189,6 +190,61 @@ func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
 	var out [32]byte
 	h.Sum(out[:0])
 	return out, true
+}
+
+// FingerprintMemo remembers, across the builds of a session, the costly
+// parts of a page's summary: the hash of its front matter and its reading
+// time. Parsed pages are shared between builds while their file is
+// unchanged, so the *page.Page is the key. Safe for one build at a time.
+type FingerprintMemo struct {
+	m map[*page.Page]pageMemo
+}
+
+type pageMemo struct {
+	hash    [32]byte
+	plain   string
+	minutes int
+}
+
+func (m *FingerprintMemo) page(n *site.Node) ([32]byte, int) {
+	if m != nil {
+		if e, ok := m.m[n.Page]; ok && e.plain == n.PlainText {
+			return e.hash, e.minutes
+		}
+	}
+	h := sha256.New()
+	p := *n.Page
+	p.Body, p.Pos = nil, nil
+	writeJSON(h, p)
+	var e pageMemo
+	h.Sum(e.hash[:0])
+	e.plain, e.minutes = n.PlainText, site.ReadingMinutes(n.PlainText)
+	if m != nil {
+		if m.m == nil {
+			m.m = map[*page.Page]pageMemo{}
+		}
+		m.m[n.Page] = e
+	}
+	return e.hash, e.minutes
+}
+
+// Sweep forgets pages that are not in s.
+func (m *FingerprintMemo) Sweep(s *site.Site) {
+	if m == nil {
+		return
+	}
+	live := map[*page.Page]bool{s.Home.Page: true}
+	for _, n := range s.Pages {
+		live[n.Page] = true
+	}
+	for _, sec := range s.Sections {
+		live[sec.Index.Page] = true
+	}
+	for p := range m.m {
+		if !live[p] {
+			delete(m.m, p)
+		}
+	}
 }
 
 func writeJSON(h hash.Hash, v any) {
