@@ -56,3 +56,53 @@ func contentName(name string, content []byte) string {
 	sum := sha256.Sum256(content)
 	return name + "." + hex.EncodeToString(sum[:5]) + ".js"
 }
+
+// digitValue is the value of a symbol of digits.
+func digitValue(c byte) uint64 {
+	switch {
+	case c >= '0' && c <= '9':
+		return uint64(c - '0')
+	case c >= 'A' && c <= 'Z':
+		return uint64(c-'A') + 10
+	case c >= 'a' && c <= 'z':
+		return uint64(c-'a') + 36
+	case c == '-':
+		return 62
+	default:
+		return 63
+	}
+}
+
+// nextVarint reads the varint at enc[i:] and returns it and where the next
+// one starts.
+func nextVarint(enc string, i int) (uint64, int) {
+	var v uint64
+	for shift := 0; ; shift += 5 {
+		d := digitValue(enc[i])
+		i++
+		v |= (d & 31) << shift
+		if d < 32 {
+			return v, i
+		}
+	}
+}
+
+// replaceScore rewrites the score of the document at position doc in an
+// encoded list, leaving the rest of the bytes as they are; ok is false
+// when the list has no such document.
+func replaceScore(enc string, doc int, score int64) (string, bool) {
+	prev := -1
+	for i := 0; i < len(enc); {
+		gap, j := nextVarint(enc, i)
+		d := prev + 1 + int(gap)
+		_, k := nextVarint(enc, j)
+		if d == doc {
+			return enc[:j] + string(appendVarint(nil, uint64(score))) + enc[k:], true
+		}
+		if d > doc {
+			return enc, false
+		}
+		prev, i = d, k
+	}
+	return enc, false
+}

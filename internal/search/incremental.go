@@ -115,9 +115,12 @@ func (s *exportState) apply(since map[string]priorDoc, current map[string]Doc) e
 
 // diff moves the statistics of the document in slot from before to after
 // (nil for a document absent on that side) and marks the keys whose
-// statistics changed. A key whose frequency and field norm stayed the same
-// keeps its scores, unless its document frequency or the count changed,
-// which marks it through another document or makes apply redo every key.
+// statistics changed: true when the key's document frequency in a field
+// changed, which changes its idf and so every document's score, false when
+// only this document's frequency or field norm did. A key whose frequency
+// and field norm stayed the same keeps its scores, unless its document
+// frequency or the count changed, which marks it through another document
+// or makes apply redo every key.
 func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, touched map[string]bool) {
 	for f := range numFields {
 		var b, a fieldTerms
@@ -144,11 +147,12 @@ func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, tou
 			}
 		}
 		for term, tf := range a.tf {
-			if old, ok := b.tf[term]; ok && old == tf && !normChanged {
+			old, had := b.tf[term]
+			if had && old == tf && !normChanged {
 				continue
 			}
 			s.setPosting(term, list, slot, tf)
-			touched[term] = true
+			touched[term] = touched[term] || !had
 		}
 	}
 }
@@ -160,7 +164,7 @@ func (s *exportState) setPosting(key string, list int, slot, tf int32) {
 		s.keys[key] = kr
 	}
 	l := kr.lists[list]
-	i, found := slices.BinarySearchFunc(l, slot, func(p rawPosting, slot int32) int { return int(p.slot - slot) })
+	i, found := slices.BinarySearchFunc(l, slot, cmpSlot)
 	if found {
 		l[i].tf = tf
 		return
@@ -174,7 +178,7 @@ func (s *exportState) removePosting(key string, list int, slot int32) {
 		return
 	}
 	l := kr.lists[list]
-	i, found := slices.BinarySearchFunc(l, slot, func(p rawPosting, slot int32) int { return int(p.slot - slot) })
+	i, found := slices.BinarySearchFunc(l, slot, cmpSlot)
 	if !found {
 		return
 	}

@@ -8,11 +8,12 @@ import (
 )
 
 // render brings the shards up to date. all redoes every key and record;
-// otherwise only the keys in touched are scored again, and only the record
+// otherwise only the keys in touched are scored again (for a key marked
+// false, only the changed documents' scores), and only the record
 // shards holding a document of changed or whose documents moved (prev is
 // the order before the change) are written again.
 func (s *exportState) render(touched map[string]bool, all bool, changed map[int32]bool, prev []int32) error {
-	if err := s.renderTerms(touched, all); err != nil {
+	if err := s.renderTerms(touched, all, changed); err != nil {
 		return err
 	}
 	docs := make([]exportDoc, len(s.order))
@@ -31,7 +32,7 @@ func (s *exportState) render(touched map[string]bool, all bool, changed map[int3
 // renderTerms scores the keys again and rewrites the term shards whose
 // content changed. The number of shards follows the total size, so when it
 // changes every key moves and every shard is rewritten.
-func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
+func (s *exportState) renderTerms(touched map[string]bool, all bool, changed map[int32]bool) error {
 	if all {
 		// Keys left without documents are in touched only.
 		touched = maps.Clone(touched)
@@ -56,7 +57,12 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
 			}
 			continue
 		}
-		enc := encodePostings(s.score(k, kr))
+		var enc string
+		if had && !all && !touched[k] {
+			enc = s.patch(k, kr, old, changed)
+		} else {
+			enc = encodePostings(s.score(k, kr))
+		}
 		s.enc[k] = enc
 		s.size += len(enc) + len(k) + 6
 		if !had || enc != old {
@@ -132,11 +138,10 @@ func (s *exportState) recordsMoved(lo, hi int, changed map[int32]bool, prev []in
 func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
 	recs := make([][]any, 0, len(docs))
 	for _, doc := range docs {
-		body := []rune(doc.body)
 		recs = append(recs, []any{
 			doc.url, doc.title, d.types.idx[doc.typ], d.branches.idx[doc.branch],
 			d.statuses.idx[doc.status], doc.date.Format(time.DateOnly),
-			doc.summary, string(body[:min(len(body), recordBodyRunes)]),
+			doc.summary, firstRunes(doc.body, recordBodyRunes),
 		})
 	}
 	return shardScript("r"+strconv.Itoa(i), recs)
@@ -170,3 +175,33 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 
 // output is the last Export's files, in a map of the caller's own.
 func (s *exportState) output() map[string][]byte { return maps.Clone(s.files) }
+
+// firstRunes is the first n runes of s, without decoding the rest.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// patch rescores only the changed documents having key, for a key whose
+// document frequencies, and so idf, stayed the same: every other
+// document's score is then what it was, bytes and all.
+func (s *exportState) patch(key string, kr *keyRaw, enc string, changed map[int32]bool) string {
+	for slot := range changed {
+		if s.ids[slot] == "" || !kr.has(slot) {
+			continue
+		}
+		next, ok := replaceScore(enc, int(s.pos[slot]), s.docScore(key, kr, slot))
+		if !ok {
+			// Cannot happen while frequencies match: a document new to
+			// the key changes its frequency. Redo the key to be safe.
+			return encodePostings(s.score(key, kr))
+		}
+		enc = next
+	}
+	return enc
+}

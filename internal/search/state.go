@@ -157,21 +157,66 @@ func (s *exportState) score(key string, kr *keyRaw) []posting {
 		idf := idf(n, uint64(len(list)))
 		norms := s.norms[fieldSlot(key, i)]
 		for _, p := range list {
-			w := math.Sqrt(float64(p.tf)) * norms[p.slot] * idf
 			if s.hits[p.slot] == 0 {
 				docs = append(docs, p.slot)
 			}
-			s.scores[p.slot] += w * (f.boost * idf)
+			s.scores[p.slot] += contribution(p.tf, norms[p.slot], idf, f.boost)
 			s.hits[p.slot]++
 		}
 	}
-	out := make([]posting, len(docs))
-	for i, slot := range docs {
-		coord := float64(s.hits[slot]) / float64(len(fields))
-		out[i] = posting{doc: int(s.pos[slot]), score: quantise(s.scores[slot] * coord)}
+	return s.collect(docs, len(fields))
+}
+
+// contribution is one field's part of a key's score for one document:
+// the same products, in the same order, as bleve's TermQueryScorer.
+func contribution(tf int32, norm, idf, boost float64) float64 {
+	w := math.Sqrt(float64(tf)) * norm * idf
+	return w * (boost * idf)
+}
+
+// docScore is score for the one document in slot, which must have the key.
+func (s *exportState) docScore(key string, kr *keyRaw, slot int32) int64 {
+	n := float64(len(s.order))
+	fields := keyFields(key)
+	var sum float64
+	hits := 0
+	for i, f := range fields {
+		list := kr.lists[i]
+		j, ok := slices.BinarySearchFunc(list, slot, cmpSlot)
+		if !ok {
+			continue
+		}
+		idf := idf(n, uint64(len(list)))
+		sum += contribution(list[j].tf, s.norms[fieldSlot(key, i)][slot], idf, f.boost)
+		hits++
+	}
+	return quantise(sum * (float64(hits) / float64(len(fields))))
+}
+
+func cmpSlot(p rawPosting, slot int32) int { return int(p.slot - slot) }
+
+// collect turns the sums of score into postings in export order and clears
+// them. A long list is put in order by a sweep over the positions, which
+// costs less than sorting it.
+func (s *exportState) collect(docs []int32, nfields int) []posting {
+	out := make([]posting, 0, len(docs))
+	add := func(slot int32) {
+		coord := float64(s.hits[slot]) / float64(nfields)
+		out = append(out, posting{doc: int(s.pos[slot]), score: quantise(s.scores[slot] * coord)})
 		s.scores[slot], s.hits[slot] = 0, 0
 	}
-	slices.SortFunc(out, func(a, b posting) int { return a.doc - b.doc })
+	if len(docs)*16 < len(s.order) {
+		for _, slot := range docs {
+			add(slot)
+		}
+		slices.SortFunc(out, func(a, b posting) int { return a.doc - b.doc })
+		return out
+	}
+	for _, slot := range s.order {
+		if s.hits[slot] != 0 {
+			add(slot)
+		}
+	}
 	return out
 }
 
@@ -184,4 +229,14 @@ func (s *exportState) isLone(t string) bool {
 		s.lone[t] = lone
 	}
 	return lone
+}
+
+// has reports whether the document in slot has the key in any field.
+func (kr *keyRaw) has(slot int32) bool {
+	for _, l := range kr.lists {
+		if _, ok := slices.BinarySearchFunc(l, slot, cmpSlot); ok {
+			return true
+		}
+	}
+	return false
 }
