@@ -75,7 +75,7 @@ func BenchmarkRebuild10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("%d documents: index %v, first export %v, %d files", len(docs), indexed, time.Since(start), len(files))
+	b.Logf("%d documents: index %v, first export %v, %d files; peak RSS %s", len(docs), indexed, time.Since(start), len(files), peakRSS())
 	edits := []struct {
 		name string
 		edit func(docs []Doc, run int) []Doc

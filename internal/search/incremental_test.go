@@ -142,3 +142,28 @@ func TestIncrementalExportEdges(t *testing.T) {
 	step("edit after reopening", edited)
 	step("and another", docs)
 }
+
+func TestVarintRoundTrip(t *testing.T) {
+	for i := range len(digits) {
+		if int(digitValues[digits[i]]) != i {
+			t.Fatalf("digitValues[%q] = %d, want %d", digits[i], digitValues[digits[i]], i)
+		}
+	}
+	ps := []posting{{0, 0}, {3, 31}, {4, 32}, {40, 1 << 20}, {1000, 7}}
+	enc := encodePostings(ps)
+	for _, p := range ps {
+		got, ok := replaceScore(enc, p.doc, 12345)
+		want := slices.Clone(ps)
+		for i := range want {
+			if want[i].doc == p.doc {
+				want[i].score = 12345
+			}
+		}
+		if !ok || got != encodePostings(want) {
+			t.Errorf("replaceScore(doc %d) = %q, %v; want %q", p.doc, got, ok, encodePostings(want))
+		}
+	}
+	if _, ok := replaceScore(enc, 5, 1); ok {
+		t.Error("replaceScore found a document the list does not have")
+	}
+}
