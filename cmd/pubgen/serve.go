@@ -23,6 +23,11 @@ import (
 
 // watched are the folders of a site whose changes trigger a rebuild, besides
 // the files directly in the site root (pubgen.toml).
+// editDebounce is the quiet time after a change before rebuilding: an
+// editor's save (temp file, rename, chmod) lands within a few milliseconds,
+// and every millisecond here is added to the preview's latency.
+const editDebounce = 30 * time.Millisecond
+
 var watched = []string{"content", "layouts", "themes", "static", "data", "assets", "i18n", "archetypes"}
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -67,7 +72,7 @@ func serveSite(ctx context.Context, source string, opts build.Options, bind stri
 	}
 	session := build.NewSession(os.DirFS(sf.source), opts)
 	rebuild(session, srv, stderr)
-	w, err := watch.New(sf.source, watched, watch.Options{})
+	w, err := watch.New(sf.source, watched, watch.Options{Debounce: editDebounce})
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1

@@ -24,7 +24,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	}
 	defer ix.Close()
 	opts.Index = ix
-	w, err := watch.New(source, watched, watch.Options{})
+	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
