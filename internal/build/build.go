@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/config"
@@ -15,6 +13,7 @@ import (
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/search"
@@ -171,30 +170,15 @@ func appendMin(outs []render.Output, o render.Output, m *minify.Minifier) ([]ren
 func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *pageCache) ([]*page.Page, diag.List) {
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if p, l, ok := pc.unchanged(fsys, files[i]); ok {
-					pages[i], lists[i] = p, l
-					continue
-				}
-				data, ok := readContent(fsys, files[i], &lists[i])
-				if !ok {
-					continue
-				}
-				pages[i], lists[i] = pc.parse(files[i], data, loc)
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		if p, l, ok := pc.unchanged(fsys, files[i]); ok {
+			pages[i], lists[i] = p, l
+			return
+		}
+		if data, ok := readContent(fsys, files[i], &lists[i]); ok {
+			pages[i], lists[i] = pc.parse(files[i], data, loc)
+		}
+	})
 	pc.sweep()
 	var out []*page.Page
 	var l diag.List

@@ -5,12 +5,11 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -38,22 +37,9 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *conv
 	cc.begin(s, static)
 	lists := make([]diag.List, len(nodes))
 	refs := make([][]anchorRef, len(nodes))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				refs[i] = cc.convert(s, conv, nodes[i], static, &lists[i])
-			}
-		}()
-	}
-	for i := range nodes {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(nodes), func(i int) {
+		refs[i] = cc.convert(s, conv, nodes[i], static, &lists[i])
+	})
 	var l diag.List
 	for i := range nodes {
 		l = append(l, lists[i]...)

@@ -5,13 +5,13 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/ical"
+	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/thumb"
 )
@@ -157,34 +157,21 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *ThumbMemo) ([]Output,
 	outs := make([]Output, len(jobs))
 	th := make([]Thumb, len(jobs))
 	lists := make([]diag.List, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := jobs[i]
-				src, err := fs.ReadFile(fsys, j.n.BundleDir+"/"+j.file)
-				var im thumb.Image
-				if err == nil {
-					im, err = memo.make(src)
-				}
-				if err != nil {
-					lists[i].Warnf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q: no thumbnail: %v (want a JPEG or PNG photo)", j.file, err)
-					continue
-				}
-				p := j.n.URL + thumbName(j.file)
-				outs[i] = Output{Path: p, Data: im.Data}
-				th[i] = Thumb{URL: p, Width: im.Width, Height: im.Height, OrigWidth: im.OrigWidth, OrigHeight: im.OrigHeight}
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(jobs), func(i int) {
+		j := jobs[i]
+		src, err := fs.ReadFile(fsys, j.n.BundleDir+"/"+j.file)
+		var im thumb.Image
+		if err == nil {
+			im, err = memo.make(src)
+		}
+		if err != nil {
+			lists[i].Warnf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q: no thumbnail: %v (want a JPEG or PNG photo)", j.file, err)
+			return
+		}
+		p := j.n.URL + thumbName(j.file)
+		outs[i] = Output{Path: p, Data: im.Data}
+		th[i] = Thumb{URL: p, Width: im.Width, Height: im.Height, OrigWidth: im.OrigWidth, OrigHeight: im.OrigHeight}
+	})
 	var out []Output
 	var l diag.List
 	for i, j := range jobs {

@@ -3,11 +3,10 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/minify"
+	"github.com/pubgen/pubgen/internal/parallel"
 )
 
 // Output is one rendered file.
@@ -56,22 +55,10 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 		}
 		todo = append(todo, i)
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = runOne(l, jobs[i], m)
-			}
-		}()
-	}
-	for _, i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(todo), func(k int) {
+		i := todo[k]
+		out[i], errs[i] = runOne(l, jobs[i], m)
+	})
 	if c != nil {
 		c.Rendered = len(todo)
 		files := make(map[string]cached, len(jobs))
