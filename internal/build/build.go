@@ -77,7 +77,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	if l.HasErrors(false) {
 		return nil, l.Err(opts.Strict)
 	}
-	l = append(l, checkPrivacy(s)...)
+	l = append(l, checkPrivacy(s, c.privacyMemo())...)
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	if err := l.Err(opts.Strict); err != nil {

@@ -28,6 +28,18 @@ type caches struct {
 	render render.Cache
 	thumbs render.ThumbMemo
 	prints render.FingerprintMemo
+	// privacy holds each page's personal-data findings.
+	privacy map[*page.Page]diag.List
+}
+
+func (c *caches) privacyMemo() map[*page.Page]diag.List {
+	if c == nil {
+		return nil
+	}
+	if c.privacy == nil {
+		c.privacy = map[*page.Page]diag.List{}
+	}
+	return c.privacy
 }
 
 func (c *caches) pageCache() *pageCache {

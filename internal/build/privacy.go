@@ -15,28 +15,53 @@ import (
 // text of every published page: its Markdown and its front-matter strings.
 // Numbers under contact are declared on purpose and are not looked at.
 // Warnings fail the build under --strict.
-func checkPrivacy(s *site.Site) diag.List {
+// A page's findings depend on the page alone, so a session remembers them
+// in memo (nil: no memo) for pages whose file did not change.
+func checkPrivacy(s *site.Site, memo map[*page.Page]diag.List) diag.List {
 	var l diag.List
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
+	live := map[*page.Page]bool{}
 	for _, n := range nodes {
 		if n == nil || n.Page == nil {
 			continue
 		}
-		for _, f := range textFields(n.Page) {
-			for _, fd := range privacy.Scan(f.value) {
-				l.Warnf(n.Path, n.Line(f.pos), 0, f.name, "%s", privacyMsg(fd))
-			}
+		if memo == nil {
+			l = append(l, scanPage(n)...)
+			continue
 		}
-		body := string(n.Body)
-		for _, fd := range privacy.Scan(body) {
-			before := body[:fd.Offset]
-			line := n.BodyLine + strings.Count(before, "\n")
-			col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-			l.Warnf(n.Path, line, col, "body", "%s", privacyMsg(fd))
+		live[n.Page] = true
+		found, ok := memo[n.Page]
+		if !ok {
+			found = scanPage(n)
+			memo[n.Page] = found
 		}
+		l = append(l, found...)
+	}
+	for p := range memo {
+		if !live[p] {
+			delete(memo, p)
+		}
+	}
+	return l
+}
+
+// scanPage looks for personal data in one page's text.
+func scanPage(n *site.Node) diag.List {
+	var l diag.List
+	for _, f := range textFields(n.Page) {
+		for _, fd := range privacy.Scan(f.value) {
+			l.Warnf(n.Path, n.Line(f.pos), 0, f.name, "%s", privacyMsg(fd))
+		}
+	}
+	body := string(n.Body)
+	for _, fd := range privacy.Scan(body) {
+		before := body[:fd.Offset]
+		line := n.BodyLine + strings.Count(before, "\n")
+		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		l.Warnf(n.Path, line, col, "body", "%s", privacyMsg(fd))
 	}
 	return l
 }
