@@ -66,8 +66,10 @@ func New(opts Options) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			// The GFM parts one by one instead of extension.GFM, so that the
-			// table can be told to write HTML5 alignment explicitly.
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			// table writes no alignment itself: style attributes are blocked
+			// by the portal's CSP (style-src 'self') and align is obsolete in
+			// HTML5, so postParse gives aligned cells a class instead.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.Linkify,
 			extension.TaskList,

@@ -22,7 +22,7 @@ func expectHTMLWith(t *testing.T, opts Options, in, want string) {
 }
 
 func TestGFM(t *testing.T) {
-	expectHTML(t, "| 支部 | 人数 |\n|:--|--:|\n| 一支部 | 12 |", "<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">支部</th>\n<th style=\"text-align:right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align:left\">一支部</td>\n<td style=\"text-align:right\">12</td>\n</tr>\n</tbody>\n</table>\n")
+	expectHTML(t, "| 支部 | 人数 |\n|:--|--:|\n| 一支部 | 12 |", "<table>\n<thead>\n<tr>\n<th class=\"align-left\">支部</th>\n<th class=\"align-right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-left\">一支部</td>\n<td class=\"align-right\">12</td>\n</tr>\n</tbody>\n</table>\n")
 	expectHTML(t, "~~草稿~~定稿", "<p><del>草稿</del>定稿</p>\n")
 	expectHTML(t, "不是 ~~~三个~~~ 删除线", "<p>不是 ~~~三个~~~ 删除线</p>\n")
 	expectHTML(t, "见 https://www.12371.cn/ 网站", "<p>见 <a href=\"https://www.12371.cn/\">https://www.12371.cn/</a> 网站</p>\n")

@@ -5,7 +5,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
+
+// alignClass names the classes the theme styles for aligned table columns.
+var alignClass = map[extast.Alignment]string{
+	extast.AlignLeft:   "align-left",
+	extast.AlignCenter: "align-center",
+	extast.AlignRight:  "align-right",
+}
 
 // postParse is the pass between parsing and rendering: it gives headings
 // their ids, rewrites and collects destinations, and marks images lazy. It
@@ -34,6 +42,10 @@ func (p *postParse) run(doc ast.Node) error {
 			joinWideLines(n, p.src)
 		case *ast.Link:
 			n.Destination = p.destination(n, n.Destination, false)
+		case *extast.TableCell:
+			if class, ok := alignClass[n.Alignment]; ok {
+				n.SetAttributeString("class", []byte(class))
+			}
 		case *ast.Image:
 			n.Destination = p.destination(n, n.Destination, true)
 			// Pages of showcases carry dozens of photos; the browser should
