@@ -72,7 +72,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	}
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
 	l = append(l, pl...)
-	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
 	l = append(l, sl...)
 	if l.HasErrors(false) {
 		return nil, l.Err(opts.Strict)

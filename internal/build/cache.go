@@ -23,13 +23,21 @@ import (
 // a miss only costs the work a build from scratch does anyway. A nil
 // *caches builds from scratch.
 type caches struct {
-	pages  pageCache
-	conv   convCache
-	render render.Cache
-	thumbs render.ThumbMemo
-	prints render.FingerprintMemo
+	pages   pageCache
+	conv    convCache
+	render  render.Cache
+	thumbs  render.ThumbMemo
+	prints  render.FingerprintMemo
+	related site.RelatedMemo
 	// privacy holds each page's personal-data findings.
 	privacy map[*page.Page]diag.List
+}
+
+func (c *caches) relatedMemo() *site.RelatedMemo {
+	if c == nil {
+		return nil
+	}
+	return &c.related
 }
 
 func (c *caches) privacyMemo() map[*page.Page]diag.List {
@@ -167,8 +175,14 @@ type convCache struct {
 	m   map[string]converted
 }
 
+type convKey struct {
+	env  [32]byte
+	page *page.Page
+	url  string
+}
+
 type converted struct {
-	key       [32]byte
+	key       convKey
 	content   string
 	toc       []site.Heading
 	plain     string
@@ -213,12 +227,9 @@ func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node,
 	if cc == nil || n.Page == nil {
 		return convertOne(s, conv, n, static, l)
 	}
-	h := sha256.New()
-	h.Write(cc.env[:])
-	fmt.Fprintf(h, "%q %q %d\n", n.Path, n.URL, n.BodyLine)
-	h.Write(n.Body)
-	var key [32]byte
-	h.Sum(key[:0])
+	// The parsed page is shared between builds while its file is
+	// unchanged, so the same *page.Page means the same body.
+	key := convKey{env: cc.env, page: n.Page, url: n.URL}
 	cc.mu.Lock()
 	e, ok := cc.m[n.Path]
 	cc.mu.Unlock()

@@ -107,9 +107,8 @@ func (f *Fingerprints) fullHash(s *site.Site, opts *Options, n *site.Node) [32]b
 	h := sha256.New()
 	sum := f.summ[n]
 	h.Write(sum[:])
-	h.Write(n.Page.Body)
-	h.Write([]byte(n.Content))
-	writeJSON(h, n.TOC)
+	body := f.memo.body(n)
+	h.Write(body[:])
 	for _, o := range []*site.Node{n.Prev, n.Next} {
 		f.writeSumm(h, o)
 	}
@@ -204,6 +203,34 @@ type pageMemo struct {
 	hash    [32]byte
 	plain   string
 	minutes int
+	// content and bodyHash: the hash of the body, converted HTML and
+	// table of contents, valid while the converted HTML is content.
+	content  string
+	bodyHash [32]byte
+	hasBody  bool
+}
+
+// body hashes what a page's own file shows of its text. Strings that come
+// from the conversion cache are the same strings build after build, so the
+// check against the remembered one is a pointer comparison.
+func (m *FingerprintMemo) body(n *site.Node) [32]byte {
+	if m != nil {
+		if e, ok := m.m[n.Page]; ok && e.hasBody && e.content == string(n.Content) {
+			return e.bodyHash
+		}
+	}
+	h := sha256.New()
+	h.Write(n.Page.Body)
+	h.Write([]byte(n.Content))
+	writeJSON(h, n.TOC)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	if m != nil {
+		e := m.m[n.Page] // page() ran first for every node, so the entry exists
+		e.content, e.bodyHash, e.hasBody = string(n.Content), sum, true
+		m.m[n.Page] = e
+	}
+	return sum
 }
 
 func (m *FingerprintMemo) page(n *site.Node) ([32]byte, int) {

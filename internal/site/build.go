@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"path"
 	"sort"
@@ -19,6 +20,10 @@ type Options struct {
 	Drafts bool      // publish pages with draft: true
 	Future bool      // publish pages whose publish_date is after Now
 	Now    time.Time // the build's "today"
+	// Related, when set, remembers related pages between the builds of a
+	// session; they are reused while no page's tags, branch or list
+	// position changed.
+	Related *RelatedMemo
 }
 
 // sectionTitles name the typed sections when they have no _index.md.
@@ -114,7 +119,7 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	sortNodes(s.Pages)
 	sortNodes(s.Plain)
 	s.taxonomies()
-	s.related()
+	s.relatedVia(opts.Related)
 	s.series()
 	s.aliases(&l)
 	return s, l
@@ -281,6 +286,45 @@ func slugify(s string) string {
 		out = "term"
 	}
 	return out
+}
+
+// RelatedMemo holds the related pages of the last build of a session.
+type RelatedMemo struct {
+	sig     [32]byte
+	related map[string][]string // page path → its related pages' paths
+}
+
+// relatedVia is related, reusing memo's answer when the inputs of the
+// computation — every page's path, tags and branch, in list order — are
+// those it was computed from.
+func (s *Site) relatedVia(memo *RelatedMemo) {
+	if memo == nil {
+		s.related()
+		return
+	}
+	h := sha256.New()
+	for _, n := range s.Pages {
+		fmt.Fprintf(h, "%q %q %q\n", n.Path, n.Branch, n.Tags)
+	}
+	var sig [32]byte
+	h.Sum(sig[:0])
+	if sig == memo.sig && memo.related != nil {
+		for _, n := range s.Pages {
+			for _, p := range memo.related[n.Path] {
+				n.Related = append(n.Related, s.bySource[p])
+			}
+		}
+		return
+	}
+	s.related()
+	memo.sig, memo.related = sig, make(map[string][]string, len(s.Pages))
+	for _, n := range s.Pages {
+		paths := make([]string, len(n.Related))
+		for i, r := range n.Related {
+			paths[i] = r.Path
+		}
+		memo.related[n.Path] = paths
+	}
 }
 
 // related picks up to five pages sharing tags (two points each) or the
