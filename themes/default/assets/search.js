@@ -336,10 +336,13 @@
   function label(f, v) { return f === 'type' ? TYPE_LABEL[v] || v : f === 'status' ? STATUS_LABEL[v] || v : v; }
   function searchPage() { return root + 'search/index.html'; }
 
-  function resultItem(rec, keys, id) {
+  // resultItem is one result; in the header's dropdown it is an option of
+  // the combobox's listbox, on the search page a plain list item whose link
+  // Tab reaches (an option may not hold a link: axe's nested-interactive).
+  function resultItem(rec, keys, id, option) {
     var li = el('li', 'search-result');
     li.id = id;
-    li.setAttribute('role', 'option');
+    if (option) li.setAttribute('role', 'option');
     var a = el('a', 'search-result-title', rec.title);
     a.href = root + rec.url;
     var meta = el('p', 'search-result-meta');
@@ -432,7 +435,7 @@
         return ns.records(res.docs.slice(0, 8)).then(function (recs) {
           if (my !== gen) return;
           list.textContent = '';
-          recs.forEach(function (rec, i) { list.appendChild(resultItem(rec, res.keys, list.id + '-' + i)); });
+          recs.forEach(function (rec, i) { list.appendChild(resultItem(rec, res.keys, list.id + '-' + i, true)); });
           if (!res.total) noResults(list, q);
           else {
             var more = el('li', 'search-more');
@@ -462,6 +465,7 @@
     FACETS.forEach(function (f) { state[f] = params.get(f) || ''; });
     var form = el('form', 'search-page-form');
     form.setAttribute('role', 'search');
+    form.setAttribute('aria-label', '搜索与筛选'); // the header's search landmark is the other
     var input = el('input');
     input.type = 'search';
     input.name = 'q';
@@ -483,7 +487,6 @@
     var facets = el('div', 'search-facets');
     var list = el('ol', 'search-results');
     list.id = 'search-results';
-    list.setAttribute('role', 'listbox');
     var more = el('button', 'search-more-button', '显示更多');
     more.type = 'button';
     more.hidden = true;
