@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/pubgen/pubgen/internal/browsertest"
@@ -127,9 +129,9 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
-// TestAxe loads axe-core into the home page, a page of each content type,
-// the search page (with results), the statistics page and a branch page of
-// the built demo portal: none may have a serious or critical violation.
+// TestAxe loads axe-core into the home page (also with the header's search
+// dropdown open), a page of each content type, the search page (with
+// results), the statistics page and a branch page of the built demo portal: none may have a serious or critical violation.
 // Lesser ones are logged.
 func TestAxe(t *testing.T) {
 	src, err := os.ReadFile(a11yFile(t, "axe-core/axe.min.js"))
@@ -139,23 +141,37 @@ func TestAxe(t *testing.T) {
 	ctx := browsertest.New(t)
 	out := filepath.Join(t.TempDir(), "public")
 	res := buildTo(t, demoSite(t, nil), out)
-	type page struct{ file, ready string }
+	// A page is checked once ready (a JavaScript predicate) holds, after
+	// typing typed, if any, into the header's search box.
+	type page struct{ name, file, typed, ready string }
 	pages := []page{
-		{"index.html", ""},
-		{"search/index.html?q=%E5%85%9A%E5%BB%BA", `((document.querySelector('.search-summary') || {}).textContent || '').startsWith('找到')`},
-		{"stats/index.html", ""},
-		{"branches/jiguan-1/index.html", ""},
+		{"", "index.html", "", ""},
+		{"home page with the dropdown open", "index.html", "党费", `document.querySelectorAll('.search-dropdown:not([hidden]) [role=option]').length > 0`},
+		{"", "search/index.html?q=%E5%85%9A%E5%BB%BA", "", `((document.querySelector('.search-summary') || {}).textContent || '').startsWith('找到')`},
+		{"", "stats/index.html", "", ""},
+		{"", "branches/jiguan-1/index.html", "", ""},
 	}
 	for _, name := range []string{"notices", "disclosures", "study", "showcases"} {
 		sec := res.Site.Section(name)
 		if sec == nil || len(sec.Pages) == 0 {
 			t.Fatalf("the demo site has no %s page", name)
 		}
-		pages = append(pages, page{sec.Pages[0].File(), ""})
+		pages = append(pages, page{"", sec.Pages[0].File(), "", ""})
+	}
+	// A headless page has no focus, and the search client wires the header
+	// box on focus.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
 	}
 	for _, p := range pages {
-		t.Run(p.file, func(t *testing.T) {
-			for _, v := range axePage(t, ctx, "file://"+filepath.ToSlash(out)+"/"+p.file, string(src), p.ready) {
+		name := cmp.Or(p.name, p.file)
+		t.Run(name, func(t *testing.T) {
+			var typing []chromedp.Action[chromedp.Void]
+			if p.typed != "" {
+				const box = `form.search-form input[name=q]`
+				typing = append(typing, chromedp.Focus(box), chromedp.SendKeys(box, p.typed))
+			}
+			for _, v := range axePage(t, ctx, "file://"+filepath.ToSlash(out)+"/"+p.file, string(src), p.ready, typing...) {
 				report := t.Logf
 				if v.Impact == "serious" || v.Impact == "critical" {
 					report = t.Errorf
@@ -168,13 +184,13 @@ func TestAxe(t *testing.T) {
 	}
 }
 
-// axePage opens u, waits for ready (a JavaScript predicate, if any), runs
-// axe-core on it and returns its violations.
-func axePage(t *testing.T, ctx context.Context, u, axeSrc, ready string) []axeViolation {
+// axePage opens u, does actions, waits for ready (a JavaScript predicate,
+// if any), runs axe-core on it and returns its violations.
+func axePage(t *testing.T, ctx context.Context, u, axeSrc, ready string, actions ...chromedp.Action[chromedp.Void]) []axeViolation {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+	if err := chromedp.Do(ctx, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(u)}, actions...)...); err != nil {
 		t.Fatal(err)
 	}
 	if ready != "" {

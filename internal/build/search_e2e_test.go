@@ -364,7 +364,7 @@ func typeInHeader(t *testing.T, b tab, d *searchDemo, q string, marks []string) 
 	b.value(`(document.querySelector('form.search-form input[name=q]').value = '') === ''`, &cleared)
 	b.do(chromedp.Focus(`form.search-form input[name=q]`), chromedp.SendKeys(`form.search-form input[name=q]`, q))
 	b.wait("dropdown results for "+q, `JSON.stringify([...document.querySelectorAll('.search-dropdown:not([hidden]) .search-result-title')].map(a => a.textContent)) === JSON.stringify(`+js(t, want)+`)`)
-	if more := b.str(`document.querySelector('.search-dropdown .search-more').textContent`); !strings.Contains(more, " "+strconv.Itoa(len(all))+" ") {
+	if more := b.str(`document.querySelector('.search-dropdown:not([hidden]) .search-more').textContent`); !strings.Contains(more, " "+strconv.Itoa(len(all))+" ") {
 		t.Errorf("%q: dropdown says %q, bleve finds %d", q, more, len(all))
 	}
 	got := b.strs(`[...document.querySelectorAll('.search-dropdown mark')].map(m => m.textContent)`)
@@ -471,7 +471,7 @@ func checkEscaped(t *testing.T, b tab, d *searchDemo, root string) {
 		t.Errorf("excerpt highlights %q, want %s", marks, xssMarker)
 	}
 	typeInHeader(t, b, d, xssMarker, []string{xssMarker})
-	b.do(chromedp.Click(`.search-dropdown .search-result-title`))
+	b.do(chromedp.Click(`.search-dropdown [role=option]`))
 	b.wait("the escaping page", `location.href === `+js(t, root+hits[0].URL)+` && document.readyState === 'complete'`)
 	if h1 := b.str(`document.querySelector('article h1').textContent`); h1 != xssTitle {
 		t.Errorf("page h1 %q, want %q", h1, xssTitle)

@@ -336,15 +336,20 @@
   function label(f, v) { return f === 'type' ? TYPE_LABEL[v] || v : f === 'status' ? STATUS_LABEL[v] || v : v; }
   function searchPage() { return root + 'search/index.html'; }
 
-  // resultItem is one result; in the header's dropdown it is an option of
-  // the combobox's listbox, on the search page a plain list item whose link
-  // Tab reaches (an option may not hold a link: axe's nested-interactive).
+  // resultItem is one result. On the search page it is a plain list item
+  // whose title is a link Tab reaches; in the header's dropdown it is an
+  // option of the combobox's listbox, which may hold no link (axe's
+  // nested-interactive), so its title is text and its page is opened by
+  // the dropdown (click or Enter) from data-href.
   function resultItem(rec, keys, id, option) {
     var li = el('li', 'search-result');
     li.id = id;
-    if (option) li.setAttribute('role', 'option');
-    var a = el('a', 'search-result-title', rec.title);
-    a.href = root + rec.url;
+    var title = el(option ? 'span' : 'a', 'search-result-title', rec.title);
+    if (option) {
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.dataset.href = root + rec.url;
+    } else title.href = root + rec.url;
     var meta = el('p', 'search-result-meta');
     [TYPE_LABEL[rec.type] || rec.type, rec.branch, rec.date].forEach(function (t) {
       if (t) meta.appendChild(el('span', null, t));
@@ -352,7 +357,7 @@
     if (rec.status) meta.appendChild(el('span', 'search-status search-status-' + rec.status, STATUS_LABEL[rec.status] || rec.status));
     var ex = el('p', 'search-excerpt');
     ex.appendChild(ns.excerpt(rec, keys));
-    li.appendChild(a);
+    li.appendChild(title);
     li.appendChild(meta);
     li.appendChild(ex);
     return li;
@@ -389,73 +394,113 @@
     return function () { var a = arguments; clearTimeout(t); t = setTimeout(function () { fn.apply(null, a); }, ms); };
   }
 
-  // keyboard moves an active option through list's items.
-  function keyboard(input, list, onEscape) {
-    input.addEventListener('keydown', function (ev) {
-      var items = list.querySelectorAll('[role=option]');
-      var cur = list.querySelector('[aria-selected=true]');
-      var i = Array.prototype.indexOf.call(items, cur);
-      if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-        if (!items.length) return;
-        ev.preventDefault();
-        i = ev.key === 'ArrowDown' ? (i + 1) % items.length : (i <= 0 ? items.length : i) - 1;
-        if (cur) cur.removeAttribute('aria-selected');
-        items[i].setAttribute('aria-selected', 'true');
-        input.setAttribute('aria-activedescendant', items[i].id);
-        items[i].scrollIntoView({ block: 'nearest' });
-      } else if (ev.key === 'Enter' && cur) {
-        ev.preventDefault();
-        location.href = cur.querySelector('a').href;
-      } else if (ev.key === 'Escape') {
-        onEscape();
-      }
-    });
-  }
-
   var seq = 0;
+  // dropdown turns a header search form into a WAI-ARIA combobox: the input
+  // owns a popup (.search-dropdown) holding the listbox of results and,
+  // beside it rather than in it, the link to all results or a message, as
+  // a listbox may hold options only.
   function dropdown(form) {
     var input = form.querySelector('input[name=q]');
     if (!input || form.dataset.searchReady) return;
     form.dataset.searchReady = '1';
-    var list = el('ul', 'search-dropdown');
-    list.id = 'search-dropdown-' + (++seq);
+    var id = 'search-dropdown-' + (++seq);
+    var popup = el('div', 'search-dropdown');
+    popup.id = id;
+    popup.hidden = true;
+    var list = el('ul', 'search-options');
+    list.id = id + '-options';
     list.setAttribute('role', 'listbox');
-    list.hidden = true;
-    form.appendChild(list);
+    list.setAttribute('aria-label', '搜索结果');
+    var foot = el('div', 'search-dropdown-foot');
+    popup.appendChild(list);
+    popup.appendChild(foot);
+    form.appendChild(popup);
     input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-controls', list.id);
     input.setAttribute('aria-expanded', 'false');
     input.setAttribute('autocomplete', 'off');
+
+    function options() { return list.querySelectorAll('[role=option]'); }
+    function active() { return popup.hidden ? null : list.querySelector('[aria-selected=true]'); }
+    // activate makes option the active descendant (null: none).
+    function activate(option) {
+      var cur = list.querySelector('[aria-selected=true]');
+      if (cur) cur.setAttribute('aria-selected', 'false');
+      if (!option) { input.removeAttribute('aria-activedescendant'); return; }
+      option.setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    }
+    function show() {
+      popup.hidden = false;
+      input.setAttribute('aria-expanded', String(options().length > 0));
+    }
+    function close() { popup.hidden = true; input.setAttribute('aria-expanded', 'false'); activate(null); }
+    function go(option) { location.href = option.dataset.href; }
+
     var gen = 0;
-    function close() { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); }
     var run = debounce(function () {
       var q = input.value.trim(), my = ++gen;
-      if (!q) { close(); return; }
+      if (!q) { close(); list.textContent = ''; foot.textContent = ''; return; }
       ns.search(q).then(function (res) {
         return ns.records(res.docs.slice(0, 8)).then(function (recs) {
           if (my !== gen) return;
+          activate(null);
           list.textContent = '';
+          foot.textContent = '';
           recs.forEach(function (rec, i) { list.appendChild(resultItem(rec, res.keys, list.id + '-' + i, true)); });
-          if (!res.total) noResults(list, q);
+          list.hidden = !recs.length;
+          if (!res.total) noResults(foot, q);
           else {
-            var more = el('li', 'search-more');
+            var more = el('p', 'search-more');
             var a = el('a', null, '查看全部 ' + res.total + ' 条结果');
             a.href = searchPage() + '?q=' + encodeURIComponent(q);
             more.appendChild(a);
-            list.appendChild(more);
+            foot.appendChild(more);
           }
-          list.hidden = false;
-          input.setAttribute('aria-expanded', 'true');
+          show();
         });
-      }).catch(function (err) { list.textContent = ''; list.appendChild(el('li', 'search-error', err.message)); list.hidden = false; });
+      }).catch(function (err) {
+        if (my !== gen) return;
+        activate(null);
+        list.textContent = '';
+        list.hidden = true;
+        foot.textContent = '';
+        foot.appendChild(el('p', 'search-error', err.message));
+        show();
+      });
     }, 150);
     input.addEventListener('input', run);
     form.searchRun = run;
-    form.addEventListener('submit', function (ev) { // Enter on a chosen result opens it
-      var cur = list.hidden ? null : list.querySelector('[aria-selected=true] a');
-      if (cur) { ev.preventDefault(); location.href = cur.href; }
+
+    input.addEventListener('keydown', function (ev) {
+      var items = options(), cur = active();
+      if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+        if (!items.length) return;
+        ev.preventDefault();
+        if (popup.hidden) { show(); return; } // reopen after Escape, as the pattern has it
+        var i = Array.prototype.indexOf.call(items, cur);
+        i = ev.key === 'ArrowDown' ? (i + 1) % items.length : (i <= 0 ? items.length : i) - 1;
+        activate(items[i]);
+      } else if (ev.key === 'Enter' && cur) {
+        ev.preventDefault();
+        go(cur);
+      } else if (ev.key === 'Escape' && !popup.hidden) {
+        ev.preventDefault();
+        close();
+      }
     });
-    keyboard(input, list, close);
+    form.addEventListener('submit', function (ev) { // Enter on a chosen result opens it
+      var cur = active();
+      if (cur) { ev.preventDefault(); go(cur); }
+    });
+    list.addEventListener('click', function (ev) {
+      var option = ev.target.closest('[role=option]');
+      if (option) go(option);
+    });
+    // The input keeps focus while an option is clicked.
+    list.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
     document.addEventListener('click', function (ev) { if (!form.contains(ev.target)) close(); });
   }
 
@@ -551,7 +596,9 @@
     form.addEventListener('submit', function (ev) { ev.preventDefault(); state.q = input.value; render(); });
     sort.addEventListener('change', function () { state.byDate = sort.value === 'date'; render(); });
     more.addEventListener('click', function () { state.shown += 20; render(); });
-    keyboard(input, list, function () { input.value = state.q = ''; render(); });
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Escape') { input.value = state.q = ''; render(); }
+    });
     if (state.q) render();
   }
 
