@@ -274,3 +274,43 @@ func TestRenderCount(t *testing.T) {
 	}
 	t.Logf("of %d templates: body edit ran 1, title edit ran %d (%d pages changed)", total, res.Report.Rendered, html)
 }
+
+// TestRebuildTermCount is the case the long convergence run found: a date
+// edit moves a page into a year beyond the first list page, so page 1
+// lists the same pages but shows a new count.
+func TestRebuildTermCount(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"pubgen.toml":          "title = \"t\"\npage_size = 2\n",
+		"content/notices/a.md": "---\ntitle: 甲\ndate: 2026-05-01\n---\n",
+		"content/notices/b.md": "---\ntitle: 乙\ndate: 2026-04-01\n---\n",
+		"content/notices/c.md": "---\ntitle: 丙\ndate: 2026-03-01\n---\n",
+		"content/notices/d.md": "---\ntitle: 丁\ndate: 2025-03-01\n---\n",
+		"content/notices/e.md": "---\ntitle: 戊\ndate: 2025-02-01\n---\n", // 2025 stays a year
+	}
+	for p, data := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte(data), 0o644)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Now: demoNow, NoSearch: true}
+	sess := NewSession(os.DirFS(dir), opts)
+	if _, _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/notices/d.md"), []byte("---\ntitle: 丁\ndate: 2026-01-01\n---\n"), 0o644)
+	_, got, _, err := sess.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Run(os.DirFS(dir), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := full.Files()
+	if diff := compareFiles(want, got); diff != "" {
+		t.Errorf("after moving a page into 2026: %s", diff)
+	}
+}

@@ -164,7 +164,7 @@ func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
 		h.Write(sum[:])
 		pager()
 	case "term":
-		fmt.Fprintf(h, "%q %q\n", d.Taxonomy.Name, d.Term.Name)
+		fmt.Fprintf(h, "%q %q %d\n", d.Taxonomy.Name, d.Term.Name, len(d.Term.Pages)) // the page shows the count
 		pager()
 		if d.Taxonomy.Name == "branches" { // the ledger counts every meeting of the branch
 			for _, n := range d.Term.Pages {
