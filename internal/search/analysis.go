@@ -40,6 +40,11 @@ func analyzer(m mapping.IndexMapping) analysis.Analyzer {
 // a unigram, becomes a key of charField, because the text fields only hold
 // the bigrams around it. search.js implements exactly this function.
 func queryKeys(a analysis.Analyzer, q string) []string {
+	// A browser only sends valid UTF-8, but `pubgen search` takes its
+	// argument from a terminal: broken bytes separate words, as a space
+	// does, instead of becoming a U+FFFD key that collides with the prefix
+	// of single-character keys.
+	q = strings.ToValidUTF8(q, " ")
 	var keys []string
 	seen := map[string]bool{}
 	for _, key := range analyseKeys(a, q) {
