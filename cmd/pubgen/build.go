@@ -83,6 +83,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	pr, err := publish.Publish(*dest, res.Entries)
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
+		fmt.Fprintf(stderr, "build failed: nothing was published; %s is as it was (want a writable destination with free space)\n", *dest)
 		return 1
 	}
 	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest

@@ -35,7 +35,7 @@ aliases: ["/old/it's & 旧 (1)/"]
 ---
 正文<script>alert(9)</script>
 
-[点我](javascript:alert(10)) [再点](JaVaScRiPt:alert(11))
+[点我](https://example.com/"onmouseover="alert(10))
 
 <img src=x onerror=alert(14)>
 

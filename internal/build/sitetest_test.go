@@ -223,11 +223,11 @@ date: 2024-01-01
 ---
 <script>alert(1)</script>
 
-<b onmouseover="x()">粗体</b> [点我](javascript:alert(1))
+<b onmouseover="x()">粗体</b>
 `
 	out := buildSite(t, "-- pubgen.toml --\ntitle = \"t\"\n"+doc, Options{})
 	page := out["about/index.html"]
-	for _, bad := range []string{"<script>alert", "onmouseover", "javascript:"} {
+	for _, bad := range []string{"<script>alert", "onmouseover"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("raw HTML passed through with unsafe off: %q in %s", bad, page)
 		}
@@ -343,5 +343,25 @@ date: 2024-01-01
 `)
 	if !strings.Contains(msgs, "layouts/_default/single.html:2") || !strings.Contains(msgs, "about/index.html") {
 		t.Errorf("template error does not name file, line and page: %s", msgs)
+	}
+}
+
+func TestScriptLinksRefusedEvenWithUnsafe(t *testing.T) {
+	msgs := buildErrors(t, `
+-- pubgen.toml --
+title = "t"
+[markdown]
+unsafe = true
+-- content/about.md --
+---
+title: 关于
+date: 2024-01-01
+---
+[点我](javascript:alert(1)) [再点](JaVaScRiPt:alert(2)) ![图](data:text/html,x)
+`)
+	for _, want := range []string{`link "javascript:alert(1)": is a script address`, `link "JaVaScRiPt:alert(2)": is a script address`, `image "data:text/html,x": is a script address`} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("missing %q in\n%s", want, msgs)
+		}
 	}
 }

@@ -117,14 +117,22 @@ type Errors struct{ List List }
 
 func (e *Errors) Error() string {
 	var b strings.Builder
-	n := 0
+	errs, warns := 0, 0
 	for _, d := range e.List {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 		if d.Severity == Error {
-			n++
+			errs++
+		} else {
+			warns++
 		}
 	}
-	fmt.Fprintf(&b, "%d error(s)", n)
+	fmt.Fprintf(&b, "%d error(s)", errs)
+	if warns > 0 {
+		fmt.Fprintf(&b, ", %d warning(s)", warns)
+		if errs == 0 {
+			b.WriteString(" (--strict: warnings fail the build)")
+		}
+	}
 	return b.String()
 }
