@@ -26,7 +26,7 @@ type caches struct {
 	pages   pageCache
 	conv    convCache
 	render  render.Cache
-	thumbs  render.ThumbMemo
+	thumbs  render.PrepareMemo
 	prints  render.FingerprintMemo
 	related site.RelatedMemo
 	// privacy holds each page's personal-data findings.
@@ -64,7 +64,7 @@ func (c *caches) convCache() *convCache {
 	return &c.conv
 }
 
-func (c *caches) thumbMemo() *render.ThumbMemo {
+func (c *caches) thumbMemo() *render.PrepareMemo {
 	if c == nil {
 		return nil
 	}

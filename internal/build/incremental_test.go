@@ -155,7 +155,7 @@ func replaceField(src, field, value string) string {
 func (e *editor) random() string {
 	e.n++
 	branches := corpus.Branches()
-	switch e.rnd.IntN(11) {
+	switch e.rnd.IntN(14) {
 	case 0, 1, 2:
 		e.rewrite(e.pick(), func(s string) string { return s + fmt.Sprintf("\n第%d次修改：补充说明一段文字。\n", e.n) })
 		return "edit body"
@@ -206,6 +206,34 @@ func (e *editor) random() string {
 			e.t.Fatal(err)
 		}
 		return "rename page"
+	case 11:
+		e.rewrite(filepath.Join(e.dir, "pubgen.toml"), func(s string) string {
+			// Top-level keys must come before the first [[branches]] table.
+			return fmt.Sprintf("page_size = %d\n", 2+e.rnd.IntN(6)) + regexp.MustCompile(`(?m)^page_size = .*\n`).ReplaceAllString(s, "")
+		})
+		return "edit config"
+	case 12:
+		bundles, _ := filepath.Glob(filepath.Join(e.dir, "content", "showcases", "*", "index.md"))
+		if len(bundles) == 0 {
+			return e.random()
+		}
+		p := bundles[e.rnd.IntN(len(bundles))]
+		name := fmt.Sprintf("att-%d.pdf", e.n)
+		if err := os.WriteFile(filepath.Join(filepath.Dir(p), name), []byte(fmt.Sprintf("%%PDF-1.4 %d", e.n)), 0o644); err != nil {
+			e.t.Fatal(err)
+		}
+		e.rewrite(p, func(s string) string { return replaceField(s, "attachments", "[{file: "+name+", title: 附件}]") })
+		return "add attachment"
+	case 13:
+		added, _ := filepath.Glob(filepath.Join(e.dir, "content", "study", "new-*.md"))
+		if len(added) == 0 {
+			return e.random()
+		}
+		p := added[e.rnd.IntN(len(added))]
+		if err := os.Rename(p, filepath.Join(e.dir, "content", "notices", filepath.Base(p))); err != nil {
+			e.t.Fatal(err)
+		}
+		return "move to another section"
 	default:
 		e.rewrite(filepath.Join(e.dir, "themes/default/layouts/partials/footer.html"), func(s string) string {
 			return regexp.MustCompile(`(<p>[^<]*)(</p>)`).ReplaceAllString(s, fmt.Sprintf("${1}·%d${2}", e.n))

@@ -15,6 +15,7 @@ type Session struct {
 	opts   Options
 	prev   map[string][]byte
 	caches caches
+	copied copied
 }
 
 // NewSession returns a session for the site in fsys.
@@ -30,7 +31,10 @@ func (s *Session) Build() (*Result, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	files, err := res.Files()
+	if s.copied == nil {
+		s.copied = copied{}
+	}
+	files, err := res.files(s.copied)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -29,11 +29,12 @@ import (
 // re-renders the page alone, while a title edit re-renders the lists that
 // show it. Kinds this file does not know see everything.
 type Fingerprints struct {
-	memo    *FingerprintMemo
-	global  [32]byte
-	summ    map[*site.Node][32]byte
-	full    map[*site.Node][32]byte
-	allSumm [32]byte
+	memo      *FingerprintMemo
+	branchAll map[*site.Term][32]byte // summaries of all of a branch's pages
+	global    [32]byte
+	summ      map[*site.Node][32]byte
+	full      map[*site.Node][32]byte
+	allSumm   [32]byte
 }
 
 // NewFingerprints hashes the site once for all jobs of a build. templates
@@ -54,6 +55,16 @@ func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []by
 		all.Write(sum[:])
 	}
 	all.Sum(f.allSumm[:0])
+	f.branchAll = map[*site.Term][32]byte{}
+	for _, t := range s.Branches.Terms {
+		h := sha256.New()
+		for _, n := range t.Pages {
+			f.writeSumm(h, n)
+		}
+		var sum [32]byte
+		h.Sum(sum[:0])
+		f.branchAll[t] = sum
+	}
 	for _, n := range nodes {
 		f.full[n] = f.fullHash(s, opts, n)
 	}
@@ -167,9 +178,8 @@ func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
 		fmt.Fprintf(h, "%q %q %d\n", d.Taxonomy.Name, d.Term.Name, len(d.Term.Pages)) // the page shows the count
 		pager()
 		if d.Taxonomy.Name == "branches" { // the ledger counts every meeting of the branch
-			for _, n := range d.Term.Pages {
-				f.writeSumm(h, n)
-			}
+			sum := f.branchAll[d.Term]
+			h.Write(sum[:])
 		}
 	case "taxonomy":
 		for _, t := range d.Taxonomy.Terms {

@@ -44,11 +44,31 @@ type Thumb struct {
 // original, which the browser may still be able to display.
 func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(fsys, s, nil) }
 
-// ThumbMemo remembers thumbnails by the bytes of their photo, so a session
-// of rebuilds scales each photo once. It is safe for concurrent use.
-type ThumbMemo struct {
-	mu sync.Mutex
-	m  map[[32]byte]thumbResult
+// PrepareMemo remembers thumbnails by the bytes of their photo and
+// calendar files by their event, so a session of rebuilds scales each photo
+// and encodes each meeting once. It is safe for concurrent use.
+type PrepareMemo struct {
+	mu   sync.Mutex
+	m    map[[32]byte]thumbResult
+	cals map[ical.Event][]byte
+}
+
+// calendar returns ev encoded, remembered.
+func (m *PrepareMemo) calendar(ev ical.Event) []byte {
+	if m == nil {
+		return ical.Encode(ev)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if b, ok := m.cals[ev]; ok {
+		return b
+	}
+	if m.cals == nil {
+		m.cals = map[ical.Event][]byte{}
+	}
+	b := ical.Encode(ev)
+	m.cals[ev] = b
+	return b
 }
 
 type thumbResult struct {
@@ -56,7 +76,7 @@ type thumbResult struct {
 	err error
 }
 
-func (m *ThumbMemo) make(src []byte) (thumb.Image, error) {
+func (m *PrepareMemo) make(src []byte) (thumb.Image, error) {
 	if m == nil {
 		return thumb.Make(src, ThumbWidth)
 	}
@@ -77,7 +97,7 @@ func (m *ThumbMemo) make(src []byte) (thumb.Image, error) {
 }
 
 // PrepareWith is Prepare with thumbnails remembered in memo (nil: none).
-func PrepareWith(fsys fs.FS, s *site.Site, memo *ThumbMemo) (*Files, diag.List) {
+func PrepareWith(fsys fs.FS, s *site.Site, memo *PrepareMemo) (*Files, diag.List) {
 	f := &Files{thumbs: map[string]Thumb{}, sizes: map[string]int64{}, cals: map[string]string{}}
 	var l diag.List
 	for _, n := range s.Pages {
@@ -89,7 +109,7 @@ func PrepareWith(fsys fs.FS, s *site.Site, memo *ThumbMemo) (*Files, diag.List) 
 		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
 			p := n.URL + "meeting.ics"
 			f.cals[n.URL] = p
-			f.Outputs = append(f.Outputs, Output{Path: p, Data: ical.Encode(calendarEvent(s, n))})
+			f.Outputs = append(f.Outputs, Output{Path: p, Data: memo.calendar(calendarEvent(s, n))})
 		}
 	}
 	thumbs, tl := f.makeThumbs(fsys, s, memo)
@@ -131,7 +151,7 @@ func calendarEvent(s *site.Site, n *site.Node) ical.Event {
 }
 
 // makeThumbs scales every showcase photo (cover and gallery) on all cores.
-func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *ThumbMemo) ([]Output, diag.List) {
+func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Output, diag.List) {
 	type job struct {
 		n     *site.Node
 		file  string

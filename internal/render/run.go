@@ -42,15 +42,21 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 	out := make([]Output, len(jobs))
 	errs := make([]error, len(jobs))
 	fps := make([][32]byte, len(jobs))
+	if c != nil && fp != nil {
+		// Fingerprints only read the site graph: they are computed on all
+		// cores, and the cache is consulted after.
+		parallel.For(len(jobs), func(i int) {
+			if f, ok := fp.Of(jobs[i]); ok {
+				fps[i] = f
+			}
+		})
+	}
 	var todo []int
 	for i, j := range jobs {
-		if c != nil && fp != nil {
-			if f, ok := fp.Of(j); ok {
-				fps[i] = f
-				if old, hit := c.files[j.Data.File]; hit && old.fp == f {
-					out[i] = Output{Path: j.Data.File, Data: old.data}
-					continue
-				}
+		if f := fps[i]; f != ([32]byte{}) {
+			if old, hit := c.files[j.Data.File]; hit && old.fp == f {
+				out[i] = Output{Path: j.Data.File, Data: old.data}
+				continue
 			}
 		}
 		todo = append(todo, i)
