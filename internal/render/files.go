@@ -50,7 +50,14 @@ func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(
 type PrepareMemo struct {
 	mu   sync.Mutex
 	m    map[[32]byte]thumbResult
-	cals map[ical.Event][]byte
+	cals map[calKey][]byte
+}
+
+// calKey is an event as a map key: the zone by name, since every build
+// loads the configuration, and so the zone, afresh.
+type calKey struct {
+	ev   ical.Event
+	zone string
 }
 
 // calendar returns ev encoded, remembered.
@@ -58,16 +65,18 @@ func (m *PrepareMemo) calendar(ev ical.Event) []byte {
 	if m == nil {
 		return ical.Encode(ev)
 	}
+	key := calKey{ev, ev.Loc.String()}
+	key.ev.Loc = nil
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if b, ok := m.cals[ev]; ok {
+	if b, ok := m.cals[key]; ok {
 		return b
 	}
 	if m.cals == nil {
-		m.cals = map[ical.Event][]byte{}
+		m.cals = map[calKey][]byte{}
 	}
 	b := ical.Encode(ev)
-	m.cals[ev] = b
+	m.cals[key] = b
 	return b
 }
 
