@@ -48,9 +48,10 @@ func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(
 // calendar files by their event, so a session of rebuilds scales each photo
 // and encodes each meeting once. It is safe for concurrent use.
 type PrepareMemo struct {
-	mu   sync.Mutex
-	m    map[[32]byte]thumbResult
-	cals map[calKey][]byte
+	mu     sync.Mutex
+	m      map[[32]byte]thumbResult
+	byStat map[photoStat][32]byte
+	cals   map[calKey][]byte
 }
 
 // calKey is an event as a map key: the zone by name, since every build
@@ -83,6 +84,45 @@ func (m *PrepareMemo) calendar(ev ical.Event) []byte {
 type thumbResult struct {
 	im  thumb.Image
 	err error
+}
+
+// photo returns the thumbnail of the photo at name. A photo whose size and
+// modification time are unchanged is not even read again.
+func (m *PrepareMemo) photo(fsys fs.FS, name string) (thumb.Image, error) {
+	var st photoStat
+	if m != nil {
+		if fi, err := fs.Stat(fsys, name); err == nil {
+			st = photoStat{name, fi.Size(), fi.ModTime().UnixNano()}
+			m.mu.Lock()
+			key, ok := m.byStat[st]
+			r, hit := m.m[key]
+			m.mu.Unlock()
+			if ok && hit && st.mtime != 0 {
+				return r.im, r.err
+			}
+		}
+	}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return thumb.Image{}, err
+	}
+	im, err := m.make(src)
+	if m != nil && st.mtime != 0 {
+		m.mu.Lock()
+		if m.byStat == nil {
+			m.byStat = map[photoStat][32]byte{}
+		}
+		m.byStat[st] = sha256.Sum256(src)
+		m.mu.Unlock()
+	}
+	return im, err
+}
+
+// photoStat names a photo file as it was when it was read.
+type photoStat struct {
+	name  string
+	size  int64
+	mtime int64
 }
 
 func (m *PrepareMemo) make(src []byte) (thumb.Image, error) {
@@ -188,11 +228,7 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 	lists := make([]diag.List, len(jobs))
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
-		src, err := fs.ReadFile(fsys, j.n.BundleDir+"/"+j.file)
-		var im thumb.Image
-		if err == nil {
-			im, err = memo.make(src)
-		}
+		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file)
 		if err != nil {
 			lists[i].Warnf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q: no thumbnail: %v (want a JPEG or PNG photo)", j.file, err)
 			return
