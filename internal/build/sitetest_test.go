@@ -365,3 +365,11 @@ date: 2024-01-01
 		}
 	}
 }
+
+func TestNotFoundPageResolvesFromTheRootWithBaseURL(t *testing.T) {
+	out := buildSite(t, "-- pubgen.toml --\ntitle = \"t\"\nbase_url = \"https://dj.example.com/portal/\"\n", Options{})
+	wantContains(t, out, "404.html", `<base href="https://dj.example.com/portal/">`, `href="assets/style.`)
+	if strings.Contains(out["index.html"], "<base") {
+		t.Error("only the 404 page may carry a <base>")
+	}
+}
