@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -31,23 +32,32 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	}
 	defer w.Close()
 	session := build.NewSession(os.DirFS(source), opts)
+	// published is what this process last published into dest: a file
+	// whose bytes are the same is linked from there, not written again.
+	var published map[string][]byte
 	once := func() {
 		start := time.Now()
-		res, _, changed, err := session.Build()
+		res, files, changed, err := session.Build()
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			fmt.Fprintln(stderr, "build failed: nothing was published; waiting for the next change")
 			return
 		}
-		if len(changed) == 0 {
+		if len(changed) == 0 && published != nil {
 			fmt.Fprintf(stderr, "built in %d ms: nothing changed\n", time.Since(start).Milliseconds())
 			return
 		}
-		pr, err := publish.Publish(dest, res.Entries)
+		unchanged := func(p string) bool {
+			old, ok := published[p]
+			return ok && bytes.Equal(old, files[p])
+		}
+		pr, err := publish.PublishUpdate(dest, res.Entries, unchanged)
 		if err != nil {
 			fmt.Fprintln(stderr, "pubgen:", err)
+			fmt.Fprintf(stderr, "publishing failed: %s is as it was; waiting for the next change\n", dest)
 			return
 		}
+		published = files
 		fmt.Fprintf(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms\n",
 			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds())
 	}

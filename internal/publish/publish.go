@@ -27,6 +27,10 @@ type publisher struct {
 	exchange func(a, b string) error
 	lockWait time.Duration
 	gap      time.Duration
+	// unchanged, when set, names entries whose bytes are those already
+	// published in dest: they are hard-linked into the staging folder
+	// instead of written again.
+	unchanged func(path string) bool
 }
 
 func defaultPublisher() publisher { return publisher{exchange: exchange, lockWait: lockWait} }
@@ -40,6 +44,19 @@ func defaultPublisher() publisher { return publisher{exchange: exchange, lockWai
 // reported: the site is published, and the next run removes the leftover.
 func Publish(dest string, entries []Entry) (Report, error) {
 	return defaultPublisher().publish(dest, entries)
+}
+
+// PublishUpdate is Publish for a site that changed little since it was
+// published into dest (pubgen build --watch): entries for which
+// unchanged(path) reports true are hard-linked from the published site into
+// the staging folder instead of being written again. The switch is as
+// atomic as Publish's: files are never changed in place, so the published
+// site never sees the new one's files before the switch, and an entry that
+// cannot be linked is written.
+func PublishUpdate(dest string, entries []Entry, unchanged func(path string) bool) (Report, error) {
+	p := defaultPublisher()
+	p.unchanged = unchanged
+	return p.publish(dest, entries)
 }
 
 func (p publisher) publish(dest string, entries []Entry) (Report, error) {
@@ -62,7 +79,16 @@ func (p publisher) publish(dest string, entries []Entry) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	rep, err := writeTree(staging, entries)
+	var reuse func(Entry) string
+	if p.unchanged != nil {
+		reuse = func(e Entry) string {
+			if p.unchanged(e.Path) {
+				return filepath.Join(t.dest, filepath.FromSlash(e.Path))
+			}
+			return ""
+		}
+	}
+	rep, err := writeTree(staging, entries, reuse)
 	if err == nil {
 		err = p.switchTo(t, staging)
 	}

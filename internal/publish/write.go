@@ -29,14 +29,16 @@ const (
 // writeTree writes every entry below root, which exists and is empty, and
 // flushes files and folders to disk so the switch never exposes a tree that
 // a power cut could still tear.
-func writeTree(root string, entries []Entry) (Report, error) {
+// reuse, when set, names an already published file holding an entry's
+// bytes, to hard-link instead of writing.
+func writeTree(root string, entries []Entry, reuse func(Entry) string) (Report, error) {
 	dirs := folders(entries)
 	for _, d := range dirs {
 		if err := makeDir(filepath.Join(root, filepath.FromSlash(d))); err != nil {
 			return Report{}, fmt.Errorf("publish: creating folder %s: %w", d, bare(err))
 		}
 	}
-	rep, err := writeFiles(root, entries)
+	rep, err := writeFiles(root, entries, reuse)
 	if err != nil {
 		return Report{}, err
 	}
@@ -70,7 +72,7 @@ func makeDir(dir string) error {
 	return os.Chmod(dir, dirMode)
 }
 
-func writeFiles(root string, entries []Entry) (Report, error) {
+func writeFiles(root string, entries []Entry, reuse func(Entry) string) (Report, error) {
 	jobs := make(chan Entry)
 	var (
 		mu    sync.Mutex
@@ -81,7 +83,11 @@ func writeFiles(root string, entries []Entry) (Report, error) {
 	for range min(writers, len(entries)) {
 		wg.Go(func() {
 			for e := range jobs {
-				n, err := writeEntry(root, e)
+				n, linked := linkEntry(root, e, reuse)
+				var err error
+				if !linked {
+					n, err = writeEntry(root, e)
+				}
 				mu.Lock()
 				rep.Files++
 				rep.Bytes += n
@@ -104,6 +110,27 @@ func writeFiles(root string, entries []Entry) (Report, error) {
 	close(jobs)
 	wg.Wait()
 	return rep, first
+}
+
+// linkEntry hard-links the published file that reuse names for e, and
+// reports whether it did; any failure (no such file, another filesystem)
+// means the entry is written instead.
+func linkEntry(root string, e Entry, reuse func(Entry) string) (int64, bool) {
+	if reuse == nil {
+		return 0, false
+	}
+	old := reuse(e)
+	if old == "" {
+		return 0, false
+	}
+	fi, err := os.Lstat(old)
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0, false
+	}
+	if err := os.Link(old, filepath.Join(root, filepath.FromSlash(e.Path))); err != nil {
+		return 0, false
+	}
+	return fi.Size(), true
 }
 
 func writeEntry(root string, e Entry) (int64, error) {
