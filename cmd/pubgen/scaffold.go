@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"time"
 
 	"github.com/pubgen/pubgen"
@@ -55,5 +56,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, rel)
+	if fs.Arg(0) == "showcase" {
+		// A showcase needs its cover photo before the site builds again.
+		fmt.Fprintf(stderr, "next: put the cover photo beside it as %s/cover.jpg (and gallery photos, if any)\n", path.Dir(rel))
+	}
 	return 0
 }
