@@ -93,6 +93,21 @@ type fileStat struct {
 	mtime int64
 }
 
+// racyWindow: a file modified this recently may be written again within
+// the same timestamp tick (a second on some network file systems) without
+// its size changing, so its stat proves nothing and it is read again —
+// the "racy git" rule.
+const racyWindow = 2 * time.Second
+
+// statOf returns the stat to remember for fi, or a zero mtime (never
+// trusted) when fi was modified too recently to tell later writes apart.
+func statOf(fi fs.FileInfo) fileStat {
+	if time.Since(fi.ModTime()) < racyWindow {
+		return fileStat{size: fi.Size()}
+	}
+	return fileStat{fi.Size(), fi.ModTime().UnixNano()}
+}
+
 // unchanged returns the remembered page of a file whose size and
 // modification time are what they were when it was parsed.
 func (pc *pageCache) unchanged(fsys fs.FS, file string) (*page.Page, diag.List, bool) {
@@ -103,7 +118,7 @@ func (pc *pageCache) unchanged(fsys fs.FS, file string) (*page.Page, diag.List, 
 	if err != nil {
 		return nil, nil, false
 	}
-	st := fileStat{fi.Size(), fi.ModTime().UnixNano()}
+	st := statOf(fi)
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if pc.stats == nil {

@@ -30,7 +30,7 @@ func (r *Result) files(memo copied) (map[string][]byte, error) {
 		var st fileStat
 		if memo != nil {
 			if fi, err := fs.Stat(e.Src, e.SrcPath); err == nil {
-				st = fileStat{fi.Size(), fi.ModTime().UnixNano()}
+				st = statOf(fi)
 				if c, ok := memo[e.SrcPath]; ok && c.stat == st && st.mtime != 0 {
 					out[e.Path] = c.data
 					used[e.SrcPath] = true

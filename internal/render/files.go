@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/ical"
@@ -91,7 +92,9 @@ type thumbResult struct {
 func (m *PrepareMemo) photo(fsys fs.FS, name string) (thumb.Image, error) {
 	var st photoStat
 	if m != nil {
-		if fi, err := fs.Stat(fsys, name); err == nil {
+		// A photo written within the last two seconds could be written
+		// again in the same timestamp tick: its stat is not trusted.
+		if fi, err := fs.Stat(fsys, name); err == nil && time.Since(fi.ModTime()) >= 2*time.Second {
 			st = photoStat{name, fi.Size(), fi.ModTime().UnixNano()}
 			m.mu.Lock()
 			key, ok := m.byStat[st]
