@@ -54,8 +54,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // serveSite runs the dev server until ctx ends: a first build, then a
 // rebuild after every batch of changes the watcher reports.
 func serveSite(ctx context.Context, source string, opts build.Options, bind string, port int, basePath string, stdout, stderr io.Writer) int {
-	sf := struct{ source string }{source}
-	ix, err := search.Open(filepath.Join(sf.source, ".pubgen", "search"))
+	ix, err := search.Open(filepath.Join(source, ".pubgen", "search"))
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
@@ -70,9 +69,9 @@ func serveSite(ctx context.Context, source string, opts build.Options, bind stri
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
 	}
-	session := build.NewSession(os.DirFS(sf.source), opts)
+	session := build.NewSession(os.DirFS(source), opts)
 	rebuild(session, srv, stderr)
-	w, err := watch.New(sf.source, watched, watch.Options{Debounce: editDebounce})
+	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
 	if err != nil {
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
