@@ -14,6 +14,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/page"
 )
 
 // Init writes the starter site into dir, which must not exist or be empty.
@@ -43,8 +45,16 @@ func Init(dir string, starter fs.FS) (int, error) {
 	return n, nil
 }
 
-// Sections maps a content type to the folder its files go in.
-var Sections = map[string]string{"notice": "notices", "disclosure": "disclosures", "study": "study", "showcase": "showcases"}
+// sectionOf returns the folder a content type's files go in: the section
+// whose pages have that type.
+func sectionOf(typ string) (string, bool) {
+	for section, t := range page.SectionTypes {
+		if t == typ {
+			return section, true
+		}
+	}
+	return "", false
+}
 
 // ArchetypeData is what an archetype template sees.
 type ArchetypeData struct {
@@ -58,7 +68,7 @@ type ArchetypeData struct {
 // written, relative to the site root. Showcases are bundles, since their
 // cover must sit beside them.
 func New(root string, site fs.FS, theme, typ, title string, now time.Time) (string, error) {
-	section, ok := Sections[typ]
+	section, ok := sectionOf(typ)
 	if !ok {
 		return "", fmt.Errorf("new: %q is not a content type (want notice, disclosure, study or showcase)", typ)
 	}
