@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"hash"
 	"sort"
+	"sync"
 
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -46,8 +48,12 @@ func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []by
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
-	for _, n := range nodes {
-		f.summ[n] = f.summary(s, opts, n)
+	// Each node's hashes depend on its own page (summaries) or on
+	// summaries already made (full hashes), so both passes run on all cores.
+	sums := make([][32]byte, len(nodes))
+	parallel.For(len(nodes), func(i int) { sums[i] = f.summary(s, opts, nodes[i]) })
+	for i, n := range nodes {
+		f.summ[n] = sums[i]
 	}
 	all := sha256.New()
 	for _, n := range s.Pages {
@@ -65,8 +71,9 @@ func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []by
 		h.Sum(sum[:0])
 		f.branchAll[t] = sum
 	}
-	for _, n := range nodes {
-		f.full[n] = f.fullHash(s, opts, n)
+	parallel.For(len(nodes), func(i int) { sums[i] = f.fullHash(s, opts, nodes[i]) })
+	for i, n := range nodes {
+		f.full[n] = sums[i]
 	}
 	g := sha256.New()
 	g.Write(templates[:])
@@ -206,7 +213,15 @@ func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
 // time. Parsed pages are shared between builds while their file is
 // unchanged, so the *page.Page is the key. Safe for one build at a time.
 type FingerprintMemo struct {
-	m map[*page.Page]pageMemo
+	mu sync.Mutex
+	m  map[*page.Page]pageMemo
+}
+
+func (m *FingerprintMemo) get(p *page.Page) (pageMemo, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.m[p]
+	return e, ok
 }
 
 type pageMemo struct {
@@ -225,7 +240,7 @@ type pageMemo struct {
 // check against the remembered one is a pointer comparison.
 func (m *FingerprintMemo) body(n *site.Node) [32]byte {
 	if m != nil {
-		if e, ok := m.m[n.Page]; ok && e.hasBody && e.content == string(n.Content) {
+		if e, ok := m.get(n.Page); ok && e.hasBody && e.content == string(n.Content) {
 			return e.bodyHash
 		}
 	}
@@ -236,16 +251,18 @@ func (m *FingerprintMemo) body(n *site.Node) [32]byte {
 	var sum [32]byte
 	h.Sum(sum[:0])
 	if m != nil {
+		m.mu.Lock()
 		e := m.m[n.Page] // page() ran first for every node, so the entry exists
 		e.content, e.bodyHash, e.hasBody = string(n.Content), sum, true
 		m.m[n.Page] = e
+		m.mu.Unlock()
 	}
 	return sum
 }
 
 func (m *FingerprintMemo) page(n *site.Node) ([32]byte, int) {
 	if m != nil {
-		if e, ok := m.m[n.Page]; ok && e.plain == n.PlainText {
+		if e, ok := m.get(n.Page); ok && e.plain == n.PlainText {
 			return e.hash, e.minutes
 		}
 	}
@@ -257,10 +274,12 @@ func (m *FingerprintMemo) page(n *site.Node) ([32]byte, int) {
 	h.Sum(e.hash[:0])
 	e.plain, e.minutes = n.PlainText, site.ReadingMinutes(n.PlainText)
 	if m != nil {
+		m.mu.Lock()
 		if m.m == nil {
 			m.m = map[*page.Page]pageMemo{}
 		}
 		m.m[n.Page] = e
+		m.mu.Unlock()
 	}
 	return e.hash, e.minutes
 }

@@ -230,7 +230,10 @@ func (w *batchWriter) flush() error {
 	if err := w.bi.Batch(w.batch); err != nil {
 		return fmt.Errorf("search: writing the index: %w", err)
 	}
-	w.batch.Reset()
+	// A new batch, not Reset: scorch's feeder goroutine may still be
+	// finishing its range over the old batch's map when Batch returns
+	// (the race detector sees Reset replace it under that range).
+	w.batch = w.bi.NewBatch()
 	return nil
 }
 
