@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -109,4 +111,23 @@ func TestLiveReload(t *testing.T) {
 	write(strings.Replace(page, "第一版标题", "第三版标题", 1))
 	waitFor("overlay gone after the fix", overlay, "none")
 	waitFor("reload after the fix", h1, "第三版标题")
+}
+
+func TestListenMovesOffABusyPort(t *testing.T) {
+	busy, err := listen("127.0.0.1", 0, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	var msg bytes.Buffer
+	ln, err := listen("127.0.0.1", port, &msg)
+	if err != nil {
+		t.Fatalf("no free port after %d: %v", port, err)
+	}
+	defer ln.Close()
+	got := ln.Addr().(*net.TCPAddr).Port
+	if got == port || !strings.Contains(msg.String(), fmt.Sprintf("port %d is busy; using %d", port, got)) {
+		t.Errorf("listen on busy %d: got %d, message %q", port, got, msg.String())
+	}
 }
