@@ -157,3 +157,37 @@ func TestSearchCommand(t *testing.T) {
 		t.Errorf("hits = %+v", hits)
 	}
 }
+
+func TestBuildJSONReport(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"pubgen.toml":                   "title = \"测试门户\"\n",
+		"content/notices/a.md":          "---\ntitle: 通知\ndate: 2024-07-01\n---\n正文\n",
+		"content/disclosures/gs.md":     "---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: 0571-8765 0000}\n---\n",
+		"content/study/s.md":            "---\ntitle: 学习\ndate: 2024-07-01\n---\n",
+		"content/disclosures/_index.md": "---\ntitle: 党务公开\n---\n",
+	})
+	var out, errOut bytes.Buffer
+	if code := run([]string{"build", "--source", site, "--json", "--now", "2024-07-03"}, &out, &errOut); code != 0 {
+		t.Fatalf("build: %s", errOut.String())
+	}
+	var r struct {
+		Pages            map[string]int `json:"pages"`
+		Files            int            `json:"files"`
+		Bytes            int64          `json:"bytes"`
+		NextStatusChange string         `json:"next_status_change"`
+		Warnings         []string       `json:"warnings"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("stdout is not the JSON report: %v\n%s", err, out.String())
+	}
+	if r.Pages["notice"] != 1 || r.Pages["disclosure"] != 1 || r.Pages["study"] != 1 || r.Files < 10 || r.Bytes == 0 {
+		t.Errorf("report = %+v", r)
+	}
+	// The publicity period ends with 2024-07-05; it closes at the start of the 6th, Beijing time.
+	if r.NextStatusChange != "2024-07-06T00:00:00+08:00" {
+		t.Errorf("next_status_change = %q", r.NextStatusChange)
+	}
+	if !strings.Contains(errOut.String(), "files,") {
+		t.Errorf("no summary table on stderr: %s", errOut.String())
+	}
+}
