@@ -59,74 +59,14 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	if links := source.CheckLinks(fsys); len(links) > 0 {
-		return nil, links.Err(false)
-	}
-	cfg, l := config.Load(fsys)
-	if cfg == nil {
-		return nil, l.Err(opts.Strict)
-	}
-	src, err := source.Walk(fsys)
+	s, src, l, err := readSite(fsys, opts, c)
 	if err != nil {
 		return nil, err
 	}
-	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
-	l = append(l, pl...)
-	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
-	l = append(l, sl...)
-	if l.HasErrors(false) {
-		return nil, l.Err(opts.Strict)
-	}
-	l = append(l, checkPrivacy(s, c.privacyMemo())...)
-	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
-	l = append(l, convertAll(s, conv, src, c.convCache())...)
-	if err := l.Err(opts.Strict); err != nil {
-		return nil, err
-	}
-
-	var min *minify.Minifier
-	if !opts.NoMinify {
-		min = minify.New()
-	}
-	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
+	outs, assets, rendered, err := renderSite(fsys, s, opts, c, &l)
 	if err != nil {
 		return nil, err
 	}
-	assets, assetMap, err := themeAssets(fsys, lay.AssetDirs, min)
-	if err != nil {
-		return nil, err
-	}
-	files, fl := render.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
-	if l = append(l, fl...); l.HasErrors(opts.Strict) {
-		return nil, l.Err(opts.Strict)
-	}
-	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files}
-	jobs := render.Plan(s, ropts)
-	var outs []render.Output
-	var errs []error
-	rendered := len(jobs)
-	if c != nil {
-		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
-		defer c.prints.Sweep(s)
-		outs, errs = render.RunCached(lay, jobs, min, &c.render, fp)
-		rendered = c.render.Rendered
-	} else {
-		outs, errs = render.Run(lay, jobs, min)
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	outs = append(outs, files.Outputs...)
-	feeds, err := render.Feeds(s, ropts.Pretty)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range feeds {
-		if outs, err = appendMin(outs, f, min); err != nil {
-			return nil, err
-		}
-	}
-
 	entries := make([]publish.Entry, 0, len(outs)+len(assets))
 	for _, o := range outs {
 		entries = append(entries, publish.Entry{Path: o.Path, Data: o.Data})
@@ -136,7 +76,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	var stats search.UpdateStats
 	if !opts.NoSearch {
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(s, opts.Index, opts.SearchCache, ropts.Pretty); err != nil {
+		if shards, stats, err = indexAndExport(s, opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)
@@ -153,6 +93,88 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 		res.Report.Warnings = append(res.Report.Warnings, d.String())
 	}
 	return res, nil
+}
+
+// readSite reads and checks everything the site's pages are made of:
+// configuration, content files, the site graph and the converted Markdown.
+// Content problems come back together as one *diag.Errors; the warnings
+// come back in the list.
+func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, diag.List, error) {
+	if links := source.CheckLinks(fsys); len(links) > 0 {
+		return nil, nil, nil, links.Err(false)
+	}
+	cfg, l := config.Load(fsys)
+	if cfg == nil {
+		return nil, nil, nil, l.Err(opts.Strict)
+	}
+	src, err := source.Walk(fsys)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
+	l = append(l, pl...)
+	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
+	l = append(l, sl...)
+	if l.HasErrors(false) {
+		return nil, nil, nil, l.Err(opts.Strict)
+	}
+	l = append(l, checkPrivacy(s, c.privacyMemo())...)
+	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
+	l = append(l, convertAll(s, conv, src, c.convCache())...)
+	if err := l.Err(opts.Strict); err != nil {
+		return nil, nil, nil, err
+	}
+	return s, src, l, nil
+}
+
+// renderSite makes every generated file: the theme's assets, calendars and
+// thumbnails, the templated pages (only those whose inputs changed, in a
+// session) and the feeds. Warnings are added to l.
+func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List) ([]render.Output, []publish.Entry, int, error) {
+	cfg := s.Config
+	var min *minify.Minifier
+	if !opts.NoMinify {
+		min = minify.New()
+	}
+	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	assets, assetMap, err := themeAssets(fsys, lay.AssetDirs, min)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	files, fl := render.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
+	if *l = append(*l, fl...); l.HasErrors(opts.Strict) {
+		return nil, nil, 0, l.Err(opts.Strict)
+	}
+	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files}
+	jobs := render.Plan(s, ropts)
+	var outs []render.Output
+	var errs []error
+	rendered := len(jobs)
+	if c != nil {
+		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
+		defer c.prints.Sweep(s)
+		outs, errs = render.RunCached(lay, jobs, min, &c.render, fp)
+		rendered = c.render.Rendered
+	} else {
+		outs, errs = render.Run(lay, jobs, min)
+	}
+	if len(errs) > 0 {
+		return nil, nil, 0, errors.Join(errs...)
+	}
+	outs = append(outs, files.Outputs...)
+	feeds, err := render.Feeds(s, ropts.Pretty)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	for _, f := range feeds {
+		if outs, err = appendMin(outs, f, min); err != nil {
+			return nil, nil, 0, err
+		}
+	}
+	return outs, assets, rendered, nil
 }
 
 func appendMin(outs []render.Output, o render.Output, m *minify.Minifier) ([]render.Output, error) {
