@@ -37,7 +37,43 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 	if fi, err := fs.Stat(fsys, themeDir+"/layouts"); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("theme %q not found: %s/layouts is missing (want the theme folder under themes/, or theme = \"default\" in pubgen.toml)", theme, themeDir)
 	}
-	files := map[string]string{} // name → source path; the site's layouts/ wins
+	files, err := layoutFiles(fsys, themeDir)
+	if err != nil {
+		return nil, err
+	}
+	l := &Layouts{sets: map[string]*template.Template{}, entry: map[string]string{}, sources: files, Theme: theme,
+		AssetDirs: []string{"assets", themeDir + "/assets"}}
+	if l.Strings, err = loadStrings(fsys, themeDir, lang); err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	for _, k := range sortedKeys(l.Strings) {
+		fmt.Fprintf(h, "T %q=%q\n", k, l.Strings[k])
+	}
+	all := template.FuncMap{"T": l.T}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(fsys, files[name])
+		if err != nil {
+			return "", fmt.Errorf("reading template: %w", err)
+		}
+		fmt.Fprintf(h, "F %q %d\n", files[name], len(b))
+		h.Write(b)
+		return string(b), nil
+	}
+	if err := l.parse(template.New("").Funcs(all), read); err != nil {
+		return nil, err
+	}
+	h.Sum(l.Hash[:0])
+	return l, nil
+}
+
+// layoutFiles maps each layout name (its path under layouts/) to the file
+// it is read from: the theme's, unless the site's layouts/ has its own.
+func layoutFiles(fsys fs.FS, themeDir string) (map[string]string, error) {
+	files := map[string]string{}
 	for _, dir := range []string{themeDir + "/layouts", "layouts"} {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -55,65 +91,46 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 			return nil, fmt.Errorf("reading %s: %w", dir, err)
 		}
 	}
-	l := &Layouts{sets: map[string]*template.Template{}, entry: map[string]string{}, sources: files, Theme: theme,
-		AssetDirs: []string{"assets", themeDir + "/assets"}}
-	strs, err := loadStrings(fsys, themeDir, lang)
-	if err != nil {
-		return nil, err
-	}
-	l.Strings = strs
-	h := sha256.New()
-	for _, k := range sortedKeys(strs) {
-		fmt.Fprintf(h, "T %q=%q\n", k, strs[k])
-	}
-	all := template.FuncMap{"T": l.T}
-	for k, v := range funcs {
-		all[k] = v
-	}
-	root := template.New("").Funcs(all)
+	return files, nil
+}
+
+// parse parses the base and the partials into root, then every other
+// layout into its own clone of root, in name order.
+func (l *Layouts) parse(root *template.Template, read func(name string) (string, error)) error {
 	var names []string
-	for name := range files {
+	for name := range l.sources {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	read := func(name string) (string, error) {
-		b, err := fs.ReadFile(fsys, files[name])
-		if err != nil {
-			return "", fmt.Errorf("reading template: %w", err)
-		}
-		fmt.Fprintf(h, "F %q %d\n", files[name], len(b))
-		h.Write(b)
-		return string(b), nil
-	}
-	// Shared templates first: the base and every partial.
+	shared := func(name string) bool { return name == "_default/baseof.html" || strings.HasPrefix(name, "partials/") }
 	for _, name := range names {
-		if name != "_default/baseof.html" && !strings.HasPrefix(name, "partials/") {
+		if !shared(name) {
 			continue
 		}
 		text, err := read(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		// Partials are called by their layout name: {{ template "partials/x.html" . }}.
 		if _, err := root.New(name).Parse(text); err != nil {
-			return nil, fmt.Errorf("%s: %w", files[name], err)
+			return fmt.Errorf("%s: %w", l.sources[name], err)
 		}
 	}
 	for _, name := range names {
-		if name == "_default/baseof.html" || strings.HasPrefix(name, "partials/") {
+		if shared(name) {
 			continue
 		}
 		text, err := read(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		set, err := root.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", files[name], err)
+			return fmt.Errorf("%s: %w", l.sources[name], err)
 		}
-		t, err := set.New(files[name]).Parse(text)
+		t, err := set.New(l.sources[name]).Parse(text)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		l.sets[name] = set
 		// A layout made only of {{ define }}s fills blocks of the base and runs
@@ -125,8 +142,7 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 			l.entry[name] = t.Name()
 		}
 	}
-	h.Sum(l.Hash[:0])
-	return l, nil
+	return nil
 }
 
 func sortedKeys(m map[string]string) []string {
