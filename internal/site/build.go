@@ -35,6 +35,24 @@ var sectionTitles = map[string]string{
 func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, opts Options) (*Site, diag.List) {
 	var l diag.List
 	s := &Site{Config: cfg, Now: opts.Now, bySource: map[string]*Node{}, byURL: map[string]*Node{}}
+	sections := s.place(pages, bundles, opts, &l)
+	if s.Home == nil {
+		s.Home = &Node{Page: &page.Page{Path: "content/_index.md", Kind: page.KindHome, Type: page.Plain, Title: cfg.Title}}
+	}
+	s.order(sections)
+	sortNodes(s.Pages)
+	sortNodes(s.Plain)
+	s.taxonomies()
+	s.relatedVia(opts.Related)
+	s.series()
+	s.aliases(&l)
+	return s, l
+}
+
+// place gives every published page its node and address and files it in
+// its section, reporting pages that collide or name a missing branch or
+// file. It returns the sections by folder name.
+func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Options, l *diag.List) map[string]*Section {
 	sections := map[string]*Section{}
 	section := func(name string) *Section {
 		sec := sections[name]
@@ -70,8 +88,8 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 				s.Plain = append(s.Plain, n)
 			}
 			s.Pages = append(s.Pages, n)
-			checkBranch(cfg, n, &l)
-			checkFiles(n, &l)
+			checkBranch(s.Config, n, l)
+			checkFiles(n, l)
 		}
 		s.bySource[p.Path] = n
 		if prev, dup := s.byURL[n.URL]; dup {
@@ -80,15 +98,17 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 		}
 		s.byURL[n.URL] = n
 	}
-	if s.Home == nil {
-		s.Home = &Node{Page: &page.Page{Path: "content/_index.md", Kind: page.KindHome, Type: page.Plain, Title: cfg.Title}}
-	}
+	return sections
+}
+
+// order lists the sections — the four typed ones first in their usual
+// order (as in the navigation of a party-building portal), then any others
+// by name — gives each an index page, and sorts and links its pages.
+func (s *Site) order(sections map[string]*Section) {
 	names := make([]string, 0, len(sections))
 	for name := range sections {
 		names = append(names, name)
 	}
-	// The four typed sections come first in their usual order (as in the
-	// navigation of a party-building portal), then any others by name.
 	sort.Slice(names, func(i, j int) bool {
 		ri, rj := sectionRank(names[i]), sectionRank(names[j])
 		if ri != rj {
@@ -116,13 +136,6 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 		}
 		s.Sections = append(s.Sections, sec)
 	}
-	sortNodes(s.Pages)
-	sortNodes(s.Plain)
-	s.taxonomies()
-	s.relatedVia(opts.Related)
-	s.series()
-	s.aliases(&l)
-	return s, l
 }
 
 func sectionRank(name string) int {
