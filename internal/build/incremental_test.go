@@ -342,3 +342,45 @@ func TestRebuildTermCount(t *testing.T) {
 		t.Errorf("after moving a page into 2026: %s", diff)
 	}
 }
+
+// TestRebuildFollowsTheClock: the dev server builds with the wall clock, so
+// a rebuild with nothing edited must still follow statuses that changed
+// with time — a meeting that started, a publicity period that ended.
+func TestRebuildFollowsTheClock(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"pubgen.toml":              "title = \"t\"\n",
+		"content/notices/m.md":     "---\ntitle: 支委会\ndate: 2026-11-20\nmeeting: {kind: 支委会, start: 2026-11-26 10:00, end: 2026-11-26 11:00}\n---\n",
+		"content/disclosures/d.md": "---\ntitle: 公示\ndate: 2026-11-20\npublicity: {start: 2026-11-20, end: 2026-11-26}\ncontact: {phone: 0571-8765 0000}\n---\n",
+		"content/notices/other.md": "---\ntitle: 其他通知\ndate: 2026-11-01\n---\n",
+	}
+	for p, data := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte(data), 0o644)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
+		t.Fatal(err)
+	}
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	sess := NewSession(os.DirFS(dir), Options{NoSearch: true})
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 26, 9, 30, 0, 0, shanghai),  // the meeting is ahead
+		time.Date(2026, 11, 26, 10, 30, 0, 0, shanghai), // the same day: it is on
+		time.Date(2026, 11, 26, 11, 30, 0, 0, shanghai), // over
+		time.Date(2026, 11, 27, 9, 0, 0, 0, shanghai),   // the publicity has ended too
+	} {
+		sess.opts.Now = now
+		_, got, _, err := sess.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := Run(os.DirFS(dir), Options{NoSearch: true, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := full.Files()
+		if diff := compareFiles(want, got); diff != "" {
+			t.Errorf("at %v: %s", now, diff)
+		}
+	}
+}
