@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/search"
 )
 
 func writeSite(t *testing.T, files map[string]string) string {
@@ -189,5 +191,26 @@ func TestBuildJSONReport(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "files,") {
 		t.Errorf("no summary table on stderr: %s", errOut.String())
+	}
+}
+
+// TestBuildWhileServing: a build while pubgen serve holds the site's search
+// index neither hangs on its lock nor breaks it.
+func TestBuildWhileServing(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"pubgen.toml":          "title = \"测试门户\"\n",
+		"content/notices/a.md": "---\ntitle: 党费收缴通知\ndate: 2024-07-01\n---\n正文\n",
+	})
+	ix, err := search.Open(filepath.Join(site, ".pubgen", "search"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"build", "--source", site}, &out, &errOut); code != 0 {
+		t.Fatalf("build while the index is held: %s", errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "search", "index.js")); err != nil {
+		t.Errorf("no search shards: %v", err)
 	}
 }

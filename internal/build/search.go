@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -34,7 +35,13 @@ func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool
 	if ix == nil {
 		var done func()
 		var err error
-		if ix, done, err = openIndex(cacheDir); err != nil {
+		ix, done, err = openIndex(cacheDir)
+		if errors.Is(err, search.ErrInUse) {
+			// pubgen serve or build --watch holds the site's index: build
+			// from a throwaway one, which exports the same shards.
+			ix, done, err = openIndex("")
+		}
+		if err != nil {
 			return nil, search.UpdateStats{}, err
 		}
 		defer done()

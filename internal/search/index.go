@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Doc is one published page as the search sees it.
@@ -65,6 +66,13 @@ type priorDoc struct {
 // updateBatch is how many documents Update writes to bleve at a time.
 const updateBatch = 500
 
+// ErrInUse says another process has the index open.
+var ErrInUse = errors.New("the index is in use by another pubgen (serve or build --watch)")
+
+// lockWait is how long Open waits for another process to let go of the
+// index before it reports ErrInUse.
+const lockWait = 2 * time.Second
+
 // versionKey is the bleve internal key holding analysisVersion.
 const versionKey = "pubgen.analysis"
 
@@ -73,7 +81,13 @@ const versionKey = "pubgen.analysis"
 // created afresh: it is a cache, and its source of truth is the content.
 func Open(cacheDir string) (*Index, error) {
 	path := filepath.Join(cacheDir, "bleve")
-	if bi, err := bleve.Open(path); err == nil {
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		// Another pubgen (serve, build --watch) has it open: waiting could
+		// take forever, and deleting it would break that process's index.
+		return nil, fmt.Errorf("search: %s: %w", path, ErrInUse)
+	}
+	if err == nil {
 		v, verr := bi.GetInternal([]byte(versionKey))
 		if verr == nil && string(v) == analysisVersion {
 			return &Index{bi: bi}, nil
@@ -90,7 +104,7 @@ func Open(cacheDir string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: building the mapping: %w", err)
 	}
-	bi, err := bleve.New(path, m)
+	bi, err = bleve.New(path, m)
 	if err != nil {
 		return nil, fmt.Errorf("search: creating index %s: %w", path, err)
 	}
