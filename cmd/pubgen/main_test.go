@@ -118,6 +118,9 @@ func TestInitBuildsAndNewWritesArchetype(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
 		t.Error(err)
 	}
+	if ig, err := os.ReadFile(filepath.Join(dir, ".gitignore")); err != nil || !strings.Contains(string(ig), "public/") || !strings.Contains(string(ig), ".pubgen/") {
+		t.Errorf("init's .gitignore: %q, %v", ig, err)
+	}
 	if code := run([]string{"init", dir}, &out, &errOut); code == 0 {
 		t.Error("init into a non-empty folder succeeded; it must refuse to overwrite")
 	}

@@ -42,8 +42,15 @@ func Init(dir string, starter fs.FS) (int, error) {
 	if err != nil {
 		return n, fmt.Errorf("init: writing %s: %w", dir, err)
 	}
-	return n, nil
+	// The output, the search cache and publish's helper folders are made by
+	// builds; a site kept in git should not commit them.
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(gitignore), 0o644); err != nil {
+		return n, fmt.Errorf("init: writing .gitignore: %w", err)
+	}
+	return n + 1, nil
 }
+
+const gitignore = "public/\n.pubgen/\n.*.pubgen-*\n"
 
 // sectionOf returns the folder a content type's files go in: the section
 // whose pages have that type.
