@@ -7,6 +7,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -18,27 +19,35 @@ import (
 // A page's findings depend on the page alone, so a session remembers them
 // in memo (nil: no memo) for pages whose file did not change.
 func checkPrivacy(s *site.Site, memo map[*page.Page]diag.List) diag.List {
-	var l diag.List
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
+	found := make([]diag.List, len(nodes))
+	known := make([]bool, len(nodes))
+	for i, n := range nodes {
+		if n != nil && n.Page != nil && memo != nil {
+			found[i], known[i] = memo[n.Page]
+		}
+	}
+	// Scanning every page's text is the work; it runs on all cores, and the
+	// memo is read and written around it, not in it.
+	parallel.For(len(nodes), func(i int) {
+		if n := nodes[i]; !known[i] && n != nil && n.Page != nil {
+			found[i] = scanPage(n)
+		}
+	})
+	var l diag.List
 	live := map[*page.Page]bool{}
-	for _, n := range nodes {
+	for i, n := range nodes {
 		if n == nil || n.Page == nil {
 			continue
 		}
-		if memo == nil {
-			l = append(l, scanPage(n)...)
-			continue
+		l = append(l, found[i]...)
+		if memo != nil {
+			live[n.Page] = true
+			memo[n.Page] = found[i]
 		}
-		live[n.Page] = true
-		found, ok := memo[n.Page]
-		if !ok {
-			found = scanPage(n)
-			memo[n.Page] = found
-		}
-		l = append(l, found...)
 	}
 	for p := range memo {
 		if !live[p] {
