@@ -34,16 +34,22 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.now, "now", "", "build as if today were `DATE` (2006-01-02 or RFC 3339), for reproducible statuses")
 }
 
-func (f *siteFlags) options() (build.Options, error) {
+// parse parses args with fs (on which register was called) and returns
+// the build options, or false after saying what was wrong on stderr.
+func (f *siteFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (build.Options, bool) {
+	if err := fs.Parse(args); err != nil {
+		return build.Options{}, false
+	}
 	o := f.opts
 	if f.now != "" {
 		t, err := page.ParseDate(f.now, time.Local)
 		if err != nil {
-			return o, fmt.Errorf("--now %q is not a date (want 2006-01-02 or RFC 3339)", f.now)
+			fmt.Fprintf(stderr, "pubgen: --now %q is not a date (want 2006-01-02 or RFC 3339)\n", f.now)
+			return o, false
 		}
 		o.Now = t
 	}
-	return o, nil
+	return o, true
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -55,12 +61,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	jsonOut := fs.Bool("json", false, "write the build report as JSON to stdout")
 	fs.BoolVar(&sf.opts.NoMinify, "no-minify", false, "write unminified output, to debug a theme")
 	watchFlag := fs.Bool("watch", false, "keep running: rebuild and publish atomically after every change")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	opts, err := sf.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+	opts, ok := sf.parse(fs, args, stderr)
+	if !ok {
 		return 2
 	}
 	if *dest == "" {
@@ -104,12 +106,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var sf siteFlags
 	sf.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	opts, err := sf.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+	opts, ok := sf.parse(fs, args, stderr)
+	if !ok {
 		return 2
 	}
 	opts.NoSearch = true

@@ -131,6 +131,10 @@ func TestUsage(t *testing.T) {
 	if code := run([]string{"frobnicate"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `unknown command "frobnicate"`) {
 		t.Errorf("unknown command: code %d, %s", code, errOut.String())
 	}
+	errOut.Reset()
+	if code := run([]string{"check", "--now", "2024-13-01"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `--now "2024-13-01" is not a date`) {
+		t.Errorf("bad --now: code %d, %s", code, errOut.String())
+	}
 	out.Reset()
 	if code := run([]string{"help", "build"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "-dest") {
 		t.Errorf("help build: code %d, %s", code, out.String())

@@ -38,12 +38,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "address to listen on (0.0.0.0 exposes the preview to the network)")
 	port := fs.Int("port", 1313, "port; when busy, the next free one is used")
 	basePath := fs.String("base-path", "", "serve the site under this sub-path, e.g. /dangjian/, as it will be deployed")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	opts, err := sf.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+	opts, ok := sf.parse(fs, args, stderr)
+	if !ok {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

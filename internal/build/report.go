@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -78,7 +79,7 @@ func (r Report) WriteTable(w io.Writer) {
 	}
 	fmt.Fprintf(tw, "total\t%d\t\n", total)
 	tw.Flush()
-	fmt.Fprintf(w, "%d files, %s, in %d ms", r.Files, humanBytes(r.Bytes), r.DurationMS)
+	fmt.Fprintf(w, "%d files, %s, in %d ms", r.Files, render.HumanSize(r.Bytes), r.DurationMS)
 	if r.Dest != "" {
 		fmt.Fprintf(w, " → %s", r.Dest)
 	}
@@ -90,14 +91,4 @@ func (r Report) WriteTable(w io.Writer) {
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "%d warning(s):\n  %s\n", len(r.Warnings), strings.Join(r.Warnings, "\n  "))
 	}
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

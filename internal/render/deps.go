@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
-	"sort"
 	"sync"
 
 	"github.com/pubgen/pubgen/internal/page"
@@ -314,32 +313,10 @@ func writeJSON(h hash.Hash, v any) {
 	h.Write(b)
 }
 
+// writeFiles hashes what templates can ask of Files. encoding/json writes
+// map keys sorted, so the hash does not depend on map order.
 func writeFiles(h hash.Hash, files *Files) {
-	for _, m := range []map[string]string{files.cals} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			fmt.Fprintf(h, "cal %q %q\n", k, m[k])
-		}
-	}
-	keys := make([]string, 0, len(files.thumbs))
-	for k := range files.thumbs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		writeJSON(h, files.thumbs[k])
-		fmt.Fprintf(h, "%q\n", k)
-	}
-	keys = keys[:0]
-	for k := range files.sizes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(h, "size %q %d\n", k, files.sizes[k])
-	}
+	writeJSON(h, files.cals)
+	writeJSON(h, files.thumbs)
+	writeJSON(h, files.sizes)
 }
