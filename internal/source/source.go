@@ -38,36 +38,22 @@ func Ignored(name string) bool {
 // the site before it gets here.
 func Walk(fsys fs.FS) (*Site, error) {
 	s := &Site{Bundle: map[string][]string{}}
+	content, err := files(fsys, "content")
+	if err != nil {
+		return nil, err
+	}
 	bundles := map[string]bool{}
 	var others []string
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "content" && errorsIsNotExist(err) {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if p != "content" && Ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if strings.HasSuffix(p, ".md") {
+	for _, p := range content {
+		switch {
+		case strings.HasSuffix(p, ".md"):
 			s.Pages = append(s.Pages, p)
-			if d.Name() == "index.md" {
+			if path.Base(p) == "index.md" {
 				bundles[path.Dir(p)] = true
 			}
-			return nil
+		default:
+			others = append(others, p)
 		}
-		others = append(others, p)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading content: %w", err)
 	}
 	for _, o := range others {
 		// A file belongs to the nearest enclosing bundle.
@@ -78,26 +64,12 @@ func Walk(fsys fs.FS) (*Site, error) {
 			}
 		}
 	}
-	err = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "static" && errorsIsNotExist(err) {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if p != "static" && Ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			s.Static = append(s.Static, strings.TrimPrefix(p, "static/"))
-		}
-		return nil
-	})
+	static, err := files(fsys, "static")
 	if err != nil {
-		return nil, fmt.Errorf("reading static: %w", err)
+		return nil, err
+	}
+	for _, p := range static {
+		s.Static = append(s.Static, strings.TrimPrefix(p, "static/"))
 	}
 	sort.Strings(s.Pages)
 	sort.Strings(s.Static)
@@ -105,4 +77,32 @@ func Walk(fsys fs.FS) (*Site, error) {
 		sort.Strings(files)
 	}
 	return s, nil
+}
+
+// files lists the files below root that are part of the site, skipping
+// ignored names (and whole ignored folders); a missing root has none.
+func files(fsys fs.FS, root string) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errorsIsNotExist(err) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if p != root && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", root, err)
+	}
+	return out, nil
 }
