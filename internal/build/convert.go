@@ -98,7 +98,7 @@ var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 // problem when the destination cannot be found, and an anchor reference to
 // check when it names an anchor of a page.
 func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pretty bool) (string, *anchorRef, string) {
-	if scriptURL(dest) {
+	if markup.ScriptURL(dest) {
 		// Even with markdown.unsafe on (raw HTML is the author's explicit
 		// choice), a Markdown link never runs script.
 		return "", nil, "is a script address (want an http(s), mailto: or site link)"
@@ -184,23 +184,4 @@ func hasID(n *site.Node, id string) bool {
 		}
 	}
 	return false
-}
-
-// scriptURL reports destinations a browser would run as script or load as
-// a document of the author's making: javascript:, vbscript: and data:
-// (an image may be data:image/…), ignoring case and the control characters
-// browsers strip from a scheme.
-func scriptURL(dest string) bool {
-	var b strings.Builder
-	for _, r := range dest {
-		if r > ' ' && r != 0x7f {
-			b.WriteRune(r)
-		}
-		if b.Len() > 16 {
-			break
-		}
-	}
-	d := strings.ToLower(b.String())
-	return strings.HasPrefix(d, "javascript:") || strings.HasPrefix(d, "vbscript:") ||
-		strings.HasPrefix(d, "data:") && !strings.HasPrefix(d, "data:image/")
 }

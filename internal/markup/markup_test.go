@@ -99,3 +99,17 @@ func TestInvalidUTF8(t *testing.T) {
 	expectHTML(t, "0*\x9a\n0", "<p>0*\uFFFD\n0</p>\n")
 	expectHTML(t, "\xb5\xb3\xbd\xa8\n工作", "<p>\uFFFD\n工作</p>\n")
 }
+
+func TestScriptURLs(t *testing.T) {
+	for u, want := range map[string]bool{
+		"javascript:alert(1)": true, " JaVa\tScript:x": true, "vbscript:x": true, "data:text/html,x": true,
+		"data:image/png;base64,AA": false, "https://example.com/": false, "mailto:a@example.com": false,
+		"../study/a.md": false, "file:///etc/passwd": false,
+	} {
+		if got := ScriptURL(u); got != want {
+			t.Errorf("ScriptURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+	// With raw HTML allowed, a Markdown script link is still dropped.
+	expectHTMLWith(t, Options{Unsafe: true}, "[x](javascript:alert(1))", "<p><a href=\"\">x</a></p>\n")
+}

@@ -84,7 +84,7 @@ func (p *postParse) destination(n ast.Node, dest []byte, image bool) []byte {
 	// goldmark's renderer already empties most of these, but lets
 	// data:image/… through; a site that does not trust raw HTML has no
 	// reason to trust inline data either.
-	if !p.unsafe && dangerousURL(out) {
+	if ScriptURL(out) || !p.unsafe && dangerousURL(out) {
 		return nil
 	}
 	return []byte(out)
@@ -194,15 +194,35 @@ func joinLines(s string) string {
 // followed. It looks at the scheme as a browser parses it: ASCII tabs and
 // newlines removed, leading spaces and control characters ignored, any case.
 func dangerousURL(u string) bool {
-	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
-	scheme, _, ok := strings.Cut(u, ":")
-	if !ok {
-		return false
-	}
-	switch strings.ToLower(scheme) {
+	switch scheme, _ := schemeOf(u); scheme {
 	case "javascript", "vbscript", "data", "file":
 		return true
 	}
 	return false
+}
+
+// ScriptURL reports destinations that are never right in a Markdown link or
+// image, whatever the settings: javascript:, vbscript:, and data: other than
+// an image. (markdown.unsafe admits raw HTML and inline images, not script.)
+func ScriptURL(u string) bool {
+	switch scheme, rest := schemeOf(u); scheme {
+	case "javascript", "vbscript":
+		return true
+	case "data":
+		return !strings.HasPrefix(strings.ToLower(rest), "image/")
+	}
+	return false
+}
+
+// schemeOf returns a URL's scheme, lower-cased, and the rest after the
+// colon, as a browser parses it: ASCII tabs and newlines removed, leading
+// spaces and control characters ignored.
+func schemeOf(u string) (scheme, rest string) {
+	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	scheme, rest, ok := strings.Cut(u, ":")
+	if !ok {
+		return "", ""
+	}
+	return strings.ToLower(scheme), rest
 }
