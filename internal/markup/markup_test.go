@@ -112,4 +112,5 @@ func TestScriptURLs(t *testing.T) {
 	}
 	// With raw HTML allowed, a Markdown script link is still dropped.
 	expectHTMLWith(t, Options{Unsafe: true}, "[x](javascript:alert(1))", "<p><a href=\"\">x</a></p>\n")
+	expectHTMLWith(t, Options{Unsafe: true}, "见<javascript:alert(1)>和<https://example.com/>", "<p>见javascript:alert(1)和<a href=\"https://example.com/\">https://example.com/</a></p>\n")
 }
