@@ -82,7 +82,7 @@ func TestDangerousDestinations(t *testing.T) {
 	expectHTML(t, "[x](vbscript:msgbox)", "<p><a href=\"\">x</a></p>\n")
 	expectHTML(t, "[x](data:text/html,<b>)", "<p><a href=\"\">x</a></p>\n")
 	expectHTML(t, "![x](data:image/png;base64,AAAA)", "<p><img src=\"\" alt=\"x\" loading=\"lazy\"></p>\n")
-	expectHTML(t, "<javascript:alert(1)>", "<p><a href=\"\">javascript:alert(1)</a></p>\n")
+	expectHTML(t, "<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n") // text, not a dead link
 	expectHTML(t, "[x](https://example.com/a?b=1)", "<p><a href=\"https://example.com/a?b=1\">x</a></p>\n")
 	expectHTML(t, "[x](mailto:dangwei@example.com)", "<p><a href=\"mailto:dangwei@example.com\">x</a></p>\n")
 	expectHTML(t, "# 标题 {onclick=\"alert(1)\"}", "<h1 id=\"标题\">标题</h1>\n")
