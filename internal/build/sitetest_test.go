@@ -41,7 +41,16 @@ func buildSite(t testing.TB, archive string, opts Options) map[string]string {
 	if opts.Now.IsZero() {
 		opts.Now = demoNow
 	}
-	res, err := Run(siteFS(t, archive), opts)
+	return buildFS(t, siteFS(t, archive), opts)
+}
+
+// buildFS builds the site in fsys and returns its output files by path.
+func buildFS(t testing.TB, fsys fs.FS, opts Options) map[string]string {
+	t.Helper()
+	if opts.Now.IsZero() {
+		opts.Now = demoNow
+	}
+	res, err := Run(fsys, opts)
 	if err != nil {
 		t.Fatalf("build failed: %v", err)
 	}

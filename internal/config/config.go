@@ -42,6 +42,7 @@ type Config struct {
 	Markdown    Markdown `toml:"markdown"`
 	Branches    []Branch `toml:"branches"`
 	Ledger      Ledger   `toml:"ledger"`
+	Images      Images   `toml:"images"`
 
 	// Location is Timezone loaded; dates without a zone are in it.
 	Location *time.Location `toml:"-"`
@@ -75,6 +76,16 @@ type LedgerRule struct {
 	Period string `toml:"period"`
 }
 
+// Images bounds the photos pubgen decodes to make thumbnails.
+type Images struct {
+	// MaxMegapixels is the largest photo accepted, in millions of
+	// pixels, checked from the file's header before it is decoded.
+	MaxMegapixels int `toml:"max_megapixels"`
+}
+
+// MaxPixels is MaxMegapixels in pixels.
+func (i Images) MaxPixels() int { return i.MaxMegapixels * 1_000_000 }
+
 // Default returns the configuration of a site whose pubgen.toml is empty.
 func Default() *Config {
 	c := &Config{
@@ -84,6 +95,7 @@ func Default() *Config {
 		Timezone: "Asia/Shanghai",
 		URLStyle: Portable,
 		PageSize: 10,
+		Images:   Images{MaxMegapixels: 50},
 		Ledger: Ledger{Rules: []LedgerRule{
 			{Kind: "支部党员大会", Min: 1, Period: "quarter"},
 			{Kind: "支委会", Min: 1, Period: "month"},
@@ -159,6 +171,9 @@ func (c *Config) validate(src []byte, l *diag.List) {
 	}
 	if c.PageSize < 1 || c.PageSize > 1000 {
 		l.Errorf(FileName, at("page_size"), 0, "page_size", "%d is out of range (want 1 to 1000)", c.PageSize)
+	}
+	if m := c.Images.MaxMegapixels; m < 1 || m > 1000 {
+		l.Errorf(FileName, at("max_megapixels"), 0, "images.max_megapixels", "%d is out of range (want 1 to 1000; the default is 50)", m)
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil || c.Timezone == "" {

@@ -34,6 +34,7 @@ func TestParseErrors(t *testing.T) {
 		{"base url", "base_url = \"example.com\"\n", `pubgen.toml:1: base_url: "example.com" is not an absolute http(s) URL`},
 		{"branch slug", "[[branches]]\nname = \"一支部\"\nslug = \"Yi Zhi\"\n", `pubgen.toml:3: branches[0].slug: "Yi Zhi" is not a slug`},
 		{"branch twice", "[[branches]]\nname = \"一支部\"\nslug = \"a\"\n[[branches]]\nname = \"一支部\"\nslug = \"b\"\n", `branches[1].name: "一支部" is listed twice`},
+		{"image limit", "[images]\nmax_megapixels = 0\n", "pubgen.toml:2: images.max_megapixels: 0 is out of range (want 1 to 1000"},
 		{"syntax", "title = \"unclosed\n", "pubgen.toml:1"},
 	}
 	for _, c := range cases {
@@ -52,6 +53,16 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("got\n%s\nwant it to contain\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+func TestImagesLimit(t *testing.T) {
+	if got := Default().Images.MaxPixels(); got != 50_000_000 {
+		t.Errorf("default image limit = %d pixels, want 50 megapixels", got)
+	}
+	c, l := Parse([]byte("[images]\nmax_megapixels = 120\n"))
+	if len(l) != 0 || c.Images.MaxPixels() != 120_000_000 {
+		t.Errorf("max_megapixels = 120: got %d pixels, %v", c.Images.MaxPixels(), l)
 	}
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -41,8 +42,9 @@ type Thumb struct {
 
 // Prepare makes the calendar files and thumbnails of s and records the size
 // of every attachment, reading bundle files from fsys (the site root). A
-// photo that cannot be decoded is a warning: the page then shows the
-// original, which the browser may still be able to display.
+// photo that is not a readable JPEG or PNG, or has more pixels than
+// images.max_megapixels, is an error at its field: publishing it would show
+// readers a broken image, and decoding a giant could exhaust the server.
 func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(fsys, s, nil) }
 
 // PrepareMemo remembers thumbnails by the bytes of their photo and
@@ -50,7 +52,7 @@ func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(
 // and encodes each meeting once. It is safe for concurrent use.
 type PrepareMemo struct {
 	mu     sync.Mutex
-	m      map[[32]byte]thumbResult
+	m      map[thumbKey]thumbResult
 	byStat map[photoStat][32]byte
 	cals   map[calKey][]byte
 }
@@ -82,6 +84,13 @@ func (m *PrepareMemo) calendar(ev ical.Event) []byte {
 	return b
 }
 
+// thumbKey is a photo's bytes and the pixel limit it was checked against:
+// raising images.max_megapixels in a session must retry refused photos.
+type thumbKey struct {
+	sum       [32]byte
+	maxPixels int
+}
+
 type thumbResult struct {
 	im  thumb.Image
 	err error
@@ -89,7 +98,7 @@ type thumbResult struct {
 
 // photo returns the thumbnail of the photo at name. A photo whose size and
 // modification time are unchanged is not even read again.
-func (m *PrepareMemo) photo(fsys fs.FS, name string) (thumb.Image, error) {
+func (m *PrepareMemo) photo(fsys fs.FS, name string, maxPixels int) (thumb.Image, error) {
 	var st photoStat
 	if m != nil {
 		// A photo written within the last two seconds could be written
@@ -98,7 +107,7 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string) (thumb.Image, error) {
 			st = photoStat{name, fi.Size(), fi.ModTime().UnixNano()}
 			m.mu.Lock()
 			key, ok := m.byStat[st]
-			r, hit := m.m[key]
+			r, hit := m.m[thumbKey{key, maxPixels}]
 			m.mu.Unlock()
 			if ok && hit && st.mtime != 0 {
 				return r.im, r.err
@@ -107,9 +116,9 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string) (thumb.Image, error) {
 	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return thumb.Image{}, err
+		return thumb.Image{}, fmt.Errorf("cannot be read: %w", err)
 	}
-	im, err := m.make(src)
+	im, err := m.make(src, maxPixels)
 	if m != nil && st.mtime != 0 {
 		m.mu.Lock()
 		if m.byStat == nil {
@@ -128,19 +137,19 @@ type photoStat struct {
 	mtime int64
 }
 
-func (m *PrepareMemo) make(src []byte) (thumb.Image, error) {
+func (m *PrepareMemo) make(src []byte, maxPixels int) (thumb.Image, error) {
 	if m == nil {
-		return thumb.Make(src, ThumbWidth)
+		return thumb.Make(src, ThumbWidth, maxPixels)
 	}
-	key := sha256.Sum256(src)
+	key := thumbKey{sha256.Sum256(src), maxPixels}
 	m.mu.Lock()
 	r, ok := m.m[key]
 	m.mu.Unlock()
 	if !ok {
-		r.im, r.err = thumb.Make(src, ThumbWidth)
+		r.im, r.err = thumb.Make(src, ThumbWidth, maxPixels)
 		m.mu.Lock()
 		if m.m == nil {
-			m.m = map[[32]byte]thumbResult{}
+			m.m = map[thumbKey]thumbResult{}
 		}
 		m.m[key] = r
 		m.mu.Unlock()
@@ -226,14 +235,15 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 			add(g.File, "gallery["+strconv.Itoa(i)+"].file")
 		}
 	}
+	maxPixels := s.Config.Images.MaxPixels()
 	outs := make([]Output, len(jobs))
 	th := make([]Thumb, len(jobs))
 	lists := make([]diag.List, len(jobs))
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
-		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file)
+		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file, maxPixels)
 		if err != nil {
-			lists[i].Warnf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q: no thumbnail: %v (want a JPEG or PNG photo)", j.file, err)
+			lists[i].Errorf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q %v", j.file, err)
 			return
 		}
 		p := j.n.URL + thumbName(j.file)

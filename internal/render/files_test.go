@@ -26,7 +26,7 @@ func testPNG(t *testing.T, w, h int) []byte {
 }
 
 // TestPrepare checks what Prepare makes from page data: a calendar per
-// meeting notice, a thumbnail per decodable photo (a warning otherwise),
+// meeting notice, a thumbnail per decodable photo (an error otherwise),
 // and the size of each attachment.
 func TestPrepare(t *testing.T) {
 	cfg := config.Default()
@@ -74,8 +74,8 @@ func TestPrepare(t *testing.T) {
 	if _, ok := paths["showcases/p/_thumbs/cover.png.jpg"]; !ok {
 		t.Error("thumbnail file not among the outputs")
 	}
-	if d.Thumb(show, "bad.jpg") != nil || len(warns) != 1 || !strings.Contains(warns[0].String(), "gallery[0].file") {
-		t.Errorf("undecodable photo: want no thumbnail and one warning naming its field, got %v", warns)
+	if d.Thumb(show, "bad.jpg") != nil || len(warns) != 1 || !warns.HasErrors(false) || !strings.Contains(warns[0].String(), "gallery[0].file") {
+		t.Errorf("undecodable photo: want no thumbnail and one error naming its field, got %v", warns)
 	}
 }
 
