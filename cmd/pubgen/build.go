@@ -17,6 +17,7 @@ import (
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // siteFlags are the flags shared by the commands that read a site.
@@ -78,7 +79,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 		return watchAndPublish(ctx, sf.source, opts, *dest, stderr)
 	}
-	res, err := build.Run(os.DirFS(sf.source), opts)
+	res, err := build.Run(source.DirFS(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -111,7 +112,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.NoSearch = true
-	res, err := build.Run(os.DirFS(sf.source), opts)
+	res, err := build.Run(source.DirFS(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)
 	}

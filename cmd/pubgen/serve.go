@@ -18,6 +18,7 @@ import (
 	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/serve"
+	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
 
@@ -65,7 +66,7 @@ func serveSite(ctx context.Context, source string, opts build.Options, bind stri
 		fmt.Fprintln(stderr, "pubgen:", err)
 		return 1
 	}
-	session := build.NewSession(os.DirFS(source), opts)
+	session := build.NewSession(srcfs.DirFS(source), opts)
 	rebuild(session, srv, stderr)
 	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
 	if err != nil {

@@ -5,12 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
+	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
 
@@ -31,7 +31,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		return 1
 	}
 	defer w.Close()
-	session := build.NewSession(os.DirFS(source), opts)
+	session := build.NewSession(srcfs.DirFS(source), opts)
 	// published is what this process last published into dest: a file
 	// whose bytes are the same is linked from there, not written again.
 	var published map[string][]byte

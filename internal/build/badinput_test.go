@@ -210,6 +210,12 @@ var badInputs = []badInput{
 			m["content/notices/y.md"] = &fstest.MapFile{Data: []byte("x.md"), Mode: fs.ModeSymlink}
 		},
 		want: "content/notices/x.md: symlink loop (want a real file or a link inside the site)"},
+	{name: "named pipe in a bundle",
+		edits: func(m fstest.MapFS) {
+			m["content/study/a/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 学习\ndate: 2024-07-01\n---\n")}
+			m["content/study/a/notes.pdf"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+		},
+		want: "content/study/a/notes.pdf: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)"},
 }
 
 // TestBadInput is the catalogue: every case gives its message, and an

@@ -103,6 +103,12 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 	if links := source.CheckLinks(fsys); len(links) > 0 {
 		return nil, nil, nil, links.Err(false)
 	}
+	// Kinds are checked before anything is opened, since opening a named
+	// pipe waits forever, and after the links, so that every link followed
+	// here is known to end inside the site.
+	if kinds := source.CheckKinds(fsys); len(kinds) > 0 {
+		return nil, nil, nil, kinds.Err(false)
+	}
 	cfg, l := config.Load(fsys)
 	if cfg == nil {
 		return nil, nil, nil, l.Err(opts.Strict)

@@ -26,9 +26,7 @@ func CheckLinks(fsys fs.FS) diag.List {
 	if !ok {
 		return nil
 	}
-	// The parts of a site the build reads. The output folder and the search
-	// cache are not among them, so links there are not looked at.
-	for _, root := range []string{"pubgen.toml", "content", "static", "layouts", "themes", "data", "assets"} {
+	for _, root := range inputRoots() {
 		// WalkDir follows a link given as its root, so a root that is a
 		// link is looked at first.
 		fi, err := lfs.Lstat(root)

@@ -1,0 +1,75 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestNamedPipesAreRefused puts real named pipes where an author's files
+// go. Opening one for reading waits for a writer forever, which used to
+// hang `check` and leave `build` blocked with the publish lock held. Both
+// commands must exit at once, name the file, and leave public/ as it was.
+func TestNamedPipesAreRefused(t *testing.T) {
+	for _, c := range []struct{ name, pipe, want string }{
+		{"page", "content/notices/x.md", "content/notices/x.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)"},
+		{"bundle file", "content/study/a/notes.pdf", "content/study/a/notes.pdf: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)"},
+		{"static file", "static/logo.png", "static/logo.png: is a named pipe (FIFO), not a regular file"},
+		{"layout", "layouts/_default/single.html", "layouts/_default/single.html: is a named pipe (FIFO), not a regular file"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site, before := publishedSite(t)
+			write(t, site, "content/study/a/index.md", "---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: notes.pdf}]\n---\n")
+			write(t, site, "content/study/a/notes.pdf", "%PDF-1.4\n")
+			// The pipe replaces a file of the same name, as a careless copy
+			// from a machine with named pipes would.
+			p := filepath.Join(site, filepath.FromSlash(c.pipe))
+			os.Remove(p)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skipf("cannot make a named pipe here: %v", err)
+			}
+			for _, cmd := range []string{"check", "build"} {
+				code, msg := runWithin(t, cmd, site)
+				if code == 0 {
+					t.Errorf("%s exited 0 with a named pipe at %s", cmd, c.pipe)
+				}
+				if !strings.Contains(msg, c.want) {
+					t.Errorf("%s: stderr lacks %q:\n%s", cmd, c.want, msg)
+				}
+			}
+			samePublic(t, site, before)
+		})
+	}
+}
+
+// runWithin runs `pubgen cmd --source site` and fails the test, instead of
+// hanging it, if the command has not finished after a generous while.
+func runWithin(t *testing.T, cmd, site string) (int, string) {
+	t.Helper()
+	type result struct {
+		code int
+		msg  string
+	}
+	done := make(chan result, 1)
+	go func() {
+		var out, errOut bytes.Buffer
+		code := run([]string{cmd, "--source", site}, &out, &errOut)
+		done <- result{code, errOut.String()}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.msg
+	case <-time.After(30 * time.Second):
+		t.Fatalf("%s still running after 30s: it is blocked reading a named pipe", cmd)
+		return 0, ""
+	}
+}

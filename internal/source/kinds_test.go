@@ -1,0 +1,42 @@
+package source
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestCheckKinds(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/ok.md":                {Data: []byte("---\n")},
+		"content/x.md":                 {Mode: fs.ModeNamedPipe},
+		"content/study/a/index.md":     {Data: []byte("---\n")},
+		"content/study/a/notes.pdf":    {Mode: fs.ModeNamedPipe},
+		"static/tty":                   {Mode: fs.ModeDevice | fs.ModeCharDevice},
+		"data/disk":                    {Mode: fs.ModeDevice},
+		"layouts/_default/single.html": {Mode: fs.ModeSocket},
+		"i18n/zh.toml":                 {Mode: fs.ModeIrregular},
+		"content/pipe-link.md":         link("x.md"),
+		"public/ignored":               {Mode: fs.ModeNamedPipe},
+		".pubgen/ignored":              {Mode: fs.ModeNamedPipe},
+	}
+	got := CheckKinds(fsys)
+	got.Sort()
+	var lines []string
+	for _, d := range got {
+		lines = append(lines, d.String())
+	}
+	want := []string{
+		"content/pipe-link.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
+		"content/study/a/notes.pdf: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
+		"content/x.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
+		"data/disk: is a device, not a regular file (expected an ordinary file; delete or move it)",
+		"i18n/zh.toml: is an irregular file, not a regular file (expected an ordinary file; delete or move it)",
+		"layouts/_default/single.html: is a socket, not a regular file (expected an ordinary file; delete or move it)",
+		"static/tty: is a character device, not a regular file (expected an ordinary file; delete or move it)",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
