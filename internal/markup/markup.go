@@ -94,7 +94,8 @@ func New(opts Options) *Converter {
 }
 
 // Convert turns one Markdown document into HTML. rw may be nil, which keeps
-// every destination as written.
+// every destination as written. A body that Prescan refuses gives a
+// *LimitError and no HTML.
 func (c *Converter) Convert(src []byte, rw Rewriter) (Result, error) {
 	if !utf8.Valid(src) {
 		// goldmark 1.8.7 with its CJK line breaks panics on a text that
@@ -103,6 +104,11 @@ func (c *Converter) Convert(src []byte, rw Rewriter) (Result, error) {
 		// GBK; the page stage reports that, and here it must not crash the
 		// build. U+FFFD keeps every newline, so line numbers still hold.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	// Before goldmark, whose time on some shapes grows with the square of
+	// the input: one page must not hold the build for hours.
+	if err := Prescan(src); err != nil {
+		return Result{}, err
 	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
