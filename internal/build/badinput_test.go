@@ -164,6 +164,9 @@ var badInputs = []badInput{
 	{name: "deeply nested lists",
 		site: notice("title: 通知\ndate: 2024-07-01\n", strings.Repeat("- ", 50000)+"项\n"),
 		want: "content/notices/a.md:5: body: quotes or lists nest 50000 levels deep (want at most 100)"},
+	{name: "unclosed links",
+		site: notice("title: 通知\ndate: 2024-07-01\n", "正文\n\n"+strings.Repeat("[a](", 25000)+"\n"),
+		want: "content/notices/a.md:7: body: the text has 25000 unclosed links '[…](' in paragraphs of up to 100001 bytes"},
 
 	// Links inside the site that lead nowhere.
 	{name: "link to a missing page",

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"html/template"
 	"net/url"
 	"path"
@@ -55,7 +56,7 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *conv
 }
 
 func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) []anchorRef {
-	if n.Page == nil || len(n.Body) == 0 || tooDeep(n, l) {
+	if n.Page == nil || len(n.Body) == 0 {
 		return nil
 	}
 	var refs []anchorRef
@@ -73,6 +74,11 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 		return out
 	}
 	res, err := conv.Convert(n.Body, rw)
+	var limit *markup.LimitError
+	if errors.As(err, &limit) {
+		l.Errorf(n.Path, lineOf(limit.Line), 0, "body", "%s", limit.Msg)
+		return nil
+	}
 	if err != nil {
 		l.Errorf(n.Path, n.BodyLine, 0, "", "cannot convert Markdown: %v", err)
 		return nil

@@ -6,8 +6,6 @@ import (
 	"io/fs"
 
 	"github.com/pubgen/pubgen/internal/diag"
-	"github.com/pubgen/pubgen/internal/markup"
-	"github.com/pubgen/pubgen/internal/site"
 )
 
 // maxContentSize bounds a content file. The longest real page (a full
@@ -47,14 +45,3 @@ func readContent(fsys fs.FS, name string, l *diag.List) ([]byte, bool) {
 }
 
 func sizeMB(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
-
-// tooDeep reports a body whose quotes or lists nest deeper than goldmark
-// can convert in reasonable time.
-func tooDeep(n *site.Node, l *diag.List) bool {
-	depth, line := markup.Depth(n.Body)
-	if depth <= markup.MaxDepth {
-		return false
-	}
-	l.Errorf(n.Path, n.BodyLine+line-1, 0, "body", "quotes or lists nest %d levels deep (want at most %d)", depth, markup.MaxDepth)
-	return true
-}
