@@ -73,3 +73,29 @@ func runWithin(t *testing.T, cmd, site string) (int, string) {
 		return 0, ""
 	}
 }
+
+// TestNewRefusesPipedConfig: `pubgen new` reads pubgen.toml and an
+// archetype before writing; a named pipe in either place is an error, not
+// a wait.
+func TestNewRefusesPipedConfig(t *testing.T) {
+	site := writeSite(t, map[string]string{"content/notices/first.md": goodNotice})
+	if err := syscall.Mkfifo(filepath.Join(site, "pubgen.toml"), 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	done := make(chan string, 1)
+	go func() {
+		var out, errOut bytes.Buffer
+		if code := run([]string{"new", "--source", site, "notice", "通知"}, &out, &errOut); code == 0 {
+			errOut.WriteString("pubgen new exited 0")
+		}
+		done <- errOut.String()
+	}()
+	select {
+	case msg := <-done:
+		if !strings.Contains(msg, "pubgen.toml") || !strings.Contains(msg, "is a named pipe (FIFO)") {
+			t.Errorf("stderr does not name the pipe:\n%s", msg)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("pubgen new still running after 30s: it is blocked reading a named pipe")
+	}
+}

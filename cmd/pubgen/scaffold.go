@@ -4,13 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"time"
 
 	"github.com/pubgen/pubgen"
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/scaffold"
+	srcfs "github.com/pubgen/pubgen/internal/source"
 )
 
 func runInit(args []string, stdout, stderr io.Writer) int {
@@ -44,7 +44,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: pubgen new notice|disclosure|study|showcase TITLE")
 		return 2
 	}
-	site := os.DirFS(*source)
+	site := srcfs.DirFS(*source)
 	cfg, l := config.Load(site)
 	if cfg == nil {
 		fmt.Fprintln(stderr, l.Err(false))
