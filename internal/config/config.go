@@ -162,6 +162,20 @@ func reportDecode(l *diag.List, err error) {
 	l.Errorf(FileName, 0, 0, "", "%v", err)
 }
 
+// loadTimezone loads an IANA zone name, or says what is wrong with it.
+// "Local" is refused although Go accepts it: the output would then depend on
+// the machine that builds, and identical input must give identical output.
+func loadTimezone(name string) (*time.Location, string) {
+	if name == "Local" {
+		return nil, "is the building machine's zone, so output would differ from one machine to another"
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" {
+		return nil, "is not a known time zone"
+	}
+	return loc, ""
+}
+
 var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (c *Config) validate(src []byte, l *diag.List) {
@@ -175,9 +189,8 @@ func (c *Config) validate(src []byte, l *diag.List) {
 	if m := c.Images.MaxMegapixels; m < 1 || m > 1000 {
 		l.Errorf(FileName, at("max_megapixels"), 0, "images.max_megapixels", "%d is out of range (want 1 to 1000; the default is 50)", m)
 	}
-	loc, err := time.LoadLocation(c.Timezone)
-	if err != nil || c.Timezone == "" {
-		l.Errorf(FileName, at("timezone"), 0, "timezone", "%q is not a known time zone (want an IANA name such as Asia/Shanghai)", c.Timezone)
+	if loc, msg := loadTimezone(c.Timezone); msg != "" {
+		l.Errorf(FileName, at("timezone"), 0, "timezone", "%q %s (want an IANA name such as Asia/Shanghai)", c.Timezone, msg)
 	} else {
 		c.Location = loc
 	}

@@ -31,6 +31,7 @@ func TestParseErrors(t *testing.T) {
 		{"url style", "url_style = \"clean\"\n", `pubgen.toml:1: url_style: "clean" is not a URL style (want "portable" or "pretty")`},
 		{"page size", "\npage_size = 0\n", "pubgen.toml:2: page_size: 0 is out of range (want 1 to 1000)"},
 		{"timezone", "timezone = \"Mars/Base\"\n", `pubgen.toml:1: timezone: "Mars/Base" is not a known time zone`},
+		{"timezone local", "timezone = \"Local\"\n", `pubgen.toml:1: timezone: "Local" is the building machine's zone, so output would differ from one machine to another (want an IANA name such as Asia/Shanghai)`},
 		{"base url", "base_url = \"example.com\"\n", `pubgen.toml:1: base_url: "example.com" is not an absolute http(s) URL`},
 		{"branch slug", "[[branches]]\nname = \"一支部\"\nslug = \"Yi Zhi\"\n", `pubgen.toml:3: branches[0].slug: "Yi Zhi" is not a slug`},
 		{"branch twice", "[[branches]]\nname = \"一支部\"\nslug = \"a\"\n[[branches]]\nname = \"一支部\"\nslug = \"b\"\n", `branches[1].name: "一支部" is listed twice`},
