@@ -99,10 +99,29 @@ func offset(sec int) string {
 	return fmt.Sprintf("%c%02d%02d", sign, sec/3600, sec/60%60)
 }
 
-// text escapes a TEXT value (RFC 5545 §3.3.11).
+// text escapes a TEXT value (RFC 5545 §3.3.11). A line break becomes \n;
+// any other control character (C0 but tab, DEL, C1) is dropped: the grammar
+// forbids them, and a stray CR or ESC from a pasted title would otherwise
+// end the property early or reach whatever shows the calendar.
 func text(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return r.Replace(s)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 type writer struct{ b strings.Builder }

@@ -122,10 +122,14 @@ func TestDeterministicAndNoEnd(t *testing.T) {
 
 func TestText(t *testing.T) {
 	for in, want := range map[string]string{
-		"a,b;c":  `a\,b\;c`,
-		`back\`:  `back\\`,
-		"一\r\n二": `一\n二`,
-		"会议室":    "会议室",
+		"a,b;c":                  `a\,b\;c`,
+		`back\`:                  `back\\`,
+		"一\r\n二":                 `一\n二`,
+		"会议室":                    "会议室",
+		"a\x1b]0;pwned\x07b":     `a]0\;pwnedb`,
+		"\x00x\x7f\u0085\u009by": "xy",
+		"tab\there":              "tab\there",
+		"一\u2028二\r三":            `一\n二\n三`,
 	} {
 		if got := text(in); got != want {
 			t.Errorf("text(%q) = %q, want %q", in, got, want)
@@ -138,5 +142,24 @@ func TestOffset(t *testing.T) {
 		if got := offset(sec); got != want {
 			t.Errorf("offset(%d) = %q, want %q", sec, got, want)
 		}
+	}
+}
+
+// TestNoControlCharacters checks the whole file: a title pasted with an
+// escape sequence or a bare CR must not leave a control character outside
+// the CRLF line endings, where it would end a property early.
+func TestNoControlCharacters(t *testing.T) {
+	ev := meeting()
+	ev.Summary = "通知\x1b[2J\rEND:VEVENT\x00"
+	ev.Location = "会议室\u009b\x7f"
+	ev.Description = "第一行\r第二行\x08"
+	data := strings.ReplaceAll(string(Encode(ev)), "\r\n", "")
+	for i, r := range data {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			t.Fatalf("control character %U at %d in\n%q", r, i, data)
+		}
+	}
+	if !strings.Contains(data, `SUMMARY:通知[2J\nEND:VEVENT`) {
+		t.Errorf("summary not kept as text:\n%q", data)
 	}
 }
