@@ -32,7 +32,9 @@ type Diagnostic struct {
 	Severity Severity
 }
 
-// String formats d as path:line:col: field: message.
+// String formats d as path:line:col: field: message, on one line: control
+// characters in the file name, field or message are escaped (see Escape), so
+// whatever shows it — a terminal, the build report — shows exactly one line.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.File)
@@ -51,7 +53,7 @@ func (d Diagnostic) String() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
-	return b.String()
+	return Escape(b.String())
 }
 
 // List is a set of diagnostics; its zero value is ready to use.
