@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
-	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/source"
@@ -70,7 +68,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		*dest = filepath.Join(sf.source, "public")
 	}
 	if err := publish.CheckDest(*dest); err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	opts.SearchCache = filepath.Join(sf.source, ".pubgen", "search")
@@ -85,8 +83,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	pr, err := publish.Publish(*dest, res.Entries)
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
-		fmt.Fprintf(stderr, "build failed: nothing was published; %s is as it was (want a writable destination with free space)\n", *dest)
+		sayErr(stderr, err)
+		say(stderr, "build failed: nothing was published; %s is as it was (want a writable destination with free space)", *dest)
 		return 1
 	}
 	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest
@@ -95,7 +93,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(res.Report); err != nil {
-			fmt.Fprintln(stderr, "pubgen:", err)
+			sayErr(stderr, err)
 			return 1
 		}
 	}
@@ -117,7 +115,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	for _, w := range res.Report.Warnings {
-		fmt.Fprintln(stderr, w)
+		say(stderr, "%s", w)
 	}
 	total := 0
 	for _, n := range res.Report.Pages {
@@ -130,13 +128,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // fail prints a build error: every content problem on its own line, then a
 // count, so an author sees all of them at once.
 func fail(stderr io.Writer, err error) int {
-	var de *diag.Errors
-	if errors.As(err, &de) {
-		fmt.Fprintln(stderr, de.Error())
-		fmt.Fprintln(stderr, "build failed: nothing was published")
-		return 1
-	}
-	fmt.Fprintln(stderr, "pubgen:", err)
+	sayErr(stderr, err)
 	fmt.Fprintln(stderr, "build failed: nothing was published")
 	return 1
 }

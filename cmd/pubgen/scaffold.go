@@ -26,10 +26,11 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	dir := fs.Arg(0)
 	n, err := scaffold.Init(dir, pubgen.Starter)
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d files into %s\nnext: cd %s && pubgen build\n", n, dir, dir)
+	say(stdout, "wrote %d files into %s", n, dir)
+	say(stdout, "next: cd %s && pubgen build", dir)
 	return 0
 }
 
@@ -47,18 +48,18 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	site := srcfs.DirFS(*source)
 	cfg, l := config.Load(site)
 	if cfg == nil {
-		fmt.Fprintln(stderr, l.Err(false))
+		sayErr(stderr, l.Err(false))
 		return 1
 	}
 	rel, err := scaffold.New(*source, site, cfg.Theme, fs.Arg(0), fs.Arg(1), time.Now().In(cfg.Location))
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
-	fmt.Fprintln(stdout, rel)
+	say(stdout, "%s", rel)
 	if fs.Arg(0) == "showcase" {
 		// A showcase needs its cover photo before the site builds again.
-		fmt.Fprintf(stderr, "next: put the cover photo beside it as %s/cover.jpg (and gallery photos, if any)\n", path.Dir(rel))
+		say(stderr, "next: put the cover photo beside it as %s/cover.jpg (and gallery photos, if any)", path.Dir(rel))
 	}
 	return 0
 }

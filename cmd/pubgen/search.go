@@ -43,18 +43,18 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	dir := filepath.Join(*source, ".pubgen", "search")
 	if _, err := os.Stat(dir); err != nil {
-		fmt.Fprintf(stderr, "pubgen: no search index in %s (run pubgen build first)\n", dir)
+		say(stderr, "pubgen: no search index in %s (run pubgen build first)", dir)
 		return 1
 	}
 	ix, err := search.Open(dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	defer ix.Close()
 	hits, err := ix.Search(strings.Join(words, " "), q)
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	if *jsonOut {
@@ -64,17 +64,19 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			hits = []search.Hit{}
 		}
 		if err := enc.Encode(hits); err != nil {
-			fmt.Fprintln(stderr, "pubgen:", err)
+			sayErr(stderr, err)
 			return 1
 		}
 		return 0
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(stdout, "没有找到与“%s”相关的内容\n", strings.Join(words, " "))
+		say(stdout, "没有找到与“%s”相关的内容", strings.Join(words, " "))
 		return 0
 	}
 	for i, h := range hits {
-		fmt.Fprintf(stdout, "%2d. %s  (%.3f)\n    %s\n    %s\n", i+1, h.Title, h.Score, h.URL, plainExcerpt(h.Excerpt))
+		say(stdout, "%2d. %s  (%.3f)", i+1, h.Title, h.Score)
+		say(stdout, "    %s", h.URL)
+		say(stdout, "    %s", plainExcerpt(h.Excerpt))
 	}
 	return 0
 }

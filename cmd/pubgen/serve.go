@@ -53,7 +53,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 func serveSite(ctx context.Context, source string, opts build.Options, bind string, port int, basePath string, stdout, stderr io.Writer) int {
 	ix, err := search.Open(filepath.Join(source, ".pubgen", "search"))
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	defer ix.Close()
@@ -63,14 +63,14 @@ func serveSite(ctx context.Context, source string, opts build.Options, bind stri
 	})
 	ln, err := listen(bind, port, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	session := build.NewSession(srcfs.DirFS(source), opts)
 	rebuild(session, srv, stderr)
 	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	defer w.Close()
@@ -89,11 +89,11 @@ func serveSite(ctx context.Context, source string, opts build.Options, bind stri
 			if !ok {
 				return 1
 			}
-			fmt.Fprintf(stderr, "changed: %v\n", b.Paths)
+			say(stderr, "changed: %v", b.Paths)
 			rebuild(session, srv, stderr)
 		case err, ok := <-w.Errors():
 			if ok {
-				fmt.Fprintln(stderr, "pubgen: watching:", err)
+				say(stderr, "pubgen: watching: %v", err)
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) {
 	start := time.Now()
 	_, files, changed, err := session.Build()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		sayErr(stderr, err)
 		srv.Fail(err.Error())
 		return
 	}

@@ -20,14 +20,14 @@ import (
 func watchAndPublish(ctx context.Context, source string, opts build.Options, dest string, stderr io.Writer) int {
 	ix, err := search.Open(opts.SearchCache)
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	defer ix.Close()
 	opts.Index = ix
 	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
 	if err != nil {
-		fmt.Fprintln(stderr, "pubgen:", err)
+		sayErr(stderr, err)
 		return 1
 	}
 	defer w.Close()
@@ -39,7 +39,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		start := time.Now()
 		res, files, changed, err := session.Build()
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			sayErr(stderr, err)
 			fmt.Fprintln(stderr, "build failed: nothing was published; waiting for the next change")
 			return
 		}
@@ -53,16 +53,16 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		}
 		pr, err := publish.PublishUpdate(dest, res.Entries, unchanged)
 		if err != nil {
-			fmt.Fprintln(stderr, "pubgen:", err)
-			fmt.Fprintf(stderr, "publishing failed: %s is as it was; waiting for the next change\n", dest)
+			sayErr(stderr, err)
+			say(stderr, "publishing failed: %s is as it was; waiting for the next change", dest)
 			return
 		}
 		published = files
-		fmt.Fprintf(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms\n",
+		say(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms",
 			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds())
 	}
 	once()
-	fmt.Fprintf(stderr, "watching %s (Ctrl+C to stop)\n", source)
+	say(stderr, "watching %s (Ctrl+C to stop)", source)
 	for {
 		select {
 		case <-ctx.Done():
@@ -74,7 +74,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			once()
 		case err, ok := <-w.Errors():
 			if ok {
-				fmt.Fprintln(stderr, "pubgen: watching:", err)
+				say(stderr, "pubgen: watching: %v", err)
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/search"
@@ -81,7 +82,7 @@ func (r Report) WriteTable(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintf(w, "%d files, %s, in %d ms", r.Files, render.HumanSize(r.Bytes), r.DurationMS)
 	if r.Dest != "" {
-		fmt.Fprintf(w, " → %s", r.Dest)
+		fmt.Fprintf(w, " → %s", diag.Escape(r.Dest))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "search index: %d added, %d changed, %d removed, %d unchanged\n", r.Search.Added, r.Search.Changed, r.Search.Removed, r.Search.Unchanged)

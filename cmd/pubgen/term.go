@@ -1,0 +1,33 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pubgen/pubgen/internal/diag"
+)
+
+// say prints one line for a person through diag.Escape. Everything pubgen
+// prints about a site goes through here: titles, file names, paths and
+// error texts come from authors or the disk, and must neither print a line
+// of their own (a forged "ok:") nor move, clear or retitle the terminal.
+func say(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, diag.Escape(fmt.Sprintf(format, args...)))
+}
+
+// sayErr prints err: a build's content problems one line each followed by
+// their count, any other error as one line after "pubgen: ".
+func sayErr(w io.Writer, err error) {
+	var de *diag.Errors
+	if errors.As(err, &de) {
+		// Each diagnostic is already a single escaped line, so the only
+		// newlines are the ones between them.
+		for _, line := range strings.Split(de.Error(), "\n") {
+			say(w, "%s", line)
+		}
+		return
+	}
+	say(w, "pubgen: %v", err)
+}
