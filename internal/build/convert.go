@@ -157,6 +157,9 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 				return dest, nil, ""
 			}
 		}
+		if site.ScriptFile(rel) && !s.Config.Markdown.Unsafe {
+			return dest, nil, "is not published: HTML, JavaScript, SVG and XML files from content/ can run script in the portal (want a PDF, office or image file, or markdown.unsafe = true in pubgen.toml)"
+		}
 		return dest, nil, "is not in " + n.BundleDir + "/ (want the file beside index.md)"
 	}
 	return dest, nil, "files only go with a page bundle (want the page moved to " + strings.TrimSuffix(n.Path, ".md") + "/index.md with the file beside it)"

@@ -78,8 +78,9 @@ func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Optio
 			section(p.Section).Index = n
 		default:
 			n.URL = pageURL(p)
+			var refused []string
 			if p.Bundle {
-				n.Files = bundles[p.BundleDir]
+				n.Files, refused = publishable(bundles[p.BundleDir], s.Config.Markdown.Unsafe)
 			}
 			if p.Section != "" {
 				n.Parent = section(p.Section)
@@ -89,7 +90,8 @@ func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Optio
 			}
 			s.Pages = append(s.Pages, n)
 			checkBranch(s.Config, n, l)
-			checkFiles(n, l)
+			checkFiles(n, bundles[p.BundleDir], s.Config.Markdown.Unsafe, l)
+			warnRefused(n, refused, l)
 		}
 		s.bySource[p.Path] = n
 		if prev, dup := s.byURL[n.URL]; dup {
@@ -187,14 +189,19 @@ func checkBranch(cfg *config.Config, n *Node, l *diag.List) {
 }
 
 // checkFiles reports attachments and images named in the front matter that
-// are not in the page's bundle.
-func checkFiles(n *Node, l *diag.List) {
+// are not among the bundle's files (all, published or not), SVG photos,
+// and, in safe mode, attachments that can run script.
+func checkFiles(n *Node, all []string, unsafe bool, l *diag.List) {
 	have := map[string]bool{}
-	for _, f := range n.Files {
+	for _, f := range all {
 		have[f] = true
 	}
 	check := func(field, file string) {
 		if file == "" {
+			return
+		}
+		if !unsafe && ScriptFile(file) && !svgImage(file) {
+			l.Errorf(n.Path, n.Line(field), 0, field, "%q is not published: HTML, JavaScript and XML files from content/ can run script in the portal (want a PDF, office or text file, or markdown.unsafe = true in pubgen.toml)", file)
 			return
 		}
 		if !n.Bundle {
@@ -208,10 +215,26 @@ func checkFiles(n *Node, l *diag.List) {
 	for i, a := range n.Attachments {
 		check(fmt.Sprintf("attachments[%d]", i), a.File)
 	}
-	for i, g := range n.Gallery {
-		check(fmt.Sprintf("gallery[%d]", i), g.File)
+	photo := func(field, file string) {
+		if svgImage(file) {
+			l.Errorf(n.Path, n.Line(field), 0, field, "SVG images are not allowed (they can contain script); use a JPEG or PNG")
+			return
+		}
+		check(field, file)
 	}
-	check("cover", n.Cover)
+	for i, g := range n.Gallery {
+		photo(fmt.Sprintf("gallery[%d].file", i), g.File)
+	}
+	photo("cover", n.Cover)
+}
+
+// warnRefused names the bundle files safe mode keeps out of public/, so an
+// author who meant to publish one learns why it is missing.
+func warnRefused(n *Node, refused []string, l *diag.List) {
+	if len(refused) == 0 {
+		return
+	}
+	l.Warnf(n.Path, 1, 0, "", "not published from %s/: %s (HTML, JavaScript, SVG and XML files can run script; set markdown.unsafe = true in pubgen.toml to publish them)", n.BundleDir, strings.Join(refused, ", "))
 }
 
 // sortNodes orders pages: pinned first, then by weight (weighted before
