@@ -98,7 +98,7 @@ type thumbResult struct {
 
 // photo returns the thumbnail of the photo at name. A photo whose size and
 // modification time are unchanged is not even read again.
-func (m *PrepareMemo) photo(fsys fs.FS, name string, maxPixels int) (thumb.Image, error) {
+func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options) (thumb.Image, error) {
 	var st photoStat
 	if m != nil {
 		// A photo written within the last two seconds could be written
@@ -107,7 +107,7 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, maxPixels int) (thumb.Image
 			st = photoStat{name, fi.Size(), fi.ModTime().UnixNano()}
 			m.mu.Lock()
 			key, ok := m.byStat[st]
-			r, hit := m.m[thumbKey{key, maxPixels}]
+			r, hit := m.m[thumbKey{key, o.MaxPixels}]
 			m.mu.Unlock()
 			if ok && hit && st.mtime != 0 {
 				return r.im, r.err
@@ -118,7 +118,7 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, maxPixels int) (thumb.Image
 	if err != nil {
 		return thumb.Image{}, fmt.Errorf("cannot be read: %w", err)
 	}
-	im, err := m.make(src, maxPixels)
+	im, err := m.make(src, o)
 	if m != nil && st.mtime != 0 {
 		m.mu.Lock()
 		if m.byStat == nil {
@@ -137,16 +137,16 @@ type photoStat struct {
 	mtime int64
 }
 
-func (m *PrepareMemo) make(src []byte, maxPixels int) (thumb.Image, error) {
+func (m *PrepareMemo) make(src []byte, o thumb.Options) (thumb.Image, error) {
 	if m == nil {
-		return thumb.Make(src, ThumbWidth, maxPixels)
+		return thumb.Make(src, o)
 	}
-	key := thumbKey{sha256.Sum256(src), maxPixels}
+	key := thumbKey{sha256.Sum256(src), o.MaxPixels}
 	m.mu.Lock()
 	r, ok := m.m[key]
 	m.mu.Unlock()
 	if !ok {
-		r.im, r.err = thumb.Make(src, ThumbWidth, maxPixels)
+		r.im, r.err = thumb.Make(src, o)
 		m.mu.Lock()
 		if m.m == nil {
 			m.m = map[thumbKey]thumbResult{}
@@ -235,13 +235,16 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 			add(g.File, "gallery["+strconv.Itoa(i)+"].file")
 		}
 	}
+	// One budget for all workers: decoding memory follows the pixel
+	// limit whatever the number of cores.
 	maxPixels := s.Config.Images.MaxPixels()
+	o := thumb.Options{MaxWidth: ThumbWidth, MaxPixels: maxPixels, Budget: thumb.NewBudget(maxPixels)}
 	outs := make([]Output, len(jobs))
 	th := make([]Thumb, len(jobs))
 	lists := make([]diag.List, len(jobs))
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
-		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file, maxPixels)
+		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file, o)
 		if err != nil {
 			lists[i].Errorf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q %v", j.file, err)
 			return

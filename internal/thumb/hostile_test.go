@@ -16,7 +16,7 @@ func TestMakeRefusesDeclaredGiant(t *testing.T) {
 		t.Fatalf("bomb is %d bytes, want a tiny file", len(src))
 	}
 	start := time.Now()
-	_, err := Make(src, 480, 0)
+	_, err := Make(src, Options{MaxWidth: 480})
 	var tl *TooLargeError
 	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "60000×60000") {
 		t.Fatalf("err = %v, want a TooLargeError naming 60000×60000", err)
@@ -28,10 +28,10 @@ func TestMakeRefusesDeclaredGiant(t *testing.T) {
 
 func TestMakeLimitIsConfigurable(t *testing.T) {
 	src := photo(t, 200, 100, jpg) // 20,000 pixels
-	if _, err := Make(src, 480, 19_999); err == nil || !strings.Contains(err.Error(), "200×100") {
+	if _, err := Make(src, Options{MaxWidth: 480, MaxPixels: 19_999}); err == nil || !strings.Contains(err.Error(), "200×100") {
 		t.Errorf("limit below the photo: err = %v, want it refused naming 200×100", err)
 	}
-	if _, err := Make(src, 480, 20_000); err != nil {
+	if _, err := Make(src, Options{MaxWidth: 480, MaxPixels: 20_000}); err != nil {
 		t.Errorf("limit at the photo: %v", err)
 	}
 }
@@ -54,7 +54,7 @@ func TestMakeRefusesBrokenFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Make(c.src, 480, 0)
+			_, err := Make(c.src, Options{MaxWidth: 480})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("err = %v, want it to say %q", err, c.want)
 			}

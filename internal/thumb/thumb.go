@@ -90,15 +90,31 @@ func looksLikeHTML(src []byte) bool {
 		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
 }
 
-// Make scales a JPEG or PNG photo down to at most maxWidth pixels wide,
+// Options say how Make scales a photo and what it may cost.
+type Options struct {
+	MaxWidth  int     // thumbnail width in pixels
+	MaxPixels int     // largest photo accepted (0: DefaultMaxPixels)
+	Budget    *Budget // shared by concurrent calls (nil: unbounded)
+}
+
+// Make scales a JPEG or PNG photo down to at most o.MaxWidth pixels wide,
 // keeping its proportions. A photo narrower than that keeps its size but is
 // still re-encoded, so every thumbnail is a small JPEG. A photo of more
-// than maxPixels pixels (0: DefaultMaxPixels) is refused before decoding.
-func Make(src []byte, maxWidth, maxPixels int) (Image, error) {
-	cfg, err := Check(src, maxPixels)
+// than o.MaxPixels pixels is refused before decoding, and decoding waits
+// for room in o.Budget.
+func Make(src []byte, o Options) (Image, error) {
+	cfg, err := Check(src, o.MaxPixels)
 	if err != nil {
 		return Image{}, err
 	}
+	if o.Budget != nil {
+		defer o.Budget.release(o.Budget.acquire(decodedBytes(cfg)))
+	}
+	return scale(src, cfg, o.MaxWidth)
+}
+
+// scale decodes src, whose header declared cfg, and makes its thumbnail.
+func scale(src []byte, cfg image.Config, maxWidth int) (Image, error) {
 	img, _, err := image.Decode(bytes.NewReader(src))
 	if err != nil {
 		return Image{}, formatError(src, err)

@@ -40,7 +40,7 @@ func TestMake(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := Make(c.src, c.max, 0)
+			im, err := Make(c.src, Options{MaxWidth: c.max})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,7 +51,7 @@ func TestMake(t *testing.T) {
 			if err != nil || format != "jpeg" || cfg.Width != c.ww || cfg.Height != c.wh {
 				t.Errorf("data is %s %dx%d (%v), want jpeg %dx%d", format, cfg.Width, cfg.Height, err, c.ww, c.wh)
 			}
-			again, _ := Make(c.src, c.max, 0)
+			again, _ := Make(c.src, Options{MaxWidth: c.max})
 			if !bytes.Equal(im.Data, again.Data) {
 				t.Error("two runs give different bytes")
 			}
@@ -62,7 +62,7 @@ func TestMake(t *testing.T) {
 func BenchmarkMake(b *testing.B) {
 	src := photo(b, 1200, 800, jpg)
 	for b.Loop() {
-		if _, err := Make(src, 480, 0); err != nil {
+		if _, err := Make(src, Options{MaxWidth: 480}); err != nil {
 			b.Fatal(err)
 		}
 	}
