@@ -20,7 +20,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "pubgen build [--source DIR] [--dest DIR] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now DATE] [--watch]", "build the site into public/, atomically", runBuild},
-		{"serve", "pubgen serve [--source DIR] [--bind ADDR] [--port N] [--base-path /sub/] [--drafts] [--future]", "preview the site: rebuild, re-index and reload the browser on every change", runServe},
+		{"serve", "pubgen serve [--source DIR] [--bind ADDR] [--port N] [--base-path /sub/] [--allowed-hosts a.example,b.example] [--drafts] [--future]", "preview the site: rebuild, re-index and reload the browser on every change", runServe},
 		{"check", "pubgen check [--source DIR] [--drafts] [--future] [--strict]", "validate everything without writing output", runCheck},
 		{"search", "pubgen search [--json] [--limit N] [--type T] [--branch B] [--year Y] [--status S] [--by-date] QUERY", "query the site's search index (built by pubgen build), ranked as in the browser", runSearch},
 		{"init", "pubgen init DIR", "write a new site with the default theme and example content", runInit},

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -31,26 +32,54 @@ const editDebounce = 30 * time.Millisecond
 
 var watched = []string{"content", "layouts", "themes", "static", "data", "assets", "i18n", "archetypes"}
 
+// serveConfig is what the serve command's flags ask for.
+type serveConfig struct {
+	source       string
+	opts         build.Options
+	bind         string
+	port         int
+	basePath     string
+	allowedHosts []string
+}
+
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var sf siteFlags
-	sf.register(fs)
-	bind := fs.String("bind", "127.0.0.1", "address to listen on (0.0.0.0 exposes the preview to the network)")
-	port := fs.Int("port", 1313, "port; when busy, the next free one is used")
-	basePath := fs.String("base-path", "", "serve the site under this sub-path, e.g. /dangjian/, as it will be deployed")
-	opts, ok := sf.parse(fs, args, stderr)
+	cfg, ok := parseServeFlags(args, stderr)
 	if !ok {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serveSite(ctx, sf.source, opts, *bind, *port, *basePath, stdout, stderr)
+	return serveSite(ctx, cfg, stdout, stderr)
+}
+
+// parseServeFlags reads the serve command's flags, or returns false after
+// saying what was wrong on stderr.
+func parseServeFlags(args []string, stderr io.Writer) (serveConfig, bool) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	cfg := serveConfig{}
+	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "address to listen on (0.0.0.0 exposes the preview to the network and answers any Host)")
+	fs.IntVar(&cfg.port, "port", 1313, "port; when busy, the next free one is used")
+	fs.StringVar(&cfg.basePath, "base-path", "", "serve the site under this sub-path, e.g. /dangjian/, as it will be deployed")
+	fs.Func("allowed-hosts", "`NAMES`, comma-separated, the preview also answers besides localhost and the bound address (.example.com allows its subdomains too)", func(v string) error {
+		for _, h := range strings.Split(v, ",") {
+			if h = strings.TrimSpace(h); h != "" {
+				cfg.allowedHosts = append(cfg.allowedHosts, h)
+			}
+		}
+		return nil
+	})
+	opts, ok := sf.parse(fs, args, stderr)
+	cfg.source, cfg.opts = sf.source, opts
+	return cfg, ok
 }
 
 // serveSite runs the dev server until ctx ends: a first build, then a
 // rebuild after every batch of changes the watcher reports.
-func serveSite(ctx context.Context, source string, opts build.Options, bind string, port int, basePath string, stdout, stderr io.Writer) int {
+func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) int {
+	source, opts := cfg.source, cfg.opts
 	ix, err := search.Open(filepath.Join(source, ".pubgen", "search"))
 	if err != nil {
 		sayErr(stderr, err)
@@ -58,14 +87,14 @@ func serveSite(ctx context.Context, source string, opts build.Options, bind stri
 	}
 	defer ix.Close()
 	opts.Dev, opts.Index = true, ix
-	srv := serve.New(basePath, func(q string, limit int) (any, error) {
-		return ix.Search(q, search.Query{Limit: limit})
-	})
-	ln, err := listen(bind, port, stderr)
+	ln, err := listen(cfg.bind, cfg.port, stderr)
 	if err != nil {
 		sayErr(stderr, err)
 		return 1
 	}
+	srv := serve.New(cfg.basePath, func(q string, limit int) (any, error) {
+		return ix.Search(q, search.Query{Limit: limit})
+	}, hostPolicy(cfg, ln.Addr()))
 	session := build.NewSession(srcfs.DirFS(source), opts)
 	rebuild(session, srv, stderr)
 	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
@@ -111,6 +140,19 @@ func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) {
 	}
 	srv.Publish(files, changed)
 	fmt.Fprintf(stderr, "built in %d ms: %d files, %d changed\n", time.Since(start).Milliseconds(), len(files), len(changed))
+}
+
+// hostPolicy is the Host check for a server listening on addr. The
+// listener's own IP decides whether the preview was exposed on purpose (an
+// empty --bind listens everywhere; a name may resolve to loopback), and the
+// name given to --bind stays allowed either way.
+func hostPolicy(cfg serveConfig, addr net.Addr) serve.HostPolicy {
+	p := serve.HostPolicy{Bind: cfg.bind, Allowed: cfg.allowedHosts}
+	if tcp, ok := addr.(*net.TCPAddr); ok {
+		p.Bind = tcp.IP.String()
+		p.Allowed = append([]string{cfg.bind}, cfg.allowedHosts...)
+	}
+	return p
 }
 
 // listen opens bind:port, or the next free port when it is taken, saying so.

@@ -52,7 +52,10 @@ func TestLiveReload(t *testing.T) {
 	var out, errOut syncBuffer
 	done := make(chan int)
 	go func() {
-		done <- serveSite(sctx, site, build.Options{Now: time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)}, "127.0.0.1", 0, "/dangjian/", &out, &errOut)
+		done <- serveSite(sctx, serveConfig{
+			source: site, opts: build.Options{Now: time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)},
+			bind: "127.0.0.1", basePath: "/dangjian/",
+		}, &out, &errOut)
 	}()
 	defer func() {
 		cancel()

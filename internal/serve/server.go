@@ -28,6 +28,7 @@ type SearchFunc func(q string, limit int) (any, error)
 type Server struct {
 	base   string // "/" or "/sub/path/"
 	search SearchFunc
+	hosts  hostCheck
 
 	mu      sync.RWMutex
 	files   map[string][]byte
@@ -41,13 +42,13 @@ type event struct {
 }
 
 // New returns a server for a site published under basePath ("" or "/" for
-// the root).
-func New(basePath string, search SearchFunc) *Server {
+// the root) that answers only the Host names hosts allows.
+func New(basePath string, search SearchFunc, hosts HostPolicy) *Server {
 	base := "/" + strings.Trim(basePath, "/") + "/"
 	if base == "//" {
 		base = "/"
 	}
-	return &Server{base: base, search: search, files: map[string][]byte{}, subs: map[chan event]struct{}{}}
+	return &Server{base: base, search: search, hosts: hosts.compile(), files: map[string][]byte{}, subs: map[chan event]struct{}{}}
 }
 
 // Base returns the path the site is served under, with slashes around it.
@@ -90,6 +91,17 @@ func (s *Server) broadcast(e event) {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Checked before any route, the events stream and the search API
+	// included: every answer may carry drafts.
+	if !s.hosts.allows(r.Host) {
+		refuseHost(w, r.Host)
+		return
+	}
+	// No route sends CORS headers, so a page on another origin that calls
+	// the preview by an allowed name (http://127.0.0.1:1313/...) cannot
+	// read the answer; nosniff keeps the search JSON from being loaded as
+	// a script instead.
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -154,7 +166,6 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

@@ -21,8 +21,17 @@ func site() map[string][]byte {
 
 func get(t *testing.T, h http.Handler, path string) *http.Response {
 	t.Helper()
+	return getHost(t, h, "localhost:1313", path)
+}
+
+// getHost requests path with a Host header of the test's choosing, as a
+// DNS-rebinding page would make the browser send.
+func getHost(t *testing.T, h http.Handler, host, path string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	req.Host = host
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	h.ServeHTTP(rec, req)
 	return rec.Result()
 }
 
@@ -32,7 +41,7 @@ func body(r *http.Response) string {
 }
 
 func TestServesOnlyTheSiteUnderItsBasePath(t *testing.T) {
-	s := New("/dangjian/", nil)
+	s := New("/dangjian/", nil, HostPolicy{})
 	s.Publish(site(), nil)
 	cases := []struct {
 		path   string
@@ -70,7 +79,7 @@ func TestSearchEndpointLimits(t *testing.T) {
 	s := New("", func(q string, limit int) (any, error) {
 		gotLimit = limit
 		return []string{q}, nil
-	})
+	}, HostPolicy{})
 	if r := get(t, s, "/_pubgen/search?q=党费&limit=1000"); r.StatusCode != 200 || gotLimit != MaxResults || !strings.Contains(body(r), "党费") {
 		t.Errorf("search: status %d, limit %d", r.StatusCode, gotLimit)
 	}
@@ -83,7 +92,7 @@ func TestSearchEndpointLimits(t *testing.T) {
 // TestEvents checks what an open page hears: the current failure on
 // connect, then reloads with the changed files, and ok when fixed.
 func TestEvents(t *testing.T) {
-	s := New("", nil)
+	s := New("", nil, HostPolicy{})
 	s.Publish(site(), nil)
 	s.Fail("content/a.md:3:7: date: \"2024-13-01\" is not a date")
 	srv := httptest.NewServer(s)
