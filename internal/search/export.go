@@ -38,9 +38,17 @@ type exportDoc struct {
 // give the same bytes. After a first Export, the next one starts from what
 // it computed and redoes only what the documents changed by Update since
 // can affect; the result is the same as a full export's, byte for byte.
-func (ix *Index) Export() (map[string][]byte, error) {
+func (ix *Index) Export() (out map[string][]byte, err error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	err = guard(func() (err error) { out, err = ix.export(); return err })
+	if err != nil {
+		ix.exp, ix.since = nil, nil
+	}
+	return out, err
+}
+
+func (ix *Index) export() (map[string][]byte, error) {
 	if ix.exp != nil && ix.docs != nil {
 		if err := ix.exp.apply(ix.since, ix.docs); err != nil {
 			ix.exp, ix.since = nil, nil

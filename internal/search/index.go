@@ -41,7 +41,13 @@ type UpdateStats struct {
 // called from several goroutines (they take turns); Search runs alongside
 // them.
 type Index struct {
-	bi bleve.Index
+	// biMu guards bi for Search, which runs alongside Update and Export
+	// (they hold mu); only Rebuild replaces bi, holding both.
+	biMu   sync.RWMutex
+	bi     bleve.Index
+	path   string // the bleve folder, for Rebuild
+	damage error  // why Open replaced an unreadable index, nil if it did not
+	gen    uint64 // the generation last stamped, see generation.go
 
 	mu sync.Mutex // guards the fields below, used by Update and Export
 	// docs is what bleve holds, as last given to Update. It is nil until the
@@ -79,32 +85,76 @@ const versionKey = "pubgen.analysis"
 // Open opens the index in cacheDir, creating it when absent. An index made
 // with another analysisVersion, or one that cannot be opened, is deleted and
 // created afresh: it is a cache, and its source of truth is the content.
+// Damage says whether the latter happened.
 func Open(cacheDir string) (*Index, error) {
 	path := filepath.Join(cacheDir, "bleve")
-	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	var bi bleve.Index
+	err := guard(func() (err error) {
+		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+		return err
+	})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		// Another pubgen (serve, build --watch) has it open: waiting could
 		// take forever, and deleting it would break that process's index.
 		return nil, fmt.Errorf("search: %s: %w", path, ErrInUse)
 	}
+	var damage error
 	if err == nil {
-		v, verr := bi.GetInternal([]byte(versionKey))
+		var v, g []byte
+		verr := guard(func() (err error) {
+			if err := verifySegments(path); err != nil {
+				return err
+			}
+			if v, err = bi.GetInternal([]byte(versionKey)); err != nil {
+				return err
+			}
+			g, err = bi.GetInternal([]byte(generationKey))
+			return err
+		})
 		if verr == nil && string(v) == analysisVersion {
-			return &Index{bi: bi}, nil
+			gen, gerr := checkGeneration(path, g)
+			if gerr == nil {
+				return &Index{bi: bi, path: path, gen: gen}, nil
+			}
+			verr = gerr
+		} else if verr == nil && len(v) == 0 {
+			// Every index pubgen made has its version: scorch lost it.
+			verr = errors.New("bleve reopened it empty")
 		}
-		_ = bi.Close()
+		damage = verr
+		_ = guard(bi.Close)
+	} else if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) && !errors.Is(err, bleve.ErrorIndexMetaMissing) {
+		damage = err
 	}
-	if err := os.RemoveAll(path); err != nil {
-		return nil, fmt.Errorf("search: removing stale index %s: %w", path, err)
+	if err := removeIndex(path); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return nil, fmt.Errorf("search: creating %s: %w", cacheDir, err)
 	}
+	if bi, err = create(path); err != nil {
+		return nil, err
+	}
+	return &Index{bi: bi, path: path, damage: damage}, nil
+}
+
+// removeIndex deletes the bleve folder at path and its generation file.
+func removeIndex(path string) error {
+	for _, p := range []string{path, generationFile(path)} {
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("search: removing stale index %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// create makes an empty index at path, stamped with analysisVersion.
+func create(path string) (bleve.Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("search: building the mapping: %w", err)
 	}
-	bi, err = bleve.New(path, m)
+	bi, err := bleve.New(path, m)
 	if err != nil {
 		return nil, fmt.Errorf("search: creating index %s: %w", path, err)
 	}
@@ -112,11 +162,11 @@ func Open(cacheDir string) (*Index, error) {
 		_ = bi.Close()
 		return nil, fmt.Errorf("search: recording the analysis version: %w", err)
 	}
-	return &Index{bi: bi}, nil
+	return bi, nil
 }
 
 // Close releases the index files.
-func (ix *Index) Close() error { return ix.bi.Close() }
+func (ix *Index) Close() error { return guard(ix.bi.Close) }
 
 // Update makes the index hold exactly docs: documents whose content hash
 // differs from the stored one are (re)indexed, documents no longer present
@@ -124,7 +174,8 @@ func (ix *Index) Close() error { return ix.bi.Close() }
 func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	st, err := ix.update(docs)
+	var st UpdateStats
+	err := guard(func() (err error) { st, err = ix.update(docs); return err })
 	if err != nil {
 		// Part of the batch may be written: what is in memory can no
 		// longer be trusted to match bleve.
@@ -196,6 +247,11 @@ func (ix *Index) update(docs []Doc) (UpdateStats, error) {
 	}
 	if err := w.flush(); err != nil {
 		return st, err
+	}
+	if st.Added+st.Changed+st.Removed > 0 {
+		if err := ix.stampGeneration(); err != nil {
+			return st, err
+		}
 	}
 	ix.docs = next
 	return st, nil

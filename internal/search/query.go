@@ -45,7 +45,14 @@ func quantise(c float64) int64 { return int64(math.Round(c * scoreScale)) }
 // Search runs q against the index: every term of q must match (in any text
 // field, or for a lone CJK character anywhere in the page). Hits are ordered
 // by score, ties (and SortByDate) by date, newest first, then by URL.
-func (ix *Index) Search(q string, opts Query) ([]Hit, error) {
+func (ix *Index) Search(q string, opts Query) (hits []Hit, err error) {
+	ix.biMu.RLock()
+	defer ix.biMu.RUnlock()
+	err = guard(func() (err error) { hits, err = ix.search(q, opts); return err })
+	return hits, err
+}
+
+func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 	keys := queryKeys(analyzer(ix.bi.Mapping()), q)
 	if len(keys) == 0 {
 		return nil, nil
