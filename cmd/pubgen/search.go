@@ -52,9 +52,15 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer ix.Close()
+	if err := ix.Damage(); err != nil {
+		// Open replaced it with an empty one: answering "nothing found"
+		// would be a lie.
+		say(stderr, "pubgen: search index %s was damaged (%v); run pubgen build to rebuild it", dir, err)
+		return 1
+	}
 	hits, err := ix.Search(strings.Join(words, " "), q)
 	if err != nil {
-		sayErr(stderr, err)
+		say(stderr, "pubgen: search index %s is damaged (%v); run pubgen build to rebuild it", dir, err)
 		return 1
 	}
 	if *jsonOut {

@@ -76,7 +76,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	var stats search.UpdateStats
 	if !opts.NoSearch {
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(s, opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty); err != nil {
+		if shards, stats, err = indexAndExport(s, opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
+	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
@@ -30,8 +32,9 @@ func searchDocs(s *site.Site, pretty bool) []search.Doc {
 // indexAndExport brings the search index up to date with the site and
 // exports the browser's shards from it. The index is ix when the caller
 // keeps one open, else the persistent one in cacheDir, else (tests, check)
-// a throwaway one.
-func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool) ([]publish.Entry, search.UpdateStats, error) {
+// a throwaway one. A damaged index is a warning in l, not a failed build:
+// it is deleted and rebuilt from the pages.
+func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
 	if ix == nil {
 		var done func()
 		var err error
@@ -45,8 +48,32 @@ func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool
 			return nil, search.UpdateStats{}, err
 		}
 		defer done()
+		if err := ix.Damage(); err != nil {
+			warnDamaged(l, err)
+		}
 	}
-	stats, err := ix.Update(searchDocs(s, pretty))
+	docs := searchDocs(s, pretty)
+	files, stats, err := updateAndExport(ix, docs)
+	if err != nil {
+		// Whatever failed, bleve's files are the suspect: the pages are the
+		// truth, so start the index over and try once more.
+		warnDamaged(l, err)
+		if err := ix.Rebuild(); err != nil {
+			return nil, stats, err
+		}
+		if files, stats, err = updateAndExport(ix, docs); err != nil {
+			return nil, stats, err
+		}
+	}
+	entries := make([]publish.Entry, 0, len(files))
+	for p, data := range files {
+		entries = append(entries, publish.Entry{Path: p, Data: data})
+	}
+	return entries, stats, nil
+}
+
+func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, search.UpdateStats, error) {
+	stats, err := ix.Update(docs)
 	if err != nil {
 		return nil, stats, fmt.Errorf("search: indexing: %w", err)
 	}
@@ -54,11 +81,14 @@ func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool
 	if err != nil {
 		return nil, stats, fmt.Errorf("search: exporting shards: %w", err)
 	}
-	entries := make([]publish.Entry, 0, len(files))
-	for p, data := range files {
-		entries = append(entries, publish.Entry{Path: p, Data: data})
-	}
-	return entries, stats, nil
+	return files, stats, nil
+}
+
+// warnDamaged reports in one line that the index was damaged and rebuilt.
+// bleve's messages may span lines (a JSON decoder's), so they are joined.
+func warnDamaged(l *diag.List, err error) {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	l.Warnf(".pubgen/search", 0, 0, "", "search index .pubgen/search was damaged (%s); rebuilt from scratch", msg)
 }
 
 // openIndex opens the index in cacheDir, or a throwaway one when cacheDir

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// indexFiles lists the bleve files of the site's index that damage can
+// hit: every zap segment and the bolt root.
+func indexFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".zap") || d.Name() == "root.bolt") {
+			out = append(out, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// restoreDir makes dst hold exactly the files of snap.
+func restoreDir(t *testing.T, dst string, snap map[string]string) {
+	t.Helper()
+	if err := os.RemoveAll(dst); err != nil {
+		t.Fatal(err)
+	}
+	for rel, data := range snap {
+		write(t, dst, rel, data)
+	}
+}
+
+// damages are the ways a file of the index is broken on disk.
+var damages = []struct {
+	name string
+	do   func(data []byte) []byte
+}{
+	{"truncated", func(b []byte) []byte { return b[:len(b)/2] }},
+	{"emptied", func(b []byte) []byte { return nil }},
+	{"overwritten", func(b []byte) []byte {
+		b = bytes.Clone(b)
+		for i := len(b) / 3; i < len(b) && i < len(b)/3+64; i++ {
+			b[i] = 0xff
+		}
+		return b
+	}},
+	{"tail overwritten", func(b []byte) []byte {
+		b = bytes.Clone(b)
+		for i := max(0, len(b)-40); i < len(b); i++ {
+			b[i] ^= 0x5a
+		}
+		return b
+	}},
+}
+
+func TestDamagedIndexIsRebuilt(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"pubgen.toml":                "title = \"测试门户\"\n",
+		"content/notices/dangfei.md": "---\ntitle: 2024年党费收缴情况\ndate: 2024-07-01\n---\n本支部按时足额收缴党费。\n",
+		"content/notices/other.md":   "---\ntitle: 主题党日活动\ndate: 2024-07-02\n---\n参观革命纪念馆。\n",
+		"content/study/lesson.md":    "---\ntitle: 党课学习资料\ndate: 2024-06-01\n---\n学习党章，按时交纳党费。\n",
+	})
+	var out, errOut bytes.Buffer
+	if code := run([]string{"build", "--source", site}, &out, &errOut); code != 0 {
+		t.Fatalf("clean build: %s", errOut.String())
+	}
+	clean := snapshot(t, filepath.Join(site, "public"))
+	ixDir := filepath.Join(site, ".pubgen", "search")
+	pristine := snapshot(t, ixDir)
+	files := indexFiles(t, ixDir)
+	var zaps int
+	for _, f := range files {
+		if strings.HasSuffix(f, ".zap") {
+			zaps++
+		}
+	}
+	if zaps == 0 || len(files) == zaps {
+		t.Fatalf("index files = %v, want zap segments and root.bolt", files)
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(ixDir, f)
+		for _, dmg := range damages {
+			t.Run(filepath.ToSlash(rel)+"/"+dmg.name, func(t *testing.T) {
+				restoreDir(t, ixDir, pristine)
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(f, dmg.do(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				checkDamagedSearch(t, site)
+				restoreDir(t, ixDir, pristine)
+				if err := os.WriteFile(f, dmg.do(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				var out, errOut bytes.Buffer
+				if code := run([]string{"build", "--source", site}, &out, &errOut); code != 0 {
+					t.Fatalf("build on a damaged index failed (%d): %s", code, errOut.String())
+				}
+				all := out.String() + errOut.String()
+				warned := strings.Contains(all, "warning: search index .pubgen/search was damaged (") && strings.Contains(all, "); rebuilt from scratch")
+				// bolt preallocates: truncated or overwritten bytes of
+				// root.bolt may fall in pages it never reads, and then
+				// nothing was damaged (the checks below still hold).
+				mustWarn := strings.HasSuffix(f, ".zap") || dmg.name == "emptied"
+				if mustWarn && !warned {
+					t.Errorf("no damage warning:\n%s", all)
+				}
+				if n := strings.Count(all, "was damaged"); n > 1 || warned && !regexp.MustCompile(`warning: search index \S+ was damaged \([^\n]*\); rebuilt from scratch\n`).MatchString(all) {
+					t.Errorf("the damage is reported %d times, want one line:\n%s", n, all)
+				}
+				samePublic(t, site, clean)
+				out.Reset()
+				if code := run([]string{"search", "--source", site, "党费"}, &out, &errOut); code != 0 || strings.Count(out.String(), "\n    ") != 4 {
+					t.Errorf("search after the rebuild (%d): %s%s", code, out.String(), errOut.String())
+				}
+			})
+		}
+	}
+}
+
+// checkDamagedSearch runs `pubgen search` on a damaged index: it either
+// answers as the clean index does or says to run pubgen build.
+func checkDamagedSearch(t *testing.T, site string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run([]string{"search", "--source", site, "党费"}, &out, &errOut)
+	switch {
+	case code == 0 && strings.Count(out.String(), "\n    ") == 4:
+	case code == 1 && strings.Contains(errOut.String(), "damaged") && strings.Contains(errOut.String(), "run pubgen build"):
+	default:
+		t.Errorf("search on a damaged index (%d): %s%s", code, out.String(), errOut.String())
+	}
+}
