@@ -141,3 +141,23 @@ func checkDamagedSearch(t *testing.T, site string) {
 		t.Errorf("search on a damaged index (%d): %s%s", code, out.String(), errOut.String())
 	}
 }
+
+// TestFailedBuildLeavesIndex: the index answers as the live site does, so a
+// build that fails does not index the pages it could not publish.
+func TestFailedBuildLeavesIndex(t *testing.T) {
+	site, _ := publishedSite(t)
+	write(t, site, "content/notices/first.md", "---\ntitle: 改过的新标题\ndate: 2024-07-01\n---\n正文\n")
+	write(t, site, "content/notices/broken.md", "---\ntitle: 坏的\ndate: 2024-13-01\n---\n正文\n")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"build", "--source", site}, &out, &errOut); code == 0 {
+		t.Fatal("a build with a bad date succeeded")
+	}
+	out.Reset()
+	if code := run([]string{"search", "--source", site, "新标题"}, &out, &errOut); code != 0 || strings.Contains(out.String(), "改过的新标题") {
+		t.Errorf("search after the failed build (%d) found the unpublished title: %s%s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"search", "--source", site, "第一次通知"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "第一次通知") {
+		t.Errorf("search after the failed build (%d) lost the published title: %s%s", code, out.String(), errOut.String())
+	}
+}
