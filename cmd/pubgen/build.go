@@ -88,6 +88,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest
+	res.Report.Version = readBuildVersion().String()
 	res.Report.WriteTable(stderr)
 	if *jsonOut {
 		enc := json.NewEncoder(stdout)

@@ -9,9 +9,6 @@ import (
 	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo (Windows, slim containers)
 )
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "dev"
-
 type command struct {
 	name, usage, summary string
 	run                  func(args []string, stdout, stderr io.Writer) int
@@ -25,7 +22,7 @@ func commands() []command {
 		{"search", "pubgen search [--json] [--limit N] [--type T] [--branch B] [--year Y] [--status S] [--by-date] QUERY", "query the site's search index (built by pubgen build), ranked as in the browser", runSearch},
 		{"init", "pubgen init DIR", "write a new site with the default theme and example content", runInit},
 		{"new", "pubgen new notice|disclosure|study|showcase TITLE [--source DIR]", "write a new content file from its archetype", runNew},
-		{"version", "pubgen version", "print the version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "pubgen", version); return 0 }},
+		{"version", "pubgen version", "print the version: module version, commit (-dirty for uncommitted changes), Go toolchain", runVersion},
 	}
 }
 

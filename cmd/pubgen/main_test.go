@@ -185,6 +185,7 @@ func TestBuildJSONReport(t *testing.T) {
 		Bytes            int64          `json:"bytes"`
 		NextStatusChange string         `json:"next_status_change"`
 		Warnings         []string       `json:"warnings"`
+		Version          string         `json:"pubgen_version"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		t.Fatalf("stdout is not the JSON report: %v\n%s", err, out.String())
@@ -195,6 +196,9 @@ func TestBuildJSONReport(t *testing.T) {
 	// The publicity period ends with 2024-07-05; it closes at the start of the 6th, Beijing time.
 	if r.NextStatusChange != "2024-07-06T00:00:00+08:00" {
 		t.Errorf("next_status_change = %q", r.NextStatusChange)
+	}
+	if r.Version != readBuildVersion().String() || r.Version == "" {
+		t.Errorf("pubgen_version = %q, want %q", r.Version, readBuildVersion())
 	}
 	if !strings.Contains(errOut.String(), "files,") {
 		t.Errorf("no summary table on stderr: %s", errOut.String())

@@ -18,6 +18,9 @@ import (
 // Report summarises a build for the terminal and, as JSON, for operators'
 // scripts.
 type Report struct {
+	// Version is the pubgen that built the site (set by the command, which
+	// knows its own build information).
+	Version    string         `json:"pubgen_version,omitempty"`
 	Pages      map[string]int `json:"pages"` // content pages by type
 	Files      int            `json:"files"`
 	Bytes      int64          `json:"bytes"`
