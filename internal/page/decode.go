@@ -106,9 +106,20 @@ func (d *decoder) date(v *value, field string) time.Time {
 	t, err := ParseDate(s, d.loc)
 	if err != nil {
 		d.errorf(v.pos, field, "%q is not a date (%s)", s, wantDate)
+		return t
+	}
+	if y := t.Year(); y < minYear || y > maxYear {
+		d.errorf(v.pos, field, "%q is outside the years %d–%d (want a date in that range; check the year for a typo)", s, minYear, maxYear)
+		return time.Time{}
 	}
 	return t
 }
+
+// minYear and maxYear bound the dates an author may write. A typo such as
+// 9999-12-31 is still a valid date, but the year pages and the statistics
+// page span every year from the oldest to the newest page: one such date
+// made a 10.9 MB statistics page.
+const minYear, maxYear = 1900, 2100
 
 // ParseDate reads a date as authors write it; loc applies when no zone is
 // given.

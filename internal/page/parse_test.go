@@ -93,6 +93,10 @@ func TestParseErrors(t *testing.T) {
 		{"content/notices/a.md", "---\ntitle: a\ntitle: b\ndate: 2024-01-01\n---\n", "content/notices/a.md:3:1: title: is written twice (first on line 2"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-02-30\n---\n", `content/notices/a.md:3:7: date: "2024-02-30" is not a date (want 2006-01-02`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: [2024-01-01]\n---\n", "date: is a list (want a single value)"},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 9999-12-31\n---\n", `content/notices/a.md:3:7: date: "9999-12-31" is outside the years 1900–2100 (want a date in that range; check the year for a typo)`},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 1899-12-31 23:59\n---\n", `date: "1899-12-31 23:59" is outside the years 1900–2100`},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\npublish_date: 2101-01-01\n---\n", `content/notices/a.md:4:15: publish_date: "2101-01-01" is outside the years`},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\nmeeting: {kind: 党课, start: 0024-01-02 10:00}\n---\n", `meeting.start: "0024-01-02 10:00" is outside the years`},
 		{"content/notices/a.md", "---\ndate: 2024-01-01\n---\n", "title: is missing"},
 		{"content/notices/a.md", "---\ntitle: a\n---\n", "date: is missing"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\nmeetng: {kind: 党课}\n---\n", "content/notices/a.md:4:1: meetng: unknown field (did you mean meeting?)"},
@@ -175,4 +179,24 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDateRangeEdges holds the year range inclusive at both ends, for YAML
+// and for TOML's own date values.
+func TestDateRangeEdges(t *testing.T) {
+	for _, c := range []struct {
+		src string
+		ok  bool
+	}{
+		{"---\ntitle: a\ndate: 1900-01-01\n---\n", true},
+		{"---\ntitle: a\ndate: 2100-12-31 23:59\n---\n", true},
+		{"---\ntitle: a\ndate: 2101-01-01\n---\n", false},
+		{"+++\ntitle = \"a\"\ndate = 2100-12-31\n+++\n", true},
+		{"+++\ntitle = \"a\"\ndate = 9999-12-31\n+++\n", false},
+	} {
+		p, msgs := parse(t, "content/notices/a.md", c.src)
+		if (p != nil) != c.ok {
+			t.Errorf("%q: accepted %v, want %v (%s)", c.src, p != nil, c.ok, msgs)
+		}
+	}
 }
