@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -198,9 +197,8 @@ func (c *Config) validate(src []byte, l *diag.List) {
 		l.Errorf(FileName, at("theme"), 0, "theme", "%q is not a theme name (want a folder name under themes/)", c.Theme)
 	}
 	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			l.Errorf(FileName, at("base_url"), 0, "base_url", "%q is not an absolute http(s) URL (want e.g. https://dangjian.example.com/)", c.BaseURL)
+		if msg := baseURLProblem(c.BaseURL); msg != "" {
+			l.Errorf(FileName, at("base_url"), 0, "base_url", "%q %s (%s)", c.BaseURL, msg, wantBaseURL)
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}

@@ -33,6 +33,7 @@ func TestParseErrors(t *testing.T) {
 		{"timezone", "timezone = \"Mars/Base\"\n", `pubgen.toml:1: timezone: "Mars/Base" is not a known time zone`},
 		{"timezone local", "timezone = \"Local\"\n", `pubgen.toml:1: timezone: "Local" is the building machine's zone, so output would differ from one machine to another (want an IANA name such as Asia/Shanghai)`},
 		{"base url", "base_url = \"example.com\"\n", `pubgen.toml:1: base_url: "example.com" is not an absolute http(s) URL`},
+		{"base url with a query", "title = \"x\"\nbase_url = \"https://dj.example.com/?a=1\"\n", `pubgen.toml:2: base_url: "https://dj.example.com/?a=1" has a query (?…) (want a plain http(s) address and path`},
 		{"branch slug", "[[branches]]\nname = \"一支部\"\nslug = \"Yi Zhi\"\n", `pubgen.toml:3: branches[0].slug: "Yi Zhi" is not a slug`},
 		{"branch twice", "[[branches]]\nname = \"一支部\"\nslug = \"a\"\n[[branches]]\nname = \"一支部\"\nslug = \"b\"\n", `branches[1].name: "一支部" is listed twice`},
 		{"image limit", "[images]\nmax_megapixels = 0\n", "pubgen.toml:2: images.max_megapixels: 0 is out of range (want 1 to 1000"},
@@ -101,6 +102,34 @@ func TestDecodeMessages(t *testing.T) {
 		_, l := Parse([]byte(c.src))
 		if len(l) != 1 || l[0].String() != c.want {
 			t.Errorf("Parse(%q) = %v; want %s", c.src, l, c.want)
+		}
+	}
+}
+
+func TestBaseURLProblem(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://dangjian.example.com/", ""},
+		{"http://10.0.0.8:8080/portal/党建/", ""},
+		{"https://dj.example.com/a%20b/", ""},
+		{"example.com", "is not an absolute http(s) URL"},
+		{"ftp://dj.example.com/", "is not an absolute http(s) URL"},
+		{"https:dj.example.com", "is not an absolute http(s) URL"},
+		{"https:///portal/", "is not an absolute http(s) URL"},
+		{"https://dj.example.com/?utm=1", "has a query (?…)"},
+		{"https://dj.example.com/?", "has a query (?…)"},
+		{"https://dj.example.com/#top", "has a fragment (#…)"},
+		{"https://admin:secret@dj.example.com/", "contains a user name or password"},
+		{`https://dj.example.com/"onload="x`, `contains '"'`},
+		{"https://dj.example.com/'", `contains '\''`},
+		{"https://dj.example.com/a b/", "contains ' '"},
+		{" https://dj.example.com/", "contains ' '"},
+		{"https://dj.example.com/\u00a0", `contains '\u00a0'`},
+		{"https://dj.example.com/\n", `contains '\n'`},
+		{"https://dj.example.com/<x>", "contains '<'"},
+		{`https://dj.example.com\evil`, `contains '\\'`},
+	} {
+		if got := baseURLProblem(c.in); got != c.want {
+			t.Errorf("baseURLProblem(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
