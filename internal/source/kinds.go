@@ -43,6 +43,10 @@ func CheckKinds(fsys fs.FS) diag.List {
 					return nil
 				}
 				mode = fi.Mode().Type()
+				if mode.IsDir() && copiedRoot(root) {
+					l.Errorf(p, 0, 0, "", "is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)")
+					return nil
+				}
 			}
 			if what := irregular(mode); what != "" {
 				l.Errorf(p, 0, 0, "", "%s", NotRegular{Kind: what})
@@ -55,6 +59,12 @@ func CheckKinds(fsys fs.FS) diag.List {
 	}
 	return l
 }
+
+// copiedRoot reports whether the files under root are listed one by one
+// and copied into public/ (content/ bundles and static/). The walk does not
+// follow a link to a folder there, so the link would be copied as if it were
+// a file and the publish would fail on it.
+func copiedRoot(root string) bool { return root == "content" || root == "static" }
 
 // NotRegular is the error for an input that is neither a folder nor an
 // ordinary file. Kind says what it is instead.

@@ -20,6 +20,10 @@ func TestCheckKinds(t *testing.T) {
 		"content/pipe-link.md":         link("x.md"),
 		"public/ignored":               {Mode: fs.ModeNamedPipe},
 		".pubgen/ignored":              {Mode: fs.ModeNamedPipe},
+		"content/other/x.txt":          {Data: []byte("x")},
+		"content/study/a/sub":          link("../../other"),
+		"static/up":                    link("../content/other"),
+		"layouts/partials/shared":      link("../../content/other"),
 	}
 	got := CheckKinds(fsys)
 	got.Sort()
@@ -30,11 +34,13 @@ func TestCheckKinds(t *testing.T) {
 	want := []string{
 		"content/pipe-link.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
 		"content/study/a/notes.pdf: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
+		"content/study/a/sub: is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)",
 		"content/x.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
 		"data/disk: is a device, not a regular file (expected an ordinary file; delete or move it)",
 		"i18n/zh.toml: is an irregular file, not a regular file (expected an ordinary file; delete or move it)",
 		"layouts/_default/single.html: is a socket, not a regular file (expected an ordinary file; delete or move it)",
 		"static/tty: is a character device, not a regular file (expected an ordinary file; delete or move it)",
+		"static/up: is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
