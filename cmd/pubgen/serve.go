@@ -23,14 +23,10 @@ import (
 	"github.com/pubgen/pubgen/internal/watch"
 )
 
-// watched are the folders of a site whose changes trigger a rebuild, besides
-// the files directly in the site root (pubgen.toml).
 // editDebounce is the quiet time after a change before rebuilding: an
 // editor's save (temp file, rename, chmod) lands within a few milliseconds,
 // and every millisecond here is added to the preview's latency.
 const editDebounce = 30 * time.Millisecond
-
-var watched = []string{"content", "layouts", "themes", "static", "data", "assets", "i18n", "archetypes"}
 
 // serveConfig is what the serve command's flags ask for.
 type serveConfig struct {
@@ -97,7 +93,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	}, hostPolicy(cfg, ln.Addr()))
 	session := build.NewSession(srcfs.DirFS(source), opts)
 	rebuild(session, srv, stderr)
-	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
+	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
 		sayErr(stderr, err)
 		return 1

@@ -25,7 +25,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	}
 	defer ix.Close()
 	opts.Index = ix
-	w, err := watch.New(source, watched, watch.Options{Debounce: editDebounce})
+	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
 		sayErr(stderr, err)
 		return 1

@@ -229,7 +229,7 @@ func copies(fsys fs.FS, s *site.Site, src *source.Site) []publish.Entry {
 		}
 	}
 	for _, f := range src.Static {
-		out = append(out, publish.Entry{Path: f, Src: fsys, SrcPath: "static/" + f})
+		out = append(out, publish.Entry{Path: f, Src: fsys, SrcPath: source.StaticDir + "/" + f})
 	}
 	return out
 }

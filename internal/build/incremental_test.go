@@ -15,6 +15,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/corpus"
 	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
 
@@ -42,7 +43,7 @@ func TestConvergence(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	w, err := watch.New(dir, []string{"content", "themes", "layouts", "static"}, watch.Options{Debounce: 50 * time.Millisecond})
+	w, err := watch.New(dir, source.InputFolders(), watch.Options{Debounce: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

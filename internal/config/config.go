@@ -12,10 +12,11 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // FileName is the site configuration file at the site root.
-const FileName = "pubgen.toml"
+const FileName = source.ConfigFile
 
 // URL styles.
 const (

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // Layouts is the parsed template set of a site. It is read-only after Load
@@ -33,7 +35,7 @@ type Layouts struct {
 // Load reads the templates of theme from fsys (the site root). funcs are
 // added to every template, next to the i18n function T.
 func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, error) {
-	themeDir := "themes/" + theme
+	themeDir := source.ThemeDir(theme)
 	if fi, err := fs.Stat(fsys, themeDir+"/layouts"); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("theme %q not found: %s/layouts is missing (want the theme folder under themes/, or theme = \"default\" in pubgen.toml)", theme, themeDir)
 	}
@@ -42,7 +44,7 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 		return nil, err
 	}
 	l := &Layouts{sets: map[string]*template.Template{}, entry: map[string]string{}, sources: files, Theme: theme,
-		AssetDirs: []string{"assets", themeDir + "/assets"}}
+		AssetDirs: []string{source.AssetsDir, themeDir + "/" + source.AssetsDir}}
 	if l.Strings, err = loadStrings(fsys, themeDir, lang); err != nil {
 		return nil, err
 	}
@@ -74,7 +76,7 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 // it is read from: the theme's, unless the site's layouts/ has its own.
 func layoutFiles(fsys fs.FS, themeDir string) (map[string]string, error) {
 	files := map[string]string{}
-	for _, dir := range []string{themeDir + "/layouts", "layouts"} {
+	for _, dir := range []string{themeDir + "/" + source.LayoutsDir, source.LayoutsDir} {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -192,7 +194,7 @@ func (l *Layouts) T(key string) string {
 
 func loadStrings(fsys fs.FS, themeDir, lang string) (map[string]string, error) {
 	strs := map[string]string{}
-	for _, p := range []string{path.Join(themeDir, "i18n", lang+".toml"), path.Join("i18n", lang+".toml")} {
+	for _, p := range []string{path.Join(themeDir, source.I18nDir, lang+".toml"), path.Join(source.I18nDir, lang+".toml")} {
 		b, err := fs.ReadFile(fsys, p)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue

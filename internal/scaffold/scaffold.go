@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/page"
+
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // Init writes the starter site into dir, which must not exist or be empty.
@@ -84,7 +86,7 @@ func New(root string, site fs.FS, theme, typ, title string, now time.Time) (stri
 	}
 	var text []byte
 	var err error
-	for _, p := range []string{"archetypes/" + typ + ".md", "themes/" + theme + "/archetypes/" + typ + ".md", "themes/" + theme + "/archetypes/default.md"} {
+	for _, p := range []string{source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/default.md"} {
 		if text, err = fs.ReadFile(site, p); err == nil {
 			break
 		}

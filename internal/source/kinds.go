@@ -7,12 +7,6 @@ import (
 	"github.com/pubgen/pubgen/internal/diag"
 )
 
-// inputRoots are the parts of a site the build reads. The output folder and
-// the search cache are not among them, so what lies there is not looked at.
-func inputRoots() []string {
-	return []string{"pubgen.toml", "content", "static", "layouts", "themes", "data", "assets", "i18n"}
-}
-
 // kindWant is the hint shared by the walk's check and the guarded open, so
 // that `check` and `build` say the same thing whichever finds the file.
 const kindWant = "(expected an ordinary file; delete or move it)"
@@ -25,7 +19,7 @@ const kindWant = "(expected an ordinary file; delete or move it)"
 // once CheckLinks has found nothing: it follows links.
 func CheckKinds(fsys fs.FS) diag.List {
 	var l diag.List
-	for _, root := range inputRoots() {
+	for _, root := range InputPaths() {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == root && errors.Is(err, fs.ErrNotExist) {

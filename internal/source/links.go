@@ -26,7 +26,7 @@ func CheckLinks(fsys fs.FS) diag.List {
 	if !ok {
 		return nil
 	}
-	for _, root := range inputRoots() {
+	for _, root := range InputPaths() {
 		// WalkDir follows a link given as its root, so a root that is a
 		// link is looked at first.
 		fi, err := lfs.Lstat(root)

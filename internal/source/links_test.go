@@ -60,3 +60,26 @@ func TestCheckLinksWithoutReadLink(t *testing.T) {
 		t.Errorf("got %v", l)
 	}
 }
+
+// TestEveryInputIsChecked puts a link out of the site and a named pipe in
+// every input of the one list (and in the theme's copy of those a theme
+// carries): each must be refused, whatever the folder.
+func TestEveryInputIsChecked(t *testing.T) {
+	for _, in := range Inputs() {
+		places := []string{in.Path}
+		if in.Dir {
+			places = []string{in.Path + "/sub/x"}
+		}
+		if in.InTheme {
+			places = append(places, ThemeDir("default")+"/"+in.Path+"/x")
+		}
+		for _, p := range places {
+			if l := CheckLinks(fstest.MapFS{p: link("/etc/passwd")}); len(l) != 1 || !strings.Contains(l[0].String(), p+": symlink points outside the site") {
+				t.Errorf("link out of the site at %s: got %v", p, l)
+			}
+			if l := CheckKinds(fstest.MapFS{p: {Mode: fs.ModeNamedPipe}}); len(l) != 1 || !strings.HasPrefix(l[0].String(), p+": is a named pipe") {
+				t.Errorf("named pipe at %s: got %v", p, l)
+			}
+		}
+	}
+}

@@ -38,7 +38,7 @@ func Ignored(name string) bool {
 // the site before it gets here.
 func Walk(fsys fs.FS) (*Site, error) {
 	s := &Site{Bundle: map[string][]string{}}
-	content, err := files(fsys, "content")
+	content, err := files(fsys, ContentDir)
 	if err != nil {
 		return nil, err
 	}
@@ -57,19 +57,19 @@ func Walk(fsys fs.FS) (*Site, error) {
 	}
 	for _, o := range others {
 		// A file belongs to the nearest enclosing bundle.
-		for dir := path.Dir(o); dir != "content" && dir != "."; dir = path.Dir(dir) {
+		for dir := path.Dir(o); dir != ContentDir && dir != "."; dir = path.Dir(dir) {
 			if bundles[dir] {
 				s.Bundle[dir] = append(s.Bundle[dir], strings.TrimPrefix(o, dir+"/"))
 				break
 			}
 		}
 	}
-	static, err := files(fsys, "static")
+	static, err := files(fsys, StaticDir)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range static {
-		s.Static = append(s.Static, strings.TrimPrefix(p, "static/"))
+		s.Static = append(s.Static, strings.TrimPrefix(p, StaticDir+"/"))
 	}
 	sort.Strings(s.Pages)
 	sort.Strings(s.Static)
