@@ -192,6 +192,7 @@ type convCache struct {
 
 type convKey struct {
 	env  [32]byte
+	conv [32]byte // the converter's options (markup.Converter.Hash)
 	page *page.Page
 	url  string
 }
@@ -244,7 +245,7 @@ func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node,
 	}
 	// The parsed page is shared between builds while its file is
 	// unchanged, so the same *page.Page means the same body.
-	key := convKey{env: cc.env, page: n.Page, url: n.URL}
+	key := convKey{env: cc.env, conv: conv.Hash(), page: n.Page, url: n.URL}
 	cc.mu.Lock()
 	e, ok := cc.m[n.Path]
 	cc.mu.Unlock()

@@ -53,6 +53,33 @@ func sameAsClean(t *testing.T, sess *Session, dir string, opts Options, what str
 	return got
 }
 
+// TestRebuildMarkdownUnsafeOff: switching raw HTML off in a running session
+// must convert again the pages that had it.
+func TestRebuildMarkdownUnsafeOff(t *testing.T) {
+	dir := t.TempDir()
+	page := "---\ntitle: 通知\ndate: 2026-05-02\n---\n<span onclick=\"alert(1)\">点我</span>\n"
+	writeSite(t, dir, map[string]string{
+		"pubgen.toml":          "title = \"t\"\n[markdown]\nunsafe = true\n",
+		"content/notices/n.md": page,
+	})
+	opts := Options{Now: demoNow, NoSearch: true}
+	sess := NewSession(os.DirFS(dir), opts)
+	first, _, _, err := sess.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := first.Files(); !strings.Contains(string(f["notices/n/index.html"]), "onclick") {
+		t.Fatal("with unsafe = true the span should be published as written")
+	}
+	writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\n[markdown]\nunsafe = false\n")
+	got := sameAsClean(t, sess, dir, opts, "after unsafe = false")
+	if strings.Contains(string(got["notices/n/index.html"]), "onclick") {
+		t.Error("unsafe = false still publishes onclick")
+	}
+	writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\n[markdown]\nunsafe = true\n")
+	sameAsClean(t, sess, dir, opts, "after unsafe = true again")
+}
+
 // TestLinkOutOfSiteRefusedInEveryInput: a symbolic link leading outside
 // the site is refused in every input of source's one list (i18n/ was once
 // followed while content/ was refused; archetypes/ was never checked).

@@ -2,6 +2,8 @@ package markup
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"unicode/utf8"
 
@@ -55,6 +57,7 @@ type Rewriter func(dest string, image bool, line int) string
 type Converter struct {
 	md     goldmark.Markdown
 	unsafe bool
+	hash   [32]byte
 }
 
 // New returns a Converter for the site's settings.
@@ -90,7 +93,23 @@ func New(opts Options) *Converter {
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe}
+	return &Converter{md: md, unsafe: opts.Unsafe, hash: optionsHash(opts)}
+}
+
+// Hash identifies the converter's settings: two Converters with the same
+// Hash turn the same Markdown into the same HTML, so a cache of converted
+// pages keys on it (and a session whose [markdown] options change converts
+// every page again).
+func (c *Converter) Hash() [32]byte { return c.hash }
+
+// optionsHash hashes every field of opts, so an option added later is
+// covered without anyone remembering to add it here.
+func optionsHash(opts Options) [32]byte {
+	b, err := json.Marshal(opts)
+	if err != nil {
+		panic("markup: options are plain values: " + err.Error())
+	}
+	return sha256.Sum256(append([]byte("pubgen markup options\x00"), b...))
 }
 
 // Convert turns one Markdown document into HTML. rw may be nil, which keeps

@@ -114,3 +114,15 @@ func TestScriptURLs(t *testing.T) {
 	expectHTMLWith(t, Options{Unsafe: true}, "[x](javascript:alert(1))", "<p><a href=\"\">x</a></p>\n")
 	expectHTMLWith(t, Options{Unsafe: true}, "见<javascript:alert(1)>和<https://example.com/>", "<p>见javascript:alert(1)和<a href=\"https://example.com/\">https://example.com/</a></p>\n")
 }
+
+// TestHashCoversOptions: converters whose settings give different HTML
+// have different hashes, and equal settings the same one.
+func TestHashCoversOptions(t *testing.T) {
+	safe, unsafe := New(Options{}), New(Options{Unsafe: true})
+	if safe.Hash() == unsafe.Hash() {
+		t.Error("unsafe and safe converters share a hash")
+	}
+	if New(Options{Unsafe: true}).Hash() != unsafe.Hash() {
+		t.Error("two converters with the same options differ")
+	}
+}
