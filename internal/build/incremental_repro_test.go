@@ -53,6 +53,29 @@ func sameAsClean(t *testing.T, sess *Session, dir string, opts Options, what str
 	return got
 }
 
+// TestRebuildOverrideReadingSitePages: a site's own single layout lists
+// every page's title through .Site.Pages, which the theme never does. A
+// title edit must reach every page rendered with it.
+func TestRebuildOverrideReadingSitePages(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"pubgen.toml":                  "title = \"t\"\n",
+		"layouts/_default/single.html": "<!doctype html><title>{{ .Title }}</title><ul>{{ range .Site.Pages }}<li>{{ .Title }}</li>{{ end }}</ul>\n",
+		"content/study/s.md":           "---\ntitle: 旧标题\ndate: 2026-05-01\n---\n正文。\n",
+		"content/notices/n.md":         "---\ntitle: 通知\ndate: 2026-05-02\n---\n正文。\n",
+	})
+	opts := Options{Now: demoNow, NoSearch: true}
+	sess := NewSession(os.DirFS(dir), opts)
+	if _, _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content/study/s.md"), "---\ntitle: 新标题\ndate: 2026-05-01\n---\n正文。\n")
+	got := sameAsClean(t, sess, dir, opts, "after a title edit")
+	if n := string(got["notices/n/index.html"]); !strings.Contains(n, "新标题") {
+		t.Errorf("the notice page does not show the new title: %s", n)
+	}
+}
+
 // TestRebuildMarkdownUnsafeOff: switching raw HTML off in a running session
 // must convert again the pages that had it.
 func TestRebuildMarkdownUnsafeOff(t *testing.T) {

@@ -16,7 +16,7 @@ type Options struct {
 
 // Data is what a template sees.
 type Data struct {
-	Site     *site.Site
+	Site     *SiteView  // the site graph, through accessors that record what is read
 	Page     *site.Node // the page; for lists, the section's or home's index page
 	Pager    *site.Pager
 	Taxonomy *site.Taxonomy
@@ -29,6 +29,10 @@ type Data struct {
 
 	opts *Options
 }
+
+// graph is the site graph without recording: for what the model in
+// deps.go already covers (configuration, the day, the page's own data).
+func (d *Data) graph() *site.Site { return d.Site.s }
 
 // Rel returns the link to a site path from the file being written.
 func (d *Data) Rel(target string) string { return site.Rel(d.File, target, d.opts.Pretty) }
@@ -50,15 +54,15 @@ func (d *Data) Asset(name string) string {
 // Abs returns the absolute URL of a site path, or "" without base_url:
 // absolute URLs only exist where the operator said where the site lives.
 func (d *Data) Abs(target string) string {
-	if d.Site.Config.BaseURL == "" {
+	if d.graph().Config.BaseURL == "" {
 		return ""
 	}
-	return d.Site.Config.BaseURL + strings.TrimPrefix(target, "/")
+	return d.graph().Config.BaseURL + strings.TrimPrefix(target, "/")
 }
 
 // Canonical is the absolute URL of the page being written, or "".
 func (d *Data) Canonical() string {
-	if d.Site.Config.BaseURL == "" || d.Kind == "404" || d.Kind == "alias" {
+	if d.graph().Config.BaseURL == "" || d.Kind == "404" || d.Kind == "alias" {
 		return ""
 	}
 	p := strings.TrimSuffix(d.File, "index.html")
@@ -67,7 +71,7 @@ func (d *Data) Canonical() string {
 
 // Status is a disclosure's publicity status at build time.
 func (d *Data) Status(n *site.Node) string {
-	return site.Status(n.Page, d.Site.Now, d.Site.Config.Location)
+	return site.Status(n.Page, d.graph().Now, d.graph().Config.Location)
 }
 
 // Dev reports whether the page is rendered by the dev server.
@@ -96,7 +100,8 @@ func (d *Data) HasAsset(name string) bool {
 
 // TypeTitle is the section title of a content type, for labels in lists.
 func (d *Data) TypeTitle(typ string) string {
-	for _, sec := range d.Site.Sections {
+	d.Site.record(readSecTitles)
+	for _, sec := range d.graph().Sections {
 		if len(sec.Pages) > 0 && sec.Pages[0].Type == typ {
 			return sec.Index.Title
 		}
@@ -107,15 +112,8 @@ func (d *Data) TypeTitle(typ string) string {
 // TermURL returns the site path of a term of a taxonomy (branches, tags,
 // years), or "" when no published page has it.
 func (d *Data) TermURL(taxonomy, name string) string {
-	var t *site.Taxonomy
-	switch taxonomy {
-	case "branches":
-		t = d.Site.Branches
-	case "tags":
-		t = d.Site.Tags
-	case "years":
-		t = d.Site.Years
-	}
+	d.Site.record(readTermURLs + taxonomy)
+	t := taxonomyNamed(d.graph(), taxonomy)
 	if t == nil {
 		return ""
 	}

@@ -29,20 +29,31 @@ import (
 // A summary is everything about a page except its body, so a body edit
 // re-renders the page alone, while a title edit re-renders the lists that
 // show it. Kinds this file does not know see everything.
+//
+// On top of this model, what a template reads through .Site (SiteView) and
+// the Data helpers that list pages is recorded while it runs, and a file is
+// reused only while the version of those reads is unchanged (readsSum), so
+// a site's own layout reading .Site.Pages stays correct. The model is what
+// remains for everything else a template is handed: .Page, .Pager, .Term,
+// .Taxonomy, the nodes reached from them, and the bodies of listed pages.
 type Fingerprints struct {
+	site      *site.Site
 	memo      *FingerprintMemo
 	branchAll map[*site.Term][32]byte // summaries of all of a branch's pages
 	global    [32]byte
 	summ      map[*site.Node][32]byte
 	full      map[*site.Node][32]byte
 	allSumm   [32]byte
+
+	vmu      sync.Mutex
+	versions map[string][32]byte // of recorded reads (readVersion), this build
 }
 
 // NewFingerprints hashes the site once for all jobs of a build. templates
 // is the template set's hash (layout.Layouts.Hash); extra covers any other
 // build input every file may see (config, assets, flags).
 func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []byte, memo *FingerprintMemo) *Fingerprints {
-	f := &Fingerprints{summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}, memo: memo}
+	f := &Fingerprints{site: s, summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}, memo: memo, versions: map[string][32]byte{}}
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -105,7 +116,7 @@ func (f *Fingerprints) summary(s *site.Site, opts *Options, n *site.Node) [32]by
 	h.Write(pageHash[:])
 	fmt.Fprintf(h, "url %q status %q minutes %d\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), minutes)
 	if n.Meeting != nil {
-		d := Data{Site: s, opts: opts}
+		d := Data{Site: newSiteView(s), opts: opts}
 		if sp := d.MeetingSpan(n); sp != nil {
 			fmt.Fprintf(h, "meeting %q\n", sp.State)
 		}

@@ -8,10 +8,11 @@ import (
 // Ledger returns the organisational-life ledger (组织生活台账) of a branch
 // term, from the meeting notices among its pages; nil on other pages.
 func (d *Data) Ledger() []ledger.Quarter {
-	if d.Term == nil || d.Taxonomy != d.Site.Branches {
+	if d.Term == nil || d.Taxonomy != d.graph().Branches {
 		return nil
 	}
-	return branchLedger(d.Site, d.Term)
+	d.Site.record(readBranchTerm + d.Term.Name)
+	return branchLedger(d.graph(), d.Term)
 }
 
 func branchLedger(s *site.Site, t *site.Term) []ledger.Quarter {

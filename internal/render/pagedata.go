@@ -90,8 +90,8 @@ func (d *Data) PublicitySpan(n *site.Node) *Span {
 	if n.Publicity == nil {
 		return nil
 	}
-	start, end := site.PublicityBounds(n.Publicity, d.Site.Config.Location)
-	return &Span{State: site.Status(n.Page, d.Site.Now, d.Site.Config.Location), Start: start, End: end}
+	start, end := site.PublicityBounds(n.Publicity, d.graph().Config.Location)
+	return &Span{State: site.Status(n.Page, d.graph().Now, d.graph().Config.Location), Start: start, End: end}
 }
 
 // MeetingSpan is a notice's meeting as a period: upcoming before it starts,
@@ -103,10 +103,10 @@ func (d *Data) MeetingSpan(n *site.Node) *Span {
 	}
 	start, end := n.Meeting.Start, n.Meeting.End
 	if end.IsZero() || end.Before(start) {
-		s := start.In(d.Site.Config.Location)
-		end = time.Date(s.Year(), s.Month(), s.Day()+1, 0, 0, 0, 0, d.Site.Config.Location)
+		s := start.In(d.graph().Config.Location)
+		end = time.Date(s.Year(), s.Month(), s.Day()+1, 0, 0, 0, 0, d.graph().Config.Location)
 	}
-	return &Span{State: spanState(d.Site.Now, start, end), Start: start, End: end}
+	return &Span{State: spanState(d.graph().Now, start, end), Start: start, End: end}
 }
 
 func spanState(now, start, end time.Time) string {

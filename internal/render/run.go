@@ -34,6 +34,11 @@ type Cache struct {
 type cached struct {
 	fp   [32]byte
 	data []byte
+	// reads are what the template read through SiteView, and readsSum
+	// their version when it ran: the file is reused only while both the
+	// fingerprint and the version of its reads are unchanged.
+	reads    []string
+	readsSum [32]byte
 }
 
 // RunCached is Run that reuses, for every job whose fingerprint is in c,
@@ -52,11 +57,15 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 		})
 	}
 	var todo []int
+	hits := make([]*cached, len(jobs))
 	for i, j := range jobs {
 		if f := fps[i]; f != ([32]byte{}) {
 			if old, hit := c.files[j.Data.File]; hit && old.fp == f {
-				out[i] = Output{Path: j.Data.File, Data: old.data}
-				continue
+				if sum, ok := fp.readsSum(old.reads); ok && sum == old.readsSum {
+					out[i] = Output{Path: j.Data.File, Data: old.data}
+					hits[i] = &old
+					continue
+				}
 			}
 		}
 		todo = append(todo, i)
@@ -69,8 +78,16 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 		c.Rendered = len(todo)
 		files := make(map[string]cached, len(jobs))
 		for i, j := range jobs {
-			if errs[i] == nil && fps[i] != ([32]byte{}) {
-				files[j.Data.File] = cached{fps[i], out[i].Data}
+			if errs[i] != nil || fps[i] == ([32]byte{}) {
+				continue
+			}
+			if hits[i] != nil {
+				files[j.Data.File] = *hits[i]
+				continue
+			}
+			reads := j.Data.Site.reads()
+			if sum, ok := fp.readsSum(reads); ok {
+				files[j.Data.File] = cached{fp: fps[i], data: out[i].Data, reads: reads, readsSum: sum}
 			}
 		}
 		c.files = files
