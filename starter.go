@@ -10,3 +10,10 @@ import "embed"
 //
 //go:embed pubgen.toml netlify.toml all:content all:themes
 var Starter embed.FS
+
+// Module is pubgen's own go.mod and go.sum. A new site requires what
+// pubgen requires, so `pubgen init` writes the site's go.mod and go.sum
+// from them, and the site's first build needs no `go mod tidy`.
+//
+//go:embed go.mod go.sum
+var Module embed.FS

@@ -20,7 +20,7 @@ func commands() []command {
 		{"serve", "pubgen serve [--source DIR] [--bind ADDR] [--port N] [--base-path /sub/] [--allowed-hosts a.example,b.example] [--drafts] [--future]", "preview the site: rebuild, re-index and reload the browser on every change", runServe},
 		{"check", "pubgen check [--source DIR] [--drafts] [--future] [--strict]", "validate everything without writing output", runCheck},
 		{"search", "pubgen search [--json] [--limit N] [--type T] [--branch B] [--year Y] [--status S] [--by-date] QUERY", "query the site's search index (built by pubgen build), ranked as in the browser", runSearch},
-		{"init", "pubgen init DIR", "write a new site with the default theme and example content", runInit},
+		{"init", "pubgen init [--empty] DIR", "write a new site (a Go module pinned to this pubgen) with the default theme and example content, or none with --empty", runInit},
 		{"new", "pubgen new notice|disclosure|study|showcase TITLE [--source DIR]", "write a new content file from its archetype", runNew},
 		{"version", "pubgen version", "print the version: module version, commit (-dirty for uncommitted changes), Go toolchain", runVersion},
 	}

@@ -121,6 +121,11 @@ func TestInitBuildsAndNewWritesArchetype(t *testing.T) {
 	if ig, err := os.ReadFile(filepath.Join(dir, ".gitignore")); err != nil || !strings.Contains(string(ig), "public/") || !strings.Contains(string(ig), ".pubgen/") {
 		t.Errorf("init's .gitignore: %q, %v", ig, err)
 	}
+	for _, name := range []string{"go.mod", "go.sum", "netlify.toml", ".gitlab-ci.yml", "README.md"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("init wrote no %s: %v", name, err)
+		}
+	}
 	if code := run([]string{"init", dir}, &out, &errOut); code == 0 {
 		t.Error("init into a non-empty folder succeeded; it must refuse to overwrite")
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/pubgen/pubgen"
@@ -16,21 +18,30 @@ import (
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	empty := fs.Bool("empty", false, "no demo content: configuration, theme, section pages and one draft example per type")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: pubgen init DIR")
+		fmt.Fprintln(stderr, "usage: pubgen init [--empty] DIR")
 		return 2
 	}
 	dir := fs.Arg(0)
-	n, err := scaffold.Init(dir, pubgen.Starter)
+	pin := readBuildVersion().pin()
+	n, err := scaffold.Init(dir, scaffold.Options{Starter: pubgen.Starter, Module: pubgen.Module, Pin: pin, Empty: *empty, Now: time.Now()})
 	if err != nil {
 		sayErr(stderr, err)
 		return 1
 	}
-	say(stdout, "wrote %d files into %s", n, dir)
-	say(stdout, "next: cd %s && pubgen build", dir)
+	say(stdout, "wrote %d files into %s (a Go module pinned to pubgen %s)", n, dir, pin.Version)
+	if pin.Note != "" {
+		// The same note heads the new go.mod, where the operator looks later.
+		say(stderr, "note (%s):", filepath.Join(dir, "go.mod"))
+		for _, line := range strings.Split(pin.Note, "\n") {
+			say(stderr, "  %s", line)
+		}
+	}
+	say(stdout, "next: cd %s && go tool pubgen serve", dir)
 	return 0
 }
 

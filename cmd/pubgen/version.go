@@ -5,6 +5,9 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/scaffold"
 )
 
 // buildVersion is what a pubgen binary knows about its own build, from the
@@ -82,4 +85,40 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "pubgen", readBuildVersion())
 	return 0
+}
+
+// pin is the pubgen version a site made by this binary requires. Only a
+// binary built from the module cache (go run …@v1.2.0 or @latest) knows
+// its module checksum; other builds give a pin with a note saying what
+// the operator must do before the site's first build.
+func (v buildVersion) pin() scaffold.Pin {
+	const replaceHint = "或者去掉下面 replace 一行开头的 //，把路径改为 pubgen 源代码文件夹。"
+	switch {
+	case v.released() && v.Sum != "":
+		return scaffold.Pin{Version: v.Module, Sum: v.Sum}
+	case v.released():
+		return scaffold.Pin{Version: v.Module, Note: "运行 init 的 pubgen " + v.Module + " 是从源代码构建的，go.sum 中没有它的校验和。\n" +
+			"第一次构建前运行一次 go mod tidy（该版本须已发布到 GitHub）；\n" + replaceHint}
+	}
+	if pseudo, ok := v.pseudoVersion(); ok {
+		dirty := ""
+		if v.Modified {
+			dirty = "，有未提交的修改，与该提交不完全相同"
+		}
+		return scaffold.Pin{Version: pseudo, Note: "运行 init 的 pubgen 是开发版本（提交 " + v.Revision[:12] + dirty + "）。\n" +
+			"第一次构建前运行一次 go mod tidy（该提交须已推送到 GitHub）；\n" + replaceHint}
+	}
+	return scaffold.Pin{Version: scaffold.DevelVersion, Note: "运行 init 的 pubgen 是开发版本，没有版本信息。第一次构建前运行\n" +
+		"  go get -tool " + scaffold.ToolPackage + "@latest\n" +
+		"改用已发布的版本；" + replaceHint}
+}
+
+// pseudoVersion is the Go pseudo-version of the commit the binary was built
+// from, which the Go proxy resolves once that commit is public.
+func (v buildVersion) pseudoVersion() (string, bool) {
+	t, err := time.Parse(time.RFC3339, v.Time)
+	if len(v.Revision) < 12 || err != nil {
+		return "", false
+	}
+	return "v0.0.0-" + t.UTC().Format("20060102150405") + "-" + v.Revision[:12], true
 }

@@ -5,54 +5,117 @@ package scaffold
 
 import (
 	"bytes"
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/page"
-
 	"github.com/pubgen/pubgen/internal/source"
 )
 
-// Init writes the starter site into dir, which must not exist or be empty.
-func Init(dir string, starter fs.FS) (int, error) {
+// Options say what Init writes.
+type Options struct {
+	Starter fs.FS // the starter site: pubgen.Starter
+	Module  fs.FS // pubgen's own go.mod and go.sum: pubgen.Module
+	Pin     Pin   // the pubgen the new site's go.mod requires
+	// Empty leaves out the demo content: configuration, theme, home and
+	// section pages, and one commented draft example per content type.
+	Empty bool
+	Now   time.Time // the examples' date
+}
+
+//go:embed newsite
+var newSite embed.FS
+
+// Init writes a new site into dir, which must not exist or be empty: the
+// starter, a go.mod that pins the pubgen building it, the Netlify and
+// GitLab Pages settings that run that pubgen, and a README for its
+// authors. It returns the number of files written.
+func Init(dir string, opts Options) (int, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return 0, fmt.Errorf("init: %s is not empty (want a new or empty folder, so nothing is overwritten)", dir)
 	}
-	n := 0
-	err := fs.WalkDir(starter, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := fs.ReadFile(starter, p)
-		if err != nil {
-			return err
-		}
-		n++
-		return os.WriteFile(target, data, 0o644)
-	})
+	files, err := siteFiles(dir, opts)
 	if err != nil {
-		return n, fmt.Errorf("init: writing %s: %w", dir, err)
+		return 0, fmt.Errorf("init: %w", err)
 	}
-	// The output, the search cache and publish's helper folders are made by
-	// builds; a site kept in git should not commit them.
-	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(gitignore), 0o644); err != nil {
-		return n, fmt.Errorf("init: writing .gitignore: %w", err)
+	names := slices.Sorted(maps.Keys(files))
+	for _, name := range names {
+		target := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return 0, fmt.Errorf("init: %w", err)
+		}
+		if err := os.WriteFile(target, files[name], 0o644); err != nil {
+			return 0, fmt.Errorf("init: %w", err)
+		}
 	}
-	return n + 1, nil
+	return len(names), nil
 }
 
-const gitignore = "public/\n.pubgen/\n.*.pubgen-*\n"
+// siteFiles is everything Init writes, by slash path, computed before
+// anything is written so that a failure leaves no half site behind.
+func siteFiles(dir string, opts Options) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(opts.Starter, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (opts.Empty && !keptWhenEmpty(p)) {
+			return err
+		}
+		files[p], err = fs.ReadFile(opts.Starter, p)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the starter: %w", err)
+	}
+	if files["netlify.toml"], err = netlifyForSite(files["netlify.toml"]); err != nil {
+		return nil, err
+	}
+	if files["go.mod"], files["go.sum"], err = moduleFiles(moduleName(filepath.Base(dir)), opts.Module, opts.Pin); err != nil {
+		return nil, err
+	}
+	for name, as := range map[string]string{"README.md": "README.md", "gitlab-ci.yml": ".gitlab-ci.yml", "gitignore": ".gitignore"} {
+		if files[as], err = newSite.ReadFile("newsite/" + name); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Empty {
+		if err := addExamples(files, opts.Starter, opts.Now); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// keptWhenEmpty reports whether an empty site keeps a starter file: its
+// configuration, its theme, and the home and section pages, but no page
+// of demo content.
+func keptWhenEmpty(p string) bool {
+	return p == "pubgen.toml" || p == "netlify.toml" || strings.HasPrefix(p, "themes/") ||
+		(strings.HasPrefix(p, "content/") && path.Base(p) == "_index.md")
+}
+
+// The starter's netlify.toml builds this repository with `go run
+// ./cmd/pubgen`; a site runs the pubgen its go.mod pins instead.
+const (
+	repoBuild = `command = "go run ./cmd/pubgen build"`
+	siteBuild = `command = "go tool pubgen build"`
+)
+
+func netlifyForSite(data []byte) ([]byte, error) {
+	if !bytes.Contains(data, []byte(repoBuild)) {
+		return nil, fmt.Errorf("the starter's netlify.toml lacks %s (want it, to replace with %s)", repoBuild, siteBuild)
+	}
+	return bytes.Replace(data, []byte(repoBuild), []byte(siteBuild), 1), nil
+}
 
 // sectionOf returns the folder a content type's files go in: the section
 // whose pages have that type.
@@ -72,6 +135,26 @@ type ArchetypeData struct {
 	Slug  string
 }
 
+// archetype returns the template a new page of type typ starts from: the
+// site's archetypes/ first, then the theme's.
+func archetype(site fs.FS, theme, typ string) (*template.Template, error) {
+	var text []byte
+	var err error
+	for _, p := range []string{source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/default.md"} {
+		if text, err = fs.ReadFile(site, p); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("no archetype for %s (want themes/%s/archetypes/%s.md)", typ, theme, typ)
+	}
+	tmpl, err := template.New(typ).Parse(string(text))
+	if err != nil {
+		return nil, fmt.Errorf("archetype %s: %w", typ, err)
+	}
+	return tmpl, nil
+}
+
 // New writes a content file of type typ with title, from the archetype in
 // site (the site's archetypes/ first, then the theme's). It returns the path
 // written, relative to the site root. Showcases are bundles, since their
@@ -84,19 +167,9 @@ func New(root string, site fs.FS, theme, typ, title string, now time.Time) (stri
 	if strings.TrimSpace(title) == "" {
 		return "", errors.New("new: the title is empty (want e.g. pubgen new notice \"关于召开支部党员大会的通知\")")
 	}
-	var text []byte
-	var err error
-	for _, p := range []string{source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/default.md"} {
-		if text, err = fs.ReadFile(site, p); err == nil {
-			break
-		}
-	}
+	tmpl, err := archetype(site, theme, typ)
 	if err != nil {
-		return "", fmt.Errorf("new: no archetype for %s (want themes/%s/archetypes/%s.md)", typ, theme, typ)
-	}
-	tmpl, err := template.New(typ).Parse(string(text))
-	if err != nil {
-		return "", fmt.Errorf("new: archetype %s: %w", typ, err)
+		return "", fmt.Errorf("new: %w", err)
 	}
 	date := now.Format("2006-01-02")
 	base := date + "-" + Slug(title)
