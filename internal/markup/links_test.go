@@ -81,3 +81,31 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestRawHTMLLinks: with raw HTML allowed, the files it links or embeds are
+// collected (entities decoded, never rewritten) at their line; in safe mode
+// raw HTML is dropped, so it refers to nothing.
+func TestRawHTMLLinks(t *testing.T) {
+	src := "正文<a href=\"草稿.docx?v=1&amp;x=2\">稿</a>\n\n<div>\n<img src='a.jpg' srcset=\"b.jpg 1x, c%20d.jpg 2x\">\n<video poster=\"p.png\" src=\"v.mp4\"></video>\n<!-- <a href=\"hidden.pdf\"> -->\n</div>\n\n- <object data=\"o.pdf\"></object>\n"
+	want := []string{"草稿.docx?v=1&x=2@1", "a.jpg@4", "b.jpg@4", "c%20d.jpg@4", "p.png@5", "v.mp4@5", "o.pdf@9"}
+	for _, unsafe := range []bool{true, false} {
+		res, err := New(Options{Unsafe: unsafe}).Convert([]byte(src), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range res.Links {
+			if !l.Raw {
+				t.Errorf("Markdown link %+v in a text without one", l)
+			}
+			got = append(got, linkString(l))
+		}
+		w := want
+		if !unsafe {
+			w = nil
+		}
+		if strings.Join(got, " ") != strings.Join(w, " ") {
+			t.Errorf("unsafe=%v: raw links\n got: %q\nwant: %q", unsafe, got, w)
+		}
+	}
+}

@@ -37,6 +37,9 @@ type Link struct {
 	Dest  string // destination as written by the author
 	Line  int    // 1-based line in the source given to Convert (best effort)
 	Image bool
+	// Raw marks an address in raw HTML (href, src, srcset, poster, data),
+	// collected only with Options.Unsafe and never rewritten.
+	Raw bool
 }
 
 // Result of converting one document.

@@ -47,6 +47,10 @@ func (p *postParse) run(doc ast.Node) error {
 			if ScriptURL(string(n.URL(p.src))) {
 				scripts = append(scripts, n)
 			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if p.unsafe {
+				p.rawHTML(n)
+			}
 		case *extast.TableCell:
 			if class, ok := alignClass[n.Alignment]; ok {
 				n.SetAttributeString("class", []byte(class))
