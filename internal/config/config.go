@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -43,6 +44,7 @@ type Config struct {
 	Branches    []Branch `toml:"branches"`
 	Ledger      Ledger   `toml:"ledger"`
 	Images      Images   `toml:"images"`
+	Content     Content  `toml:"content"`
 
 	// Location is Timezone loaded; dates without a zone are in it.
 	Location *time.Location `toml:"-"`
@@ -81,6 +83,32 @@ type Images struct {
 	// MaxMegapixels is the largest photo accepted, in millions of
 	// pixels, checked from the file's header before it is decoded.
 	MaxMegapixels int `toml:"max_megapixels"`
+}
+
+// Content holds what is published from content/ beyond the pages.
+type Content struct {
+	// PublishUnreferenced lists glob patterns (path.Match) of bundle files
+	// published although no page links or names them. Empty by default:
+	// a file an author forgot in a bundle folder (a draft, an ID scan)
+	// must not go public just by sitting there.
+	PublishUnreferenced []string `toml:"publish_unreferenced"`
+}
+
+// PublishesUnreferenced reports whether the bundle file rel (a slash path
+// from the bundle folder) matches one of the PublishUnreferenced patterns.
+// A pattern without a slash matches the file's name in any folder of the
+// bundle, as in .gitignore; one with a slash matches the whole path.
+func (c Content) PublishesUnreferenced(rel string) bool {
+	for _, p := range c.PublishUnreferenced {
+		name := rel
+		if !strings.Contains(p, "/") {
+			name = path.Base(rel)
+		}
+		if ok, _ := path.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // MaxPixels is MaxMegapixels in pixels.
@@ -202,6 +230,11 @@ func (c *Config) validate(src []byte, l *diag.List) {
 			l.Errorf(FileName, at("base_url"), 0, "base_url", "%q %s (%s)", c.BaseURL, msg, wantBaseURL)
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
+		}
+	}
+	for i, p := range c.Content.PublishUnreferenced {
+		if _, err := path.Match(p, ""); err != nil || p == "" || strings.HasPrefix(p, "/") {
+			l.Errorf(FileName, lineOfValue(src, p), 0, fmt.Sprintf("content.publish_unreferenced[%d]", i), "%q is not a file pattern (want e.g. \"*.pdf\" or \"photos/*.jpg\", relative to the bundle folder)", p)
 		}
 	}
 	names := map[string]bool{}

@@ -37,6 +37,7 @@ func TestParseErrors(t *testing.T) {
 		{"branch slug", "[[branches]]\nname = \"一支部\"\nslug = \"Yi Zhi\"\n", `pubgen.toml:3: branches[0].slug: "Yi Zhi" is not a slug`},
 		{"branch twice", "[[branches]]\nname = \"一支部\"\nslug = \"a\"\n[[branches]]\nname = \"一支部\"\nslug = \"b\"\n", `branches[1].name: "一支部" is listed twice`},
 		{"image limit", "[images]\nmax_megapixels = 0\n", "pubgen.toml:2: images.max_megapixels: 0 is out of range (want 1 to 1000"},
+		{"bad pattern", "[content]\npublish_unreferenced = [\"*.pdf\", \"[报告\"]\n", `pubgen.toml:2: content.publish_unreferenced[1]: "[报告" is not a file pattern`},
 		{"syntax", "title = \"unclosed\n", "pubgen.toml:1"},
 	}
 	for _, c := range cases {
@@ -65,6 +66,24 @@ func TestImagesLimit(t *testing.T) {
 	c, l := Parse([]byte("[images]\nmax_megapixels = 120\n"))
 	if len(l) != 0 || c.Images.MaxPixels() != 120_000_000 {
 		t.Errorf("max_megapixels = 120: got %d pixels, %v", c.Images.MaxPixels(), l)
+	}
+}
+
+func TestPublishesUnreferenced(t *testing.T) {
+	c, l := Parse([]byte("[content]\npublish_unreferenced = [\"*.pdf\", \"原件/*.jpg\"]\n"))
+	if len(l) != 0 {
+		t.Fatal(l)
+	}
+	for rel, want := range map[string]bool{
+		"a.pdf": true, "附件/a.pdf": true, "原件/合影.jpg": true,
+		"合影.jpg": false, "其他/原件/合影.jpg": false, "a.pdf.docx": false, "草稿.docx": false,
+	} {
+		if got := c.Content.PublishesUnreferenced(rel); got != want {
+			t.Errorf("PublishesUnreferenced(%q) = %v, want %v", rel, got, want)
+		}
+	}
+	if Default().Content.PublishesUnreferenced("a.pdf") {
+		t.Error("the default publishes an unreferenced file; want nothing by default")
 	}
 }
 

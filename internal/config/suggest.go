@@ -12,7 +12,7 @@ var keys = []string{
 	"title", "description", "language", "base_url", "theme", "timezone", "url_style", "page_size", "copyright",
 	"markdown", "markdown.unsafe", "branches", "branches.name", "branches.slug",
 	"ledger", "ledger.rules", "ledger.rules.kind", "ledger.rules.min", "ledger.rules.period",
-	"images", "images.max_megapixels",
+	"images", "images.max_megapixels", "content", "content.publish_unreferenced",
 }
 
 func didYouMean(key string) string {
