@@ -41,8 +41,9 @@ func TestSVGCoverIsAnError(t *testing.T) {
 }
 
 // TestSafeModeKeepsScriptFilesOut: with a PNG cover the build succeeds, and
-// in safe mode no HTML, JS or SVG file of the bundle reaches public/,
-// while its other files still do; markdown.unsafe publishes them again.
+// in safe mode no HTML, JS or SVG file of the bundle reaches public/, not
+// even through content.publish_unreferenced, while its other files still
+// do; markdown.unsafe publishes them again.
 func TestSafeModeKeepsScriptFilesOut(t *testing.T) {
 	var b bytes.Buffer
 	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8))); err != nil {
@@ -50,6 +51,8 @@ func TestSafeModeKeepsScriptFilesOut(t *testing.T) {
 	}
 	fsys := siteFS(t, scriptBundle("cover.png"))
 	fsys["content/showcases/a/cover.png"] = &fstest.MapFile{Data: b.Bytes()}
+	// Not append: txtar's Data shares its array with the next file's.
+	fsys["pubgen.toml"] = &fstest.MapFile{Data: []byte(string(fsys["pubgen.toml"].Data) + "\n[content]\npublish_unreferenced = [\"*\"]\n")}
 	out := buildFS(t, fsys, Options{})
 	wantAbsent(t, out, "showcases/a/evil.html", "showcases/a/p.js", "showcases/a/cover.svg")
 	wantContains(t, out, "showcases/a/cover.png")

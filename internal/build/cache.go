@@ -203,6 +203,7 @@ type converted struct {
 	toc       []site.Heading
 	plain     string
 	refs      []refKey
+	files     []string // of the page's bundle, linked from the text
 	diags     diag.List
 	converted bool
 }
@@ -239,7 +240,7 @@ func (cc *convCache) begin(s *site.Site, static map[string]bool) {
 }
 
 // convert is convertOne, remembered.
-func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) []anchorRef {
+func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) ([]anchorRef, []string) {
 	if cc == nil || n.Page == nil {
 		return convertOne(s, conv, n, static, l)
 	}
@@ -262,12 +263,12 @@ func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node,
 			}
 			refs = append(refs, anchorRef{from: n, line: r.line, target: t, id: r.id, dest: r.dest})
 		}
-		return refs
+		return refs, e.files
 	}
 	var mine diag.List
-	refs := convertOne(s, conv, n, static, &mine)
+	refs, files := convertOne(s, conv, n, static, &mine)
 	*l = append(*l, mine...)
-	e = converted{key: key, content: string(n.Content), toc: n.TOC, plain: n.PlainText, diags: mine, converted: true}
+	e = converted{key: key, content: string(n.Content), toc: n.TOC, plain: n.PlainText, files: files, diags: mine, converted: true}
 	for _, r := range refs {
 		e.refs = append(e.refs, refKey{target: r.target.Path, id: r.id, dest: r.dest, line: r.line})
 	}
@@ -277,7 +278,7 @@ func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node,
 	}
 	cc.m[n.Path] = e
 	cc.mu.Unlock()
-	return refs
+	return refs, files
 }
 
 // fingerprintExtra is what every rendered file depends on besides the

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
@@ -26,6 +27,8 @@ type anchorRef struct {
 
 // convertAll turns every page's Markdown into HTML, rewriting links to .md
 // files into links to their pages and reporting links that lead nowhere.
+// Then, as its links are known, each bundle publishes only the files its
+// page refers to (site.PublishReferenced).
 func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *convCache) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
@@ -38,8 +41,9 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *conv
 	cc.begin(s, static)
 	lists := make([]diag.List, len(nodes))
 	refs := make([][]anchorRef, len(nodes))
+	linked := make([][]string, len(nodes))
 	parallel.For(len(nodes), func(i int) {
-		refs[i] = cc.convert(s, conv, nodes[i], static, &lists[i])
+		refs[i], linked[i] = cc.convert(s, conv, nodes[i], static, &lists[i])
 	})
 	var l diag.List
 	for i := range nodes {
@@ -52,12 +56,19 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *conv
 			}
 		}
 	}
+	// Only after every page is converted: the cache keys conversions on
+	// every bundle's full list of files.
+	for i, n := range nodes {
+		s.PublishReferenced(n, linked[i], &l)
+	}
 	return l
 }
 
-func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) []anchorRef {
+// convertOne converts n's Markdown into n's fields. It returns the anchors
+// to check and the files of n's bundle that the text links or embeds.
+func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[string]bool, l *diag.List) ([]anchorRef, []string) {
 	if n.Page == nil || len(n.Body) == 0 {
-		return nil
+		return nil, nil
 	}
 	var refs []anchorRef
 	pretty := s.Config.URLStyle == "pretty"
@@ -77,18 +88,46 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 	var limit *markup.LimitError
 	if errors.As(err, &limit) {
 		l.Errorf(n.Path, lineOf(limit.Line), 0, "body", "%s", limit.Msg)
-		return nil
+		return nil, nil
 	}
 	if err != nil {
 		l.Errorf(n.Path, n.BodyLine, 0, "", "cannot convert Markdown: %v", err)
-		return nil
+		return nil, nil
 	}
 	n.Content = template.HTML(res.HTML)
 	for _, h := range res.TOC {
 		n.TOC = append(n.TOC, site.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
 	n.PlainText = plainText(res.HTML)
-	return refs
+	var files []string
+	for _, link := range res.Links {
+		if f, ok := bundleFile(n, link.Dest); ok {
+			files = append(files, f)
+		}
+	}
+	return refs, files
+}
+
+// bundleFile returns the file of n's bundle that a destination as written
+// names, if it names one: query and fragment cut, percent-encoding undone,
+// ./ and ../ resolved (a link may leave and re-enter the bundle folder).
+func bundleFile(n *site.Node, dest string) (string, bool) {
+	if !n.Bundle || dest == "" || strings.HasPrefix(dest, "/") || schemeRE.MatchString(dest) {
+		return "", false
+	}
+	p, err := url.PathUnescape(pathOf(dest))
+	if err != nil || p == "" {
+		return "", false
+	}
+	rel, ok := strings.CutPrefix(path.Join(path.Dir(n.Path), p), n.BundleDir+"/")
+	return rel, ok && slices.Contains(n.Files, rel)
+}
+
+// pathOf is a destination without its ?query and #fragment.
+func pathOf(dest string) string {
+	dest, _, _ = strings.Cut(dest, "#")
+	dest, _, _ = strings.Cut(dest, "?")
+	return dest
 }
 
 func kindOf(image bool) string {
@@ -113,6 +152,12 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 		return dest, nil, ""
 	}
 	raw, frag, _ := strings.Cut(dest, "#")
+	// A query ("报告.pdf?v=2", to defeat a browser's cache) does not
+	// change which file is meant; it stays on the rewritten address.
+	raw, query, hasQuery := strings.Cut(raw, "?")
+	if hasQuery {
+		query = "?" + query
+	}
 	p, err := url.PathUnescape(raw)
 	if err != nil {
 		return dest, nil, "is not a valid address (want a path such as ../study/a.md)"
@@ -135,7 +180,7 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 		if t == nil {
 			return dest, nil, "no such page " + target + " (want a path to a .md file under content/, relative to this file)"
 		}
-		out := site.Rel(n.File(), t.URL, pretty)
+		out := site.Rel(n.File(), t.URL, pretty) + query
 		if frag != "" {
 			out += "#" + frag
 			return out, &anchorRef{target: t, id: frag}, ""
@@ -144,7 +189,7 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 	}
 	if strings.HasPrefix(p, "/") { // a site path: a static file or a page folder
 		if static[target] || s.ByURL(strings.TrimSuffix(target, "/")+"/") != nil {
-			return site.Rel(n.File(), target+suffixIf(strings.HasSuffix(p, "/"), "/"), pretty) + fragOf(frag), nil, ""
+			return site.Rel(n.File(), target+suffixIf(strings.HasSuffix(p, "/"), "/"), pretty) + query + fragOf(frag), nil, ""
 		}
 		return dest, nil, "nothing is published at " + p + " (want a file under static/ or a page's address)"
 	}

@@ -3,6 +3,8 @@ package site
 import (
 	"path"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/diag"
 )
 
 // ScriptFile reports whether a browser may run script from a file of this
@@ -41,4 +43,48 @@ func publishable(files []string, unsafe bool) (keep, refused []string) {
 		}
 	}
 	return keep, refused
+}
+
+// PublishReferenced narrows n.Files, once the page's Markdown is
+// converted, to the files the page refers to — linked or embedded from its
+// text (linked: bundle-relative paths), named in its front matter
+// (attachments, cover, gallery) — and those content.publish_unreferenced
+// lets through. Every other file gets one warning naming it: a draft or
+// the scan of an ID card forgotten in a bundle folder must not go public
+// just by sitting there.
+func (s *Site) PublishReferenced(n *Node, linked []string, l *diag.List) {
+	if !n.Bundle || len(n.Files) == 0 {
+		return
+	}
+	refs := map[string]bool{}
+	for _, f := range linked {
+		refs[f] = true
+	}
+	for _, f := range fieldFiles(n) {
+		refs[path.Clean(f)] = true
+	}
+	keep := n.Files[:0:0]
+	for _, f := range n.Files {
+		if refs[f] || s.Config.Content.PublishesUnreferenced(f) {
+			keep = append(keep, f)
+			continue
+		}
+		l.Warnf(n.BundleDir+"/"+f, 0, 0, "", "not linked from %s, so not published (link it from the text, list it under attachments, or add a pattern for it to publish_unreferenced under [content] in pubgen.toml)", path.Base(n.Path))
+	}
+	n.Files = keep
+}
+
+// fieldFiles are the bundle files the front matter names.
+func fieldFiles(n *Node) []string {
+	var out []string
+	for _, a := range n.Attachments {
+		out = append(out, a.File)
+	}
+	for _, g := range n.Gallery {
+		out = append(out, g.File)
+	}
+	if n.Cover != "" {
+		out = append(out, n.Cover)
+	}
+	return out
 }

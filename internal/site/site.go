@@ -33,7 +33,10 @@ type Node struct {
 	Prev    *Node    // the newer page in the section's list
 	Next    *Node    // the older page in the section's list
 	Related []*Node
-	Files   []string // bundle files, relative to the bundle folder, copied beside the page
+	// Files are the bundle files, relative to the bundle folder, copied
+	// beside the page: all that may be published until the Markdown is
+	// converted, then only those the page refers to (PublishReferenced).
+	Files []string
 
 	// Set once by the build stage after Markdown conversion, before rendering.
 	Content   template.HTML
