@@ -35,13 +35,7 @@ func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
 		if terr == nil {
 			p := &Page{Path: file, Body: body, BodyLine: bodyLine, Pos: map[string]Pos{}}
 			p.placeIn(file)
-			var tree *value
-			var probs []problem
-			if format == "yaml" {
-				tree, probs = parseYAML(fm, fmLine)
-			} else {
-				tree, probs = parseTOML(fm, fmLine)
-			}
+			tree, probs := parseFrontMatter(format, fm, fmLine)
 			report(probs)
 			if tree == nil {
 				return nil, l
@@ -57,6 +51,22 @@ func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
 	}
 	l.Errorf(file, terr.line, terr.col, "", "%s", terr.msg)
 	return nil, l
+}
+
+// maxFrontMatter bounds the front matter's size before it is parsed. Real
+// front matter is a few kilobytes; a 10 MB list of one-letter values took
+// the YAML and TOML parsers 12 and 44 seconds and gigabytes before
+// maxValues could refuse it.
+const maxFrontMatter = 256 << 10
+
+func parseFrontMatter(format string, fm []byte, fmLine int) (*value, []problem) {
+	if len(fm) > maxFrontMatter {
+		return nil, []problem{{Pos{fmLine, 1}, "", fmt.Sprintf("front matter is %d KB (want under %d KB; long text goes in the body, after the closing line)", len(fm)>>10, maxFrontMatter>>10)}}
+	}
+	if format == "yaml" {
+		return parseYAML(fm, fmLine)
+	}
+	return parseTOML(fm, fmLine)
 }
 
 // placeIn derives section, kind, bundle and default type from the path.

@@ -114,7 +114,7 @@ func TestParseErrors(t *testing.T) {
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\ntags: 党建\n---\n", "tags: is a single value (want a list"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\ndraft: maybe\n---\n", `draft: "maybe" is not true or false`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\ntype: news\n---\n", `type: "news" is not a content type`},
-		{"content/notices/a.md", "+++\ntitle = \"a\"\ndate = \"2024-13-01\"\n+++\n", `content/notices/a.md:3:1: date: "2024-13-01" is not a date`},
+		{"content/notices/a.md", "+++\ntitle = \"a\"\ndate = \"2024-13-01\"\n+++\n", `content/notices/a.md:3:8: date: "2024-13-01" is not a date`},
 		{"content/notices/a.md", "+++\ntitle = \"a\n+++\n", "front matter is not valid TOML"},
 	}
 	for _, c := range cases {
