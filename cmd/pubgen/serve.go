@@ -76,7 +76,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, bool) {
 // rebuild after every batch of changes the watcher reports.
 func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) int {
 	source, opts := cfg.source, cfg.opts
-	ix, err := search.Open(filepath.Join(source, ".pubgen", "search"))
+	ix, err := openSessionIndex(source, filepath.Join(source, ".pubgen", "search"), stderr)
 	if err != nil {
 		sayErr(stderr, err)
 		return 1
@@ -122,6 +122,24 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 			}
 		}
 	}
+}
+
+// openSessionIndex opens the search index a serve or build --watch session
+// keeps open. A build that opens the index itself reports damage among its
+// warnings; a session's builds are handed the open index, so the session
+// says it here, once, in the same words.
+func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, error) {
+	ix, err := search.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.Damage(); err != nil {
+		if rel, rerr := filepath.Rel(source, dir); rerr == nil && filepath.IsLocal(rel) {
+			dir = filepath.ToSlash(rel)
+		}
+		say(stderr, "warning: search index %s was damaged (%s); rebuilt from scratch", dir, strings.Join(strings.Fields(err.Error()), " "))
+	}
+	return ix, nil
 }
 
 // rebuild builds once and hands the result to the server: the new site

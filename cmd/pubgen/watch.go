@@ -9,7 +9,6 @@ import (
 
 	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/publish"
-	"github.com/pubgen/pubgen/internal/search"
 	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
@@ -18,7 +17,7 @@ import (
 // dev server's incremental machinery, but each successful rebuild is
 // published atomically into dest, and a failed one leaves dest as it was.
 func watchAndPublish(ctx context.Context, source string, opts build.Options, dest string, stderr io.Writer) int {
-	ix, err := search.Open(opts.SearchCache)
+	ix, err := openSessionIndex(source, opts.SearchCache, stderr)
 	if err != nil {
 		sayErr(stderr, err)
 		return 1
