@@ -59,7 +59,31 @@ func liveAttacks(t *testing.T) []liveAttack {
 		{"[a]( × 25,000", []hostileFile{{"content/notices/links.md",
 			[]byte(goodNotice + strings.Repeat("[a](", 25_000) + "\n")}},
 			"content/notices/links.md:6: body: the text has 25000 unclosed links"},
+		{"YAML alias cycle", []hostileFile{{"content/notices/cycle.md",
+			[]byte("---\ntitle: 通知\ndate: 2024-07-01\ntags: &a [x, *a]\n---\n")}},
+			"content/notices/cycle.md:4:14: tags[1]: the alias *a is inside the value &a it names"},
+		{"billion laughs", []hostileFile{{"content/notices/laughs.md", []byte(billionLaughs(9))}},
+			"content/notices/laughs.md:9:10: x5[0]: the alias *l4 makes the front matter hold more than 100000 values"},
 	}
+}
+
+// billionLaughs is front matter of levels lists, each holding nine aliases
+// of the one before: a few hundred bytes that name 9^levels values.
+func billionLaughs(levels int) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: 通知\ndate: 2024-07-01\nsummary: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i <= levels; i++ {
+		fmt.Fprintf(&b, "x%d: &l%d [", i, i)
+		for j := range 9 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*l%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("tags: *l" + fmt.Sprint(levels) + "\n---\n")
+	return b.String()
 }
 
 // showcaseWith is a showcase bundle whose cover is the file name with data.
