@@ -150,9 +150,17 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	return Parse(src)
 }
 
+// maxSize bounds pubgen.toml before it is decoded. A real one is a few
+// kilobytes; an 8 MB array took the decoder seconds on every build.
+const maxSize = 1 << 20
+
 // Parse decodes the text of pubgen.toml.
 func Parse(src []byte) (*Config, diag.List) {
 	var l diag.List
+	if len(src) > maxSize {
+		l.Errorf(FileName, 1, 1, "", "is %d KB (want under %d KB: settings only; long lists belong in content/)", len(src)>>10, maxSize>>10)
+		return nil, l
+	}
 	c := Default()
 	rules := c.Ledger.Rules
 	c.Ledger.Rules = nil

@@ -39,6 +39,13 @@ func TestParseErrors(t *testing.T) {
 		{"image limit", "[images]\nmax_megapixels = 0\n", "pubgen.toml:2: images.max_megapixels: 0 is out of range (want 1 to 1000"},
 		{"bad pattern", "[content]\npublish_unreferenced = [\"*.pdf\", \"[报告\"]\n", `pubgen.toml:2: content.publish_unreferenced[1]: "[报告" is not a file pattern`},
 		{"syntax", "title = \"unclosed\n", "pubgen.toml:1"},
+		// TOML has no aliases; what could make it slow is depth and size.
+		{"deep arrays", "title = \"x\"\nnav = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
+			"pubgen.toml:2:10007: arrays and inline tables are nested more than the maximum of 10000 levels deep"},
+		{"deep inline tables", "title = \"x\"\n[a.b]\nx = " + strings.Repeat("{a=", 20000) + "1" + strings.Repeat("}", 20000) + "\n",
+			"pubgen.toml:3:30005: arrays and inline tables are nested more than the maximum of 10000 levels deep"},
+		{"huge array", "title = \"x\"\n[content]\npublish_unreferenced = [" + strings.Repeat("\"a\",", 2<<20) + "\"a\"]\n",
+			"pubgen.toml:1:1: is 8192 KB (want under 1024 KB"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

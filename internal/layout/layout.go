@@ -202,13 +202,34 @@ func loadStrings(fsys fs.FS, themeDir, lang string) (map[string]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", p, err)
 		}
-		var m map[string]string
-		if err := toml.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w (want key = \"text\" lines)", p, err)
+		m, err := decodeStrings(p, b)
+		if err != nil {
+			return nil, err
 		}
 		for k, v := range m {
 			strs[k] = v
 		}
 	}
 	return strs, nil
+}
+
+// maxStringsSize bounds an i18n file before it is decoded: a theme's
+// strings are a few kilobytes, and a huge file would slow every build.
+const maxStringsSize = 1 << 20
+
+// decodeStrings reads one i18n file, naming the line of a problem.
+func decodeStrings(file string, b []byte) (map[string]string, error) {
+	if len(b) > maxStringsSize {
+		return nil, fmt.Errorf("%s: is %d KB (want under %d KB of key = \"text\" lines)", file, len(b)>>10, maxStringsSize>>10)
+	}
+	var m map[string]string
+	if err := toml.Unmarshal(b, &m); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			return nil, fmt.Errorf("%s:%d:%d: %s (want key = \"text\" lines)", file, row, col, strings.TrimPrefix(de.Error(), "toml: "))
+		}
+		return nil, fmt.Errorf("%s: %w (want key = \"text\" lines)", file, err)
+	}
+	return m, nil
 }

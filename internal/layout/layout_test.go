@@ -88,3 +88,23 @@ func TestErrorsNameFileAndLine(t *testing.T) {
 		t.Errorf("missing theme error = %v", err)
 	}
 }
+
+// TestStringsBombs: i18n files are TOML, which has no aliases; depth and
+// size are what could stall a build, and a mistake is named by its line.
+func TestStringsBombs(t *testing.T) {
+	const file = "themes/default/i18n/zh-CN.toml"
+	cases := []struct{ name, src, want string }{
+		{"deep arrays", "published = \"发布于\"\nx = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
+			file + ":2:10005: arrays and inline tables are nested more than the maximum of 10000 levels deep"},
+		{"huge", "published = \"发布于\"\n" + strings.Repeat("k = \"v\"\n", 200_000), file + ": is 1562 KB (want under 1024 KB"},
+		{"not text", "published = \"发布于\"\nsearch = 3\n", file + ":2:"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(theme(fstest.MapFS{file: {Data: []byte(c.src)}}), "default", "zh-CN", nil)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}
