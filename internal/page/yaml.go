@@ -15,6 +15,12 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 // starts, so positions come out as lines of the file. A front matter whose
 // aliases loop or expand past maxValues gives no tree, only the problem.
 func parseYAML(fm []byte, fmLine int) (*value, []problem) {
+	return parseYAMLWithin(fm, fmLine, maxValues)
+}
+
+// parseYAMLWithin is parseYAML with a budget of limit values; the fuzz
+// target uses a small one so that each run is quick.
+func parseYAMLWithin(fm []byte, fmLine, limit int) (*value, []problem) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
 		return nil, []problem{yamlSyntaxProblem(fm, fmLine, err)}
@@ -22,7 +28,7 @@ func parseYAML(fm []byte, fmLine int) (*value, []problem) {
 	if len(doc.Content) == 0 {
 		return newMap(Pos{}), nil
 	}
-	w := &yamlWalker{fmLine: fmLine, left: maxValues, open: map[*yaml.Node]bool{}}
+	w := &yamlWalker{fmLine: fmLine, limit: limit, left: limit, open: map[*yaml.Node]bool{}}
 	v := w.walk(doc.Content[0], "")
 	if w.stop {
 		return nil, w.probs
@@ -61,6 +67,7 @@ func tabLine(fm []byte) int {
 // author can find.
 type yamlWalker struct {
 	fmLine int
+	limit  int                 // values a front matter may hold
 	left   int                 // values that may still be made
 	open   map[*yaml.Node]bool // anchored nodes being walked now: an alias to one is a cycle
 	outer  *yaml.Node          // the outermost alias being expanded, named when the budget runs out
@@ -138,8 +145,8 @@ func (w *yamlWalker) alias(n *yaml.Node, path string) *value {
 func (w *yamlWalker) overBudget(n *yaml.Node, path string) {
 	w.stop = true
 	if a := w.outer; a != nil {
-		w.probs = append(w.probs, problem{w.pos(a), w.field, fmt.Sprintf("the alias *%s makes the front matter hold more than %d values (want aliases that repeat a few values; write long lists out)", a.Value, maxValues)})
+		w.probs = append(w.probs, problem{w.pos(a), w.field, fmt.Sprintf("the alias *%s makes the front matter hold more than %d values (want aliases that repeat a few values; write long lists out)", a.Value, w.limit)})
 		return
 	}
-	w.probs = append(w.probs, problem{w.pos(n), path, fmt.Sprintf("front matter holds more than %d values (want at most %d)", maxValues, maxValues)})
+	w.probs = append(w.probs, problem{w.pos(n), path, fmt.Sprintf("front matter holds more than %d values (want at most %d)", w.limit, w.limit)})
 }
