@@ -199,7 +199,7 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *pageCache) ([]
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	parallel.For(len(files), func(i int) {
-		if p, l, ok := pc.unchanged(fsys, files[i]); ok {
+		if p, l, ok := pc.unchanged(fsys, files[i], loc); ok {
 			pages[i], lists[i] = p, l
 			return
 		}

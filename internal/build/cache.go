@@ -82,6 +82,7 @@ type pageCache struct {
 type parsed struct {
 	key   [32]byte
 	stat  fileStat
+	zone  string // the time zone dates were read in: a stat says nothing of it
 	page  *page.Page
 	diags diag.List
 }
@@ -109,8 +110,8 @@ func statOf(fi fs.FileInfo) fileStat {
 }
 
 // unchanged returns the remembered page of a file whose size and
-// modification time are what they were when it was parsed.
-func (pc *pageCache) unchanged(fsys fs.FS, file string) (*page.Page, diag.List, bool) {
+// modification time are what they were when it was parsed in the zone loc.
+func (pc *pageCache) unchanged(fsys fs.FS, file string, loc *time.Location) (*page.Page, diag.List, bool) {
 	if pc == nil {
 		return nil, nil, false
 	}
@@ -126,7 +127,7 @@ func (pc *pageCache) unchanged(fsys fs.FS, file string) (*page.Page, diag.List, 
 	}
 	pc.stats[file] = st
 	e, ok := pc.m[file]
-	if !ok || e.stat != st || st.mtime == 0 {
+	if !ok || e.stat != st || st.mtime == 0 || e.zone != loc.String() {
 		return nil, nil, false
 	}
 	if pc.used == nil {
@@ -163,7 +164,7 @@ func (pc *pageCache) parse(file string, data []byte, loc *time.Location) (*page.
 	}
 	// The stat was taken before the read, so a write during the read
 	// leaves a stale stat and the next build reads the file again.
-	pc.m[file] = parsed{key: key, stat: pc.stats[file], page: p, diags: l}
+	pc.m[file] = parsed{key: key, stat: pc.stats[file], zone: loc.String(), page: p, diags: l}
 	pc.mu.Unlock()
 	return p, l
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -60,7 +61,7 @@ func TestRebuildOverrideReadingSitePages(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, map[string]string{
 		"pubgen.toml":                  "title = \"t\"\n",
-		"layouts/_default/single.html": "<!doctype html><title>{{ .Title }}</title><ul>{{ range .Site.Pages }}<li>{{ .Title }}</li>{{ end }}</ul>\n",
+		"layouts/_default/single.html": "<!doctype html><title>{{ .Title }}</title><ul>{{ range .Site.Pages }}<li>{{ .Title }}{{ .Content }}</li>{{ end }}</ul>\n",
 		"content/study/s.md":           "---\ntitle: 旧标题\ndate: 2026-05-01\n---\n正文。\n",
 		"content/notices/n.md":         "---\ntitle: 通知\ndate: 2026-05-02\n---\n正文。\n",
 	})
@@ -73,6 +74,11 @@ func TestRebuildOverrideReadingSitePages(t *testing.T) {
 	got := sameAsClean(t, sess, dir, opts, "after a title edit")
 	if n := string(got["notices/n/index.html"]); !strings.Contains(n, "新标题") {
 		t.Errorf("the notice page does not show the new title: %s", n)
+	}
+	writeFile(t, filepath.Join(dir, "content/study/s.md"), "---\ntitle: 新标题\ndate: 2026-05-01\n---\n改过的正文。\n")
+	got = sameAsClean(t, sess, dir, opts, "after a body edit")
+	if n := string(got["notices/n/index.html"]); !strings.Contains(n, "改过的正文") {
+		t.Errorf("the notice page does not show the new body: %s", n)
 	}
 }
 
@@ -140,5 +146,31 @@ func TestLinkOutOfSiteRefusedInEveryInput(t *testing.T) {
 				t.Errorf("build with %s linked outside the site: got %v, want it refused", p, err)
 			}
 		})
+	}
+}
+
+// TestRebuildTimezoneWithOldFiles: a page whose file is older than the
+// racy window is taken from the session's cache on its stat alone; a
+// timezone change must still read its dates again (found by the
+// convergence test once it set file times).
+func TestRebuildTimezoneWithOldFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"pubgen.toml":          "title = \"t\"\ntimezone = \"Asia/Shanghai\"\n",
+		"content/notices/n.md": "---\ntitle: 通知\ndate: 2026-05-02\nmeeting: {kind: 支委会, start: 2026-05-10 14:30}\n---\n正文。\n",
+	})
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "content/notices/n.md"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Now: demoNow, NoSearch: true}
+	sess := NewSession(os.DirFS(dir), opts)
+	if _, _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\ntimezone = \"UTC\"\n")
+	got := sameAsClean(t, sess, dir, opts, "after a timezone change")
+	if n := string(got["notices/n/index.html"]); !strings.Contains(n, "2026-05-10T14:30:00Z") {
+		t.Errorf("the meeting is not at 14:30 UTC: %s", n)
 	}
 }

@@ -424,7 +424,7 @@ func (e *editor) editRawHTML() string {
 // layouts/: the site's own overrides, reading what the theme never reads.
 
 func (e *editor) overrideSingle() string {
-	e.write(e.path("layouts/_default/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ol class="all-%d">{{ range .Site.Pages }}<li><a href="{{ $.Link . }}">{{ .Title }}</a> {{ cnDate .Date }}</li>{{ end }}</ol></article>{{ end }}`, e.n))
+	e.write(e.path("layouts/_default/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ol class="all-%d">{{ range .Site.Pages }}<li><a href="{{ $.Link . }}">{{ .Title }}</a> {{ cnDate .Date }} {{ truncate 40 .PlainText }}</li>{{ end }}</ol></article>{{ end }}`, e.n))
 	return "layouts: single.html ranging .Site.Pages"
 }
 

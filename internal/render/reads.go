@@ -17,9 +17,11 @@ import (
 //
 // What an accessor records is the summary of every page it hands out
 // (front matter, address, status, reading time, files; not the body) and
-// the shape of the list itself. The body of a page reached this way is not
-// recorded yet: a layout that prints another page's .Content is still
-// covered only by the model in deps.go.
+// the shape of the list itself; Pages records every page in full, body
+// and neighbours included. The body of a page reached any other way
+// (Sections, Section, Plain, taxonomies) is not recorded: a layout that
+// prints another page's .Content from there is still covered only by the
+// model in deps.go.
 //
 // A SiteView belongs to one job, so it is used by one goroutine.
 type SiteView struct {
@@ -50,7 +52,7 @@ func (v *SiteView) reads() []string {
 // The keys of what a file can read. Each names something whose version
 // Fingerprints.readVersion computes from one build's graph.
 const (
-	readPages      = "pages"              // every regular page, in list order
+	readPages      = "pages"              // every regular page in full, in list order
 	readSections   = "sections"           // the sections' names and addresses
 	readSection    = "section:"           // + name: whether it exists, its address
 	readSecIndex   = "section-index:"     // + name: its index page
@@ -65,7 +67,7 @@ const (
 	readNow        = "now"                // the build's exact time
 	readNode       = "node:"              // + source path: one page
 	readNodeURL    = "node-url:"          // + site path: the page published there
-	readSummaries  = "pages-by-summaries" // for Go helpers: the same as pages
+	readSummaries  = "pages-by-summaries" // for Go helpers: every page's summary
 )
 
 // Config is the site's configuration. Every file already depends on all of

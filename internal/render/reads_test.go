@@ -13,12 +13,16 @@ import (
 )
 
 func readsSite(t *testing.T, studyTitle string) *site.Site {
+	return readsSiteBody(t, studyTitle, "正文")
+}
+
+func readsSiteBody(t *testing.T, studyTitle, body string) *site.Site {
 	t.Helper()
 	cfg := config.Default()
 	day := time.Date(2026, 7, 1, 0, 0, 0, 0, cfg.Location)
 	pages := []*page.Page{
 		{Path: "content/notices/n.md", Kind: page.KindPage, Section: "notices", Type: page.Notice, Title: "通知", Date: day},
-		{Path: "content/study/s.md", Kind: page.KindPage, Section: "study", Type: page.Study, Title: studyTitle, Date: day},
+		{Path: "content/study/s.md", Kind: page.KindPage, Section: "study", Type: page.Study, Title: studyTitle, Date: day, Body: []byte(body)},
 	}
 	s, l := site.Build(cfg, pages, nil, site.Options{Now: day})
 	if len(l) != 0 {
@@ -70,5 +74,26 @@ func TestSiteViewRecordsReads(t *testing.T) {
 	}
 	if _, ok := fpBefore.readsSum([]string{"no-such-read"}); ok {
 		t.Error("an unknown key has a version; a file that read it would never be rendered again")
+	}
+}
+
+// TestSitePagesRecordsBodies: .Site.Pages hands out whole pages, so a body
+// edit changes what a file that ranged over it read; a section's list is
+// read as summaries and does not change.
+func TestSitePagesRecordsBodies(t *testing.T) {
+	fp := func(body string) *Fingerprints {
+		s := readsSiteBody(t, "标题", body)
+		for _, n := range s.Pages {
+			n.Content = template.HTML("<p>" + string(n.Body) + "</p>")
+		}
+		return NewFingerprints(s, &Options{}, [32]byte{}, nil, nil)
+	}
+	before, after := fp("旧正文"), fp("新正文")
+	for key, want := range map[string]bool{readPages: true, readSecPages + "study": false, readSummaries: false} {
+		b, _ := before.readsSum([]string{key})
+		a, _ := after.readsSum([]string{key})
+		if changed := a != b; changed != want {
+			t.Errorf("%s: version changed by a body edit = %v, want %v", key, changed, want)
+		}
 	}
 }

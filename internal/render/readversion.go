@@ -58,7 +58,15 @@ func (f *Fingerprints) hashRead(h hash.Hash, key string) bool {
 		}
 	}
 	switch {
-	case key == readPages || key == readSummaries:
+	case key == readPages:
+		// .Site.Pages is the door a site's layout uses to read anything
+		// of any page, its body included: the full versions.
+		fmt.Fprintf(h, "%d pages\n", len(s.Pages))
+		for _, n := range s.Pages {
+			sum := f.full[n]
+			h.Write(sum[:])
+		}
+	case key == readSummaries:
 		pages(s.Pages)
 	case key == readPlain:
 		pages(s.Plain)
