@@ -109,7 +109,7 @@ var badInputs = []badInput{
 		want: "slug: writes notices/a/index.html, which content/notices/a.md also writes"},
 	{name: "static file shadows a page",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- static/notices/a/index.html --\n<p>旧页</p>\n",
-		want: "notices/a/index.html is written twice"},
+		want: "content/notices/a.md: this file and static/notices/a/index.html both become notices/a/index.html (want another file name, or a slug in the front matter)"},
 	{name: "alias onto a page",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- content/notices/b.md --\n---\ntitle: 又一个\ndate: 2024-07-01\naliases: [/notices/a/]\n---\n",
 		want: `content/notices/b.md:4: aliases: "notices/a/" is the address of content/notices/a.md (want an old address that no page uses)`},

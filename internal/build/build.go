@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"sort"
 	"time"
@@ -73,6 +72,11 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	}
 	entries = append(entries, assets...)
 	entries = append(entries, copies(fsys, s, src)...)
+	// Checked before the search shards are added, so check (which makes
+	// none) and build see the same paths; the shards' folder is kept.
+	if err := checkOutputs(s, entries, assets); err != nil {
+		return nil, err
+	}
 	var stats search.UpdateStats
 	if !opts.NoSearch {
 		var shards []publish.Entry
@@ -80,9 +84,6 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 			return nil, err
 		}
 		entries = append(entries, shards...)
-	}
-	if err := checkCollisions(entries); err != nil {
-		return nil, err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	res := &Result{Site: s, Entries: entries, Warnings: l}
@@ -232,26 +233,4 @@ func copies(fsys fs.FS, s *site.Site, src *source.Site) []publish.Entry {
 		out = append(out, publish.Entry{Path: f, Src: fsys, SrcPath: source.StaticDir + "/" + f})
 	}
 	return out
-}
-
-// checkCollisions reports two sources writing one output file, e.g. a
-// static file shadowing a page.
-func checkCollisions(entries []publish.Entry) error {
-	seen := map[string]publish.Entry{}
-	var errs []error
-	for _, e := range entries {
-		if prev, ok := seen[e.Path]; ok {
-			errs = append(errs, fmt.Errorf("%s is written twice: by %s and by %s (want one source per output file)", e.Path, origin(prev), origin(e)))
-			continue
-		}
-		seen[e.Path] = e
-	}
-	return errors.Join(errs...)
-}
-
-func origin(e publish.Entry) string {
-	if e.SrcPath != "" {
-		return e.SrcPath
-	}
-	return "a generated page"
 }

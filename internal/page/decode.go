@@ -147,6 +147,9 @@ func (d *decoder) strings(v *value, field string) []string {
 	var out []string
 	for i, e := range v.list {
 		if s := d.str(e, fmt.Sprintf("%s[%d]", field, i)); s != "" {
+			// Keyed by the item's place in the result, so that a message
+			// about Tags[k] can find its line.
+			d.pos[fmt.Sprintf("%s[%d]", field, len(out))] = e.pos
 			out = append(out, s)
 		}
 	}

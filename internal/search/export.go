@@ -21,9 +21,14 @@ const (
 	termShardBytes  = 12 << 10
 	recordsPerShard = 2
 	recordBodyRunes = 400
-	exportDir       = "search/"
+	exportDir       = ExportDir
 	globalName      = "__pubgenSearch"
 )
+
+// ExportDir is the folder of public/ that the browser's shards are written
+// to; the build keeps it for them, so that no input can collide with a
+// shard whose name is known only once the index is exported.
+const ExportDir = "search/"
 
 // exportDoc is a stored document in export order.
 type exportDoc struct {

@@ -46,6 +46,7 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	s.relatedVia(opts.Related)
 	s.series()
 	s.aliases(&l)
+	s.claimAll(&l)
 	return s, l
 }
 

@@ -42,12 +42,7 @@ func Paginate(nodes []*Node, size int, base string) []*Pager {
 	if total == 0 {
 		total = 1
 	}
-	url := func(k int) string {
-		if k == 1 {
-			return base
-		}
-		return base + "page/" + strconv.Itoa(k) + "/"
-	}
+	url := func(k int) string { return pagerURL(base, k) }
 	out := make([]*Pager, total)
 	for k := 1; k <= total; k++ {
 		lo, hi := (k-1)*size, k*size
@@ -60,6 +55,25 @@ func Paginate(nodes []*Node, size int, base string) []*Pager {
 			p.Next = url(k + 1)
 		}
 		out[k-1] = p
+	}
+	return out
+}
+
+// pagerURL is the site folder of list page k of the list at base.
+func pagerURL(base string, k int) string {
+	if k == 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(k) + "/"
+}
+
+// pagerURLs are the site folders of a list of n pages in pages of size,
+// as Paginate makes them, without building the pagers.
+func pagerURLs(n, size int, base string) []string {
+	total := max((n+size-1)/size, 1)
+	out := make([]string, total)
+	for k := range out {
+		out[k] = pagerURL(base, k+1)
 	}
 	return out
 }

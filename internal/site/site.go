@@ -23,6 +23,8 @@ type Site struct {
 	bySource map[string]*Node
 	seriesOf map[string][]*Node
 	byURL    map[string]*Node
+	outputs  map[string][]Origin // output file → who makes it (see claimAll)
+	collided map[string]bool     // pairs of origins already reported
 }
 
 // Node is a page placed in the site.

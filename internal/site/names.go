@@ -1,0 +1,76 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// MaxNameBytes is the longest file or folder name most file systems accept
+// (ext4, XFS, NTFS and APFS all stop at 255); a longer name fails only when
+// it is written.
+const MaxNameBytes = 255
+
+// NameProblem says why one segment of an output path cannot be published
+// as it is, or returns "". The portal is served from Linux and copied to
+// Windows file shares, so a name must be valid on both, and it must stay
+// one web address: "#" and "?" end a URL's path, so a link to "a#b/" opens
+// "a" instead.
+func NameProblem(seg string) string {
+	if seg == "" {
+		return ""
+	}
+	if len(seg) > MaxNameBytes {
+		return fmt.Sprintf("is %d bytes long (want at most %d bytes; a Chinese character takes 3)", len(seg), MaxNameBytes)
+	}
+	for _, r := range seg {
+		switch {
+		case r == '#' || r == '?':
+			return fmt.Sprintf("contains %q, which ends a web address (want letters, digits, '-' or '_')", r)
+		case strings.ContainsRune(`<>:"\|*`, r):
+			return fmt.Sprintf("contains %q, which Windows does not allow in a file name (want letters, digits, '-' or '_')", r)
+		case unicode.IsControl(r):
+			return fmt.Sprintf("contains the control character %q (want letters, digits, '-' or '_')", r)
+		}
+	}
+	if last := seg[len(seg)-1:]; last == "." || last == " " {
+		return fmt.Sprintf("ends in %q, which Windows drops from a file name (want a name ending in a letter or digit)", last)
+	}
+	if reservedName(seg) {
+		return "is a device name on Windows, which no file there can have (want another name)"
+	}
+	return ""
+}
+
+// reservedName reports the names Windows keeps for devices, whatever their
+// case and extension: "con", "NUL.txt", "com1.pdf".
+func reservedName(seg string) bool {
+	base, _, _ := strings.Cut(seg, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) {
+		return base[3] >= '1' && base[3] <= '9'
+	}
+	return false
+}
+
+// PathProblem checks every segment of an output path (slash-separated,
+// relative to public/) and returns the first bad segment with what is wrong.
+func PathProblem(p string) (seg, problem string) {
+	for s := range strings.SplitSeq(p, "/") {
+		if s == "" {
+			continue
+		}
+		if msg := NameProblem(s); msg != "" {
+			return s, msg
+		}
+	}
+	return "", ""
+}
+
+// foldName is the form under which a case-insensitive file system (Windows,
+// macOS) sees a path: two outputs with the same fold are one file there.
+func foldName(p string) string { return strings.ToLower(p) }

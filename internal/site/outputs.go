@@ -1,0 +1,307 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/page"
+)
+
+// Claim is one output file (or, with a trailing slash, a whole folder kept
+// for the site's own files) and who makes it.
+type Claim struct {
+	Path string // relative to public/, e.g. notices/a/index.html or search/
+	From Origin
+}
+
+// CheckOutputs is the one guard every output path passes before anything
+// is written, whichever stage computed it (slugs, file names, aliases,
+// tags, bundle and static files, the site's own pages): each name must be
+// valid on Linux and on a Windows share, and no two claims may be one file,
+// one file under a case-insensitive system, or a file and a folder. Every
+// message names both sources.
+func CheckOutputs(claims []Claim) diag.List {
+	sort.SliceStable(claims, func(i, j int) bool {
+		if claims[i].Path != claims[j].Path {
+			return claims[i].Path < claims[j].Path
+		}
+		return claims[i].From.String() < claims[j].From.String()
+	})
+	c := checker{reported: map[string]bool{}}
+	c.names(claims)
+	c.clashes(claims)
+	return c.l
+}
+
+type checker struct {
+	l        diag.List
+	reported map[string]bool // one message per pair of origins (or per bad name)
+}
+
+// blame adds a message at o's own file and line, once per key.
+func (c *checker) blame(key string, o Origin, path, format string, args ...any) {
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	c.reported["path "+path] = true
+	file := o.File
+	if file == "" {
+		file = path
+	}
+	c.l.Errorf(file, o.Line, 0, o.Field, format, args...)
+}
+
+// names reports every claim whose path has a bad segment, once per bad
+// folder, blaming the page rather than each file inside it.
+func (c *checker) names(claims []Claim) {
+	best := map[string]Claim{}
+	var order []string
+	for _, cl := range claims {
+		seg, msg := PathProblem(cl.Path)
+		if msg == "" {
+			continue
+		}
+		at := cl.Path[:strings.Index(cl.Path, seg)+len(seg)]
+		prev, ok := best[at]
+		if !ok {
+			order = append(order, at)
+		}
+		if !ok || rank(cl.From) < rank(prev.From) {
+			best[at] = cl
+		}
+	}
+	for _, at := range order {
+		cl := best[at]
+		seg, msg := PathProblem(cl.Path)
+		c.blame("name "+at, cl.From, cl.Path, "%s becomes %s: %q %s", cl.From.subject(), cl.Path, seg, msg)
+	}
+}
+
+// rank orders origins for blame: the page that chose an address first,
+// then other inputs, then the site's own files.
+func rank(o Origin) int {
+	switch {
+	case strings.HasSuffix(o.File, ".md") && (o.Field == "" || o.Field == "slug"):
+		return 0
+	case o.File != "":
+		return 1
+	}
+	return 2
+}
+
+// clashes reports claims that are one file (exactly or but for case), a
+// file that another claim needs as a folder, and inputs in a kept folder.
+func (c *checker) clashes(claims []Claim) {
+	files := map[string]Claim{}   // folded path → first claim
+	folders := map[string]Claim{} // folded folder kept for the site's own files
+	for _, cl := range claims {
+		if strings.HasSuffix(cl.Path, "/") {
+			folders[foldName(cl.Path)] = cl
+		}
+	}
+	for _, cl := range claims {
+		if strings.HasSuffix(cl.Path, "/") {
+			continue
+		}
+		f := foldName(cl.Path)
+		prev, ok := files[f]
+		switch {
+		case !ok:
+			files[f] = cl
+		default:
+			c.pair(prev, cl)
+		}
+	}
+	for _, cl := range claims {
+		p := cl.Path
+		for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+			dir := foldName(p[:i])
+			if prev, ok := files[dir]; ok {
+				a, b := blameFirst(cl, prev)
+				c.blame("folder "+a.From.String()+"|"+b.From.String(), a.From, a.Path,
+					"%s becomes %s, but %s makes %s a file: one name cannot be both a file and a folder (%s)",
+					cl.From.subject(), cl.Path, prev.From, prev.Path, a.From.hint())
+				break
+			}
+			if kept, ok := folders[dir+"/"]; ok && cl.From.File != "" && !c.reported["path "+cl.Path] {
+				c.blame("kept "+cl.From.String(), cl.From, cl.Path, "%s becomes %s, but %s belongs to %s (%s)",
+					cl.From.subject(), cl.Path, kept.Path, kept.From, cl.From.hint())
+				break
+			}
+		}
+	}
+}
+
+// pair reports two claims on one file (or on two names a Windows share
+// keeps as one) at the one an author can change.
+func (c *checker) pair(x, y Claim) {
+	a, b := blameFirst(x, y)
+	if a.From == b.From {
+		return
+	}
+	key := "pair " + a.From.String() + "|" + b.From.String()
+	if a.Path == b.Path {
+		c.blame(key, a.From, a.Path, "%s and %s both become %s (%s)", a.From.subject(), b.From, a.Path, a.From.hint())
+		return
+	}
+	c.blame(key, a.From, a.Path, "%s becomes %s and %s becomes %s: the names differ only in case, so a Windows share keeps one file for both (%s)",
+		a.From.subject(), a.Path, b.From, b.Path, a.From.hint())
+}
+
+// blameFirst orders two claims so that the one made by an input, and among
+// inputs the one that chose its address, comes first.
+func blameFirst(x, y Claim) (Claim, Claim) {
+	if rank(y.From) < rank(x.From) {
+		return y, x
+	}
+	return x, y
+}
+
+// collide reports, at site level, two origins the site graph gives one
+// output file; the build's CheckOutputs cannot tell them apart later, as
+// both are rendered pages.
+func collide(l *diag.List, path string, a, b Origin) {
+	if rank(b) < rank(a) {
+		a, b = b, a
+	}
+	file := a.File
+	if file == "" {
+		file = path
+	}
+	l.Errorf(file, a.Line, 0, a.Field, "%s and %s both become %s (%s)", a.subject(), b, path, a.hint())
+}
+
+// claim records that o makes the output file path; a second origin for the
+// same path is reported at once.
+func (s *Site) claim(path string, o Origin, l *diag.List) {
+	prev := s.outputs[path]
+	if len(prev) > 0 && prev[0] != o && l != nil && !s.collided[prev[0].String()+"|"+o.String()] {
+		s.collided[prev[0].String()+"|"+o.String()] = true
+		collide(l, path, prev[0], o)
+	}
+	s.outputs[path] = append(prev, o)
+}
+
+// Origins returns who in the site graph makes the output file path: the
+// page, list, term or alias page at that address, or, for a file the build
+// makes inside a page's folder (a thumbnail, a calendar), that page and
+// the field it comes from. It is nil for files the graph does not know.
+func (s *Site) Origins(path string) []Origin {
+	if o := s.outputs[path]; len(o) > 0 {
+		return o
+	}
+	for i := strings.LastIndexByte(path, '/'); i > 0; i = strings.LastIndexByte(path[:i], '/') {
+		if n := s.byURL[path[:i+1]]; n != nil && n.Kind == page.KindPage {
+			return []Origin{derivedOrigin(n, path[i+1:])}
+		}
+	}
+	return nil
+}
+
+// derivedOrigin names the field of n a file made in its folder comes from.
+func derivedOrigin(n *Node, rest string) Origin {
+	if rest == "meeting.ics" {
+		return Origin{File: n.Path, Line: n.Line("meeting"), Field: "meeting"}
+	}
+	photo := strings.TrimPrefix(rest, "_thumbs/")
+	for _, name := range []string{photo, strings.TrimSuffix(photo, ".jpg")} {
+		if name == n.Cover && name != "" {
+			return Origin{File: n.Path, Line: n.Line("cover"), Field: "cover", Value: name}
+		}
+		for i, g := range n.Gallery {
+			if f := fmt.Sprintf("gallery[%d].file", i); g.File == name {
+				return Origin{File: n.Path, Line: n.Line(f), Field: f, Value: name}
+			}
+		}
+	}
+	return Origin{File: n.Path}
+}
+
+// pageOrigin is the origin of a page's own file: its slug when it has one.
+func pageOrigin(n *Node) Origin {
+	if n.Slug != "" {
+		return Origin{File: n.Path, Line: n.Line("slug"), Field: "slug", Value: n.Slug}
+	}
+	return Origin{File: n.Path}
+}
+
+// listOrigin is the origin of a section's list pages: its _index.md, or the
+// section's folder when it has none.
+func (s *Site) listOrigin(sec *Section) Origin {
+	if s.bySource[sec.Index.Path] == sec.Index {
+		return Origin{File: sec.Index.Path}
+	}
+	// The list exists because the folder does.
+	return Origin{File: "content/" + sec.Name + "/"}
+}
+
+// termOrigin is where a term's name is first written: the first page of
+// the term, at the line of the field that names it.
+func termOrigin(t *Taxonomy, term *Term) Origin {
+	if len(term.Pages) == 0 {
+		return Origin{Name: "the page of " + term.URL}
+	}
+	n := term.Pages[0]
+	switch t.Name {
+	case "tags":
+		for i, tag := range n.Tags {
+			if tag == term.Name {
+				f := fmt.Sprintf("tags[%d]", i)
+				line := n.Line("tags")
+				if pos, ok := n.Pos[f]; ok {
+					line = pos.Line
+				}
+				return Origin{File: n.Path, Line: line, Field: "tags", Value: term.Name}
+			}
+		}
+	case "branches":
+		return Origin{File: n.Path, Line: n.Line("branch"), Field: "branch", Value: term.Name}
+	}
+	return Origin{File: n.Path, Line: n.Line("date"), Field: "date", Value: term.Name}
+}
+
+// claimAll records the origin of every file the site graph defines, and
+// reports two origins for one file: two tags with one slug ("C++" and "C#"
+// both become tags/c/), a page at a term's address, a bundle file shadowing
+// its page.
+func (s *Site) claimAll(l *diag.List) {
+	s.outputs, s.collided = map[string][]Origin{}, map[string]bool{}
+	home := Origin{Name: "the home page"}
+	if s.bySource[s.Home.Path] == s.Home {
+		home = Origin{File: s.Home.Path}
+	}
+	s.claim("index.html", home, l)
+	size := s.Config.PageSize
+	for _, sec := range s.Sections {
+		for _, u := range pagerURLs(len(sec.Pages), size, sec.URL) {
+			s.claim(OutputFile(u), s.listOrigin(sec), l)
+		}
+	}
+	for _, n := range s.Pages {
+		s.claim(n.File(), pageOrigin(n), nil) // duplicate slugs are reported by place
+		for _, f := range n.Files {
+			s.claim(n.URL+f, Origin{File: n.BundleDir + "/" + f}, l)
+		}
+	}
+	for _, t := range []*Taxonomy{s.Branches, s.Tags, s.Years} {
+		s.claim(OutputFile(t.URL), Origin{Name: "the list of all " + t.Name}, l)
+		for _, term := range t.Terms {
+			for _, u := range pagerURLs(len(term.Pages), size, term.URL) {
+				s.claim(OutputFile(u), termOrigin(t, term), l)
+			}
+		}
+	}
+	for _, n := range s.Pages {
+		for i, a := range n.Aliases {
+			f := fmt.Sprintf("aliases[%d]", i)
+			line := n.Line("aliases")
+			if pos, ok := n.Pos[f]; ok {
+				line = pos.Line
+			}
+			s.claim(OutputFile(a+"/"), Origin{File: n.Path, Line: line, Field: "aliases", Value: a}, nil) // reported by aliases
+		}
+	}
+}
