@@ -170,7 +170,7 @@ func newEditor(t *testing.T, dir string, seed uint64) *editor {
 	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour)}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone},
-		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML},
+		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink},
 		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
@@ -402,6 +402,40 @@ func (e *editor) addAttachment() string {
 	e.write(filepath.Join(filepath.Dir(p), name), fmt.Sprintf("%%PDF-1.4 %d", e.n))
 	e.rewrite(p, func(s string) string { return replaceField(s, "attachments", "[{file: "+name+", title: 附件}]") })
 	return "content: add attachment"
+}
+
+// addStray leaves a file that nothing refers to in a bundle, as authors
+// do with drafts: it must stay out of public/ until a page links it.
+func (e *editor) addStray() string {
+	bundles, _ := filepath.Glob(e.path("content/showcases/*/index.md"))
+	if len(bundles) == 0 {
+		return e.editBody()
+	}
+	p := bundles[e.rnd.IntN(len(bundles))]
+	e.write(filepath.Join(filepath.Dir(p), fmt.Sprintf("草稿 %d.docx", e.n)), fmt.Sprintf("草稿%d", e.n))
+	return "content: add unlinked bundle file"
+}
+
+// toggleBundleLink links a stray file from its page's text, or removes
+// that link again, which publishes the file and takes it out again.
+func (e *editor) toggleBundleLink() string {
+	strays, _ := filepath.Glob(e.path("content/showcases/*/草稿 *.docx"))
+	if len(strays) == 0 {
+		return e.addStray()
+	}
+	f := strays[e.rnd.IntN(len(strays))]
+	link := "\n[草稿](<./" + filepath.Base(f) + "#第一页>)\n"
+	linked := false
+	e.rewrite(filepath.Join(filepath.Dir(f), "index.md"), func(s string) string {
+		if linked = !strings.Contains(s, link); linked {
+			return s + link
+		}
+		return strings.Replace(s, link, "", 1)
+	})
+	if linked {
+		return "content: link a bundle file"
+	}
+	return "content: unlink a bundle file"
 }
 
 func (e *editor) moveSection() string {
