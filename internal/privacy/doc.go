@@ -6,5 +6,8 @@
 // It is pure: text in, findings out. Each kind is recognised by its
 // structure — the ID card's GB 11643 check digit and birth date, the mobile
 // prefix, the bank card's Luhn digit — and only as a whole run of digits,
-// so that long order numbers and dates do not raise false alarms.
+// so that long order numbers and dates do not raise false alarms. Text is
+// read as a reader sees it: full-width digits, odd spaces, dashes and
+// invisible characters are folded before the numbers are looked for, so
+// that the way a number is typed cannot hide it.
 package privacy

@@ -43,3 +43,22 @@ func maskMiddle(s string, head, tail int) string {
 	}
 	return string(r[:head]) + strings.Repeat("*", len(r)-head-tail) + string(r[len(r)-tail:])
 }
+
+// MaskText returns text with every number Scan finds replaced by its
+// masked form, for copies of a page's text that must never hold a whole
+// number (the search index).
+func MaskText(text string) string {
+	found := Scan(text)
+	if len(found) == 0 {
+		return text
+	}
+	var b strings.Builder
+	at := 0
+	for _, f := range found {
+		b.WriteString(text[at:f.Offset])
+		b.WriteString(f.Masked)
+		at = f.Offset + len(f.Value)
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}

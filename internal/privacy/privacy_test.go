@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestScan(t *testing.T) {
@@ -36,6 +37,44 @@ func TestScan(t *testing.T) {
 		{"首位不是银行卡1234567890123452", ""},
 		{"2024年7月1日、20240701、2024-07-01", ""},
 		{"一13812345678二13912345678", "mobile:138****5678@3 mobile:139****5678@17"},
+		// Folded as a reader sees them: full-width digits, country codes,
+		// NBSP, U+3000 and zero-width characters between the groups.
+		{"电话１３８１２３４５６７８", "mobile:138****5678@6"},
+		{"电话１３８－１２３４－５６７８。", "mobile:138****5678@6"},
+		{"电话 +86 138 1234 5678。", "mobile:138****5678@7"},
+		{"电话+8613812345678", "mobile:138****5678@6"},
+		{"电话86-13812345678", "mobile:138****5678@6"},
+		{"电话(+86)138-1234-5678", "mobile:138****5678@6"},
+		{"电话：0086 13812345678", "mobile:138****5678@9"},
+		{"电话＋８６　１３８１２３４５６７８", "mobile:138****5678@6"},
+		{"电话138\u00a01234\u00a05678", "mobile:138****5678@6"},
+		{"电话138\u200b1234\u200b5678", "mobile:138****5678@6"},
+		{"电话1\u200b3\u200b8\u200b1234\u20605678", "mobile:138****5678@6"},
+		{"身份证110105 19491231 002X", "id-card:1101**********002X@9"},
+		{"身份证110105\u300019491231\u3000002X", "id-card:1101**********002X@9"},
+		{"身份证110105\u00a019491231\u00a0002x", "id-card:1101**********002X@9"},
+		{"身份证110105\u200b19491231\u200b002X", "id-card:1101**********002X@9"},
+		{"身份证１１０１０５１９４９１２３１００２Ｘ", "id-card:1101**********002X@9"},
+		{"2024-07-01 13812345678", "mobile:138****5678@11"},
+		{"1 13812345678 2", "mobile:138****5678@2"},
+		// Not personal data: the wrong grouping or check digit, a
+		// landline, an extension, dates, addresses and order numbers.
+		{"身份证110101 19900307 123X", ""},
+		{"身份证1101 0519 4912 3100 2X", ""},
+		{"电话8613812345678", ""},
+		{"电话+86 1381234567", ""},
+		{"电话+86 23812345678", ""},
+		{"电话86 138 1234 5678a", ""},
+		{"座机0571-88880000转8012", ""},
+		{"座机0571-88880000-8012", ""},
+		{"座机(0571)88880000", ""},
+		{"座机010-12345678，热线400-820-8820、95588", ""},
+		{"２０２４－０７－０１至２０２４－０７－０５", ""},
+		{"20240701-20240705", ""},
+		{"见https://example.com/order/13812345678。", ""},
+		{"见 http://x.cn/?id=110105194912310 02X 与 www.example.com/13812345678，", ""},
+		{"见HTTPS://EXAMPLE.COM/13812345678", ""},
+		{"a.https://x/13812345678", ""},
 	} {
 		var got []string
 		for _, f := range Scan(c.text) {
@@ -60,6 +99,8 @@ func TestMask(t *testing.T) {
 		{MaskName("张"), "*"},
 		{MaskName(" 李四 "), "李*"},
 		{MaskName(""), ""},
+		{MaskText("电话＋８６ １３８１２３４５６７８，身份证110105 19491231 002X。"), "电话138****5678，身份证1101**********002X。"},
+		{MaskText("座机0571-88880000"), "座机0571-88880000"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q; want %q", c.got, c.want)
@@ -69,36 +110,88 @@ func TestMask(t *testing.T) {
 
 // FuzzScan holds Scan's promises on any text: findings are in order, do
 // not overlap, are found where they say, and their masked form hides the
-// middle without changing the length.
+// middle. And a mobile or ID number planted in the text is found however
+// it is typed — full-width, grouped by any space or dash, split by
+// invisible characters, behind a country code — as the reference (the
+// number itself, read after folding) says it should be.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{
+	for i, s := range []string{
 		"身份证号510104199001011230。", "电话：138-1234-5678", "卡号 6222 0212 3456 7890 128",
 		"11010519491231002X", "一13812345678二13912345678", "138-", "1 2 3 4", "6222 0212 3456 7890 1288 0000",
+		"１３８", "+86", "(+86", "https://x/", "⑴", "\u200b", "86-",
 	} {
-		f.Add(s)
+		f.Add(s, uint64(i)*7919, byte(i))
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		prev := 0
-		for _, fd := range Scan(text) {
-			if fd.Offset < prev || fd.Offset+len(fd.Value) > len(text) || text[fd.Offset:fd.Offset+len(fd.Value)] != fd.Value {
-				t.Fatalf("finding %+v is not where it says (previous ended at %d)", fd, prev)
-			}
-			prev = fd.Offset + len(fd.Value)
-			digits := strings.Map(func(r rune) rune {
-				if r == ' ' || r == '-' {
-					return -1
-				}
-				return r
-			}, fd.Value)
-			m := []rune(fd.Masked)
-			if len(m) != len(digits) || strings.Count(fd.Masked, "*") < 4 {
-				t.Fatalf("masked %q does not hide %q", fd.Masked, fd.Value)
-			}
-			for i, r := range m {
-				if r != '*' && r != rune(digits[i]) && !(r == 'X' && digits[i] == 'x') {
-					t.Fatalf("masked %q is not %q with stars", fd.Masked, digits)
-				}
+	f.Fuzz(func(t *testing.T, text string, n uint64, style byte) {
+		checkFindings(t, text)
+		want, written := plant(n, style)
+		planted := text + "，号码：" + written + "。" + text
+		checkFindings(t, planted)
+		for _, fd := range Scan(planted) {
+			if fd.Offset >= len(text) && fd.Masked == want {
+				return
 			}
 		}
+		t.Fatalf("Scan(%q) does not find %s; found %+v", planted, want, Scan(planted))
 	})
+}
+
+// checkFindings checks that Scan's findings in text are where they say,
+// in order, and masked.
+func checkFindings(t *testing.T, text string) {
+	prev := 0
+	for _, fd := range Scan(text) {
+		if fd.Offset < prev || fd.Offset+len(fd.Value) > len(text) || text[fd.Offset:fd.Offset+len(fd.Value)] != fd.Value {
+			t.Fatalf("finding %+v is not where it says (previous ended at %d)", fd, prev)
+		}
+		prev = fd.Offset + len(fd.Value)
+		m := fd.Masked
+		if strings.Count(m, "*") < 4 || strings.Trim(m, "0123456789X*") != "" || len(m) < 11 || len(m) > 19 {
+			t.Fatalf("masked %q of %q does not hide the middle", m, fd.Value)
+		}
+	}
+}
+
+// plant makes a mobile or ID number from n and writes it in one of the
+// ways style picks; it returns the masked form Scan must report.
+func plant(n uint64, style byte) (masked, written string) {
+	var digits string
+	var sizes []int
+	if style&1 == 0 {
+		digits = fmt.Sprintf("1%d%09d", 3+n%7, n/7%1e9)
+		sizes = []int{3, 4, 4}
+	} else {
+		birth := time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n%36500))
+		digits = fmt.Sprintf("110105%s%03d", birth.Format("20060102"), n/36500%1000)
+		sum := 0
+		for i, w := range []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2} {
+			sum += int(digits[i]-'0') * w
+		}
+		digits += string("10X98765432"[sum%11])
+		sizes = []int{6, 8, 4}
+	}
+	masked = MaskPhone(digits)
+	if len(digits) == 18 {
+		masked = MaskID(digits)
+	}
+	seps := []string{"", " ", "-", "\u00a0", "\u3000", "－", "\u2014", "\u200b"}
+	sep := seps[style>>1%8]
+	var b strings.Builder
+	if style&16 != 0 && len(digits) == 11 {
+		b.WriteString([]string{"+86 ", "86-", "(+86)", "＋８６"}[style>>5%4])
+	}
+	at := 0
+	for _, size := range sizes {
+		if at > 0 {
+			b.WriteString(sep)
+		}
+		for _, c := range digits[at : at+size] {
+			if style&128 != 0 && c != 'X' {
+				c += '０' - '0' // full width
+			}
+			b.WriteRune(c)
+		}
+		at += size
+	}
+	return masked, b.String()
 }
