@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"log"
 	"os"
 	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo (Windows, slim containers)
 )
@@ -26,7 +27,20 @@ func commands() []command {
 	}
 }
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	quietDependencyLog()
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// quietDependencyLog discards the standard logger, which pubgen itself never
+// uses. Its only writers are dependencies: bleve's scorch logs, with a
+// timestamp and once per snapshot, that it skipped a snapshot it could not
+// load. search.Open notices the same damage (the generation stamp no longer
+// matches) and the command says so once, in its own words; the raw lines
+// would only be a second, more alarming report of it. This is the process's
+// composition root, so setting the process-wide logger here is the one
+// place it belongs.
+func quietDependencyLog() { log.SetOutput(io.Discard) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	cmds := commands()

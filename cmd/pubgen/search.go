@@ -55,12 +55,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if err := ix.Damage(); err != nil {
 		// Open replaced it with an empty one: answering "nothing found"
 		// would be a lie.
-		say(stderr, "pubgen: search index %s was damaged (%v); run pubgen build to rebuild it", dir, err)
+		say(stderr, "pubgen: search index %s was damaged (%s); run pubgen build to rebuild it", dir, search.DamageReason(err))
 		return 1
 	}
 	hits, err := ix.Search(strings.Join(words, " "), q)
 	if err != nil {
-		say(stderr, "pubgen: search index %s is damaged (%v); run pubgen build to rebuild it", dir, err)
+		say(stderr, "pubgen: search index %s is damaged (%s); run pubgen build to rebuild it", dir, search.DamageReason(err))
 		return 1
 	}
 	if *jsonOut {

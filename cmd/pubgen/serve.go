@@ -137,7 +137,7 @@ func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, erro
 		if rel, rerr := filepath.Rel(source, dir); rerr == nil && filepath.IsLocal(rel) {
 			dir = filepath.ToSlash(rel)
 		}
-		say(stderr, "warning: search index %s was damaged (%s); rebuilt from scratch", dir, strings.Join(strings.Fields(err.Error()), " "))
+		say(stderr, "warning: search index %s was damaged (%s); rebuilt from scratch", dir, search.DamageReason(err))
 	}
 	return ix, nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/publish"
@@ -85,10 +84,8 @@ func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, se
 }
 
 // warnDamaged reports in one line that the index was damaged and rebuilt.
-// bleve's messages may span lines (a JSON decoder's), so they are joined.
 func warnDamaged(l *diag.List, err error) {
-	msg := strings.Join(strings.Fields(err.Error()), " ")
-	l.Warnf(".pubgen/search", 0, 0, "", "search index .pubgen/search was damaged (%s); rebuilt from scratch", msg)
+	l.Warnf(".pubgen/search", 0, 0, "", "search index .pubgen/search was damaged (%s); rebuilt from scratch", search.DamageReason(err))
 }
 
 // openIndex opens the index in cacheDir, or a throwaway one when cacheDir

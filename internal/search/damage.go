@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrDamaged says bleve panicked inside zapx or bbolt on a damaged file.
@@ -81,4 +82,12 @@ func verifySegments(path string) error {
 		}
 	}
 	return nil
+}
+
+// DamageReason says in one line why an index was found damaged: bleve's
+// errors may carry a JSON decoder's multi-line dump after the first line,
+// which says nothing an operator can act on.
+func DamageReason(err error) string {
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	return strings.Join(strings.Fields(first), " ")
 }
