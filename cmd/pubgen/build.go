@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/source"
@@ -84,11 +87,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	pr, err := publish.Publish(*dest, res.Entries)
 	if err != nil {
 		sayErr(stderr, err)
-		say(stderr, "build failed: nothing was published; %s is as it was (want a writable destination with free space)", *dest)
+		say(stderr, "build failed: nothing was published; %s is as it was%s", *dest, publishHint(err, *dest))
 		return 1
 	}
 	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest
 	res.Report.Version = readBuildVersion().String()
+	for _, w := range pr.Warnings {
+		res.Report.Warnings = append(res.Report.Warnings, diag.Escape(w))
+	}
 	res.Report.WriteTable(stderr)
 	if *jsonOut {
 		enc := json.NewEncoder(stdout)
@@ -124,6 +130,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "ok: %d pages, %d files, %d warning(s)\n", total, len(res.Entries), len(res.Report.Warnings))
 	return 0
+}
+
+// publishHint says what to look at after a failed publish. The cause
+// decides: blaming free space for a permission error sends an operator the
+// wrong way.
+func publishHint(err error, dest string) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Sprintf(" (want write permission on %s and on everything in it)", filepath.Dir(dest))
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Sprintf(" (%s is on a read-only file system)", filepath.Dir(dest))
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return " (want free space for a second copy of the site beside it)"
+	}
+	return ""
 }
 
 // fail prints a build error: every content problem on its own line, then a

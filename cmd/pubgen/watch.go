@@ -57,6 +57,9 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			return
 		}
 		published = files
+		for _, w := range pr.Warnings {
+			say(stderr, "warning: %s", w)
+		}
 		say(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms",
 			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds())
 	}

@@ -13,46 +13,68 @@ import (
 // build that died. If dest itself is missing because the build died in the
 // middle of the two-rename fallback, it first moves the retired previous site
 // back into place. Publish calls it at its start; it waits for the lock, so
-// it never touches the folders of a build that is still running.
-func Cleanup(dest string) error {
+// it never touches the folders of a build that is still running. What it
+// cannot remove comes back as warnings (see removeLeftover).
+func Cleanup(dest string) (warnings []string, err error) {
 	t, err := checkDest(dest)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	unlock, err := lockTarget(t, lockWait)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer unlock()
-	return cleanup(t)
+	return defaultPublisher().cleanup(t)
 }
 
 // cleanup does Cleanup's work; the caller holds the lock.
-func cleanup(t target) error {
+func (p publisher) cleanup(t target) ([]string, error) {
 	names, err := os.ReadDir(t.parent)
 	if err != nil {
-		return fmt.Errorf("publish: cleanup: reading %s: %w", t.parent, bare(err))
+		return nil, fmt.Errorf("publish: cleanup: reading %s: %w", t.parent, bare(err))
 	}
-	var retired []string
+	var retired, warnings []string
 	for _, n := range names {
 		full := filepath.Join(t.parent, n.Name())
 		switch {
 		case strings.HasPrefix(n.Name(), t.prefix(stagingTag)), strings.HasPrefix(n.Name(), t.prefix(trashTag)):
-			if err := os.RemoveAll(full); err != nil {
-				return fmt.Errorf("publish: cleanup: removing %s: %w", full, err)
-			}
+			p.removeLeftover(full, &warnings)
 		case strings.HasPrefix(n.Name(), t.prefix(retiredTag)):
 			retired = append(retired, full)
 		}
 	}
-	return settleRetired(t, retired)
+	return warnings, p.settleRetired(t, retired, &warnings)
+}
+
+// removeLeftover removes a helper folder publish no longer needs. One it
+// cannot remove — a root-owned file another tool (certbot's .well-known/)
+// put into the published site, an immutable file — is not part of any
+// published site and harms nothing where it is, so it becomes a warning
+// naming the file, never an error: one stuck file must not stop every
+// later publish. Each run tries again.
+func (p publisher) removeLeftover(dir string, warnings *[]string) {
+	if err := p.remove(dir); err != nil {
+		*warnings = append(*warnings, leftoverWarning(dir, err))
+	}
+}
+
+// leftoverWarning names the file that could not be removed (the one an
+// *fs.PathError names, usually deeper than dir) and why.
+func leftoverWarning(dir string, err error) string {
+	name := dir
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		name, err = pe.Path, pe.Err
+	}
+	return fmt.Sprintf("cannot remove %s, left over from an earlier publish (%v); it is not published: remove it by hand (each build tries again)", name, err)
 }
 
 // settleRetired restores a retired site when dest is missing, and discards
 // retired sites otherwise. The lock allows at most one retired site to exist
 // with dest missing; more than one means someone else moved folders, and
 // guessing could publish an old site, so it stops and says so.
-func settleRetired(t target, retired []string) error {
+func (p publisher) settleRetired(t target, retired []string, warnings *[]string) error {
 	if len(retired) == 0 {
 		return nil
 	}
@@ -68,7 +90,7 @@ func settleRetired(t target, retired []string) error {
 		return fmt.Errorf("publish: cleanup: %w", err)
 	}
 	for _, r := range retired {
-		discard(t, r)
+		p.discard(t, r, warnings)
 	}
 	return nil
 }

@@ -135,7 +135,7 @@ func killRepeatedly(t *testing.T, mode string, runs int, rng *rand.Rand) {
 		case err != nil:
 			t.Fatalf("run %d: after kill -9, dest is not a complete site: %v", run, err)
 		}
-		if err := Cleanup(dest); err != nil {
+		if _, err := Cleanup(dest); err != nil {
 			t.Fatalf("run %d: cleanup: %v", run, err)
 		}
 		if gen, err = readGeneration(dest); err != nil {

@@ -7,7 +7,10 @@
 // macOS with renamex_np(RENAME_SWAP). The destination keeps its name and stays
 // a plain folder, because Netlify and a `cp -r` to a file share must see one.
 // An error or a kill -9 at any moment leaves the previous site exactly as it
-// was; the next run (or Cleanup) removes what a dead run left behind.
+// was; the next run (or Cleanup) removes what a dead run left behind. What
+// it cannot remove (a root-owned file another tool put into the site) is a
+// warning naming the file, never an error: it is not published, and one
+// stuck file must not stop every later publish.
 //
 // Where an atomic exchange is not available (other systems, or filesystems that
 // answer EINVAL/ENOSYS), the switch takes two renames: dest to a retired name,

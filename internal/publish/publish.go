@@ -31,17 +31,23 @@ type publisher struct {
 	// published in dest: they are hard-linked into the staging folder
 	// instead of written again.
 	unchanged func(path string) bool
+	// remove deletes a folder publish no longer needs (removeTree); tests
+	// make it fail the way a root-owned leftover does.
+	remove func(dir string) error
 }
 
-func defaultPublisher() publisher { return publisher{exchange: exchange, lockWait: lockWait} }
+func defaultPublisher() publisher {
+	return publisher{exchange: exchange, lockWait: lockWait, remove: removeTree}
+}
 
 // Publish writes entries into a fresh staging folder beside dest (same
 // parent, so the same filesystem), flushes it to disk, and then replaces dest
 // with it in one step. On any error dest is left as it was and the staging
 // folder is removed. It first cleans up after a build that died (Cleanup).
 //
-// Once the new site is in place, a failure to remove the previous one is not
-// reported: the site is published, and the next run removes the leftover.
+// Once the new site is in place, a failure to remove the previous one does
+// not fail the publish: Report.Warnings names what was left, and every
+// later run tries again (see removeLeftover).
 func Publish(dest string, entries []Entry) (Report, error) {
 	return defaultPublisher().publish(dest, entries)
 }
@@ -72,7 +78,8 @@ func (p publisher) publish(dest string, entries []Entry) (Report, error) {
 		return Report{}, err
 	}
 	defer unlock()
-	if err := cleanup(t); err != nil {
+	warnings, err := p.cleanup(t)
+	if err != nil {
 		return Report{}, err
 	}
 	staging, err := makeStaging(t)
@@ -90,12 +97,14 @@ func (p publisher) publish(dest string, entries []Entry) (Report, error) {
 	}
 	rep, err := writeTree(staging, entries, reuse)
 	if err == nil {
-		err = p.switchTo(t, staging)
+		err = p.switchTo(t, staging, &warnings)
 	}
 	if err != nil {
-		os.RemoveAll(staging)
+		// What cannot be removed now is a leftover for the next run.
+		p.remove(staging)
 		return Report{}, err
 	}
+	rep.Warnings = warnings
 	return rep, nil
 }
 
@@ -124,8 +133,9 @@ func makeStaging(t target) (string, error) {
 }
 
 // switchTo puts the finished staging folder in dest's place. When it returns
-// an error, dest is unchanged and staging may be removed.
-func (p publisher) switchTo(t target, staging string) error {
+// an error, dest is unchanged and staging may be removed. A previous site
+// that cannot be removed is added to warnings.
+func (p publisher) switchTo(t target, staging string, warnings *[]string) error {
 	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(staging, t.dest); err != nil {
 			return fmt.Errorf("publish: moving the new site to %s: %w", t.dest, bare(err))
@@ -134,26 +144,26 @@ func (p publisher) switchTo(t target, staging string) error {
 	}
 	err := p.exchange(staging, t.dest)
 	if errors.Is(err, errNoExchange) {
-		return switchByRenames(t, staging, p.gap)
+		return p.switchByRenames(t, staging, warnings)
 	}
 	if err != nil {
 		return fmt.Errorf("publish: switching %s to the new site: %w", t.dest, bare(err))
 	}
 	// staging now holds the previous site.
 	err = syncParent(t)
-	removeTree(staging)
+	p.removeLeftover(staging, warnings)
 	return err
 }
 
 // switchByRenames is the fallback without an atomic exchange. Between its two
 // renames dest is missing, but the old site sits complete under the retired
 // name, where Cleanup finds and restores it.
-func switchByRenames(t target, staging string, gap time.Duration) error {
+func (p publisher) switchByRenames(t target, staging string, warnings *[]string) error {
 	retired := filepath.Join(t.parent, t.prefix(retiredTag)+rand.Text())
 	if err := os.Rename(t.dest, retired); err != nil {
 		return fmt.Errorf("publish: moving the previous site aside: %w", bare(err))
 	}
-	time.Sleep(gap)
+	time.Sleep(p.gap)
 	if err := os.Rename(staging, t.dest); err != nil {
 		if rerr := os.Rename(retired, t.dest); rerr != nil {
 			return fmt.Errorf("publish: moving the new site to %s: %w; restoring the previous site also failed (%v): it is kept in %s and the next run restores it", t.dest, bare(err), bare(rerr), retired)
@@ -161,18 +171,20 @@ func switchByRenames(t target, staging string, gap time.Duration) error {
 		return fmt.Errorf("publish: moving the new site to %s: %w", t.dest, bare(err))
 	}
 	err := syncParent(t)
-	discard(t, retired)
+	p.discard(t, retired, warnings)
 	return err
 }
 
 // discard removes a retired site. It first renames it to a trash name so
 // that a removal cut short never leaves a partial tree under the retired
 // name, which Cleanup would take for a complete site.
-func discard(t target, retired string) {
+func (p publisher) discard(t target, retired string, warnings *[]string) {
 	trash := filepath.Join(t.parent, t.prefix(trashTag)+rand.Text())
-	if os.Rename(retired, trash) == nil {
-		removeTree(trash)
+	if err := os.Rename(retired, trash); err != nil {
+		*warnings = append(*warnings, leftoverWarning(retired, err))
+		return
 	}
+	p.removeLeftover(trash, warnings)
 }
 
 func syncParent(t target) error {

@@ -16,6 +16,9 @@ import (
 type Report struct {
 	Files int
 	Bytes int64
+	// Warnings name the leftovers of earlier publishes that could not be
+	// removed; the site is published all the same.
+	Warnings []string
 }
 
 const (
