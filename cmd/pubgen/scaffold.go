@@ -68,9 +68,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	say(stdout, "%s", rel)
-	if fs.Arg(0) == "showcase" {
-		// A showcase needs its cover photo before the site builds again.
-		say(stderr, "next: put the cover photo beside it as %s/cover.jpg (and gallery photos, if any)", path.Dir(rel))
-	}
+	say(stderr, "%s", newNextSteps(fs.Arg(0), rel))
 	return 0
+}
+
+// newNextSteps tells the author what is left to do with a new draft: fill
+// in the hints, add the files a page folder holds, then publish.
+func newNextSteps(typ, rel string) string {
+	steps := "next: it is a draft (draft: true), not published; replace or delete every （…） hint, then change draft: true to draft: false"
+	switch typ {
+	case "showcase":
+		steps += fmt.Sprintf("; first put the cover photo in %s/ and write its name in cover:", path.Dir(rel))
+	case "study":
+		steps += fmt.Sprintf("; attachments (PDF, Word) go in %s/, beside index.md", path.Dir(rel))
+	}
+	return steps
 }

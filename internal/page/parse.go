@@ -139,7 +139,9 @@ func (p *Page) decode(tree *value, d *decoder) {
 		if v := f["award"]; v != nil {
 			p.Award = d.str(v, "award")
 		}
-		if p.Cover == "" && p.Kind == KindPage && !d.reported("cover") {
+		// A draft may wait for its photo: `pubgen new showcase` cannot know
+		// the cover's name, and a half-made showcase must not stop a build.
+		if p.Cover == "" && p.Kind == KindPage && !p.Draft && !d.reported("cover") {
 			d.errorf(tree.pos, "cover", "is missing (want a cover image beside index.md, e.g. cover: cover.jpg)")
 		}
 	}
@@ -229,6 +231,12 @@ func CleanAlias(a string) (string, bool) {
 	return c, true
 }
 
+// present reports whether a field is there with a value: a key left blank
+// (kind:) or empty (kind: "") counts as missing.
+func present(v *value) bool {
+	return v != nil && v.kind != nullValue && !(v.kind == scalarValue && strings.TrimSpace(v.scalar) == "")
+}
+
 func posOr(v *value, at Pos) Pos {
 	if v != nil {
 		return v.pos
@@ -249,18 +257,21 @@ func (p *Page) decodeNotice(f map[string]*value, at Pos, d *decoder) {
 		return
 	}
 	mt := &Meeting{}
-	if x := m["kind"]; x != nil {
+	// A draft's meeting may still be blank, as `pubgen new` leaves it: no
+	// kind or start is guessed for the author, so nothing is counted in
+	// the ledger until they are written; published, both are required.
+	if x := m["kind"]; present(x) {
 		mt.Kind = d.str(x, "meeting.kind")
 		if !slices.Contains(MeetingKinds, mt.Kind) {
 			d.errorf(x.pos, "meeting.kind", "%q is not a meeting kind (want one of %s)", mt.Kind, strings.Join(MeetingKinds, "、"))
 		}
-	} else {
-		d.errorf(v.pos, "meeting.kind", "is missing (want one of %s)", strings.Join(MeetingKinds, "、"))
+	} else if !p.Draft {
+		d.errorf(posOr(x, v.pos), "meeting.kind", "is missing (want one of %s)", strings.Join(MeetingKinds, "、"))
 	}
-	if x := m["start"]; x != nil {
+	if x := m["start"]; present(x) {
 		mt.Start = d.date(x, "meeting.start")
-	} else {
-		d.errorf(v.pos, "meeting.start", "is missing (want the start, e.g. 2024-07-05 14:30)")
+	} else if !p.Draft {
+		d.errorf(posOr(x, v.pos), "meeting.start", "is missing (want the start, e.g. 2024-07-05 14:30)")
 	}
 	if x := m["end"]; x != nil {
 		mt.End = d.date(x, "meeting.end")

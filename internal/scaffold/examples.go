@@ -3,10 +3,6 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/draw"
-	"image/jpeg"
 	"io/fs"
 	"slices"
 	"strings"
@@ -47,46 +43,21 @@ func addExamples(files map[string][]byte, starter fs.FS, now time.Time) error {
 		if err := tmpl.Execute(&out, ArchetypeData{Title: exampleTitles[typ], Date: now.Format("2006-01-02"), Slug: "example"}); err != nil {
 			return fmt.Errorf("archetype %s: %w", typ, err)
 		}
-		text, err := asDraft(out.String(), typ)
+		text, err := asExample(out.String(), typ)
 		if err != nil {
 			return err
 		}
-		rel := "content/" + section + "/example.md"
-		if typ == page.Showcase {
-			rel = "content/" + section + "/example/index.md"
-			// The archetype names cover.jpg; with it beside the example,
-			// a preview with --drafts builds too.
-			if files["content/"+section+"/example/cover.jpg"], err = placeholderCover(); err != nil {
-				return err
-			}
-		}
-		files[rel] = []byte(text)
+		files[pagePath(section, "example", typ)] = []byte(text)
 	}
 	return nil
 }
 
-// asDraft marks an archetype's output as a draft with the example note,
+// asExample marks an archetype's output as a draft with the example note,
 // keeping the archetype's own draft line (and its explanation) in place.
-func asDraft(text, typ string) (string, error) {
-	rest, ok := strings.CutPrefix(text, "---\n")
-	if !ok {
-		return "", fmt.Errorf("archetype %s: does not begin with ---", typ)
+func asExample(text, typ string) (string, error) {
+	text, err := draft(text, typ)
+	if err != nil || !strings.HasPrefix(text, "---\n") {
+		return text, err
 	}
-	const off, on = "\ndraft: false\n", "\ndraft: true\n"
-	if !strings.Contains(rest, off) {
-		return "", fmt.Errorf("archetype %s: no line draft: false (want one, so the example can be a draft)", typ)
-	}
-	return "---\n" + fmt.Sprintf(exampleNote, typ) + strings.Replace(rest, off, on, 1), nil
-}
-
-// placeholderCover is a plain 1200×800 JPEG in the theme's light party
-// red, a stand-in that says "your photo goes here" without showing anyone.
-func placeholderCover() ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, 1200, 800))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0xf6, 0xe3, 0xe1, 0xff}), image.Point{}, draw.Src)
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 75}); err != nil {
-		return nil, fmt.Errorf("example cover: %w", err)
-	}
-	return b.Bytes(), nil
+	return "---\n" + fmt.Sprintf(exampleNote, typ) + strings.TrimPrefix(text, "---\n"), nil
 }

@@ -90,8 +90,8 @@ func TestInitEmpty(t *testing.T) {
 		"content/_index.md",
 		"content/disclosures/_index.md", "content/disclosures/example.md",
 		"content/notices/_index.md", "content/notices/example.md",
-		"content/showcases/_index.md", "content/showcases/example/cover.jpg", "content/showcases/example/index.md",
-		"content/study/_index.md", "content/study/example.md",
+		"content/showcases/_index.md", "content/showcases/example/index.md",
+		"content/study/_index.md", "content/study/example/index.md",
 	}
 	if !slices.Equal(pages, want) {
 		t.Errorf("content/ = %q\nwant %q", pages, want)

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -155,10 +154,41 @@ func archetype(site fs.FS, theme, typ string) (*template.Template, error) {
 	return tmpl, nil
 }
 
-// New writes a content file of type typ with title, from the archetype in
-// site (the site's archetypes/ first, then the theme's). It returns the path
-// written, relative to the site root. Showcases are bundles, since their
-// cover must sit beside them.
+// bundled says whether new pages of type typ are page folders (name/index.md)
+// rather than single files: study materials carry their PDFs and showcases
+// their photos, which must sit beside the page.
+func bundled(typ string) bool { return typ == page.Study || typ == page.Showcase }
+
+// pagePath is where a new page named name of type typ goes.
+func pagePath(section, name, typ string) string {
+	if bundled(typ) {
+		return "content/" + section + "/" + name + "/index.md"
+	}
+	return "content/" + section + "/" + name + ".md"
+}
+
+// freeName returns the first of date-typ-1, date-typ-2, … that no file or
+// folder of the section uses yet. The name is short ASCII, so the page's
+// address is readable and safe to copy; the title stays in the page.
+func freeName(site fs.FS, section, typ, date string) string {
+	for i := 1; ; i++ {
+		name := fmt.Sprintf("%s-%s-%d", date, typ, i)
+		dir := "content/" + section + "/" + name
+		if !exists(site, dir+".md") && !exists(site, dir) {
+			return name
+		}
+	}
+}
+
+func exists(site fs.FS, p string) bool {
+	_, err := fs.Stat(site, p)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// New writes a draft of type typ with title, from the archetype in site
+// (the site's archetypes/ first, then the theme's). It returns the path
+// written, relative to the site root. Study materials and showcases are
+// page folders, so their files go beside them.
 func New(root string, site fs.FS, theme, typ, title string, now time.Time) (string, error) {
 	section, ok := sectionOf(typ)
 	if !ok {
@@ -172,54 +202,58 @@ func New(root string, site fs.FS, theme, typ, title string, now time.Time) (stri
 		return "", fmt.Errorf("new: %w", err)
 	}
 	date := now.Format("2006-01-02")
-	base := date + "-" + Slug(title)
-	rel := ""
-	for i := 1; ; i++ {
-		name := base
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d", base, i)
-		}
-		rel = "content/" + section + "/" + name + ".md"
-		if typ == "showcase" {
-			rel = "content/" + section + "/" + name + "/index.md"
-		}
-		if _, err := fs.Stat(site, rel); errors.Is(err, fs.ErrNotExist) {
-			if _, err := fs.Stat(site, strings.TrimSuffix(rel, "/index.md")); typ != "showcase" || errors.Is(err, fs.ErrNotExist) {
-				base = name
-				break
-			}
-		}
-	}
+	name := freeName(site, section, typ, date)
+	rel := pagePath(section, name, typ)
 	var out bytes.Buffer
-	if err := tmpl.Execute(&out, ArchetypeData{Title: title, Date: date, Slug: base}); err != nil {
+	if err := tmpl.Execute(&out, ArchetypeData{Title: title, Date: date, Slug: name}); err != nil {
 		return "", fmt.Errorf("new: archetype %s: %w", typ, err)
 	}
-	target := filepath.Join(root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return "", fmt.Errorf("new: %w", err)
-	}
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	text, err := draft(out.String(), typ)
 	if err != nil {
 		return "", fmt.Errorf("new: %w", err)
 	}
-	if _, err := f.Write(out.Bytes()); err != nil {
+	if err := writeNew(filepath.Join(root, filepath.FromSlash(rel)), []byte(text)); err != nil {
+		return "", fmt.Errorf("new: %w", err)
+	}
+	return rel, nil
+}
+
+// writeNew creates the file at target with data, never replacing one.
+func writeNew(target string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return "", fmt.Errorf("new: writing %s: %w", rel, err)
+		return err
 	}
-	return rel, f.Close()
+	return f.Close()
 }
 
-var nonSlug = regexp.MustCompile(`[^\p{L}\p{N}]+`)
-
-// Slug makes a file name from a title: letters and digits (Chinese kept),
-// runs of anything else as one '-', at most 40 characters.
-func Slug(title string) string {
-	s := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(title), "-"), "-")
-	if r := []rune(s); len(r) > 40 {
-		s = strings.Trim(string(r[:40]), "-")
+// draft makes sure a new page is a draft whatever its archetype says, so
+// that nothing half-written goes live: a site's own archetype may still
+// say draft: false, or have no draft line at all.
+func draft(text, typ string) (string, error) {
+	rest, ok := strings.CutPrefix(text, "---\n")
+	if !ok {
+		if strings.HasPrefix(text, "+++\n") {
+			return text, nil // TOML archetypes are the site's own; left as written
+		}
+		return "", fmt.Errorf("archetype %s: does not begin with ---", typ)
 	}
-	if s == "" {
-		s = "untitled"
+	const off, on = "\ndraft: false\n", "\ndraft: true\n"
+	switch {
+	case strings.Contains("\n"+rest, on):
+		return text, nil
+	case strings.Contains("\n"+rest, off):
+		return "---\n" + strings.TrimPrefix(strings.Replace("\n"+rest, off, on, 1), "\n"), nil
 	}
-	return s
+	return "---\n" + draftNote + "draft: true\n" + rest, nil
 }
+
+// draftNote explains the draft line New adds to an archetype that has none.
+const draftNote = "# 草稿：true 表示暂不发布，写完后改为 false 才会发布。\n"
