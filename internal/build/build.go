@@ -118,6 +118,7 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	l = append(l, checkSiteFiles(cfg, src)...)
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
 	l = append(l, pl...)
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})

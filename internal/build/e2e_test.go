@@ -109,6 +109,12 @@ func checkLinks(t *testing.T, out string, pretty bool) int {
 		if err != nil {
 			return err
 		}
+		// The 404 page is the one page a server shows at addresses not its
+		// own (/a/b/c/missing), so it alone resolves from the site root;
+		// its links, relative to that root, are checked below as usual.
+		if bytes.Contains(data, []byte("<base ")) != (rel == "404.html") {
+			t.Errorf("%s: <base> present: %v (want it on 404.html only)", rel, bytes.Contains(data, []byte("<base ")))
+		}
 		for _, ref := range refs(t, data) {
 			n++
 			if ref == "" || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "tel:") {
@@ -180,7 +186,8 @@ func refs(t *testing.T, data []byte) []string {
 			k, v, more = z.TagAttr()
 			switch string(k) {
 			case "href", "src", "action":
-				if string(name) == "meta" {
+				// <base> is checked by checkLinks: it is not a link.
+				if string(name) == "meta" || string(name) == "base" {
 					continue
 				}
 				out = append(out, string(v))

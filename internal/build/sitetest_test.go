@@ -377,8 +377,33 @@ date: 2024-01-01
 
 func TestNotFoundPageResolvesFromTheRootWithBaseURL(t *testing.T) {
 	out := buildSite(t, "-- pubgen.toml --\ntitle = \"t\"\nbase_url = \"https://dj.example.com/portal/\"\n", Options{})
-	wantContains(t, out, "404.html", `<base href="https://dj.example.com/portal/">`, `href="assets/style.`)
+	// The path alone: the page then works on any host serving the site
+	// (a deploy preview, staging) and within a CSP of base-uri 'self'.
+	wantContains(t, out, "404.html", `<base href="/portal/">`, `href="assets/style.`)
 	if strings.Contains(out["index.html"], "<base") {
 		t.Error("only the 404 page may carry a <base>")
+	}
+	// Netlify and most servers show the root 404.html for every missing
+	// address, at any depth: without base_url the site root is /.
+	out = buildSite(t, "-- pubgen.toml --\ntitle = \"t\"\n", Options{})
+	wantContains(t, out, "404.html", `<base href="/">`)
+}
+
+func TestEveryPageDeclaresAnIcon(t *testing.T) {
+	out := buildSite(t, "-- pubgen.toml --\ntitle = \"t\"\n-- content/notices/_index.md --\n---\ntitle: 通知\n---\n", Options{})
+	wantContains(t, out, "index.html", `<link rel="icon" href="assets/icon.svg" type="image/svg+xml">`, `href="assets/favicon.ico"`)
+	wantContains(t, out, "notices/index.html", `href="../assets/icon.svg"`, `href="../assets/favicon.ico"`)
+	wantContains(t, out, "assets/favicon.ico", "\x00\x00\x01\x00")
+	out = buildSite(t, "-- pubgen.toml --\ntitle = \"t\"\nlogo = \"img/logo.png\"\nicon = \"img/icon.png\"\n-- static/img/logo.png --\npng\n-- static/img/icon.png --\npng\n-- content/notices/_index.md --\n---\ntitle: 通知\n---\n", Options{})
+	wantContains(t, out, "notices/index.html", `<link rel="icon" href="../img/icon.png">`, `<img class="logo" src="../img/logo.png"`)
+	if strings.Contains(out["notices/index.html"], "icon.svg") || strings.Contains(out["notices/index.html"], "emblem") {
+		t.Error("the site's own icon and logo must replace the theme's")
+	}
+}
+
+func TestMissingIconIsAnError(t *testing.T) {
+	msgs := buildErrors(t, "-- pubgen.toml --\ntitle = \"t\"\nicon = \"icon.png\"\n")
+	if want := `pubgen.toml: icon: "icon.png" is not a file under static/ (want static/icon.png to exist`; !strings.Contains(msgs, want) {
+		t.Errorf("got\n%s\nwant %s", msgs, want)
 	}
 }

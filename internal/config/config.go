@@ -31,20 +31,24 @@ const (
 
 // Config is the typed content of pubgen.toml. It is read-only once loaded.
 type Config struct {
-	Title       string   `toml:"title"`
-	Description string   `toml:"description"`
-	Language    string   `toml:"language"`
-	BaseURL     string   `toml:"base_url"`
-	Theme       string   `toml:"theme"`
-	Timezone    string   `toml:"timezone"`
-	URLStyle    string   `toml:"url_style"`
-	PageSize    int      `toml:"page_size"`
-	Copyright   string   `toml:"copyright"`
-	Markdown    Markdown `toml:"markdown"`
-	Branches    []Branch `toml:"branches"`
-	Ledger      Ledger   `toml:"ledger"`
-	Images      Images   `toml:"images"`
-	Content     Content  `toml:"content"`
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	Language    string `toml:"language"`
+	BaseURL     string `toml:"base_url"`
+	Theme       string `toml:"theme"`
+	Timezone    string `toml:"timezone"`
+	URLStyle    string `toml:"url_style"`
+	PageSize    int    `toml:"page_size"`
+	Copyright   string `toml:"copyright"`
+	// Logo and Icon name files under static/ (as they are named inside
+	// it) that replace the theme's mark in the header and its icon.
+	Logo     string   `toml:"logo"`
+	Icon     string   `toml:"icon"`
+	Markdown Markdown `toml:"markdown"`
+	Branches []Branch `toml:"branches"`
+	Ledger   Ledger   `toml:"ledger"`
+	Images   Images   `toml:"images"`
+	Content  Content  `toml:"content"`
 
 	// Location is Timezone loaded; dates without a zone are in it.
 	Location *time.Location `toml:"-"`
@@ -238,6 +242,11 @@ func (c *Config) validate(src []byte, l *diag.List) {
 			l.Errorf(FileName, at("base_url"), 0, "base_url", "%q %s (%s)", c.BaseURL, msg, wantBaseURL)
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
+		}
+	}
+	for _, f := range []struct{ key, value string }{{"logo", c.Logo}, {"icon", c.Icon}} {
+		if msg := staticPathProblem(f.key, f.value); msg != "" {
+			l.Errorf(FileName, at(f.key), 0, f.key, "%q %s (want a file under static/ named as inside it, e.g. \"images/%s.svg\")", f.value, msg, f.key)
 		}
 	}
 	for i, p := range c.Content.PublishUnreferenced {

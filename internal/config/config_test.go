@@ -21,6 +21,16 @@ func TestParseDefaults(t *testing.T) {
 	}
 }
 
+func TestLogoAndIcon(t *testing.T) {
+	cfg, l := Parse([]byte("logo = \"images/logo.png\"\nicon = \"favicon.ico\"\n"))
+	if cfg == nil {
+		t.Fatal(l)
+	}
+	if cfg.Logo != "images/logo.png" || cfg.Icon != "favicon.ico" {
+		t.Errorf("logo %q, icon %q", cfg.Logo, cfg.Icon)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	cases := []struct {
 		name, src, want string
@@ -38,6 +48,10 @@ func TestParseErrors(t *testing.T) {
 		{"branch twice", "[[branches]]\nname = \"一支部\"\nslug = \"a\"\n[[branches]]\nname = \"一支部\"\nslug = \"b\"\n", `branches[1].name: "一支部" is listed twice`},
 		{"image limit", "[images]\nmax_megapixels = 0\n", "pubgen.toml:2: images.max_megapixels: 0 is out of range (want 1 to 1000"},
 		{"bad pattern", "[content]\npublish_unreferenced = [\"*.pdf\", \"[报告\"]\n", `pubgen.toml:2: content.publish_unreferenced[1]: "[报告" is not a file pattern`},
+		{"logo outside the site", "title = \"x\"\nlogo = \"../secret.png\"\n", `pubgen.toml:2: logo: "../secret.png" is not a plain relative path (want a file under static/ named as inside it, e.g. "images/logo.svg")`},
+		{"logo with a scheme", "logo = \"https://cdn.example.com/a.png\"\n", `pubgen.toml:1: logo: "https://cdn.example.com/a.png" is not a plain relative path`},
+		{"icon not an icon", "icon = \"images/icon.pdf\"\n", `pubgen.toml:1: icon: "images/icon.pdf" is not an image of type .svg, .ico, .png`},
+		{"icon typo", "icno = \"a.ico\"\n", `icno: unknown key (did you mean icon?)`},
 		{"syntax", "title = \"unclosed\n", "pubgen.toml:1"},
 		// TOML has no aliases; what could make it slow is depth and size.
 		{"deep arrays", "title = \"x\"\nnav = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",

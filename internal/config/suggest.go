@@ -10,6 +10,7 @@ import (
 // keys are the known keys, for "did you mean" on a typo.
 var keys = []string{
 	"title", "description", "language", "base_url", "theme", "timezone", "url_style", "page_size", "copyright",
+	"logo", "icon",
 	"markdown", "markdown.unsafe", "branches", "branches.name", "branches.slug",
 	"ledger", "ledger.rules", "ledger.rules.kind", "ledger.rules.min", "ledger.rules.period",
 	"images", "images.max_megapixels", "content", "content.publish_unreferenced",

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/site"
@@ -58,6 +59,20 @@ func (d *Data) Abs(target string) string {
 		return ""
 	}
 	return d.graph().Config.BaseURL + strings.TrimPrefix(target, "/")
+}
+
+// RootPath is the path of the site root on its web server: base_url's
+// path, or "/" without it. The 404 page needs it: a server shows that
+// page at whatever address was asked for (/a/b/c/missing), so its relative
+// links must resolve from the root. It is a path, not base_url itself, so
+// the page works on any host that serves the site (deploy previews,
+// staging) and stays within a CSP of base-uri 'self'.
+func (d *Data) RootPath() string {
+	u, err := url.Parse(d.graph().Config.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.EscapedPath()
 }
 
 // Canonical is the absolute URL of the page being written, or "".

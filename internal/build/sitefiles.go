@@ -1,0 +1,25 @@
+package build
+
+import (
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/source"
+)
+
+// checkSiteFiles reports a logo or icon in pubgen.toml that names no file
+// under static/: every page links it, so a typo would be a broken image or
+// a failed request on every page.
+func checkSiteFiles(cfg *config.Config, src *source.Site) diag.List {
+	static := make(map[string]bool, len(src.Static))
+	for _, f := range src.Static {
+		static[f] = true
+	}
+	var l diag.List
+	for _, f := range []struct{ key, value string }{{"logo", cfg.Logo}, {"icon", cfg.Icon}} {
+		if f.value != "" && !static[f.value] {
+			l.Errorf(config.FileName, 0, 0, f.key, "%q is not a file under %s/ (want %s/%s to exist, or the path of another file inside %s/)",
+				f.value, source.StaticDir, source.StaticDir, f.value, source.StaticDir)
+		}
+	}
+	return l
+}

@@ -1,0 +1,44 @@
+package config
+
+import (
+	"path"
+	"strings"
+)
+
+// imageExts are the files a browser shows as a logo; an icon must be one
+// of iconExts, which every browser accepts in <link rel="icon">.
+var (
+	imageExts = []string{".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"}
+	iconExts  = []string{".svg", ".ico", ".png"}
+)
+
+// staticPathProblem says what is wrong with the logo or icon setting v, or
+// "" when it is empty or a clean relative path with a fitting extension.
+// The value is linked from every page, relative to it, so it must stay a
+// path inside the site: no scheme, no leading slash, no "..".
+func staticPathProblem(key, v string) string {
+	if v == "" {
+		return ""
+	}
+	exts := imageExts
+	if key == "icon" {
+		exts = iconExts
+	}
+	switch {
+	case strings.ContainsAny(v, "\\:?#\"'<> ") || strings.HasPrefix(v, "/") || path.Clean(v) != v || strings.HasPrefix(v, "../") || v == "..":
+		return "is not a plain relative path"
+	case !hasExt(v, exts):
+		return "is not an image of type " + strings.Join(exts, ", ")
+	}
+	return ""
+}
+
+func hasExt(p string, exts []string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	for _, e := range exts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
