@@ -55,6 +55,12 @@ func (f *siteFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (bu
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
+	return runBuildFrom(args, stdout, stderr, func(root string) fs.FS { return source.DirFS(root) })
+}
+
+// runBuildFrom is runBuild reading the site through openSite, so that a
+// test can hold a build in the middle of reading its inputs.
+func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root string) fs.FS) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sf siteFlags
@@ -70,26 +76,37 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")
 	}
-	if err := publish.CheckDest(*dest); err != nil {
-		sayErr(stderr, err)
-		return 1
-	}
 	opts.SearchCache = filepath.Join(sf.source, ".pubgen", "search")
 	if *watchFlag {
+		if err := publish.CheckDest(*dest); err != nil {
+			sayErr(stderr, err)
+			return 1
+		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		return watchAndPublish(ctx, sf.source, opts, *dest, stderr)
 	}
-	res, err := build.Run(source.DirFS(sf.source), opts)
+	// The lock is taken before the build reads the site and held until
+	// the switch: see publish.Lock.
+	wait, cancel := context.WithTimeout(context.Background(), publish.LockWait)
+	defer cancel()
+	lk, err := takeLock(wait, *dest, stderr)
+	if err != nil {
+		sayErr(stderr, err)
+		return 1
+	}
+	defer lk.Release()
+	res, err := build.Run(openSite(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	pr, err := publish.Publish(*dest, res.Entries)
+	pr, err := lk.Publish(res.Entries)
 	if err != nil {
 		sayErr(stderr, err)
 		say(stderr, "build failed: nothing was published; %s is as it was%s", *dest, publishHint(err, *dest))
 		return 1
 	}
+	lk.Release()
 	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest
 	res.Report.Version = readBuildVersion().String()
 	for _, w := range pr.Warnings {
@@ -130,6 +147,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "ok: %d pages, %d files, %d warning(s)\n", total, len(res.Entries), len(res.Report.Warnings))
 	return 0
+}
+
+// takeLock takes dest's publish lock before the build reads anything
+// (see publish.Lock), saying so when another build holds it.
+func takeLock(ctx context.Context, dest string, stderr io.Writer) (*publish.Lock, error) {
+	quick, cancel := context.WithTimeout(ctx, time.Second)
+	lk, err := publish.Acquire(quick, dest)
+	cancel()
+	if !publish.Busy(err) || ctx.Err() != nil {
+		return lk, err
+	}
+	say(stderr, "waiting: another pubgen build is publishing to %s; this one reads the site once it has finished", dest)
+	return publish.Acquire(ctx, dest)
 }
 
 // publishHint says what to look at after a failed publish. The cause

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
-	"github.com/pubgen/pubgen/internal/publish"
 	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
@@ -34,7 +33,20 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	// published is what this process last published into dest: a file
 	// whose bytes are the same is linked from there, not written again.
 	var published map[string][]byte
+	// retry is set while dest lags behind the last build: a publish that
+	// failed must be tried again even when the next build changes nothing.
+	retry := false
 	once := func() {
+		// Held from reading the site to the switch, so that a one-off
+		// build into the same folder cannot interleave (see publish.Lock).
+		lk, err := takeLock(ctx, dest, stderr)
+		if err != nil {
+			if ctx.Err() == nil {
+				sayErr(stderr, err)
+			}
+			return
+		}
+		defer lk.Release()
 		start := time.Now()
 		res, files, changed, err := session.Build()
 		if err != nil {
@@ -42,7 +54,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			fmt.Fprintln(stderr, "build failed: nothing was published; waiting for the next change")
 			return
 		}
-		if len(changed) == 0 && published != nil {
+		if len(changed) == 0 && published != nil && !retry {
 			fmt.Fprintf(stderr, "built in %d ms: nothing changed\n", time.Since(start).Milliseconds())
 			return
 		}
@@ -50,13 +62,14 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			old, ok := published[p]
 			return ok && bytes.Equal(old, files[p])
 		}
-		pr, err := publish.PublishUpdate(dest, res.Entries, unchanged)
+		pr, err := lk.PublishUpdate(res.Entries, unchanged)
 		if err != nil {
+			retry = true
 			sayErr(stderr, err)
 			say(stderr, "publishing failed: %s is as it was; waiting for the next change", dest)
 			return
 		}
-		published = files
+		published, retry = files, false
 		for _, w := range pr.Warnings {
 			say(stderr, "warning: %s", w)
 		}

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,7 +21,9 @@ func Cleanup(dest string) (warnings []string, err error) {
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockTarget(t, lockWait)
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	unlock, err := lockTarget(ctx, t)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +45,10 @@ func (p publisher) cleanup(t target) ([]string, error) {
 			p.removeLeftover(full, &warnings)
 		case strings.HasPrefix(n.Name(), t.prefix(retiredTag)):
 			retired = append(retired, full)
+		case n.Name() == t.prefix(legacyLockTag):
+			// pubgen no longer locks it; an older one holding it right
+			// now keeps its lock on the open file.
+			os.Remove(full)
 		}
 	}
 	return warnings, p.settleRetired(t, retired, &warnings)

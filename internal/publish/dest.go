@@ -13,7 +13,12 @@ const (
 	stagingTag = ".pubgen-staging-"
 	retiredTag = ".pubgen-retired-"
 	trashTag   = ".pubgen-trash-"
-	lockTag    = ".pubgen-lock"
+	// legacyLockTag named the lock of pubgen versions that kept it beside
+	// dest, a stray file in the site root; cleanup removes it.
+	legacyLockTag = ".pubgen-lock"
+	// cacheFolder holds the lock beside dest: with the default dest it is
+	// the site's own .pubgen/, where the search index lives too.
+	cacheFolder = ".pubgen"
 )
 
 // target is a checked destination: its absolute path, its parent and the
@@ -26,7 +31,9 @@ type target struct {
 
 func (t target) prefix(tag string) string { return "." + t.base + tag }
 
-func (t target) lockPath() string { return filepath.Join(t.parent, t.prefix(lockTag)) }
+// lockPath is the file whose flock makes builds into dest take turns:
+// .pubgen/public.lock for public/.
+func (t target) lockPath() string { return filepath.Join(t.parent, cacheFolder, t.base+".lock") }
 
 // CheckDest reports whether dest is a folder Publish may replace. Publish
 // calls it too; a build can call it first to fail before any work is done.

@@ -24,10 +24,14 @@
 //	.public.pubgen-staging-*   a new site being written, or the old one being removed
 //	.public.pubgen-retired-*   the old site between the two renames of the fallback
 //	.public.pubgen-trash-*     a retired site being removed
-//	.public.pubgen-lock        lock file, kept (removing lock files races)
 //
-// Two builds publishing to the same dest at once are serialised with flock on
-// the lock file: the second one waits for the first to finish (up to two
-// minutes, then fails naming the lock file), so the later build's site is the
-// one that stays. On systems without flock the lock is skipped.
+// The lock is .pubgen/public.lock in the same parent (with the default dest,
+// the site's own .pubgen/); it is kept, since removing lock files races.
+//
+// Builds publishing to the same dest are serialised with flock on it, and a
+// build holds it from before reading its inputs until its switch (Lock): the
+// second one waits for the first to finish (a one-off build up to two
+// minutes, then fails naming the lock file) and only then reads the site, so
+// an older snapshot can never replace a newer one. On systems without flock
+// the lock is skipped.
 package publish

@@ -3,6 +3,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"os"
 	"time"
@@ -10,15 +11,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// lock takes an exclusive flock on path, retrying until wait has passed. The
+// lock takes an exclusive flock on path, retrying until ctx is done. The
 // kernel drops the lock when the process dies, so a killed build never leaves
 // a stale lock behind; that is why a lock file is used and not a marker file.
-func lock(path string, wait time.Duration) (unlock func(), err error) {
+func lock(ctx context.Context, path string) (unlock func(), err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, fileMode)
 	if err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(wait)
 	for {
 		err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
 		if err == nil {
@@ -28,10 +28,11 @@ func lock(path string, wait time.Duration) (unlock func(), err error) {
 			f.Close()
 			return nil, err
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-ctx.Done():
 			f.Close()
 			return nil, errBusy
+		case <-time.After(lockPoll):
 		}
-		time.Sleep(lockPoll)
 	}
 }

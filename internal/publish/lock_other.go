@@ -2,10 +2,10 @@
 
 package publish
 
-import "time"
+import "context"
 
 // lock is a no-op where flock is missing: concurrent builds to one dest are
 // then the operator's business, as with any other tool there.
-func lock(path string, wait time.Duration) (unlock func(), err error) {
+func lock(ctx context.Context, path string) (unlock func(), err error) {
 	return func() {}, nil
 }

@@ -3,6 +3,7 @@
 package publish
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ func TestConcurrentPublishWaitsForTheLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := lock(tg.lockPath(), 0) // another build is publishing
+	unlock, err := lockTarget(context.Background(), tg) // another build is publishing
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,5 +51,37 @@ func TestConcurrentPublishWaitsForTheLock(t *testing.T) {
 	}
 	if data, err := os.ReadFile(filepath.Join(dest, "index.html")); string(data) != "second" {
 		t.Errorf("index.html = %q, %v; want the waiting build's output", data, err)
+	}
+}
+
+// TestLockHeldFromReadingToSwitching: a build holding the Lock keeps every
+// other publish out until Release, and publishes through it itself; the
+// lock file is under .pubgen/ beside dest, and the legacy one is removed.
+func TestLockHeldFromReadingToSwitching(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	seed(t, parent, map[string]string{".public.pubgen-lock": ""})
+	l, err := Acquire(context.Background(), dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	impatient := defaultPublisher()
+	impatient.lockWait = 100 * time.Millisecond
+	if _, err := impatient.publish(dest, []Entry{{Path: "index.html", Data: []byte("other")}}); !Busy(err) {
+		t.Fatalf("publish while the Lock is held: err = %v, want busy", err)
+	}
+	if _, err := l.Publish([]Entry{{Path: "index.html", Data: []byte("mine")}}); err != nil {
+		t.Fatal(err)
+	}
+	l.Release()
+	l.Release()
+	if _, err := impatient.publish(dest, []Entry{{Path: "index.html", Data: []byte("next")}}); err != nil {
+		t.Fatalf("publish after Release: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(parent, ".pubgen", "public.lock")); err != nil {
+		t.Errorf("lock file: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(parent, ".public.pubgen-lock")); err == nil {
+		t.Error("the legacy lock file beside dest is still there")
 	}
 }

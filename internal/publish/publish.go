@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -15,8 +16,12 @@ var (
 	errBusy       = errors.New("another pubgen build is publishing to the same folder")
 )
 
+// LockWait is how long a one-off build waits for another build that
+// publishes into the same folder before it gives up.
+const LockWait = 2 * time.Minute
+
 const (
-	lockWait = 2 * time.Minute
+	lockWait = LockWait
 	lockPoll = 50 * time.Millisecond
 )
 
@@ -66,18 +71,21 @@ func PublishUpdate(dest string, entries []Entry, unchanged func(path string) boo
 }
 
 func (p publisher) publish(dest string, entries []Entry) (Report, error) {
-	t, err := checkDest(dest)
+	ctx, cancel := context.WithTimeout(context.Background(), p.lockWait)
+	defer cancel()
+	l, err := p.acquire(ctx, dest)
 	if err != nil {
 		return Report{}, err
 	}
+	defer l.Release()
+	return p.publishLocked(l.t, entries)
+}
+
+// publishLocked does publish's work; the caller holds t's lock.
+func (p publisher) publishLocked(t target, entries []Entry) (Report, error) {
 	if err := checkEntries(entries); err != nil {
 		return Report{}, err
 	}
-	unlock, err := lockTarget(t, p.lockWait)
-	if err != nil {
-		return Report{}, err
-	}
-	defer unlock()
 	warnings, err := p.cleanup(t)
 	if err != nil {
 		return Report{}, err
@@ -108,10 +116,15 @@ func (p publisher) publish(dest string, entries []Entry) (Report, error) {
 	return rep, nil
 }
 
-func lockTarget(t target, wait time.Duration) (func(), error) {
-	unlock, err := lock(t.lockPath(), wait)
+// lockTarget takes t's lock, waiting until ctx is done.
+func lockTarget(ctx context.Context, t target) (func(), error) {
+	if err := os.MkdirAll(filepath.Dir(t.lockPath()), dirMode); err != nil {
+		return nil, fmt.Errorf("publish: cannot make the folder of the lock %s: %w", t.lockPath(), bare(err))
+	}
+	start := time.Now()
+	unlock, err := lock(ctx, t.lockPath())
 	if errors.Is(err, errBusy) {
-		return nil, fmt.Errorf("publish: %s: %w (waited %v for the lock on %s)", t.dest, err, wait, t.lockPath())
+		return nil, fmt.Errorf("publish: %s: %w (waited %v for the lock on %s)", t.dest, err, time.Since(start).Round(time.Second), t.lockPath())
 	}
 	if err != nil {
 		return nil, fmt.Errorf("publish: cannot take the lock %s: %w", t.lockPath(), bare(err))
