@@ -141,6 +141,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Report.Warnings {
 		say(stderr, "%s", w)
 	}
+	for _, d := range res.Report.Drafts {
+		say(stderr, "note: %s", d)
+	}
 	total := 0
 	for _, n := range res.Report.Pages {
 		total += n

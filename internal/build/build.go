@@ -58,7 +58,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	s, src, l, err := readSite(fsys, opts, c)
+	s, src, l, drafts, err := readSite(fsys, opts, c)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +90,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
 	res.Report.Rendered = rendered
+	res.Report.Drafts = drafts
 	for _, d := range l {
 		res.Report.Warnings = append(res.Report.Warnings, d.String())
 	}
@@ -100,39 +101,41 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 // configuration, content files, the site graph and the converted Markdown.
 // Content problems come back together as one *diag.Errors; the warnings
 // come back in the list.
-func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, diag.List, error) {
+func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, diag.List, []string, error) {
 	if links := source.CheckLinks(fsys); len(links) > 0 {
-		return nil, nil, nil, links.Err(false)
+		return nil, nil, nil, nil, links.Err(false)
 	}
 	// Kinds are checked before anything is opened, since opening a named
 	// pipe waits forever, and after the links, so that every link followed
 	// here is known to end inside the site.
 	if kinds := source.CheckKinds(fsys); len(kinds) > 0 {
-		return nil, nil, nil, kinds.Err(false)
+		return nil, nil, nil, nil, kinds.Err(false)
 	}
 	cfg, l := config.Load(fsys)
 	if cfg == nil {
-		return nil, nil, nil, l.Err(opts.Strict)
+		return nil, nil, nil, nil, l.Err(opts.Strict)
 	}
 	src, err := source.Walk(fsys)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	l = append(l, checkSiteFiles(cfg, src)...)
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
 	l = append(l, pl...)
+	hints, drafts := checkPlaceholders(fsys, cfg.Theme, pages)
+	l = append(l, hints...)
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
 	l = append(l, sl...)
 	if l.HasErrors(false) {
-		return nil, nil, nil, l.Err(opts.Strict)
+		return nil, nil, nil, nil, l.Err(opts.Strict)
 	}
 	l = append(l, checkPrivacy(s, c.privacyMemo())...)
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	if err := l.Err(opts.Strict); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	return s, src, l, nil
+	return s, src, l, drafts, nil
 }
 
 // renderSite makes every generated file: the theme's assets, calendars and

@@ -35,6 +35,9 @@ type Report struct {
 	// Rendered is how many templates ran; in a rebuild, the others were
 	// unchanged and reused.
 	Rendered int `json:"rendered"`
+	// Drafts are notes on drafts that still hold an archetype's hints:
+	// not problems (a draft is not published), but what is left to do.
+	Drafts []string `json:"drafts,omitempty"`
 }
 
 func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {

@@ -18,7 +18,8 @@ func (d *Data) Ledger() []ledger.Quarter {
 func branchLedger(s *site.Site, t *site.Term) []ledger.Quarter {
 	var ms []ledger.Meeting
 	for _, n := range t.Pages {
-		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
+		// A draft (shown by --drafts) is a meeting not yet announced.
+		if n.Meeting != nil && !n.Draft && !n.Meeting.Start.IsZero() {
 			ms = append(ms, ledger.Meeting{Kind: n.Meeting.Kind, Start: n.Meeting.Start})
 		}
 	}

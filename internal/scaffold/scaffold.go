@@ -137,21 +137,25 @@ type ArchetypeData struct {
 // archetype returns the template a new page of type typ starts from: the
 // site's archetypes/ first, then the theme's.
 func archetype(site fs.FS, theme, typ string) (*template.Template, error) {
-	var text []byte
-	var err error
-	for _, p := range []string{source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/default.md"} {
-		if text, err = fs.ReadFile(site, p); err == nil {
-			break
-		}
-	}
+	text, err := archetypeText(site, theme, typ)
 	if err != nil {
-		return nil, fmt.Errorf("no archetype for %s (want themes/%s/archetypes/%s.md)", typ, theme, typ)
+		return nil, err
 	}
 	tmpl, err := template.New(typ).Parse(string(text))
 	if err != nil {
 		return nil, fmt.Errorf("archetype %s: %w", typ, err)
 	}
 	return tmpl, nil
+}
+
+// archetypeText is the archetype of type typ as written.
+func archetypeText(site fs.FS, theme, typ string) ([]byte, error) {
+	for _, p := range []string{source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/" + typ + ".md", source.ThemeDir(theme) + "/" + source.ArchetypesDir + "/default.md"} {
+		if text, err := fs.ReadFile(site, p); err == nil {
+			return text, nil
+		}
+	}
+	return nil, fmt.Errorf("no archetype for %s (want themes/%s/archetypes/%s.md)", typ, theme, typ)
 }
 
 // bundled says whether new pages of type typ are page folders (name/index.md)
