@@ -92,7 +92,9 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 		return ix.Search(q, search.Query{Limit: limit})
 	}, hostPolicy(cfg, ln.Addr()))
 	session := build.NewSession(srcfs.DirFS(source), opts)
-	rebuild(session, srv, stderr)
+	wake := newAlarm(opts.Now)
+	defer wake.stop()
+	wake.set(rebuild(session, srv, stderr), stderr)
 	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
 		sayErr(stderr, err)
@@ -115,7 +117,12 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 				return 1
 			}
 			say(stderr, "changed: %v", b.Paths)
-			rebuild(session, srv, stderr)
+			wake.set(rebuild(session, srv, stderr), stderr)
+		case <-wake.C():
+			if wake.due() {
+				say(stderr, "scheduled change due: rebuilding")
+				wake.set(rebuild(session, srv, stderr), stderr)
+			}
 		case err, ok := <-w.Errors():
 			if ok {
 				say(stderr, "pubgen: watching: %v", err)
@@ -144,16 +151,18 @@ func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, erro
 
 // rebuild builds once and hands the result to the server: the new site
 // and the files that changed, or the error to show over the last good site.
-func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) {
+// It returns the build, nil when it failed.
+func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) *build.Result {
 	start := time.Now()
-	_, files, changed, err := session.Build()
+	res, files, changed, err := session.Build()
 	if err != nil {
 		sayErr(stderr, err)
 		srv.Fail(err.Error())
-		return
+		return nil
 	}
 	srv.Publish(files, changed)
 	fmt.Fprintf(stderr, "built in %d ms: %d files, %d changed\n", time.Since(start).Milliseconds(), len(files), len(changed))
+	return res
 }
 
 // hostPolicy is the Host check for a server listening on addr. The

@@ -36,7 +36,8 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	// retry is set while dest lags behind the last build: a publish that
 	// failed must be tried again even when the next build changes nothing.
 	retry := false
-	once := func() {
+	// once builds and publishes, returning the build (nil when it failed).
+	once := func() *build.Result {
 		// Held from reading the site to the switch, so that a one-off
 		// build into the same folder cannot interleave (see publish.Lock).
 		lk, err := takeLock(ctx, dest, stderr)
@@ -44,7 +45,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			if ctx.Err() == nil {
 				sayErr(stderr, err)
 			}
-			return
+			return nil
 		}
 		defer lk.Release()
 		start := time.Now()
@@ -52,11 +53,11 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		if err != nil {
 			sayErr(stderr, err)
 			fmt.Fprintln(stderr, "build failed: nothing was published; waiting for the next change")
-			return
+			return nil
 		}
 		if len(changed) == 0 && published != nil && !retry {
 			fmt.Fprintf(stderr, "built in %d ms: nothing changed\n", time.Since(start).Milliseconds())
-			return
+			return res
 		}
 		unchanged := func(p string) bool {
 			old, ok := published[p]
@@ -67,7 +68,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			retry = true
 			sayErr(stderr, err)
 			say(stderr, "publishing failed: %s is as it was; waiting for the next change", dest)
-			return
+			return nil
 		}
 		published, retry = files, false
 		for _, w := range pr.Warnings {
@@ -75,8 +76,11 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		}
 		say(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms",
 			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds())
+		return res
 	}
-	once()
+	wake := newAlarm(opts.Now)
+	defer wake.stop()
+	wake.set(once(), stderr)
 	say(stderr, "watching %s (Ctrl+C to stop)", source)
 	for {
 		select {
@@ -86,7 +90,12 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			if !ok {
 				return 1
 			}
-			once()
+			wake.set(once(), stderr)
+		case <-wake.C():
+			if wake.due() {
+				say(stderr, "scheduled change due: rebuilding")
+				wake.set(once(), stderr)
+			}
 		case err, ok := <-w.Errors():
 			if ok {
 				say(stderr, "pubgen: watching: %v", err)

@@ -26,10 +26,13 @@ type Report struct {
 	Bytes      int64          `json:"bytes"`
 	DurationMS int64          `json:"duration_ms"`
 	Warnings   []string       `json:"warnings"`
-	// NextStatusChange is the next moment a disclosure's status changes,
-	// so an operator can schedule a rebuild then; empty when none will.
+	// NextStatusChange is the next moment the site changes with no edit
+	// (the first of Scheduled), so an operator can rebuild then; empty
+	// when none will.
 	NextStatusChange string `json:"next_status_change,omitempty"`
-	Dest             string `json:"dest,omitempty"`
+	// Scheduled lists every coming change, in time order.
+	Scheduled []Scheduled `json:"scheduled,omitempty"`
+	Dest      string      `json:"dest,omitempty"`
 	// Search counts what the incremental index update did.
 	Search search.UpdateStats `json:"search"`
 	// Rendered is how many templates ran; in a rebuild, the others were
@@ -48,25 +51,35 @@ func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {
 	for _, e := range entries {
 		r.Bytes += int64(len(e.Data))
 	}
-	var next time.Time
-	for _, n := range s.Pages {
-		if n.Publicity == nil {
-			continue
-		}
-		start, end := site.PublicityBounds(n.Publicity, s.Config.Location)
-		for _, t := range []time.Time{start, end} {
-			if t.After(s.Now) && (next.IsZero() || t.Before(next)) {
-				next = t
-			}
-		}
+	for _, c := range s.Schedule() {
+		r.Scheduled = append(r.Scheduled, Scheduled{At: c.At.In(s.Config.Location).Format(time.RFC3339), File: c.File, What: c.What})
 	}
-	if !next.IsZero() {
-		r.NextStatusChange = next.In(s.Config.Location).Format(time.RFC3339)
+	if len(r.Scheduled) > 0 {
+		r.NextStatusChange = r.Scheduled[0].At
 	}
 	return r
 }
 
 var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党务公开", "study": "学习资料", "showcase": "成果展示", "page": "页面"}
+
+// Scheduled is one coming change of the site, see site.Change.
+type Scheduled struct {
+	At   string `json:"at"` // RFC 3339 in the site's time zone
+	File string `json:"file"`
+	What string `json:"what"` // publish, publicity_from, publicity_to, meeting_start, meeting_end
+}
+
+// scheduleNames says what a change does, for the table.
+var scheduleNames = map[string]string{
+	site.ChangePublish:       "goes live",
+	site.ChangePublicityFrom: "publicity period opens",
+	site.ChangePublicityTo:   "publicity period closes",
+	site.ChangeMeetingFrom:   "meeting starts",
+	site.ChangeMeetingTo:     "meeting ends",
+}
+
+// shownScheduled is how many coming changes the table lists; --json has all.
+const shownScheduled = 3
 
 // WriteTable prints the report as a table for people.
 func (r Report) WriteTable(w io.Writer) {
@@ -92,8 +105,15 @@ func (r Report) WriteTable(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "search index: %d added, %d changed, %d removed, %d unchanged\n", r.Search.Added, r.Search.Changed, r.Search.Removed, r.Search.Unchanged)
-	if r.NextStatusChange != "" {
-		fmt.Fprintf(w, "next disclosure status change: %s (rebuild then)\n", r.NextStatusChange)
+	for i, c := range r.Scheduled {
+		if i == shownScheduled {
+			fmt.Fprintf(w, "  … %d more scheduled (see --json)\n", len(r.Scheduled)-i)
+			break
+		}
+		if i == 0 {
+			fmt.Fprintln(w, "scheduled changes (build --watch and serve rebuild on time; otherwise build again then):")
+		}
+		fmt.Fprintf(w, "  %s  %s %s\n", c.At, diag.Escape(c.File), scheduleNames[c.What])
 	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "%d warning(s):\n  %s\n", len(r.Warnings), strings.Join(r.Warnings, "\n  "))

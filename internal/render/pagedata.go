@@ -95,16 +95,11 @@ func (d *Data) PublicitySpan(n *site.Node) *Span {
 }
 
 // MeetingSpan is a notice's meeting as a period: upcoming before it starts,
-// open while it runs, closed after. A meeting without an end is taken to
-// last until the end of its day, so it never reads as over while it runs.
+// open while it runs, closed after (see site.MeetingBounds).
 func (d *Data) MeetingSpan(n *site.Node) *Span {
-	if n.Meeting == nil || n.Meeting.Start.IsZero() {
+	start, end, ok := site.MeetingBounds(n.Meeting, d.graph().Config.Location)
+	if !ok {
 		return nil
-	}
-	start, end := n.Meeting.Start, n.Meeting.End
-	if end.IsZero() || end.Before(start) {
-		s := start.In(d.graph().Config.Location)
-		end = time.Date(s.Year(), s.Month(), s.Day()+1, 0, 0, 0, 0, d.graph().Config.Location)
 	}
 	return &Span{State: spanState(d.graph().Now, start, end), Start: start, End: end}
 }

@@ -68,6 +68,7 @@ func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Optio
 			continue
 		}
 		if !p.PublishDate.IsZero() && p.PublishDate.After(opts.Now) && !opts.Future {
+			s.Waiting = append(s.Waiting, p)
 			continue
 		}
 		n := &Node{Page: p}

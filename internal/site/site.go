@@ -18,7 +18,8 @@ type Site struct {
 	Branches *Taxonomy
 	Tags     *Taxonomy
 	Years    *Taxonomy
-	Now      time.Time // the build's "today", for statuses
+	Now      time.Time    // the build's "today", for statuses
+	Waiting  []*page.Page // pages held back until their publish_date, see Schedule
 
 	bySource map[string]*Node
 	seriesOf map[string][]*Node
