@@ -62,7 +62,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	outs, assets, rendered, err := renderSite(fsys, s, opts, c, &l)
+	outs, assets, rs, err := renderSite(fsys, s, opts, c, &l)
 	if err != nil {
 		return nil, err
 	}
@@ -89,8 +89,9 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
-	res.Report.Rendered = rendered
+	res.Report.Rendered = rs.rendered
 	res.Report.Drafts = drafts
+	res.Report.Layouts, res.Report.LayoutOverrides = rs.layouts, rs.overrides
 	for _, d := range l {
 		res.Report.Warnings = append(res.Report.Warnings, d.String())
 	}
@@ -138,10 +139,18 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 	return s, src, l, drafts, nil
 }
 
+// renderStats is what renderSite tells the report: how many templates
+// ran, and which layout files were used.
+type renderStats struct {
+	rendered  int
+	layouts   map[string]string
+	overrides []string
+}
+
 // renderSite makes every generated file: the theme's assets, calendars and
 // thumbnails, the templated pages (only those whose inputs changed, in a
 // session) and the feeds. Warnings are added to l.
-func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List) ([]render.Output, []publish.Entry, int, error) {
+func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List) ([]render.Output, []publish.Entry, renderStats, error) {
 	cfg := s.Config
 	var min *minify.Minifier
 	if !opts.NoMinify {
@@ -149,43 +158,43 @@ func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List)
 	}
 	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, renderStats{}, err
 	}
 	assets, assetMap, err := themeAssets(fsys, lay.AssetDirs, min)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, renderStats{}, err
 	}
 	files, fl := render.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
 	if *l = append(*l, fl...); l.HasErrors(opts.Strict) {
-		return nil, nil, 0, l.Err(opts.Strict)
+		return nil, nil, renderStats{}, l.Err(opts.Strict)
 	}
 	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files}
 	jobs := render.Plan(s, ropts)
 	var outs []render.Output
 	var errs []error
-	rendered := len(jobs)
+	rs := renderStats{rendered: len(jobs), layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles()}
 	if c != nil {
 		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
 		defer c.prints.Sweep(s)
 		outs, errs = render.RunCached(lay, jobs, min, &c.render, fp)
-		rendered = c.render.Rendered
+		rs.rendered = c.render.Rendered
 	} else {
 		outs, errs = render.Run(lay, jobs, min)
 	}
 	if len(errs) > 0 {
-		return nil, nil, 0, errors.Join(errs...)
+		return nil, nil, renderStats{}, errors.Join(errs...)
 	}
 	outs = append(outs, files.Outputs...)
 	feeds, err := render.Feeds(s, ropts.Pretty)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, renderStats{}, err
 	}
 	for _, f := range feeds {
 		if outs, err = appendMin(outs, f, min); err != nil {
-			return nil, nil, 0, err
+			return nil, nil, renderStats{}, err
 		}
 	}
-	return outs, assets, rendered, nil
+	return outs, assets, rs, nil
 }
 
 func appendMin(outs []render.Output, o render.Output, m *minify.Minifier) ([]render.Output, error) {

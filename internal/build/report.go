@@ -41,6 +41,13 @@ type Report struct {
 	// Drafts are notes on drafts that still hold an archetype's hints:
 	// not problems (a draft is not published), but what is left to do.
 	Drafts []string `json:"drafts,omitempty"`
+	// Layouts names, for each templated output, the layout file it was
+	// rendered from: the site's layouts/NAME wins over the theme's
+	// themes/THEME/layouts/NAME.
+	Layouts map[string]string `json:"layouts"`
+	// LayoutOverrides are the site's own layouts/ files in use, partials
+	// included; a partial here is used by every output that calls it.
+	LayoutOverrides []string `json:"layout_overrides"`
 }
 
 func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {
@@ -105,6 +112,9 @@ func (r Report) WriteTable(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "search index: %d added, %d changed, %d removed, %d unchanged\n", r.Search.Added, r.Search.Changed, r.Search.Removed, r.Search.Unchanged)
+	if len(r.LayoutOverrides) > 0 {
+		fmt.Fprintf(w, "site layouts (over the theme's): %s\n", strings.Join(r.LayoutOverrides, ", "))
+	}
 	for i, c := range r.Scheduled {
 		if i == shownScheduled {
 			fmt.Fprintf(w, "  … %d more scheduled (see --json)\n", len(r.Scheduled)-i)

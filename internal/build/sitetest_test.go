@@ -1,9 +1,12 @@
 package build
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -268,6 +271,59 @@ date: 2024-01-01
 	}
 }
 
+// TestReportNamesTheWinningLayout: the build report says, for each output,
+// which file it was rendered from, and lists the site's overrides
+// (partials included, which no output names as its layout).
+func TestReportNamesTheWinningLayout(t *testing.T) {
+	res, err := Run(siteFS(t, minimal+`
+-- layouts/notice/single.html --
+{{ define "main" }}<p class="custom">{{ .Page.Title }}</p>{{ end }}
+-- layouts/partials/footer.html --
+<footer class="site-footer"><p class="own-footer">本站页脚</p></footer>
+-- content/notices/a.md --
+---
+title: 通知甲
+date: 2024-01-01
+---
+-- content/study/b.md --
+---
+title: 资料乙
+date: 2024-01-01
+---
+`), Options{Now: demoNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{
+		"notices/a/index.html": "layouts/notice/single.html",
+		"study/b/index.html":   "themes/default/layouts/_default/single.html",
+		"index.html":           "themes/default/layouts/index.html",
+		"404.html":             "themes/default/layouts/404.html",
+	} {
+		if got := res.Report.Layouts[file]; got != want {
+			t.Errorf("layouts[%s] = %q, want %q", file, got, want)
+		}
+	}
+	if page := entryData(res, "study/b/index.html"); !bytes.Contains(page, []byte("本站页脚")) {
+		t.Errorf("the site's footer partial is not used:\n%s", page)
+	}
+	if got := strings.Join(res.Report.LayoutOverrides, " "); got != "layouts/notice/single.html layouts/partials/footer.html" {
+		t.Errorf("layout_overrides = %q", got)
+	}
+	b, err := json.Marshal(res.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(`"notices/a/index.html":"layouts/notice/single.html"`)) {
+		t.Errorf("the JSON report lacks the winning layout: %s", b)
+	}
+	var table strings.Builder
+	res.Report.WriteTable(&table)
+	if !strings.Contains(table.String(), "site layouts (over the theme's): layouts/notice/single.html, layouts/partials/footer.html") {
+		t.Errorf("table:\n%s", table.String())
+	}
+}
+
 func TestContentErrorsReportedTogether(t *testing.T) {
 	msgs := buildErrors(t, minimal+`
 -- content/notices/a.md --
@@ -405,5 +461,32 @@ func TestMissingIconIsAnError(t *testing.T) {
 	msgs := buildErrors(t, "-- pubgen.toml --\ntitle = \"t\"\nicon = \"icon.png\"\n")
 	if want := `pubgen.toml: icon: "icon.png" is not a file under static/ (want static/icon.png to exist`; !strings.Contains(msgs, want) {
 		t.Errorf("got\n%s\nwant %s", msgs, want)
+	}
+}
+
+func entryData(res *Result, file string) []byte {
+	for _, e := range res.Entries {
+		if e.Path == file {
+			return e.Data
+		}
+	}
+	return nil
+}
+
+// TestDemoSiteOwnFooter: the repository, itself a site, overrides the
+// theme's footer with its top-level layouts/partials/footer.html, which
+// links every configured branch.
+func TestDemoSiteOwnFooter(t *testing.T) {
+	res, err := Run(os.DirFS(demoSite(t, nil)), Options{Now: demoNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(res.Report.LayoutOverrides, "layouts/partials/footer.html") {
+		t.Errorf("layout_overrides = %q, want the demo's footer", res.Report.LayoutOverrides)
+	}
+	for _, file := range []string{"index.html", "notices/index.html", "404.html"} {
+		if page := entryData(res, file); !bytes.Contains(page, []byte(`class="footer-branches"`)) || !bytes.Contains(page, []byte(`jiguan-1/index.html">机关第一党支部</a>`)) {
+			t.Errorf("%s does not show the demo's own footer", file)
+		}
 	}
 }

@@ -169,6 +169,20 @@ func (l *Layouts) Lookup(candidates ...string) (string, bool) {
 // Source returns the file a layout was read from.
 func (l *Layouts) Source(name string) string { return l.sources[name] }
 
+// SiteFiles lists, sorted, the files of the site's own layouts/ in use:
+// each replaces the theme's file of the same name (or adds one), for
+// every output that executes it — a partial for every page calling it.
+func (l *Layouts) SiteFiles() []string {
+	out := []string{}
+	for _, f := range l.sources {
+		if strings.HasPrefix(f, source.LayoutsDir+"/") {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Execute runs the layout name with data into w.
 func (l *Layouts) Execute(w io.Writer, name string, data any) error {
 	set, ok := l.sets[name]

@@ -64,6 +64,15 @@ func TestSiteLayoutOverridesTheme(t *testing.T) {
 	if name, _ := l.Lookup("study/single.html", "_default/single.html"); name != "_default/single.html" {
 		t.Errorf("lookup fallback = %q", name)
 	}
+	if got := l.Source("_default/single.html"); got != "layouts/_default/single.html" {
+		t.Errorf("source of the overridden layout = %q", got)
+	}
+	if got := l.Source("_default/list.html"); got != "themes/default/layouts/_default/list.html" {
+		t.Errorf("source of a theme layout = %q", got)
+	}
+	if got := strings.Join(l.SiteFiles(), " "); got != "layouts/_default/single.html layouts/notice/single.html" {
+		t.Errorf("SiteFiles = %q", got)
+	}
 }
 
 func TestErrorsNameFileAndLine(t *testing.T) {

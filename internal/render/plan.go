@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -52,4 +53,17 @@ func Plan(s *site.Site, opts *Options) []Job {
 	add(&Data{Page: s.Home, Kind: "stats", File: "stats/index.html", Title: "数据统计"}, "stats.html")
 	add(&Data{Page: s.Home, Kind: "404", File: "404.html", Title: "404"}, "404.html")
 	return jobs
+}
+
+// LayoutSources names, for each templated output, the file of the layout
+// it is rendered from, so an author can see whether the site's layouts/ or
+// the theme's won. Jobs without a layout are left out (Run reports them).
+func LayoutSources(l *layout.Layouts, jobs []Job) map[string]string {
+	out := make(map[string]string, len(jobs))
+	for _, j := range jobs {
+		if name, ok := l.Lookup(j.Layouts...); ok {
+			out[j.Data.File] = l.Source(name)
+		}
+	}
+	return out
 }

@@ -104,3 +104,17 @@ func TestInitEmpty(t *testing.T) {
 		read(t, dir, name)
 	}
 }
+
+// TestInitCopiesTheSiteLayouts: a new site, empty or not, gets the demo's
+// own layouts/ overrides beside the theme, so it starts as the demo looks.
+func TestInitCopiesTheSiteLayouts(t *testing.T) {
+	want, err := fs.ReadFile(pubgen.Starter, "layouts/partials/footer.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, empty := range []bool{false, true} {
+		if got := read(t, initSite(t, empty), "layouts/partials/footer.html"); got != string(want) {
+			t.Errorf("empty=%v: layouts/partials/footer.html differs from the starter's", empty)
+		}
+	}
+}

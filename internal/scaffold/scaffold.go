@@ -95,10 +95,11 @@ func siteFiles(dir string, opts Options) (map[string][]byte, error) {
 }
 
 // keptWhenEmpty reports whether an empty site keeps a starter file: its
-// configuration, its theme, and the home and section pages, but no page
-// of demo content.
+// configuration, its theme, its own layouts/ (which read only the site's
+// configuration and pages, so they fit any site), and the home and
+// section pages, but no page of demo content.
 func keptWhenEmpty(p string) bool {
-	return p == "pubgen.toml" || p == "netlify.toml" || strings.HasPrefix(p, "themes/") ||
+	return p == "pubgen.toml" || p == "netlify.toml" || strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, "layouts/") ||
 		(strings.HasPrefix(p, "content/") && path.Base(p) == "_index.md")
 }
 
