@@ -14,6 +14,7 @@ import (
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/source"
+	"github.com/pubgen/pubgen/internal/thumb"
 )
 
 // anchorRef is a link to an anchor, checked once every page is converted.
@@ -75,6 +76,9 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 	lineOf := func(line int) int { return n.BodyLine + line - 1 }
 	rw := func(dest string, image bool, line int) string {
 		out, ref, problem := resolve(s, n, dest, static, pretty)
+		if problem == "" && image {
+			problem = unviewableImage(n, dest)
+		}
 		if problem != "" {
 			l.Errorf(n.Path, lineOf(line), 0, "", "%s %q: %s", kindOf(image), dest, problem)
 		}
@@ -121,6 +125,20 @@ func bundleFile(n *site.Node, dest string) (string, bool) {
 	}
 	rel, ok := strings.CutPrefix(path.Join(path.Dir(n.Path), p), n.BundleDir+"/")
 	return rel, ok && slices.Contains(n.Files, rel)
+}
+
+// unviewableImage is the problem with showing a bundle file in a format
+// browsers cannot show ("" when there is none): the page would carry a
+// broken image.
+func unviewableImage(n *site.Node, dest string) string {
+	f, ok := bundleFile(n, dest)
+	if !ok {
+		return ""
+	}
+	if u, ok := thumb.UnviewableName(f); ok {
+		return u.Msg()
+	}
+	return ""
 }
 
 // pathOf is a destination without its ?query and #fragment.
@@ -205,7 +223,7 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 		if site.ScriptFile(rel) && !s.Config.Markdown.Unsafe {
 			return dest, nil, "is not published: HTML, JavaScript, SVG and XML files from content/ can run script in the portal (want a PDF, office or image file, or markdown.unsafe = true in pubgen.toml)"
 		}
-		return dest, nil, "is not in " + n.BundleDir + "/ (want the file beside index.md)"
+		return dest, nil, site.NotInBundle(n, n.Files, rel)
 	}
 	return dest, nil, "files only go with a page bundle (want the page moved to " + strings.TrimSuffix(n.Path, ".md") + "/index.md with the file beside it)"
 }

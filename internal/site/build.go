@@ -13,6 +13,7 @@ import (
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/suggest"
+	"github.com/pubgen/pubgen/internal/thumb"
 )
 
 // Options choose what is published.
@@ -211,7 +212,7 @@ func checkFiles(n *Node, all []string, unsafe bool, l *diag.List) {
 			return
 		}
 		if !have[path.Clean(file)] {
-			l.Errorf(n.Path, n.Line(field), 0, field, "%q is not in %s/ (want a file beside index.md)", file, n.BundleDir)
+			l.Errorf(n.Path, n.Line(field), 0, field, "%q %s", file, NotInBundle(n, all, file))
 		}
 	}
 	for i, a := range n.Attachments {
@@ -220,6 +221,10 @@ func checkFiles(n *Node, all []string, unsafe bool, l *diag.List) {
 	photo := func(field, file string) {
 		if svgImage(file) {
 			l.Errorf(n.Path, n.Line(field), 0, field, "SVG images are not allowed (they can contain script); use a JPEG or PNG")
+			return
+		}
+		if u, ok := thumb.UnviewableName(file); ok {
+			l.Errorf(n.Path, n.Line(field), 0, field, "%q %s", file, u.Msg())
 			return
 		}
 		check(field, file)

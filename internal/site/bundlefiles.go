@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -87,4 +88,18 @@ func fieldFiles(n *Node) []string {
 		out = append(out, n.Cover)
 	}
 	return out
+}
+
+// NotInBundle says what is wrong with file, named by page n but not among
+// its bundle's files. A name that differs only in case from one that is
+// there gets that one as the hint: the author's Windows PC opens either,
+// the portal's server only the exact name.
+func NotInBundle(n *Node, files []string, file string) string {
+	clean := path.Clean(file)
+	for _, f := range files {
+		if strings.EqualFold(f, clean) {
+			return fmt.Sprintf("is not in %s/ (did you mean %s? Upper and lower case must match)", n.BundleDir, f)
+		}
+	}
+	return fmt.Sprintf("is not in %s/ (want a file beside index.md)", n.BundleDir)
 }

@@ -50,6 +50,10 @@ func TestMakeRefusesBrokenFiles(t *testing.T) {
 		{"html named .jpg", []byte("<!DOCTYPE html>\n<html><head><title>登录</title></head><body>请先登录</body></html>"), "HTML page"},
 		{"text", []byte("not really a jpeg"), "not a JPEG or PNG"},
 		{"gif", gif.Bytes(), "not a JPEG or PNG"},
+		{"heic named .jpg", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic\x00\x00"), "is a HEIC image, which most browsers cannot show (want a JPEG or PNG: 在手机上选\"设置→相机→格式→兼容性最佳\""},
+		{"tiff", []byte("MM\x00*\x00\x00\x00\x08"), "is a TIFF image"},
+		{"bmp", append([]byte("BM\x36\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00"), make([]byte, 40)...), "is a BMP image"},
+		{"text starting BM", []byte("BM is not a bitmap"), "not a JPEG or PNG"},
 		{"empty", nil, "not a JPEG or PNG"},
 	}
 	for _, c := range cases {
@@ -67,5 +71,17 @@ func TestCheckReadsOnlyTheHeader(t *testing.T) {
 	cfg, err := Check(src, 0)
 	if err != nil || cfg.Width != 300 || cfg.Height != 200 {
 		t.Fatalf("Check = %+v, %v; want 300×200", cfg, err)
+	}
+}
+
+func TestUnviewableName(t *testing.T) {
+	for name, want := range map[string]string{
+		"IMG_0001.HEIC": "HEIC", "a.heif": "HEIC", "扫描件.TIFF": "TIFF", "a.tif": "TIFF", "图.bmp": "BMP",
+		"DSC_1.NEF": "camera RAW", "海报.psd": "Photoshop", "a.jpg": "", "a.PNG": "", "a.webp": "", "heic": "",
+	} {
+		u, ok := UnviewableName(name)
+		if u.Name != want || ok != (want != "") {
+			t.Errorf("%s: %q %v, want %q", name, u.Name, ok, want)
+		}
 	}
 }

@@ -74,6 +74,9 @@ func Check(src []byte, maxPixels int) (image.Config, error) {
 func formatError(src []byte, err error) error {
 	switch {
 	case errors.Is(err, image.ErrFormat):
+		if u, ok := sniffUnviewable(src); ok {
+			return errors.New(u.Msg())
+		}
 		if looksLikeHTML(src) {
 			return errors.New("is an HTML page, not a photo (want a JPEG or PNG photo; was a web page saved under an image name?)")
 		}
