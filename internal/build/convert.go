@@ -191,8 +191,8 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 		target = path.Clean(path.Join(srcDir, p))
 	}
 	if strings.HasSuffix(target, ".md") {
-		if !strings.HasPrefix(target, "content/") && strings.HasPrefix(p, "/") {
-			target = "content/" + target
+		if !strings.HasPrefix(target, source.ContentDir+"/") && strings.HasPrefix(p, "/") {
+			target = source.ContentDir + "/" + target
 		}
 		t := s.BySource(target)
 		if t == nil {

@@ -54,59 +54,106 @@ func sameAsClean(t *testing.T, sess *Session, dir string, opts Options, what str
 	return got
 }
 
+// fileTimes are the two ways a session learns that a file is unchanged:
+// an old modification time it trusts on its stat alone, and a fresh one
+// (within the racy window) that makes it read the file again. Each
+// reproduction runs under both.
+var fileTimes = []struct {
+	name string
+	old  bool
+}{{"trusted stat", true}, {"read again", false}}
+
+// stampAll gives every file under dir a modification time: distinct ones
+// an hour and more in the past when old, else the present.
+func stampAll(t *testing.T, dir string, old bool) {
+	t.Helper()
+	when := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		when = when.Add(time.Second)
+		if !old {
+			when = time.Now()
+		}
+		return os.Chtimes(p, when, when)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestRebuildOverrideReadingSitePages: a site's own single layout lists
 // every page's title through .Site.Pages, which the theme never does. A
 // title edit must reach every page rendered with it.
 func TestRebuildOverrideReadingSitePages(t *testing.T) {
-	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
-		"pubgen.toml":                  "title = \"t\"\n",
-		"layouts/_default/single.html": "<!doctype html><title>{{ .Title }}</title><ul>{{ range .Site.Pages }}<li>{{ .Title }}{{ .Content }}</li>{{ end }}</ul>\n",
-		"content/study/s.md":           "---\ntitle: 旧标题\ndate: 2026-05-01\n---\n正文。\n",
-		"content/notices/n.md":         "---\ntitle: 通知\ndate: 2026-05-02\n---\n正文。\n",
-	})
-	opts := Options{Now: demoNow, NoSearch: true}
-	sess := NewSession(os.DirFS(dir), opts)
-	if _, _, _, err := sess.Build(); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "content/study/s.md"), "---\ntitle: 新标题\ndate: 2026-05-01\n---\n正文。\n")
-	got := sameAsClean(t, sess, dir, opts, "after a title edit")
-	if n := string(got["notices/n/index.html"]); !strings.Contains(n, "新标题") {
-		t.Errorf("the notice page does not show the new title: %s", n)
-	}
-	writeFile(t, filepath.Join(dir, "content/study/s.md"), "---\ntitle: 新标题\ndate: 2026-05-01\n---\n改过的正文。\n")
-	got = sameAsClean(t, sess, dir, opts, "after a body edit")
-	if n := string(got["notices/n/index.html"]); !strings.Contains(n, "改过的正文") {
-		t.Errorf("the notice page does not show the new body: %s", n)
+	for _, ft := range fileTimes {
+		t.Run(ft.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeSite(t, dir, map[string]string{
+				"pubgen.toml":                  "title = \"t\"\n",
+				"layouts/_default/single.html": "<!doctype html><title>{{ .Title }}</title><ul>{{ range .Site.Pages }}<li>{{ .Title }}{{ .Content }}</li>{{ end }}</ul>\n",
+				"content/study/s.md":           "---\ntitle: 旧标题\ndate: 2026-05-01\n---\n正文。\n",
+				"content/notices/n.md":         "---\ntitle: 通知\ndate: 2026-05-02\n---\n正文。\n",
+			})
+			stampAll(t, dir, ft.old)
+			opts := Options{Now: demoNow, NoSearch: true}
+			sess := NewSession(os.DirFS(dir), opts)
+			if _, _, _, err := sess.Build(); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, "content/study/s.md"), "---\ntitle: 新标题\ndate: 2026-05-01\n---\n正文。\n")
+			stampAll(t, dir, ft.old)
+			got := sameAsClean(t, sess, dir, opts, "after a title edit")
+			if n := string(got["notices/n/index.html"]); !strings.Contains(n, "新标题") {
+				t.Errorf("the notice page does not show the new title: %s", n)
+			}
+			writeFile(t, filepath.Join(dir, "content/study/s.md"), "---\ntitle: 新标题\ndate: 2026-05-01\n---\n改过的正文。\n")
+			stampAll(t, dir, ft.old)
+			got = sameAsClean(t, sess, dir, opts, "after a body edit")
+			if n := string(got["notices/n/index.html"]); !strings.Contains(n, "改过的正文") {
+				t.Errorf("the notice page does not show the new body: %s", n)
+			}
+		})
 	}
 }
 
 // TestRebuildMarkdownUnsafeOff: switching raw HTML off in a running session
-// must convert again the pages that had it.
+// must convert again the pages that had it, also when their files are
+// trusted on their stat: the conversion depends on the options too.
 func TestRebuildMarkdownUnsafeOff(t *testing.T) {
-	dir := t.TempDir()
-	page := "---\ntitle: 通知\ndate: 2026-05-02\n---\n<span onclick=\"alert(1)\">点我</span>\n"
-	writeSite(t, dir, map[string]string{
-		"pubgen.toml":          "title = \"t\"\n[markdown]\nunsafe = true\n",
-		"content/notices/n.md": page,
-	})
-	opts := Options{Now: demoNow, NoSearch: true}
-	sess := NewSession(os.DirFS(dir), opts)
-	first, _, _, err := sess.Build()
-	if err != nil {
-		t.Fatal(err)
+	for _, ft := range fileTimes {
+		t.Run(ft.name, func(t *testing.T) {
+			dir := t.TempDir()
+			page := "---\ntitle: 通知\ndate: 2026-05-02\n---\n<span onclick=\"alert(1)\">点我</span>\n"
+			writeSite(t, dir, map[string]string{
+				"pubgen.toml":          "title = \"t\"\n[markdown]\nunsafe = true\n",
+				"content/notices/n.md": page,
+			})
+			stampAll(t, dir, ft.old)
+			opts := Options{Now: demoNow, NoSearch: true}
+			sess := NewSession(os.DirFS(dir), opts)
+			first, _, _, err := sess.Build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f, _ := first.Files(); !strings.Contains(string(f["notices/n/index.html"]), "onclick") {
+				t.Fatal("with unsafe = true the span should be published as written")
+			}
+			writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\n[markdown]\nunsafe = false\n")
+			got := sameAsClean(t, sess, dir, opts, "after unsafe = false")
+			for p, data := range got {
+				if strings.Contains(string(data), "onclick") {
+					t.Errorf("unsafe = false still publishes onclick in %s", p)
+				}
+			}
+			writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\n[markdown]\nunsafe = true\n")
+			got = sameAsClean(t, sess, dir, opts, "after unsafe = true again")
+			if !strings.Contains(string(got["notices/n/index.html"]), "onclick") {
+				t.Error("unsafe = true again does not publish the span")
+			}
+		})
 	}
-	if f, _ := first.Files(); !strings.Contains(string(f["notices/n/index.html"]), "onclick") {
-		t.Fatal("with unsafe = true the span should be published as written")
-	}
-	writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\n[markdown]\nunsafe = false\n")
-	got := sameAsClean(t, sess, dir, opts, "after unsafe = false")
-	if strings.Contains(string(got["notices/n/index.html"]), "onclick") {
-		t.Error("unsafe = false still publishes onclick")
-	}
-	writeFile(t, filepath.Join(dir, "pubgen.toml"), "title = \"t\"\n[markdown]\nunsafe = true\n")
-	sameAsClean(t, sess, dir, opts, "after unsafe = true again")
 }
 
 // TestLinkOutOfSiteRefusedInEveryInput: a symbolic link leading outside

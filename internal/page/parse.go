@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // Parse reads the content file at the slash path file (relative to the site
@@ -71,7 +72,7 @@ func parseFrontMatter(format string, fm []byte, fmLine int) (*value, []problem) 
 
 // placeIn derives section, kind, bundle and default type from the path.
 func (p *Page) placeIn(file string) {
-	rel := strings.TrimPrefix(file, "content/")
+	rel := strings.TrimPrefix(file, source.ContentDir+"/")
 	dir, base := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
 	if dir != "" {
@@ -85,7 +86,7 @@ func (p *Page) placeIn(file string) {
 		p.Kind = KindSection
 	case base == "index.md" && dir != "":
 		p.Bundle = true
-		p.BundleDir = "content/" + dir
+		p.BundleDir = source.ContentDir + "/" + dir
 	}
 	p.Type = Plain
 	if t, ok := SectionTypes[p.Section]; ok && p.Kind == KindPage {

@@ -12,6 +12,7 @@ import (
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/suggest"
 	"github.com/pubgen/pubgen/internal/thumb"
 )
@@ -38,7 +39,7 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	s := &Site{Config: cfg, Now: opts.Now, bySource: map[string]*Node{}, byURL: map[string]*Node{}}
 	sections := s.place(pages, bundles, opts, &l)
 	if s.Home == nil {
-		s.Home = &Node{Page: &page.Page{Path: "content/_index.md", Kind: page.KindHome, Type: page.Plain, Title: cfg.Title}}
+		s.Home = &Node{Page: &page.Page{Path: source.ContentDir + "/_index.md", Kind: page.KindHome, Type: page.Plain, Title: cfg.Title}}
 	}
 	s.order(sections)
 	sortNodes(s.Pages)
@@ -128,7 +129,7 @@ func (s *Site) order(sections map[string]*Section) {
 			if title == "" {
 				title = name
 			}
-			sec.Index = &Node{URL: sec.URL, Page: &page.Page{Path: "content/" + name + "/_index.md", Kind: page.KindSection, Section: name, Type: page.Plain, Title: title}}
+			sec.Index = &Node{URL: sec.URL, Page: &page.Page{Path: source.ContentDir + "/" + name + "/_index.md", Kind: page.KindSection, Section: name, Type: page.Plain, Title: title}}
 		}
 		sortNodes(sec.Pages)
 		for i, n := range sec.Pages {
@@ -156,7 +157,7 @@ func sectionRank(name string) int {
 // the front matter's or the file (or bundle folder) name.
 func pageURL(p *page.Page) string {
 	slug := p.Slug
-	dir := path.Dir(strings.TrimPrefix(p.Path, "content/"))
+	dir := path.Dir(strings.TrimPrefix(p.Path, source.ContentDir+"/"))
 	if p.Bundle {
 		dir = path.Dir(dir)
 	}

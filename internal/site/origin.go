@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // Origin says who makes an output file, so that a message about the file
@@ -71,7 +73,7 @@ func (o Origin) hint() string {
 		return "want the file renamed"
 	case strings.HasSuffix(o.File, "/"):
 		return "want the folder renamed"
-	case strings.HasPrefix(o.File, "static/"):
+	case strings.HasPrefix(o.File, source.StaticDir+"/"):
 		return "want the file in static/ renamed, moved or removed"
 	case strings.HasSuffix(o.File, ".md"):
 		return "want another file name, or a slug in the front matter"

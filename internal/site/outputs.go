@@ -7,6 +7,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // Claim is one output file (or, with a trailing slash, a whole folder kept
@@ -235,7 +236,7 @@ func (s *Site) listOrigin(sec *Section) Origin {
 		return Origin{File: sec.Index.Path}
 	}
 	// The list exists because the folder does.
-	return Origin{File: "content/" + sec.Name + "/"}
+	return Origin{File: source.ContentDir + "/" + sec.Name + "/"}
 }
 
 // termOrigin is where a term's name is first written: the first page of

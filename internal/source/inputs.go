@@ -23,6 +23,10 @@ type Input struct {
 	// InTheme: a theme carries one of its own under themes/NAME/, which
 	// the site's own overrides or adds to.
 	InTheme bool
+	// Copied: its files are listed one by one and copied into the output
+	// (content/ bundles, static/), so a link to a folder there would be
+	// copied as if it were a file.
+	Copied bool
 }
 
 // Inputs is the one list of a site's inputs. The output folder and the
@@ -30,10 +34,10 @@ type Input struct {
 func Inputs() []Input {
 	return []Input{
 		{Path: ConfigFile},
-		{Path: ContentDir, Dir: true},
+		{Path: ContentDir, Dir: true, Copied: true},
 		{Path: LayoutsDir, Dir: true, InTheme: true},
 		{Path: ThemesDir, Dir: true},
-		{Path: StaticDir, Dir: true},
+		{Path: StaticDir, Dir: true, Copied: true},
 		{Path: DataDir, Dir: true},
 		{Path: AssetsDir, Dir: true, InTheme: true},
 		{Path: I18nDir, Dir: true, InTheme: true},

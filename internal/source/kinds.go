@@ -19,7 +19,8 @@ const kindWant = "(expected an ordinary file; delete or move it)"
 // once CheckLinks has found nothing: it follows links.
 func CheckKinds(fsys fs.FS) diag.List {
 	var l diag.List
-	for _, root := range InputPaths() {
+	for _, in := range Inputs() {
+		root := in.Path
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
@@ -37,7 +38,7 @@ func CheckKinds(fsys fs.FS) diag.List {
 					return nil
 				}
 				mode = fi.Mode().Type()
-				if mode.IsDir() && copiedRoot(root) {
+				if mode.IsDir() && in.Copied {
 					l.Errorf(p, 0, 0, "", "is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)")
 					return nil
 				}
@@ -53,12 +54,6 @@ func CheckKinds(fsys fs.FS) diag.List {
 	}
 	return l
 }
-
-// copiedRoot reports whether the files under root are listed one by one
-// and copied into public/ (content/ bundles and static/). The walk does not
-// follow a link to a folder there, so the link would be copied as if it were
-// a file and the publish would fail on it.
-func copiedRoot(root string) bool { return root == "content" || root == "static" }
 
 // NotRegular is the error for an input that is neither a folder nor an
 // ordinary file. Kind says what it is instead.
