@@ -130,9 +130,9 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 	if l.HasErrors(false) {
 		return nil, nil, nil, nil, l.Err(opts.Strict)
 	}
-	l = append(l, checkPrivacy(s, c.privacyMemo())...)
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
+	l = append(l, checkPrivacy(s, c.privacyMemo())...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, err
 	}

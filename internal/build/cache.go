@@ -30,7 +30,7 @@ type caches struct {
 	prints  render.FingerprintMemo
 	related site.RelatedMemo
 	// privacy holds each page's personal-data findings.
-	privacy map[*page.Page]diag.List
+	privacy map[*page.Page]privacyEntry
 }
 
 func (c *caches) relatedMemo() *site.RelatedMemo {
@@ -40,12 +40,12 @@ func (c *caches) relatedMemo() *site.RelatedMemo {
 	return &c.related
 }
 
-func (c *caches) privacyMemo() map[*page.Page]diag.List {
+func (c *caches) privacyMemo() map[*page.Page]privacyEntry {
 	if c == nil {
 		return nil
 	}
 	if c.privacy == nil {
-		c.privacy = map[*page.Page]diag.List{}
+		c.privacy = map[*page.Page]privacyEntry{}
 	}
 	return c.privacy
 }

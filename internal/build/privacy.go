@@ -13,21 +13,25 @@ import (
 )
 
 // checkPrivacy warns about what looks like personal data (个人信息) in the
-// text of every published page: its Markdown and its front-matter strings.
-// Numbers under contact are declared on purpose and are not looked at.
-// Warnings fail the build under --strict.
-// A page's findings depend on the page alone, so a session remembers them
-// in memo (nil: no memo) for pages whose file did not change.
-func checkPrivacy(s *site.Site, memo map[*page.Page]diag.List) diag.List {
+// text of every published page: its front-matter strings, its Markdown as
+// written, and its text as a reader sees it once rendered (so that markup
+// cannot hide a number). Numbers under contact are declared on purpose
+// and are not looked at. Warnings fail the build under --strict.
+// It runs after the Markdown is converted. A page's findings depend on the
+// page and its rendered text alone, so a session remembers them in memo
+// (nil: no memo) for pages whose file did not change.
+func checkPrivacy(s *site.Site, memo map[*page.Page]privacyEntry) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
-	found := make([]diag.List, len(nodes))
+	found := make([][]pii, len(nodes))
 	known := make([]bool, len(nodes))
 	for i, n := range nodes {
 		if n != nil && n.Page != nil && memo != nil {
-			found[i], known[i] = memo[n.Page]
+			if e, ok := memo[n.Page]; ok && e.plain == n.PlainText {
+				found[i], known[i] = e.found, true
+			}
 		}
 	}
 	// Scanning every page's text is the work; it runs on all cores, and the
@@ -43,10 +47,12 @@ func checkPrivacy(s *site.Site, memo map[*page.Page]diag.List) diag.List {
 		if n == nil || n.Page == nil {
 			continue
 		}
-		l = append(l, found[i]...)
+		for _, f := range found[i] {
+			l.Add(f.d)
+		}
 		if memo != nil {
 			live[n.Page] = true
-			memo[n.Page] = found[i]
+			memo[n.Page] = privacyEntry{plain: n.PlainText, found: found[i]}
 		}
 	}
 	for p := range memo {
@@ -57,32 +63,96 @@ func checkPrivacy(s *site.Site, memo map[*page.Page]diag.List) diag.List {
 	return l
 }
 
+// privacyEntry is what a session remembers of one page's scan: the
+// rendered text it was made from (a page's text changes without its file
+// when, say, markdown.unsafe is switched) and the findings.
+type privacyEntry struct {
+	plain string
+	found []pii
+}
+
+// pii is one number found in a page, as a warning.
+type pii struct {
+	d      diag.Diagnostic
+	kind   privacy.Kind
+	number string
+}
+
+func (l *piiList) add(file string, line, col int, field string, fd privacy.Finding, msg string) {
+	*l = append(*l, pii{
+		d:    diag.Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: msg, Severity: diag.Warning},
+		kind: fd.Kind, number: fd.Number,
+	})
+}
+
+type piiList []pii
+
 // scanPage looks for personal data in one page's text.
-func scanPage(n *site.Node) diag.List {
-	var l diag.List
+func scanPage(n *site.Node) []pii {
+	var l piiList
 	for _, f := range textFields(n.Page) {
 		for _, fd := range privacy.Scan(f.value) {
-			l.Warnf(n.Path, n.Line(f.pos), 0, f.name, "%s", privacyMsg(fd))
+			l.add(n.Path, n.Line(f.pos), 0, f.name, fd, privacyMsg(fd, false))
 		}
 	}
+	scanBody(n, &l)
+	return l
+}
+
+// scanBody scans the Markdown as written, where a number has a line and a
+// column, then the rendered text for numbers the source hides. A number
+// of the rendered text counts as hidden when the source shows fewer of it.
+func scanBody(n *site.Node, l *piiList) {
 	body := string(n.Body)
+	written := map[string]int{}
+	var lines []lineNumber // of the source, once a number is hidden
+	var seen []pii         // the source's findings, to match in lines
 	for _, fd := range privacy.Scan(body) {
 		before := body[:fd.Offset]
 		line := n.BodyLine + strings.Count(before, "\n")
 		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-		l.Warnf(n.Path, line, col, "body", "%s", privacyMsg(fd))
+		l.add(n.Path, line, col, "body", fd, privacyMsg(fd, false))
+		written[fd.Number]++
+		seen = append(seen, (*l)[len(*l)-1])
 	}
-	return l
+	for _, fd := range privacy.Scan(n.PlainText) {
+		if written[fd.Number] > 0 {
+			written[fd.Number]--
+			continue
+		}
+		if lines == nil {
+			lines = lineNumbers(body, n.BodyLine)
+			// A line's numbers that the source scan reported already are
+			// not where a hidden one is.
+			for _, p := range seen {
+				take(lines, p.number, p.d.Line)
+			}
+		}
+		// Not in any line or two (split by a link, or over more lines):
+		// the body's first line is the best place there is.
+		line, col := n.BodyLine, 0
+		if at, ok := take(lines, fd.Number, 0); ok {
+			line, col = at.line, at.col
+		}
+		l.add(n.Path, line, col, "body", fd, privacyMsg(fd, true))
+	}
 }
 
-func privacyMsg(f privacy.Finding) string {
+// privacyMsg is the message for a finding; rendered says the number shows
+// only once the Markdown is rendered (markup or character references
+// split it in the source).
+func privacyMsg(f privacy.Finding, rendered bool) string {
+	where := ""
+	if rendered {
+		where = " in the page as shown"
+	}
 	switch f.Kind {
 	case privacy.Mobile:
-		return "looks like a mobile phone number " + f.Masked + " (want it removed, masked, or declared in contact)"
+		return "looks like a mobile phone number " + f.Masked + where + " (want it removed, masked, or declared in contact)"
 	case privacy.IDCard:
-		return "looks like an ID-card number " + f.Masked + " (want it removed or masked)"
+		return "looks like an ID-card number " + f.Masked + where + " (want it removed or masked)"
 	}
-	return "looks like a bank card number " + f.Masked + " (want it removed or masked)"
+	return "looks like a bank card number " + f.Masked + where + " (want it removed or masked)"
 }
 
 // textField is one front-matter string that is published.

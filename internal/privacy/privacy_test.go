@@ -86,6 +86,25 @@ func TestScan(t *testing.T) {
 	}
 }
 
+func TestNumber(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"13812345678", "13812345678"},
+		{" +86 138-1234-5678 ", "13812345678"},
+		{"１３８１２３４５６７８", "13812345678"},
+		{"110105 19491231 002x", "11010519491231002X"},
+		{"6222021234567890128", "6222021234567890128"},
+		{"电话13812345678", ""},
+		{"13812345678 13912345678", ""},
+		{"0571-88880000", ""},
+		{"", ""},
+	} {
+		got, _, ok := Number(c.in)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("Number(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
+
 func TestMask(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{MaskID("510104199001011234"), "5101**********1234"},

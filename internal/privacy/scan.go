@@ -17,7 +17,11 @@ type Finding struct {
 	Kind   Kind
 	Value  string // as written, separators and country code included
 	Masked string // safe to print in a report: the digits with the middle hidden
-	Offset int    // byte offset of Value in the text
+	// Number is the number as read, digits only (an ID's check digit X
+	// upper case): the same however it was typed, so that two findings,
+	// or a finding and an allow-list entry, can be compared.
+	Number string
+	Offset int // byte offset of Value in the text
 }
 
 // Scan returns every ID-card, mobile and bank card number in text, in
@@ -32,7 +36,7 @@ func Scan(text string) []Finding {
 	var out []Finding
 	emit := func(kind Kind, i, j int, digits string) {
 		start, end := f.span(text, i, j)
-		out = append(out, Finding{Kind: kind, Value: text[start:end], Masked: mask(kind, digits), Offset: start})
+		out = append(out, Finding{Kind: kind, Value: text[start:end], Masked: mask(kind, digits), Number: digits, Offset: start})
 	}
 	for i := 0; i < len(s); {
 		if end, ok := urlAt(s, i); ok {
@@ -275,4 +279,16 @@ func groupedBy4(sizes []int) bool {
 	}
 	last := sizes[len(sizes)-1]
 	return last >= 1 && last <= 4
+}
+
+// Number returns the number s is, digits only, when s as a whole is one
+// number Scan finds (written any way Scan reads: 138-1234-5678, +86 …);
+// it is how an allow-list entry is read.
+func Number(s string) (string, Kind, bool) {
+	s = strings.TrimSpace(s)
+	found := Scan(s)
+	if len(found) != 1 || found[0].Value != s {
+		return "", "", false
+	}
+	return found[0].Number, found[0].Kind, true
 }
