@@ -144,6 +144,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, d := range res.Report.Drafts {
 		say(stderr, "note: %s", d)
 	}
+	for _, a := range res.Report.AwaitingApproval {
+		say(stderr, "note: awaiting approval, not published: %s", a)
+	}
 	total := 0
 	for _, n := range res.Report.Pages {
 		total += n

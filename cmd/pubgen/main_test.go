@@ -176,7 +176,7 @@ func TestBuildJSONReport(t *testing.T) {
 	site := writeSite(t, map[string]string{
 		"pubgen.toml":                   "title = \"测试门户\"\n",
 		"content/notices/a.md":          "---\ntitle: 通知\ndate: 2024-07-01\n---\n正文\n",
-		"content/disclosures/gs.md":     "---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: 0571-8765 0000}\n---\n",
+		"content/disclosures/gs.md":     "---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: 0571-8765 0000}\nreview: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 集团党委, approved_on: 2024-06-30}\n---\n",
 		"content/study/s.md":            "---\ntitle: 学习\ndate: 2024-07-01\n---\n",
 		"content/disclosures/_index.md": "---\ntitle: 党务公开\n---\n",
 	})

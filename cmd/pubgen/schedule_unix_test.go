@@ -76,7 +76,7 @@ func TestReportListsScheduledChanges(t *testing.T) {
 		"pubgen.toml":               "title = \"测试门户\"\n",
 		"content/notices/later.md":  "---\ntitle: 定时\ndate: 2024-07-01\npublish_date: 2024-07-10\n---\n正文。\n",
 		"content/notices/meet.md":   "---\ntitle: 会议\ndate: 2024-07-01\nmeeting:\n  kind: 支部党员大会\n  start: 2024-07-05 14:30\n  end: 2024-07-05 16:00\n---\n正文。\n",
-		"content/disclosures/a.md":  "---\ntitle: 公示\ndate: 2024-07-01\npublicity:\n  start: 2024-07-02\n  end: 2024-07-08\ncontact:\n  phone: 010-12345678\n---\n正文。\n",
+		"content/disclosures/a.md":  "---\ntitle: 公示\ndate: 2024-07-01\npublicity:\n  start: 2024-07-02\n  end: 2024-07-08\ncontact:\n  phone: 010-12345678\nreview: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 集团党委, approved_on: 2024-06-30}\n---\n正文。\n",
 		"content/notices/before.md": "---\ntitle: 已发布\ndate: 2024-06-01\npublish_date: 2024-06-02\n---\n正文。\n",
 	})
 	var out, errOut bytes.Buffer

@@ -274,8 +274,8 @@ func TestPlainPageInAnySection(t *testing.T) {
 // --strict the build fails. Numbers under contact are declared and fine.
 var privacyInputs = []badInput{
 	{name: "mobile number in the body",
-		site: "-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: \"13912345678\"}\n---\n拟发展对象张三明，\n联系电话13812345678。\n",
-		want: "content/disclosures/a.md:8:5: warning: body: looks like a mobile phone number 138****5678 (want it removed, masked, or declared in contact)", warn: true},
+		site: "-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: \"13912345678\"}\nreview: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 集团党委, approved_on: 2024-06-30}\n---\n拟发展对象张三明，\n联系电话13812345678。\n",
+		want: "content/disclosures/a.md:9:5: warning: body: looks like a mobile phone number 138****5678 (want it removed, masked, or declared in contact)", warn: true},
 	{name: "ID-card number in the body",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "身份证号：510104199001011230\n"),
 		want: "content/notices/a.md:5:6: warning: body: looks like an ID-card number 5101**********1230 (want it removed or masked)", warn: true},
@@ -310,7 +310,7 @@ func TestPersonalDataWarnings(t *testing.T) {
 }
 
 func TestDeclaredContactIsNotPersonalData(t *testing.T) {
-	fsys := siteFS(t, minimal+"-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: \"13812345678\", address: 办公楼502室}\n---\n公示期内如有意见，请与党委组织部联系，座机0571-88880000。订单号20240701123456789。\n")
+	fsys := siteFS(t, minimal+"-- content/disclosures/a.md --\n---\ntitle: 公示\ndate: 2024-07-01\npublicity: {start: 2024-07-01, end: 2024-07-05}\ncontact: {phone: \"13812345678\", address: 办公楼502室}\nreview: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 集团党委, approved_on: 2024-06-30}\n---\n公示期内如有意见，请与党委组织部联系，座机0571-88880000。订单号20240701123456789。\n")
 	res, err := Run(fsys, Options{Now: demoNow, Strict: true})
 	if err != nil {
 		t.Fatalf("a declared contact number failed a --strict build: %v", err)

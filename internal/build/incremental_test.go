@@ -684,7 +684,7 @@ func TestRebuildFollowsTheClock(t *testing.T) {
 	files := map[string]string{
 		"pubgen.toml":              "title = \"t\"\n",
 		"content/notices/m.md":     "---\ntitle: 支委会\ndate: 2026-11-20\nmeeting: {kind: 支委会, start: 2026-11-26 10:00, end: 2026-11-26 11:00}\n---\n",
-		"content/disclosures/d.md": "---\ntitle: 公示\ndate: 2026-11-20\npublicity: {start: 2026-11-20, end: 2026-11-26}\ncontact: {phone: 0571-8765 0000}\n---\n",
+		"content/disclosures/d.md": "---\ntitle: 公示\ndate: 2026-11-20\npublicity: {start: 2026-11-20, end: 2026-11-26}\ncontact: {phone: 0571-8765 0000}\nreview: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 集团党委, approved_on: 2026-11-19}\n---\n",
 		"content/notices/other.md": "---\ntitle: 其他通知\ndate: 2026-11-01\n---\n",
 	}
 	for p, data := range files {

@@ -53,6 +53,8 @@ func generated(p string) []site.Origin {
 		name = "the search page (搜索页)"
 	case p == "stats/index.html":
 		name = "the statistics page (数据统计)"
+	case p == site.OutputFile(site.CatalogueURL):
+		name = "the disclosure catalogue (党务公开目录)"
 	case p == "404.html":
 		name = "the 404 page"
 	case p == "sitemap.xml":

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/search"
@@ -38,6 +39,9 @@ type Report struct {
 	// Rendered is how many templates ran; in a rebuild, the others were
 	// unchanged and reused.
 	Rendered int `json:"rendered"`
+	// AwaitingApproval are disclosures held back because their procedure
+	// record (review:) is not complete; the rest of the site was built.
+	AwaitingApproval []Awaiting `json:"awaiting_approval,omitempty"`
 	// Drafts are notes on drafts that still hold an archetype's hints:
 	// not problems (a draft is not published), but what is left to do.
 	Drafts []string `json:"drafts,omitempty"`
@@ -64,7 +68,35 @@ func newReport(s *site.Site, entries []publish.Entry, d time.Duration) Report {
 	if len(r.Scheduled) > 0 {
 		r.NextStatusChange = r.Scheduled[0].At
 	}
+	for _, a := range s.Awaiting {
+		w := Awaiting{File: a.Page.Path, Missing: a.Missing}
+		if !a.From.IsZero() {
+			w.From = a.From.In(s.Config.Location).Format(time.RFC3339)
+		}
+		r.AwaitingApproval = append(r.AwaitingApproval, w)
+	}
 	return r
+}
+
+// Awaiting is a disclosure held back for its procedure record, see
+// site.Awaiting.
+type Awaiting struct {
+	File    string   `json:"file"`
+	Missing []string `json:"missing,omitempty"` // review fields still empty: proposed_by, reviewed_by, approved_by, approved_on
+	From    string   `json:"from,omitempty"`    // RFC 3339: approved with a date still to come
+}
+
+// String says what is missing, as the table prints it (unescaped: the
+// printer escapes the whole line).
+func (a Awaiting) String() string {
+	if len(a.Missing) == 0 {
+		return fmt.Sprintf("%s: approved on %s, published then", a.File, a.From)
+	}
+	var steps []string
+	for _, m := range a.Missing {
+		steps = append(steps, fmt.Sprintf("review.%s (%s)", m, page.ReviewStepNames[m]))
+	}
+	return fmt.Sprintf("%s: missing %s", a.File, strings.Join(steps, ", "))
 }
 
 var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党务公开", "study": "学习资料", "showcase": "成果展示", "page": "页面"}
@@ -73,7 +105,7 @@ var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党�
 type Scheduled struct {
 	At   string `json:"at"` // RFC 3339 in the site's time zone
 	File string `json:"file"`
-	What string `json:"what"` // publish, publicity_from, publicity_to, meeting_start, meeting_end
+	What string `json:"what"` // publish, publicity_from, publicity_to, meeting_start, meeting_end, approved
 }
 
 // scheduleNames says what a change does, for the table.
@@ -83,6 +115,7 @@ var scheduleNames = map[string]string{
 	site.ChangePublicityTo:   "publicity period closes",
 	site.ChangeMeetingFrom:   "meeting starts",
 	site.ChangeMeetingTo:     "meeting ends",
+	site.ChangeApproved:      "approved: goes live",
 }
 
 // shownScheduled is how many coming changes the table lists; --json has all.
@@ -124,6 +157,12 @@ func (r Report) WriteTable(w io.Writer) {
 			fmt.Fprintln(w, "scheduled changes (build --watch and serve rebuild on time; otherwise build again then):")
 		}
 		fmt.Fprintf(w, "  %s  %s %s\n", c.At, diag.Escape(c.File), scheduleNames[c.What])
+	}
+	if len(r.AwaitingApproval) > 0 {
+		fmt.Fprintf(w, "%d disclosure(s) awaiting approval, not published (党务公开 procedure: 提出 → 审核 → 审批):\n", len(r.AwaitingApproval))
+		for _, a := range r.AwaitingApproval {
+			fmt.Fprintf(w, "  %s\n", diag.Escape(a.String()))
+		}
 	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "%d warning(s):\n  %s\n", len(r.Warnings), strings.Join(r.Warnings, "\n  "))

@@ -105,6 +105,9 @@ func (g *gen) disclosure() []byte {
 	if g.r.IntN(2) == 0 {
 		f.line("result: %q", "公示期满无异议。"+g.sentence())
 	}
+	// The procedure record takes no random draws, so the rest of the
+	// corpus is the same as before it was added.
+	f.line("review: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 集团党委, approved_on: %s}", d.Format(dayLayout))
 	return f.page(g.body())
 }
 

@@ -25,7 +25,7 @@ var commonFields = []string{"title", "date", "slug", "summary", "tags", "branch"
 // typeFields are the fields each type adds to the common ones.
 var typeFields = map[string][]string{
 	Notice:     {"meeting", "deadline"},
-	Disclosure: {"category", "publicity", "contact", "result"},
+	Disclosure: {"category", "publicity", "contact", "result", "review"},
 	Study:      {"series", "order", "source"},
 	Showcase:   {"gallery", "award"},
 	Plain:      {},
@@ -35,6 +35,7 @@ var subFields = map[string][]string{
 	"meeting":     {"kind", "start", "end", "location", "host"},
 	"publicity":   {"start", "end"},
 	"contact":     {"phone", "email", "address"},
+	"review":      ReviewSteps,
 	"attachments": {"file", "title"},
 	"gallery":     {"file", "caption"},
 }

@@ -61,6 +61,7 @@ type Page struct {
 	Publicity *Period
 	Contact   *Contact
 	Result    string
+	Review    *Review
 
 	Series string
 	Order  int
@@ -97,6 +98,41 @@ type Meeting struct {
 
 // Period is a publicity period (公示期), both days included.
 type Period struct{ Start, End time.Time }
+
+// Review is a disclosure's procedure record (《中国共产党党务公开条例（试行）》
+// Art. 15: 提出 → 审核 → 审批 → 实施). It records who took each step; it is
+// not access control. ReviewedBy is the 审核 that includes the 保密审查.
+type Review struct {
+	ProposedBy string
+	ReviewedBy string
+	ApprovedBy string
+	ApprovedOn time.Time
+}
+
+// ReviewSteps are the fields of a review record, in the order the steps
+// are taken: the one list that parsing, the publish gate and the report
+// name them from.
+var ReviewSteps = []string{"proposed_by", "reviewed_by", "approved_by", "approved_on"}
+
+// ReviewStepNames name each step as the regulation does, for authors.
+var ReviewStepNames = map[string]string{
+	"proposed_by": "提出", "reviewed_by": "审核（含保密审查）", "approved_by": "审批", "approved_on": "审批日期",
+}
+
+// Missing returns the steps of the record not yet filled in, in order;
+// none means the item may be published (as far as its procedure goes).
+func (r *Review) Missing() []string {
+	if r == nil {
+		return ReviewSteps
+	}
+	var out []string
+	for i, done := range []bool{r.ProposedBy != "", r.ReviewedBy != "", r.ApprovedBy != "", !r.ApprovedOn.IsZero()} {
+		if !done {
+			out = append(out, ReviewSteps[i])
+		}
+	}
+	return out
+}
 
 // Contact is where readers send feedback on a disclosure.
 type Contact struct{ Phone, Email, Address string }

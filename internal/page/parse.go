@@ -319,6 +319,9 @@ func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
 		}
 		p.Publicity = per
 	}
+	if v := f["review"]; v != nil {
+		p.Review = decodeReview(v, d)
+	}
 	c := f["contact"]
 	if c == nil {
 		d.errorf(at, "contact", "is missing (want where readers send feedback: contact: {phone: …, email: …, address: …})")
@@ -345,4 +348,32 @@ func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
 		d.errorf(c.pos, "contact", "is empty (want at least a phone, an email or an address)")
 	}
 	p.Contact = ct
+}
+
+// decodeReview reads the procedure record. Missing steps are not problems
+// of the file: the item is held back until they are filled in (see
+// site.Build), so an author may write the record as the steps happen.
+func decodeReview(v *value, d *decoder) *Review {
+	m := d.object(v, "review", subFields["review"])
+	if m == nil {
+		return nil
+	}
+	r := &Review{}
+	for _, k := range ReviewSteps {
+		x := m[k]
+		if x == nil {
+			continue
+		}
+		switch k {
+		case "proposed_by":
+			r.ProposedBy = d.str(x, "review."+k)
+		case "reviewed_by":
+			r.ReviewedBy = d.str(x, "review."+k)
+		case "approved_by":
+			r.ApprovedBy = d.str(x, "review."+k)
+		case "approved_on":
+			r.ApprovedOn = d.date(x, "review."+k)
+		}
+	}
+	return r
 }

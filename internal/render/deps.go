@@ -23,8 +23,8 @@ import (
 //   - a page sees itself in full (front matter, converted body, derived
 //     states) and a summary of its neighbours, related pages and series;
 //   - a list sees its index page and the summaries of the pages it lists;
-//   - the home page, the statistics page and branch pages (the ledger)
-//     see summaries of every page.
+//   - the home page, the statistics page, the 党务公开目录 and branch pages
+//     (the ledger) see summaries of every page.
 //
 // A summary is everything about a page except its body, so a body edit
 // re-renders the page alone, while a title edit re-renders the lists that
@@ -205,7 +205,7 @@ func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
 	case "alias":
 		f.writeSumm(h, d.Target)
 	case "search", "404":
-	case "home", "stats":
+	case "home", "stats", "catalogue":
 		sum := f.full[d.Page]
 		h.Write(sum[:])
 		h.Write(f.allSumm[:])

@@ -51,6 +51,7 @@ func Plan(s *site.Site, opts *Options) []Job {
 	}
 	add(&Data{Page: s.Home, Kind: "search", File: "search/index.html", Title: "搜索"}, "search.html")
 	add(&Data{Page: s.Home, Kind: "stats", File: "stats/index.html", Title: "数据统计"}, "stats.html")
+	add(&Data{Page: s.Home, Kind: "catalogue", File: site.OutputFile(site.CatalogueURL), Title: "党务公开目录"}, "catalogue.html")
 	add(&Data{Page: s.Home, Kind: "404", File: "404.html", Title: "404"}, "404.html")
 	return jobs
 }

@@ -73,6 +73,10 @@ func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Optio
 			s.Waiting = append(s.Waiting, p)
 			continue
 		}
+		if a, held := awaitingApproval(p, opts.Now); held && !opts.Drafts {
+			s.Awaiting = append(s.Awaiting, a)
+			continue
+		}
 		n := &Node{Page: p}
 		switch p.Kind {
 		case page.KindHome:
@@ -449,4 +453,20 @@ func uniq(tags []string) []string {
 		}
 	}
 	return out
+}
+
+// awaitingApproval says whether a disclosure lacks a step of its procedure
+// record, or was approved with a date still to come. A preview (Drafts)
+// shows it anyway: the reviewer has to read the item before approving it.
+func awaitingApproval(p *page.Page, now time.Time) (Awaiting, bool) {
+	if p.Type != page.Disclosure || p.Kind != page.KindPage {
+		return Awaiting{}, false
+	}
+	if missing := p.Review.Missing(); len(missing) > 0 {
+		return Awaiting{Page: p, Missing: missing}, true
+	}
+	if p.Review.ApprovedOn.After(now) {
+		return Awaiting{Page: p, From: p.Review.ApprovedOn}, true
+	}
+	return Awaiting{}, false
 }

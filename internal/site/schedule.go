@@ -14,6 +14,7 @@ const (
 	ChangePublicityTo   = "publicity_to"   // … and closes
 	ChangeMeetingFrom   = "meeting_start"  // a meeting starts (即将召开 → 进行中)
 	ChangeMeetingTo     = "meeting_end"    // … and ends (→ 已召开)
+	ChangeApproved      = "approved"       // a disclosure's approved_on arrives
 )
 
 // Change is a moment after the build's Now at which the built site would
@@ -37,6 +38,11 @@ func (s *Site) Schedule() []Change {
 	}
 	for _, p := range s.Waiting {
 		add(p.PublishDate, p, ChangePublish)
+	}
+	for _, a := range s.Awaiting {
+		if !a.From.IsZero() {
+			add(a.From, a.Page, ChangeApproved)
+		}
 	}
 	for _, n := range s.Pages {
 		if n.Publicity != nil {

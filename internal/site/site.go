@@ -20,12 +20,24 @@ type Site struct {
 	Years    *Taxonomy
 	Now      time.Time    // the build's "today", for statuses
 	Waiting  []*page.Page // pages held back until their publish_date, see Schedule
+	Awaiting []Awaiting   // disclosures held back until their procedure record is complete
 
 	bySource map[string]*Node
 	seriesOf map[string][]*Node
 	byURL    map[string]*Node
 	outputs  map[string][]Origin // output file → who makes it (see claimAll)
 	collided map[string]bool     // pairs of origins already reported
+}
+
+// Awaiting is a disclosure not published because its procedure record
+// (page.Review) is not complete: held back like a draft while the rest of
+// the site builds, and listed in the build report.
+type Awaiting struct {
+	Page    *page.Page
+	Missing []string // steps not filled in, from page.ReviewSteps
+	// From is set when the record is complete but approved_on is still to
+	// come: the item goes live that day (see Schedule).
+	From time.Time
 }
 
 // Node is a page placed in the site.

@@ -69,6 +69,10 @@ func escapePath(p string) string {
 	return e
 }
 
+// CatalogueURL is the site path of the 党务公开目录, the list of every
+// disclosure by year and category that render makes beside the section.
+const CatalogueURL = "disclosures/catalogue/"
+
 // OutputFile is the file a site path is written to: folders get index.html.
 func OutputFile(sitePath string) string {
 	if sitePath == "" || strings.HasSuffix(sitePath, "/") {
