@@ -132,6 +132,7 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 	}
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
+	c.convCache().sweep()
 	l = append(l, checkPrivacy(s, c.privacyMemo())...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, err
@@ -175,7 +176,7 @@ func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List)
 	rs := renderStats{rendered: len(jobs), layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles()}
 	if c != nil {
 		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
-		defer c.prints.Sweep(s)
+		defer c.prints.Sweep()
 		outs, errs = render.RunCached(lay, jobs, min, &c.render, fp)
 		rs.rendered = c.render.Rendered
 	} else {
@@ -213,12 +214,13 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *pageCache) ([]
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	parallel.For(len(files), func(i int) {
-		if p, l, ok := pc.unchanged(fsys, files[i], loc); ok {
+		st, p, l, ok := pc.unchanged(fsys, files[i], loc)
+		if ok {
 			pages[i], lists[i] = p, l
 			return
 		}
 		if data, ok := readContent(fsys, files[i], &lists[i]); ok {
-			pages[i], lists[i] = pc.parse(files[i], data, loc)
+			pages[i], lists[i] = pc.parse(files[i], data, loc, st)
 		}
 	})
 	pc.sweep()

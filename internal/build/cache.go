@@ -7,21 +7,22 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
-// caches are what a Session keeps between builds. Every entry is keyed by
-// a hash of all the inputs that made it, so a stale entry is never used:
-// a miss only costs the work a build from scratch does anyway. A nil
-// *caches builds from scratch.
+// caches are what a Session keeps between builds, under the rules of
+// package memo: every entry is found by name and used only while the
+// version its inputs' owners supply is the one it was made from, so a
+// stale entry is never used and a miss costs only what a clean build does
+// anyway. A nil *caches builds from scratch.
 type caches struct {
 	pages   pageCache
 	conv    convCache
@@ -29,8 +30,9 @@ type caches struct {
 	thumbs  render.PrepareMemo
 	prints  render.FingerprintMemo
 	related site.RelatedMemo
-	// privacy holds each page's personal-data findings.
-	privacy map[*page.Page]privacyEntry
+	// privacy holds each page's personal-data findings by source path,
+	// made from the page's Sum (and checked against its rendered text).
+	privacy memo.Table[privacyEntry]
 }
 
 func (c *caches) relatedMemo() *site.RelatedMemo {
@@ -40,14 +42,11 @@ func (c *caches) relatedMemo() *site.RelatedMemo {
 	return &c.related
 }
 
-func (c *caches) privacyMemo() map[*page.Page]privacyEntry {
+func (c *caches) privacyMemo() *memo.Table[privacyEntry] {
 	if c == nil {
 		return nil
 	}
-	if c.privacy == nil {
-		c.privacy = map[*page.Page]privacyEntry{}
-	}
-	return c.privacy
+	return &c.privacy
 }
 
 func (c *caches) pageCache() *pageCache {
@@ -71,135 +70,75 @@ func (c *caches) thumbMemo() *render.PrepareMemo {
 	return &c.thumbs
 }
 
-// pageCache remembers parsed pages by path and content.
+// pageCache remembers parsed pages by path, made from page.Version (the
+// file's bytes, path and time zone). A file whose stat proves it unchanged
+// is not even read again.
 type pageCache struct {
-	mu    sync.Mutex
-	m     map[string]parsed
-	used  map[string]bool
-	stats map[string]fileStat // seen by unchanged in this build
+	t memo.Table[parsed]
 }
 
 type parsed struct {
-	key   [32]byte
-	stat  fileStat
-	zone  string // the time zone dates were read in: a stat says nothing of it
+	stat  memo.Stat // of the file when it was read, taken before reading
+	zone  string    // the time zone dates were read in: a stat says nothing of it
 	page  *page.Page
 	diags diag.List
 }
 
-// fileStat is what says, without reading it, that a file was not written
-// since it was parsed.
-type fileStat struct {
-	size  int64
-	mtime int64
-}
-
-// racyWindow: a file modified this recently may be written again within
-// the same timestamp tick (a second on some network file systems) without
-// its size changing, so its stat proves nothing and it is read again —
-// the "racy git" rule.
-const racyWindow = 2 * time.Second
-
-// statOf returns the stat to remember for fi, or a zero mtime (never
-// trusted) when fi was modified too recently to tell later writes apart.
-func statOf(fi fs.FileInfo) fileStat {
-	if time.Since(fi.ModTime()) < racyWindow {
-		return fileStat{size: fi.Size()}
-	}
-	return fileStat{fi.Size(), fi.ModTime().UnixNano()}
-}
-
-// unchanged returns the remembered page of a file whose size and
-// modification time are what they were when it was parsed in the zone loc.
-func (pc *pageCache) unchanged(fsys fs.FS, file string, loc *time.Location) (*page.Page, diag.List, bool) {
+// unchanged returns the stat of file now and, when that stat proves the
+// file unchanged since it was parsed in the zone loc, the remembered page.
+func (pc *pageCache) unchanged(fsys fs.FS, file string, loc *time.Location) (memo.Stat, *page.Page, diag.List, bool) {
 	if pc == nil {
-		return nil, nil, false
+		return memo.Stat{}, nil, nil, false
 	}
 	fi, err := fs.Stat(fsys, file)
 	if err != nil {
-		return nil, nil, false
+		return memo.Stat{}, nil, nil, false
 	}
-	st := statOf(fi)
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if pc.stats == nil {
-		pc.stats = map[string]fileStat{}
+	st := memo.StatOf(fi)
+	e, _, ok := pc.t.Last(file)
+	if !ok || !e.stat.Proves(st) || e.zone != loc.String() {
+		return st, nil, nil, false
 	}
-	pc.stats[file] = st
-	e, ok := pc.m[file]
-	if !ok || e.stat != st || st.mtime == 0 || e.zone != loc.String() {
-		return nil, nil, false
-	}
-	if pc.used == nil {
-		pc.used = map[string]bool{}
-	}
-	pc.used[file] = true
-	return e.page, e.diags, true
+	return st, e.page, e.diags, true
 }
 
-// parse is page.Parse, remembered. Pages are read-only after parsing, so a
+// parse is page.Parse, remembered. st is the file's stat taken before data
+// was read, so a write during the read leaves a stale stat and the next
+// build reads the file again. Pages are read-only after parsing, so a
 // remembered one can be shared by the next build's site graph.
-func (pc *pageCache) parse(file string, data []byte, loc *time.Location) (*page.Page, diag.List) {
+func (pc *pageCache) parse(file string, data []byte, loc *time.Location, st memo.Stat) (*page.Page, diag.List) {
 	if pc == nil {
 		return page.Parse(file, data, loc)
 	}
-	key := sha256.Sum256(append([]byte(file+"\x00"+loc.String()+"\x00"), data...))
-	pc.mu.Lock()
-	if pc.used == nil {
-		pc.used = map[string]bool{}
+	v := page.Version(file, data, loc)
+	e, ok := pc.t.Get(file, v)
+	if !ok {
+		e.page, e.diags = page.Parse(file, data, loc)
+		e.zone = loc.String()
 	}
-	pc.used[file] = true
-	e, ok := pc.m[file]
-	if ok && e.key == key {
-		e.stat = pc.stats[file]
-		pc.m[file] = e
-		pc.mu.Unlock()
-		return e.page, e.diags
-	}
-	pc.mu.Unlock()
-	p, l := page.Parse(file, data, loc)
-	pc.mu.Lock()
-	if pc.m == nil {
-		pc.m = map[string]parsed{}
-	}
-	// The stat was taken before the read, so a write during the read
-	// leaves a stale stat and the next build reads the file again.
-	pc.m[file] = parsed{key: key, stat: pc.stats[file], zone: loc.String(), page: p, diags: l}
-	pc.mu.Unlock()
-	return p, l
+	e.stat = st
+	pc.t.Put(file, v, e)
+	return e.page, e.diags
 }
 
 // sweep forgets files that the last build did not read (deleted or moved).
 func (pc *pageCache) sweep() {
-	if pc == nil {
-		return
+	if pc != nil {
+		pc.t.Sweep()
 	}
-	for f := range pc.m {
-		if !pc.used[f] {
-			delete(pc.m, f)
-		}
-	}
-	pc.used, pc.stats = nil, nil
 }
 
-// convCache remembers converted Markdown. A page's HTML depends on its own
-// body and, through link rewriting, on where every page and file of the
-// site is published: the key covers both.
+// convCache remembers converted Markdown by source path. A page's HTML
+// depends on its own page (page.Sum), the Markdown options
+// (markup.Converter.Hash), its address and, through link rewriting, where
+// every page and file of the site is published (env): the version covers
+// all four.
 type convCache struct {
-	mu  sync.Mutex
 	env [32]byte
-	m   map[string]converted
-}
-
-type convKey struct {
-	env  [32]byte
-	conv [32]byte // the converter's options (markup.Converter.Hash)
-	page *page.Page
-	url  string
+	t   memo.Table[converted]
 }
 
 type converted struct {
-	key       convKey
 	content   string
 	toc       []site.Heading
 	plain     string
@@ -245,13 +184,9 @@ func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node,
 	if cc == nil || n.Page == nil {
 		return convertOne(s, conv, n, static, l)
 	}
-	// The parsed page is shared between builds while its file is
-	// unchanged, so the same *page.Page means the same body.
-	key := convKey{env: cc.env, conv: conv.Hash(), page: n.Page, url: n.URL}
-	cc.mu.Lock()
-	e, ok := cc.m[n.Path]
-	cc.mu.Unlock()
-	if ok && e.key == key {
+	hash := conv.Hash()
+	v := memo.Sum(cc.env[:], hash[:], n.Page.Sum[:], []byte(n.URL))
+	if e, ok := cc.t.Get(n.Path, v); ok {
 		if e.converted {
 			n.Content, n.TOC, n.PlainText = template.HTML(e.content), e.toc, e.plain
 		}
@@ -269,22 +204,25 @@ func (cc *convCache) convert(s *site.Site, conv *markup.Converter, n *site.Node,
 	var mine diag.List
 	refs, files := convertOne(s, conv, n, static, &mine)
 	*l = append(*l, mine...)
-	e = converted{key: key, content: string(n.Content), toc: n.TOC, plain: n.PlainText, files: files, diags: mine, converted: true}
+	e := converted{content: string(n.Content), toc: n.TOC, plain: n.PlainText, files: files, diags: mine, converted: true}
 	for _, r := range refs {
 		e.refs = append(e.refs, refKey{target: r.target.Path, id: r.id, dest: r.dest, line: r.line})
 	}
-	cc.mu.Lock()
-	if cc.m == nil {
-		cc.m = map[string]converted{}
-	}
-	cc.m[n.Path] = e
-	cc.mu.Unlock()
+	cc.t.Put(n.Path, v, e)
 	return refs, files
 }
 
+// sweep forgets pages the last build did not convert.
+func (cc *convCache) sweep() {
+	if cc != nil {
+		cc.t.Sweep()
+	}
+}
+
 // fingerprintExtra is what every rendered file depends on besides the
-// site graph and the templates.
+// site graph and the templates: the whole configuration, by its owner's
+// hash, and whether output is minified.
 func fingerprintExtra(cfg *config.Config, opts Options) []byte {
-	b, _ := json.Marshal(cfg)
-	return append(b, fmt.Sprintf("minify %v", !opts.NoMinify)...)
+	h := cfg.Hash()
+	return fmt.Appendf(h[:], "minify %v", !opts.NoMinify)
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/privacy"
@@ -19,8 +20,8 @@ import (
 // and are not looked at. Warnings fail the build under --strict.
 // It runs after the Markdown is converted. A page's findings depend on the
 // page and its rendered text alone, so a session remembers them in memo
-// (nil: no memo) for pages whose file did not change.
-func checkPrivacy(s *site.Site, memo map[*page.Page]privacyEntry) diag.List {
+// (nil: no memo) by the page's Sum, checked against the rendered text.
+func checkPrivacy(s *site.Site, memo *memo.Table[privacyEntry]) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -28,8 +29,8 @@ func checkPrivacy(s *site.Site, memo map[*page.Page]privacyEntry) diag.List {
 	found := make([][]pii, len(nodes))
 	known := make([]bool, len(nodes))
 	for i, n := range nodes {
-		if n != nil && n.Page != nil && memo != nil {
-			if e, ok := memo[n.Page]; ok && e.plain == n.PlainText {
+		if n != nil && n.Page != nil {
+			if e, ok := memo.Get(n.Path, n.Page.Sum); ok && e.plain == n.PlainText {
 				found[i], known[i] = e.found, true
 			}
 		}
@@ -42,7 +43,6 @@ func checkPrivacy(s *site.Site, memo map[*page.Page]privacyEntry) diag.List {
 		}
 	})
 	var l diag.List
-	live := map[*page.Page]bool{}
 	for i, n := range nodes {
 		if n == nil || n.Page == nil {
 			continue
@@ -50,16 +50,11 @@ func checkPrivacy(s *site.Site, memo map[*page.Page]privacyEntry) diag.List {
 		for _, f := range found[i] {
 			l.Add(f.d)
 		}
-		if memo != nil {
-			live[n.Page] = true
-			memo[n.Page] = privacyEntry{plain: n.PlainText, found: found[i]}
+		if !known[i] {
+			memo.Put(n.Path, n.Page.Sum, privacyEntry{plain: n.PlainText, found: found[i]})
 		}
 	}
-	for p := range memo {
-		if !live[p] {
-			delete(memo, p)
-		}
-	}
+	memo.Sweep()
 	return l
 }
 

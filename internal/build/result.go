@@ -3,37 +3,35 @@ package build
 import (
 	"fmt"
 	"io/fs"
+
+	"github.com/pubgen/pubgen/internal/memo"
 )
 
 // Files returns every output file's bytes by path, reading copied files
 // from their source; the dev server serves this map from memory.
 func (r *Result) Files() (map[string][]byte, error) { return r.files(nil) }
 
-// copied remembers the bytes of copied files (photos, PDFs, static/) by
-// size and modification time, so a session does not read them again on
-// every rebuild.
-type copied map[string]copiedFile
-
+// copiedFile is the bytes of a copied file (photo, PDF, static/) as they
+// were when its stat was taken: a session does not read a file again while
+// its stat proves it unchanged.
 type copiedFile struct {
-	stat fileStat
+	stat memo.Stat
 	data []byte
 }
 
-func (r *Result) files(memo copied) (map[string][]byte, error) {
+func (r *Result) files(copied *memo.Table[copiedFile]) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(r.Entries))
-	used := map[string]bool{}
 	for _, e := range r.Entries {
 		if e.Src == nil {
 			out[e.Path] = e.Data
 			continue
 		}
-		var st fileStat
-		if memo != nil {
+		var st memo.Stat
+		if copied != nil {
 			if fi, err := fs.Stat(e.Src, e.SrcPath); err == nil {
-				st = statOf(fi)
-				if c, ok := memo[e.SrcPath]; ok && c.stat == st && st.mtime != 0 {
+				st = memo.StatOf(fi)
+				if c, _, ok := copied.Last(e.SrcPath); ok && c.stat.Proves(st) {
 					out[e.Path] = c.data
-					used[e.SrcPath] = true
 					continue
 				}
 			}
@@ -43,15 +41,9 @@ func (r *Result) files(memo copied) (map[string][]byte, error) {
 			return nil, fmt.Errorf("reading %s: %w", e.SrcPath, err)
 		}
 		out[e.Path] = data
-		if memo != nil && st.mtime != 0 {
-			memo[e.SrcPath] = copiedFile{st, data}
-			used[e.SrcPath] = true
-		}
+		// The stat is the proof here, so the entry's version stays zero.
+		copied.Put(e.SrcPath, memo.Version{}, copiedFile{st, data})
 	}
-	for p := range memo {
-		if !used[p] {
-			delete(memo, p)
-		}
-	}
+	copied.Sweep()
 	return out, nil
 }

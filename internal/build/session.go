@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io/fs"
 	"sort"
+
+	"github.com/pubgen/pubgen/internal/memo"
 )
 
 // Session builds the same site again and again (pubgen serve, build
@@ -15,7 +17,7 @@ type Session struct {
 	opts   Options
 	prev   map[string][]byte
 	caches caches
-	copied copied
+	copied memo.Table[copiedFile]
 }
 
 // NewSession returns a session for the site in fsys.
@@ -31,10 +33,7 @@ func (s *Session) Build() (*Result, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if s.copied == nil {
-		s.copied = copied{}
-	}
-	files, err := res.files(s.copied)
+	files, err := res.files(&s.copied)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -51,7 +53,18 @@ type Config struct {
 	Content  Content  `toml:"content"`
 
 	// Location is Timezone loaded; dates without a zone are in it.
-	Location *time.Location `toml:"-"`
+	Location *time.Location `toml:"-" json:"-"`
+}
+
+// Hash is the version of the whole configuration, defaults included: a
+// session's memos of what any setting can change key on it. Location is
+// left out, being Timezone loaded.
+func (c *Config) Hash() memo.Version {
+	b, err := json.Marshal(c)
+	if err != nil {
+		panic("config: hashing: " + err.Error()) // plain data only
+	}
+	return memo.Sum([]byte("config"), b)
 }
 
 // Markdown holds the Markdown options.

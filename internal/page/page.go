@@ -1,6 +1,10 @@
 package page
 
-import "time"
+import (
+	"time"
+
+	"github.com/pubgen/pubgen/internal/memo"
+)
 
 // Content types. The type comes from the section folder unless the front
 // matter names one.
@@ -76,6 +80,24 @@ type Page struct {
 	// Pos gives the position of each front-matter field present, by dotted
 	// name ("attachments[1].file"), for problems found after parsing.
 	Pos map[string]Pos
+
+	// Sum is the version of every field above: a hash of what the page
+	// is made from (see Version and Default). A session's memos key on
+	// it, since a *Page reused across builds says nothing by itself.
+	Sum memo.Version `json:"-"`
+}
+
+// Version is the Sum of a page parsed from the content file at file, with
+// the bytes src, its dates read in loc: Parse depends on nothing else.
+func Version(file string, src []byte, loc *time.Location) memo.Version {
+	return memo.Sum([]byte("file"), []byte(file), []byte(loc.String()), src)
+}
+
+// Default is a page with no file behind it (the home page or a section
+// without its _index.md), made from its kind, path, section and title.
+func Default(kind, path, section, title string) *Page {
+	return &Page{Path: path, Kind: kind, Section: section, Type: Plain, Title: title,
+		Sum: memo.Sum([]byte("default"), []byte(kind), []byte(path), []byte(section), []byte(title))}
 }
 
 // Pos is a 1-based line and column in the source file.

@@ -27,6 +27,7 @@ func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
 		l.Errorf(file, 1, 1, "", "file is empty (want front matter with at least title and date; copy an example from README)")
 		return nil, l
 	}
+	sum := Version(file, src, loc)
 	src, terr := normalize(src)
 	if terr == nil {
 		var format string
@@ -34,7 +35,7 @@ func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
 		var fmLine, bodyLine int
 		format, fm, fmLine, body, bodyLine, terr = split(src)
 		if terr == nil {
-			p := &Page{Path: file, Body: body, BodyLine: bodyLine, Pos: map[string]Pos{}}
+			p := &Page{Path: file, Body: body, BodyLine: bodyLine, Pos: map[string]Pos{}, Sum: sum}
 			p.placeIn(file)
 			tree, probs := parseFrontMatter(format, fm, fmLine)
 			report(probs)

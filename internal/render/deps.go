@@ -8,7 +8,7 @@ import (
 	"hash"
 	"sync"
 
-	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -219,19 +219,18 @@ func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
 }
 
 // FingerprintMemo remembers, across the builds of a session, the costly
-// parts of a page's summary: the hash of its front matter and its reading
-// time. Parsed pages are shared between builds while their file is
-// unchanged, so the *page.Page is the key. Safe for one build at a time.
+// parts of a page's summary — the hash of its front matter and its reading
+// time — and the hash of its body, by source path, made from the page's
+// Sum (package memo). Safe for one build at a time.
 type FingerprintMemo struct {
-	mu sync.Mutex
-	m  map[*page.Page]pageMemo
+	pages memo.Table[pageMemo]
 }
 
-func (m *FingerprintMemo) get(p *page.Page) (pageMemo, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	e, ok := m.m[p]
-	return e, ok
+func (m *FingerprintMemo) table() *memo.Table[pageMemo] {
+	if m == nil {
+		return nil
+	}
+	return &m.pages
 }
 
 type pageMemo struct {
@@ -247,12 +246,12 @@ type pageMemo struct {
 
 // body hashes what a page's own file shows of its text. Strings that come
 // from the conversion cache are the same strings build after build, so the
-// check against the remembered one is a pointer comparison.
+// check against the remembered one is a pointer comparison. Each node is
+// hashed by one goroutine, so its entry is not written by two at once.
 func (m *FingerprintMemo) body(n *site.Node) [32]byte {
-	if m != nil {
-		if e, ok := m.get(n.Page); ok && e.hasBody && e.content == string(n.Content) {
-			return e.bodyHash
-		}
+	e, ok := m.table().Get(n.Path, n.Page.Sum)
+	if ok && e.hasBody && e.content == string(n.Content) {
+		return e.bodyHash
 	}
 	h := sha256.New()
 	h.Write(n.Page.Body)
@@ -260,21 +259,16 @@ func (m *FingerprintMemo) body(n *site.Node) [32]byte {
 	writeJSON(h, n.TOC)
 	var sum [32]byte
 	h.Sum(sum[:0])
-	if m != nil {
-		m.mu.Lock()
-		e := m.m[n.Page] // page() ran first for every node, so the entry exists
+	if ok { // page() ran first for every node, so the entry is there
 		e.content, e.bodyHash, e.hasBody = string(n.Content), sum, true
-		m.m[n.Page] = e
-		m.mu.Unlock()
+		m.table().Put(n.Path, n.Page.Sum, e)
 	}
 	return sum
 }
 
 func (m *FingerprintMemo) page(n *site.Node) ([32]byte, int) {
-	if m != nil {
-		if e, ok := m.get(n.Page); ok && e.plain == n.PlainText {
-			return e.hash, e.minutes
-		}
+	if e, ok := m.table().Get(n.Path, n.Page.Sum); ok && e.plain == n.PlainText {
+		return e.hash, e.minutes
 	}
 	h := sha256.New()
 	p := *n.Page
@@ -283,35 +277,12 @@ func (m *FingerprintMemo) page(n *site.Node) ([32]byte, int) {
 	var e pageMemo
 	h.Sum(e.hash[:0])
 	e.plain, e.minutes = n.PlainText, site.ReadingMinutes(n.PlainText)
-	if m != nil {
-		m.mu.Lock()
-		if m.m == nil {
-			m.m = map[*page.Page]pageMemo{}
-		}
-		m.m[n.Page] = e
-		m.mu.Unlock()
-	}
+	m.table().Put(n.Path, n.Page.Sum, e)
 	return e.hash, e.minutes
 }
 
-// Sweep forgets pages that are not in s.
-func (m *FingerprintMemo) Sweep(s *site.Site) {
-	if m == nil {
-		return
-	}
-	live := map[*page.Page]bool{s.Home.Page: true}
-	for _, n := range s.Pages {
-		live[n.Page] = true
-	}
-	for _, sec := range s.Sections {
-		live[sec.Index.Page] = true
-	}
-	for p := range m.m {
-		if !live[p] {
-			delete(m.m, p)
-		}
-	}
-}
+// Sweep forgets pages the last build did not hash.
+func (m *FingerprintMemo) Sweep() { m.table().Sweep() }
 
 func writeJSON(h hash.Hash, v any) {
 	b, err := json.Marshal(v)
@@ -331,3 +302,6 @@ func writeFiles(h hash.Hash, files *Files) {
 	writeJSON(h, files.thumbs)
 	writeJSON(h, files.sizes)
 }
+
+// Len is how many pages the memo holds.
+func (m *FingerprintMemo) Len() int { return m.table().Len() }

@@ -9,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/ical"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/thumb"
@@ -53,7 +53,7 @@ func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(
 type PrepareMemo struct {
 	mu     sync.Mutex
 	m      map[thumbKey]thumbResult
-	byStat map[photoStat][32]byte
+	byStat memo.Table[photoSeen] // by file name
 	cals   map[calKey][]byte
 }
 
@@ -96,21 +96,20 @@ type thumbResult struct {
 	err error
 }
 
-// photo returns the thumbnail of the photo at name. A photo whose size and
-// modification time are unchanged is not even read again.
+// photo returns the thumbnail of the photo at name. A photo whose stat
+// proves it unchanged (memo.Stat) is not even read again.
 func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options) (thumb.Image, error) {
-	var st photoStat
+	var st memo.Stat
 	if m != nil {
-		// A photo written within the last two seconds could be written
-		// again in the same timestamp tick: its stat is not trusted.
-		if fi, err := fs.Stat(fsys, name); err == nil && time.Since(fi.ModTime()) >= 2*time.Second {
-			st = photoStat{name, fi.Size(), fi.ModTime().UnixNano()}
-			m.mu.Lock()
-			key, ok := m.byStat[st]
-			r, hit := m.m[thumbKey{key, o.MaxPixels}]
-			m.mu.Unlock()
-			if ok && hit && st.mtime != 0 {
-				return r.im, r.err
+		if fi, err := fs.Stat(fsys, name); err == nil {
+			st = memo.StatOf(fi)
+			if seen, _, ok := m.byStat.Last(name); ok && seen.stat.Proves(st) {
+				m.mu.Lock()
+				r, hit := m.m[thumbKey{seen.sum, o.MaxPixels}]
+				m.mu.Unlock()
+				if hit {
+					return r.im, r.err
+				}
 			}
 		}
 	}
@@ -119,22 +118,17 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options) (thumb.Ima
 		return thumb.Image{}, fmt.Errorf("cannot be read: %w", err)
 	}
 	im, err := m.make(src, o)
-	if m != nil && st.mtime != 0 {
-		m.mu.Lock()
-		if m.byStat == nil {
-			m.byStat = map[photoStat][32]byte{}
-		}
-		m.byStat[st] = sha256.Sum256(src)
-		m.mu.Unlock()
+	if m != nil {
+		// The stat is the proof here, so the entry's version stays zero.
+		m.byStat.Put(name, memo.Version{}, photoSeen{st, sha256.Sum256(src)})
 	}
 	return im, err
 }
 
-// photoStat names a photo file as it was when it was read.
-type photoStat struct {
-	name  string
-	size  int64
-	mtime int64
+// photoSeen is a photo file's stat when it was read, and its bytes' hash.
+type photoSeen struct {
+	stat memo.Stat
+	sum  [32]byte
 }
 
 func (m *PrepareMemo) make(src []byte, o thumb.Options) (thumb.Image, error) {
@@ -174,6 +168,9 @@ func PrepareWith(fsys fs.FS, s *site.Site, memo *PrepareMemo) (*Files, diag.List
 		}
 	}
 	thumbs, tl := f.makeThumbs(fsys, s, memo)
+	if memo != nil {
+		memo.byStat.Sweep() // photos no longer shown
+	}
 	f.Outputs = append(f.Outputs, thumbs...)
 	return f, append(l, tl...)
 }

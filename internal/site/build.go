@@ -39,7 +39,7 @@ func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, 
 	s := &Site{Config: cfg, Now: opts.Now, bySource: map[string]*Node{}, byURL: map[string]*Node{}}
 	sections := s.place(pages, bundles, opts, &l)
 	if s.Home == nil {
-		s.Home = &Node{Page: &page.Page{Path: source.ContentDir + "/_index.md", Kind: page.KindHome, Type: page.Plain, Title: cfg.Title}}
+		s.Home = &Node{Page: page.Default(page.KindHome, source.ContentDir+"/_index.md", "", cfg.Title)}
 	}
 	s.order(sections)
 	sortNodes(s.Pages)
@@ -133,7 +133,7 @@ func (s *Site) order(sections map[string]*Section) {
 			if title == "" {
 				title = name
 			}
-			sec.Index = &Node{URL: sec.URL, Page: &page.Page{Path: source.ContentDir + "/" + name + "/_index.md", Kind: page.KindSection, Section: name, Type: page.Plain, Title: title}}
+			sec.Index = &Node{URL: sec.URL, Page: page.Default(page.KindSection, source.ContentDir+"/"+name+"/_index.md", name, title)}
 		}
 		sortNodes(sec.Pages)
 		for i, n := range sec.Pages {

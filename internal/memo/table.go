@@ -1,0 +1,121 @@
+package memo
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"sync"
+)
+
+// Version identifies the inputs an entry was made from.
+type Version [32]byte
+
+// Sum combines parts into one Version. Each part is written with its
+// length, so ("ab", "c") and ("a", "bc") differ.
+func Sum(parts ...[]byte) Version {
+	h := sha256.New()
+	var n [8]byte
+	for _, p := range parts {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
+		h.Write(n[:])
+		h.Write(p)
+	}
+	var v Version
+	h.Sum(v[:0])
+	return v
+}
+
+// Table remembers one value per name, with the version it was made from.
+// It is safe for concurrent use. A nil *Table remembers nothing, which is
+// how a clean build runs the same code as a session.
+type Table[V any] struct {
+	mu   sync.Mutex
+	m    map[string]entry[V]
+	used map[string]bool
+}
+
+type entry[V any] struct {
+	version Version
+	value   V
+}
+
+// Get returns the value remembered for name if it was made from version.
+// Asking keeps the entry through the next Sweep, hit or miss, since the
+// caller is about to Put a fresh one otherwise.
+func (t *Table[V]) Get(name string, version Version) (V, bool) {
+	var zero V
+	if t == nil {
+		return zero, false
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.use(name)
+	e, ok := t.m[name]
+	if !ok || e.version != version {
+		return zero, false
+	}
+	return e.value, true
+}
+
+// Last returns the value remembered for name whatever its version, for a
+// caller that checks the value itself (a file's stat) before trusting it.
+func (t *Table[V]) Last(name string) (V, Version, bool) {
+	var zero V
+	if t == nil {
+		return zero, Version{}, false
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.use(name)
+	e, ok := t.m[name]
+	if !ok {
+		return zero, Version{}, false
+	}
+	return e.value, e.version, true
+}
+
+// Put remembers value for name, made from version.
+func (t *Table[V]) Put(name string, version Version, value V) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.m == nil {
+		t.m = map[string]entry[V]{}
+	}
+	t.use(name)
+	t.m[name] = entry[V]{version, value}
+}
+
+func (t *Table[V]) use(name string) {
+	if t.used == nil {
+		t.used = map[string]bool{}
+	}
+	t.used[name] = true
+}
+
+// Sweep forgets every name not asked for or put since the last Sweep:
+// call it once a build has looked up everything it needs.
+func (t *Table[V]) Sweep() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for name := range t.m {
+		if !t.used[name] {
+			delete(t.m, name)
+		}
+	}
+	t.used = nil
+}
+
+// Len is how many entries the table holds.
+func (t *Table[V]) Len() int {
+	if t == nil {
+		return 0
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.m)
+}
