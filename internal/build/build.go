@@ -90,6 +90,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
 	res.Report.Rendered = rs.rendered
+	res.Report.PhotosMade = rs.photos
 	res.Report.Drafts = drafts
 	res.Report.Layouts, res.Report.LayoutOverrides = rs.layouts, rs.overrides
 	for _, d := range l {
@@ -144,6 +145,7 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 // ran, and which layout files were used.
 type renderStats struct {
 	rendered  int
+	photos    int // decoded for thumbnails and web copies
 	layouts   map[string]string
 	overrides []string
 }
@@ -173,7 +175,7 @@ func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List)
 	jobs := render.Plan(s, ropts)
 	var outs []render.Output
 	var errs []error
-	rs := renderStats{rendered: len(jobs), layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles()}
+	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles()}
 	if c != nil {
 		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
 		defer c.prints.Sweep()

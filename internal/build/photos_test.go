@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"errors"
+	"image/jpeg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/thumb/thumbtest"
 )
 
 // onDisk writes fsys into a temporary folder and returns that folder as
@@ -79,5 +82,88 @@ func TestPhotosBrowsersCannotShow(t *testing.T) {
 				t.Fatalf("want\n%s\nin:\n%s", c.want, de.Error())
 			}
 		})
+	}
+}
+
+// TestPhonePhotos builds a showcase whose cover is a 4000×3000 phone
+// photo held upright (EXIF orientation 6, the sensor's top on the right)
+// and whose gallery holds a small upright photo and a small turned one.
+// The page shows a 1500×2000 upright web copy linked to the original; the
+// list shows an upright thumbnail; the small upright photo is shown as it
+// is; the original is published unchanged; a rebuild decodes nothing.
+func TestPhonePhotos(t *testing.T) {
+	cover := thumbtest.WithOrientation(thumbtest.Corners(4000, 3000), 6, false)
+	turned := thumbtest.WithOrientation(thumbtest.Corners(96, 64), 6, true)
+	fsys := siteFS(t, minimal)
+	fsys["content/showcases/a/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 成果\ndate: 2024-07-01\ncover: cover.jpg\ngallery:\n  - file: small.jpg\n    caption: 合影\n  - file: turned.jpg\n    caption: 授牌\n---\n")}
+	fsys["content/showcases/a/cover.jpg"] = &fstest.MapFile{Data: cover}
+	fsys["content/showcases/a/small.jpg"] = &fstest.MapFile{Data: thumbtest.Corners(64, 48)}
+	fsys["content/showcases/a/turned.jpg"] = &fstest.MapFile{Data: turned}
+	sess := NewSession(onDisk(t, fsys), Options{Now: demoNow, NoSearch: true})
+	res, out, _, err := sess.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.PhotosMade != 3 {
+		t.Errorf("first build decoded %d photos, want 3", res.Report.PhotosMade)
+	}
+
+	page := string(out["showcases/a/index.html"])
+	for _, want := range []string{
+		`<a href="cover.jpg"><img src="_web/cover.jpg" width="1500" height="2000" alt="成果"></a>`,
+		// The turned gallery photo: its thumbnail links to its upright copy,
+		// and the caption to the original.
+		`<a href="_web/turned.jpg"><img src="_thumbs/turned.jpg" width="64" height="96"`,
+		`授牌 <a class="original" href="turned.jpg">查看原图</a>`,
+		// The small upright one is fit to show as it is.
+		`<a href="small.jpg"><img src="_thumbs/small.jpg" width="64" height="48"`,
+		`<figcaption>合影</figcaption>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("showcase page lacks %s", want)
+		}
+	}
+	if !strings.Contains(string(out["showcases/index.html"]), `<img src="a/_thumbs/cover.jpg" width="480" height="640"`) {
+		t.Error("the showcase list does not show the upright 480×640 thumbnail")
+	}
+	if _, ok := out["showcases/a/_web/small.jpg"]; ok {
+		t.Error("a web copy was made of a small upright photo")
+	}
+	if !bytes.Equal(out["showcases/a/cover.jpg"], cover) {
+		t.Error("the original cover was not published unchanged")
+	}
+	web := out["showcases/a/_web/cover.jpg"]
+	if len(web) == 0 || len(web) >= len(cover) {
+		t.Errorf("web copy is %d bytes, the original %d", len(web), len(cover))
+	}
+	for _, c := range []struct {
+		file string
+		w, h int
+	}{
+		{"showcases/a/_web/cover.jpg", 1500, 2000}, {"showcases/a/_thumbs/cover.jpg", 480, 640},
+		{"showcases/a/_web/turned.jpg", 64, 96}, {"showcases/a/_thumbs/turned.jpg", 64, 96},
+	} {
+		cfg, err := jpeg.DecodeConfig(bytes.NewReader(out[c.file]))
+		if err != nil || cfg.Width != c.w || cfg.Height != c.h {
+			t.Errorf("%s is %d×%d (%v), want %d×%d", c.file, cfg.Width, cfg.Height, err, c.w, c.h)
+		}
+		// Orientation 6: the stored top-left (red) is the upright
+		// top-right, the stored top-right (green) the bottom-right.
+		for corner, want := range map[string]string{"TR": "red", "BR": "green", "TL": "blue"} {
+			if got, err := thumbtest.ColorAt(out[c.file], corner); got != want {
+				t.Errorf("%s is %s at %s (%v), want %s: not upright", c.file, got, corner, err, want)
+			}
+		}
+	}
+
+	res, again, changed, err := sess.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.PhotosMade != 0 || len(changed) != 0 {
+		t.Errorf("rebuild with no edit decoded %d photos and changed %v", res.Report.PhotosMade, changed)
+	}
+	if !bytes.Equal(again["showcases/a/_web/cover.jpg"], web) {
+		t.Error("rebuild changed the web copy")
 	}
 }

@@ -42,6 +42,9 @@ type Report struct {
 	// AwaitingApproval are disclosures held back because their procedure
 	// record (review:) is not complete; the rest of the site was built.
 	AwaitingApproval []Awaiting `json:"awaiting_approval,omitempty"`
+	// PhotosMade is how many cover and gallery photos were decoded to make
+	// their thumbnail and web copy; in a rebuild, unchanged ones are reused.
+	PhotosMade int `json:"photos_made"`
 	// Drafts are notes on drafts that still hold an archetype's hints:
 	// not problems (a draft is not published), but what is left to do.
 	Drafts []string `json:"drafts,omitempty"`

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/ical"
@@ -22,34 +23,53 @@ import (
 // on a wide screen, the full width of a 360 px phone at 1.33× density.
 const ThumbWidth = 480
 
+// WebSide is the longer side of the copy of a cover or gallery photo a
+// page shows: sharp full screen on a 1080p monitor and on any phone,
+// where a 4000×3000 phone original (often 4 MB) would take seconds over
+// a company's Wi-Fi. WebBytes is the weight above which even a photo
+// within that size gets a lighter copy.
+const (
+	WebSide  = 2000
+	WebBytes = 1 << 20
+)
+
 // Files holds the outputs made from pages' data instead of a template — a
-// calendar file per meeting notice, a thumbnail per showcase photo — and
-// what templates need to know about bundle files (sizes, thumbnail
-// dimensions). It is made once by Prepare and read-only afterwards.
+// calendar file per meeting notice, a thumbnail and web-size copy per
+// showcase photo — and what templates need to know about bundle files
+// (sizes, photo dimensions). It is made once by Prepare and read-only afterwards.
 type Files struct {
 	Outputs []Output
-	thumbs  map[string]Thumb  // site path of the original → its thumbnail
-	sizes   map[string]int64  // site path of a bundle file → bytes
-	cals    map[string]string // page URL → site path of its .ics
+	// PhotosMade counts the photos decoded to make their thumbnail and
+	// web copy; in a session, unchanged photos are reused, not counted.
+	PhotosMade int
+	thumbs     map[string]Thumb  // site path of the original → its thumbnail and web copy
+	sizes      map[string]int64  // site path of a bundle file → bytes
+	cals       map[string]string // page URL → site path of its .ics
 }
 
-// Thumb is a thumbnail as a template shows it.
+// Thumb is a photo as a template shows it: its thumbnail for lists and
+// galleries, and the copy a page shows, linked to the original.
 type Thumb struct {
-	URL                   string // site path
+	URL                   string // site path of the thumbnail
 	Width, Height         int
-	OrigWidth, OrigHeight int
+	OrigWidth, OrigHeight int // the original's, upright
+	// WebURL is the site path of the copy a page shows: the web-size copy
+	// when one was made (Resized), else the original itself.
+	WebURL              string
+	WebWidth, WebHeight int
+	Resized             bool
 }
 
-// Prepare makes the calendar files and thumbnails of s and records the size
-// of every attachment, reading bundle files from fsys (the site root). A
+// Prepare makes the calendar files, thumbnails and web-size copies of s
+// and records the size of every attachment, reading bundle files from fsys (the site root). A
 // photo that is not a readable JPEG or PNG, or has more pixels than
 // images.max_megapixels, is an error at its field: publishing it would show
 // readers a broken image, and decoding a giant could exhaust the server.
 func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(fsys, s, nil) }
 
-// PrepareMemo remembers thumbnails by the bytes of their photo and
-// calendar files by their event, so a session of rebuilds scales each photo
-// and encodes each meeting once. It is safe for concurrent use.
+// PrepareMemo remembers thumbnails and web copies by the bytes of their
+// photo and calendar files by their event, so a session of rebuilds
+// scales each photo and encodes each meeting once. It is safe for concurrent use.
 type PrepareMemo struct {
 	mu     sync.Mutex
 	m      map[thumbKey]thumbResult
@@ -92,13 +112,13 @@ type thumbKey struct {
 }
 
 type thumbResult struct {
-	im  thumb.Image
+	im  thumb.Photo
 	err error
 }
 
-// photo returns the thumbnail of the photo at name. A photo whose stat
+// photo returns the thumbnail and web copy of the photo at name. A photo whose stat
 // proves it unchanged (memo.Stat) is not even read again.
-func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options) (thumb.Image, error) {
+func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options, made *atomic.Int64) (thumb.Photo, error) {
 	var st memo.Stat
 	if m != nil {
 		if fi, err := fs.Stat(fsys, name); err == nil {
@@ -115,9 +135,9 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options) (thumb.Ima
 	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return thumb.Image{}, fmt.Errorf("cannot be read: %w", err)
+		return thumb.Photo{}, fmt.Errorf("cannot be read: %w", err)
 	}
-	im, err := m.make(src, o)
+	im, err := m.make(src, o, made)
 	if m != nil {
 		// The stat is the proof here, so the entry's version stays zero.
 		m.byStat.Put(name, memo.Version{}, photoSeen{st, sha256.Sum256(src)})
@@ -131,8 +151,9 @@ type photoSeen struct {
 	sum  [32]byte
 }
 
-func (m *PrepareMemo) make(src []byte, o thumb.Options) (thumb.Image, error) {
+func (m *PrepareMemo) make(src []byte, o thumb.Options, made *atomic.Int64) (thumb.Photo, error) {
 	if m == nil {
+		made.Add(1)
 		return thumb.Make(src, o)
 	}
 	key := thumbKey{sha256.Sum256(src), o.MaxPixels}
@@ -140,6 +161,7 @@ func (m *PrepareMemo) make(src []byte, o thumb.Options) (thumb.Image, error) {
 	r, ok := m.m[key]
 	m.mu.Unlock()
 	if !ok {
+		made.Add(1)
 		r.im, r.err = thumb.Make(src, o)
 		m.mu.Lock()
 		if m.m == nil {
@@ -208,7 +230,8 @@ func calendarEvent(s *site.Site, n *site.Node) ical.Event {
 	}
 }
 
-// makeThumbs scales every showcase photo (cover and gallery) on all cores.
+// makeThumbs makes the thumbnail and web copy of every showcase photo
+// (cover and gallery) on all cores.
 func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Output, diag.List) {
 	type job struct {
 		n     *site.Node
@@ -235,39 +258,51 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 	// One budget for all workers: decoding memory follows the pixel
 	// limit whatever the number of cores.
 	maxPixels := s.Config.Images.MaxPixels()
-	o := thumb.Options{MaxWidth: ThumbWidth, MaxPixels: maxPixels, Budget: thumb.NewBudget(maxPixels)}
-	outs := make([]Output, len(jobs))
+	o := thumb.Options{MaxWidth: ThumbWidth, WebSide: WebSide, WebBytes: WebBytes, MaxPixels: maxPixels, Budget: thumb.NewBudget(maxPixels)}
+	outs := make([][]Output, len(jobs))
 	th := make([]Thumb, len(jobs))
 	lists := make([]diag.List, len(jobs))
+	var made atomic.Int64
+	defer func() { f.PhotosMade = int(made.Load()) }()
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
-		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file, o)
+		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file, o, &made)
 		if err != nil {
 			lists[i].Errorf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q %v", j.file, err)
 			return
 		}
-		p := j.n.URL + thumbName(j.file)
-		outs[i] = Output{Path: p, Data: im.Data}
-		th[i] = Thumb{URL: p, Width: im.Width, Height: im.Height, OrigWidth: im.OrigWidth, OrigHeight: im.OrigHeight}
+		p := j.n.URL + photoName("_thumbs/", j.file, im.Thumb.Format)
+		outs[i] = []Output{{Path: p, Data: im.Thumb.Data}}
+		th[i] = Thumb{URL: p, Width: im.Thumb.Width, Height: im.Thumb.Height, OrigWidth: im.Width, OrigHeight: im.Height,
+			WebURL: j.n.URL + j.file, WebWidth: im.Width, WebHeight: im.Height}
+		if w := im.Web; w != nil {
+			web := j.n.URL + photoName("_web/", j.file, w.Format)
+			outs[i] = append(outs[i], Output{Path: web, Data: w.Data})
+			th[i].WebURL, th[i].WebWidth, th[i].WebHeight, th[i].Resized = web, w.Width, w.Height, true
+		}
 	})
 	var out []Output
 	var l diag.List
 	for i, j := range jobs {
 		l = append(l, lists[i]...)
-		if outs[i].Path != "" {
-			out = append(out, outs[i])
+		if len(outs[i]) > 0 {
+			out = append(out, outs[i]...)
 			f.thumbs[j.n.URL+j.file] = th[i]
 		}
 	}
 	return out, l
 }
 
-// thumbName is where a photo's thumbnail goes, beside the page: a folder of
-// its own, so it cannot collide with the author's files.
-func thumbName(file string) string {
-	ext := path.Ext(file)
-	if e := strings.ToLower(ext); e == ".jpg" || e == ".jpeg" {
-		return "_thumbs/" + file
+// photoName is where a copy of a photo in format goes, beside the page:
+// in a folder of its own (_thumbs/, _web/), so it cannot collide with the
+// author's files, under the photo's name, with the format's extension
+// added when the name has another.
+func photoName(dir, file, format string) string {
+	switch e := strings.ToLower(path.Ext(file)); {
+	case format == "jpeg" && (e == ".jpg" || e == ".jpeg"), format == "png" && e == ".png":
+		return dir + file
+	case format == "png":
+		return dir + file + ".png"
 	}
-	return "_thumbs/" + file + ".jpg"
+	return dir + file + ".jpg"
 }

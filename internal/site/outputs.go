@@ -188,7 +188,7 @@ func (s *Site) claim(path string, o Origin, l *diag.List) {
 
 // Origins returns who in the site graph makes the output file path: the
 // page, list, term or alias page at that address, or, for a file the build
-// makes inside a page's folder (a thumbnail, a calendar), that page and
+// makes inside a page's folder (a thumbnail, a web copy, a calendar), that page and
 // the field it comes from. It is nil for files the graph does not know.
 func (s *Site) Origins(path string) []Origin {
 	if o := s.outputs[path]; len(o) > 0 {
@@ -207,8 +207,11 @@ func derivedOrigin(n *Node, rest string) Origin {
 	if rest == "meeting.ics" {
 		return Origin{File: n.Path, Line: n.Line("meeting"), Field: "meeting"}
 	}
-	photo := strings.TrimPrefix(rest, "_thumbs/")
-	for _, name := range []string{photo, strings.TrimSuffix(photo, ".jpg")} {
+	photo, ok := strings.CutPrefix(rest, "_thumbs/")
+	if !ok {
+		photo = strings.TrimPrefix(rest, "_web/")
+	}
+	for _, name := range []string{photo, strings.TrimSuffix(photo, ".jpg"), strings.TrimSuffix(photo, ".png")} {
 		if name == n.Cover && name != "" {
 			return Origin{File: n.Path, Line: n.Line("cover"), Field: "cover", Value: name}
 		}

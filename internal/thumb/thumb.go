@@ -5,24 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/jpeg"
-	_ "image/png" // PNG photos are decoded too; thumbnails are always JPEG
+	_ "image/jpeg" // the decoders Check and Make accept
+	_ "image/png"
 	"io"
-
-	"golang.org/x/image/draw"
 )
-
-// Image is a thumbnail and the size of the photo it was made from, for the
-// width and height attributes that keep a page from jumping while it loads.
-type Image struct {
-	Data                  []byte // JPEG
-	Width, Height         int
-	OrigWidth, OrigHeight int
-}
 
 // Quality is the JPEG quality of thumbnails: photos of meetings and award
 // ceremonies stay clean at it, at a fifth of the original's bytes.
 const Quality = 80
+
+// WebQuality is the JPEG quality of web-size copies, which readers look at
+// full screen: above it the bytes grow fast for nothing a phone shows.
+const WebQuality = 85
 
 // DefaultMaxPixels is the largest photo decoded when the site does not say
 // otherwise: 50 megapixels is above any phone or camera an office owns
@@ -91,54 +85,4 @@ func looksLikeHTML(src []byte) bool {
 	head := bytes.ToLower(bytes.TrimSpace(src[:min(len(src), 512)]))
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
 		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
-}
-
-// Options say how Make scales a photo and what it may cost.
-type Options struct {
-	MaxWidth  int     // thumbnail width in pixels
-	MaxPixels int     // largest photo accepted (0: DefaultMaxPixels)
-	Budget    *Budget // shared by concurrent calls (nil: unbounded)
-}
-
-// Make scales a JPEG or PNG photo down to at most o.MaxWidth pixels wide,
-// keeping its proportions. A photo narrower than that keeps its size but is
-// still re-encoded, so every thumbnail is a small JPEG. A photo of more
-// than o.MaxPixels pixels is refused before decoding, and decoding waits
-// for room in o.Budget.
-func Make(src []byte, o Options) (Image, error) {
-	cfg, err := Check(src, o.MaxPixels)
-	if err != nil {
-		return Image{}, err
-	}
-	if o.Budget != nil {
-		defer o.Budget.release(o.Budget.acquire(decodedBytes(cfg)))
-	}
-	return scale(src, cfg, o.MaxWidth)
-}
-
-// scale decodes src, whose header declared cfg, and makes its thumbnail.
-func scale(src []byte, cfg image.Config, maxWidth int) (Image, error) {
-	img, _, err := image.Decode(bytes.NewReader(src))
-	if err != nil {
-		return Image{}, formatError(src, err)
-	}
-	b := img.Bounds()
-	if b.Dx() != cfg.Width || b.Dy() != cfg.Height {
-		return Image{}, fmt.Errorf("is a damaged image: header says %d×%d, pixels are %d×%d (want a JPEG or PNG photo)", cfg.Width, cfg.Height, b.Dx(), b.Dy())
-	}
-	out := Image{OrigWidth: b.Dx(), OrigHeight: b.Dy(), Width: b.Dx(), Height: b.Dy()}
-	if out.Width > maxWidth {
-		out.Width = maxWidth
-		out.Height = max(1, (out.OrigHeight*maxWidth+out.OrigWidth/2)/out.OrigWidth)
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, out.Width, out.Height))
-	// CatmullRom keeps text on banners and faces sharp when shrinking by
-	// 2–3×, where bilinear visibly blurs; the cost is paid once per build.
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: Quality}); err != nil {
-		return Image{}, fmt.Errorf("encoding thumbnail: %w", err)
-	}
-	out.Data = buf.Bytes()
-	return out, nil
 }

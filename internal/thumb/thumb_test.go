@@ -40,10 +40,11 @@ func TestMake(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := Make(c.src, Options{MaxWidth: c.max})
+			p, err := Make(c.src, Options{MaxWidth: c.max})
 			if err != nil {
 				t.Fatal(err)
 			}
+			im := p.Thumb
 			if im.Width != c.ww || im.Height != c.wh {
 				t.Errorf("size %dx%d, want %dx%d", im.Width, im.Height, c.ww, c.wh)
 			}
@@ -52,7 +53,7 @@ func TestMake(t *testing.T) {
 				t.Errorf("data is %s %dx%d (%v), want jpeg %dx%d", format, cfg.Width, cfg.Height, err, c.ww, c.wh)
 			}
 			again, _ := Make(c.src, Options{MaxWidth: c.max})
-			if !bytes.Equal(im.Data, again.Data) {
+			if !bytes.Equal(im.Data, again.Thumb.Data) {
 				t.Error("two runs give different bytes")
 			}
 		})
