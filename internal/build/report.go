@@ -108,7 +108,7 @@ var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党�
 type Scheduled struct {
 	At   string `json:"at"` // RFC 3339 in the site's time zone
 	File string `json:"file"`
-	What string `json:"what"` // publish, publicity_from, publicity_to, meeting_start, meeting_end, approved
+	What string `json:"what"` // publish, publicity_from, publicity_to, meeting_start, meeting_end, approved, pin_end
 }
 
 // scheduleNames says what a change does, for the table.
@@ -119,6 +119,7 @@ var scheduleNames = map[string]string{
 	site.ChangeMeetingFrom:   "meeting starts",
 	site.ChangeMeetingTo:     "meeting ends",
 	site.ChangeApproved:      "approved: goes live",
+	site.ChangePinEnd:        "pin ends",
 }
 
 // shownScheduled is how many coming changes the table lists; --json has all.

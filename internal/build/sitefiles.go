@@ -6,7 +6,7 @@ import (
 	"github.com/pubgen/pubgen/internal/source"
 )
 
-// checkSiteFiles reports a logo or icon in pubgen.toml that names no file
+// checkSiteFiles reports a logo, banner or icon in pubgen.toml that names no file
 // under static/: every page links it, so a typo would be a broken image or
 // a failed request on every page.
 func checkSiteFiles(cfg *config.Config, src *source.Site) diag.List {
@@ -15,10 +15,10 @@ func checkSiteFiles(cfg *config.Config, src *source.Site) diag.List {
 		static[f] = true
 	}
 	var l diag.List
-	for _, f := range []struct{ key, value string }{{"logo", cfg.Logo}, {"icon", cfg.Icon}} {
-		if f.value != "" && !static[f.value] {
-			l.Errorf(config.FileName, 0, 0, f.key, "%q is not a file under %s/ (want %s/%s to exist, or the path of another file inside %s/)",
-				f.value, source.StaticDir, source.StaticDir, f.value, source.StaticDir)
+	for _, f := range cfg.StaticFiles() {
+		if f.Value != "" && !static[f.Value] {
+			l.Errorf(config.FileName, 0, 0, f.Key, "%q is not a file under %s/ (want %s/%s to exist, or the path of another file inside %s/)",
+				f.Value, source.StaticDir, source.StaticDir, f.Value, source.StaticDir)
 		}
 	}
 	return l

@@ -42,9 +42,13 @@ type Config struct {
 	URLStyle    string `toml:"url_style"`
 	PageSize    int    `toml:"page_size"`
 	Copyright   string `toml:"copyright"`
-	// Logo and Icon name files under static/ (as they are named inside
-	// it) that replace the theme's mark in the header and its icon.
+	// Logo, Banner and Icon name files under static/ (as they are named
+	// inside it): the organisation's mark beside its name in the header,
+	// a wide picture across the top of the home page, and the pages' icon.
+	// The theme ships none of its own: a party emblem (党徽) may only be
+	// used as 《中国共产党党徽党旗条例》 allows, so a site adds its own.
 	Logo     string   `toml:"logo"`
+	Banner   string   `toml:"banner"`
 	Icon     string   `toml:"icon"`
 	Markdown Markdown `toml:"markdown"`
 	Branches []Branch `toml:"branches"`
@@ -257,9 +261,9 @@ func (c *Config) validate(src []byte, l *diag.List) {
 			c.BaseURL += "/"
 		}
 	}
-	for _, f := range []struct{ key, value string }{{"logo", c.Logo}, {"icon", c.Icon}} {
-		if msg := staticPathProblem(f.key, f.value); msg != "" {
-			l.Errorf(FileName, at(f.key), 0, f.key, "%q %s (want a file under static/ named as inside it, e.g. \"images/%s.svg\")", f.value, msg, f.key)
+	for _, f := range c.StaticFiles() {
+		if msg := staticPathProblem(f.Key, f.Value); msg != "" {
+			l.Errorf(FileName, at(f.Key), 0, f.Key, "%q %s (want a file under static/ named as inside it, e.g. \"images/%s.svg\")", f.Value, msg, f.Key)
 		}
 	}
 	for i, p := range c.Content.PublishUnreferenced {

@@ -21,13 +21,13 @@ func TestParseDefaults(t *testing.T) {
 	}
 }
 
-func TestLogoAndIcon(t *testing.T) {
-	cfg, l := Parse([]byte("logo = \"images/logo.png\"\nicon = \"favicon.ico\"\n"))
+func TestLogoBannerAndIcon(t *testing.T) {
+	cfg, l := Parse([]byte("logo = \"images/logo.png\"\nbanner = \"images/banner.jpg\"\nicon = \"favicon.ico\"\n"))
 	if cfg == nil {
 		t.Fatal(l)
 	}
-	if cfg.Logo != "images/logo.png" || cfg.Icon != "favicon.ico" {
-		t.Errorf("logo %q, icon %q", cfg.Logo, cfg.Icon)
+	if cfg.Logo != "images/logo.png" || cfg.Banner != "images/banner.jpg" || cfg.Icon != "favicon.ico" {
+		t.Errorf("logo %q, banner %q, icon %q", cfg.Logo, cfg.Banner, cfg.Icon)
 	}
 }
 
@@ -50,6 +50,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad pattern", "[content]\npublish_unreferenced = [\"*.pdf\", \"[报告\"]\n", `pubgen.toml:2: content.publish_unreferenced[1]: "[报告" is not a file pattern`},
 		{"logo outside the site", "title = \"x\"\nlogo = \"../secret.png\"\n", `pubgen.toml:2: logo: "../secret.png" is not a plain relative path (want a file under static/ named as inside it, e.g. "images/logo.svg")`},
 		{"logo with a scheme", "logo = \"https://cdn.example.com/a.png\"\n", `pubgen.toml:1: logo: "https://cdn.example.com/a.png" is not a plain relative path`},
+		{"banner not an image", "title = \"x\"\nbanner = \"images/banner.pdf\"\n", `pubgen.toml:2: banner: "images/banner.pdf" is not an image of type .svg, .png, .jpg, .jpeg, .gif, .webp (want a file under static/ named as inside it, e.g. "images/banner.svg")`},
+		{"banner outside the site", "banner = \"/srv/banner.png\"\n", `pubgen.toml:1: banner: "/srv/banner.png" is not a plain relative path`},
 		{"icon not an icon", "icon = \"images/icon.pdf\"\n", `pubgen.toml:1: icon: "images/icon.pdf" is not an image of type .svg, .ico, .png`},
 		{"icon typo", "icno = \"a.ico\"\n", `icno: unknown key (did you mean icon?)`},
 		{"syntax", "title = \"unclosed\n", "pubgen.toml:1"},

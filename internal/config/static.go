@@ -12,7 +12,17 @@ var (
 	iconExts  = []string{".svg", ".ico", ".png"}
 )
 
-// staticPathProblem says what is wrong with the logo or icon setting v, or
+// StaticFile is a setting of pubgen.toml that names a file under static/.
+type StaticFile struct{ Key, Value string }
+
+// StaticFiles lists the settings that name a file under static/, set or
+// not: the one list both the syntax check here and the build's check that
+// the file exists go through.
+func (c *Config) StaticFiles() []StaticFile {
+	return []StaticFile{{"logo", c.Logo}, {"banner", c.Banner}, {"icon", c.Icon}}
+}
+
+// staticPathProblem says what is wrong with the logo, banner or icon setting v, or
 // "" when it is empty or a clean relative path with a fitting extension.
 // The value is linked from every page, relative to it, so it must stay a
 // path inside the site: no scheme, no leading slash, no "..".

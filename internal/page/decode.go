@@ -20,7 +20,7 @@ type problem struct {
 }
 
 var commonFields = []string{"title", "date", "slug", "summary", "tags", "branch", "draft", "publish_date",
-	"weight", "pinned", "aliases", "attachments", "cover", "type"}
+	"weight", "pinned", "pinned_until", "aliases", "attachments", "cover", "type"}
 
 // typeFields are the fields each type adds to the common ones.
 var typeFields = map[string][]string{

@@ -54,6 +54,7 @@ type Page struct {
 	Draft       bool
 	Weight      int
 	Pinned      bool
+	PinnedUntil time.Time // the pin's end; a date alone pins through that day
 	Aliases     []string
 	Attachments []File
 	Cover       string

@@ -187,6 +187,14 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 	if v := f["pinned"]; v != nil {
 		p.Pinned = d.boolean(v, "pinned")
 	}
+	if v := f["pinned_until"]; v != nil && v.kind != nullValue {
+		p.PinnedUntil = d.date(v, "pinned_until")
+		// A pin with an end and no pin is a half-done edit: say so rather
+		// than guess which half the author meant.
+		if !p.Pinned && !p.PinnedUntil.IsZero() {
+			d.errorf(v.pos, "pinned_until", "is set but the page is not pinned (want pinned: true beside it, or no pinned_until)")
+		}
+	}
 	if v := f["weight"]; v != nil {
 		p.Weight = d.integer(v, "weight")
 	}

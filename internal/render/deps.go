@@ -114,7 +114,7 @@ func (f *Fingerprints) summary(s *site.Site, opts *Options, n *site.Node) [32]by
 	h := sha256.New()
 	pageHash, minutes := f.memo.page(n)
 	h.Write(pageHash[:])
-	fmt.Fprintf(h, "url %q status %q minutes %d\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), minutes)
+	fmt.Fprintf(h, "url %q status %q minutes %d pinned %v\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), minutes, n.Pinned)
 	if n.Meeting != nil {
 		d := Data{Site: newSiteView(s), opts: opts}
 		if sp := d.MeetingSpan(n); sp != nil {

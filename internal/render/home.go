@@ -1,61 +1,61 @@
 package render
 
-import "github.com/pubgen/pubgen/internal/site"
+import (
+	"time"
 
-// Pinned returns every pinned page of the site (置顶), in list order.
-func (d *Data) Pinned() []*site.Node {
-	d.Site.record(readSummaries)
-	var out []*site.Node
-	for _, n := range d.graph().Pages {
-		if n.Pinned {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+	"github.com/pubgen/pubgen/internal/site"
+)
 
-// Latest returns up to max pages of a section that are not pinned (those
-// are shown first, on their own), in list order.
+// Latest returns up to max pages of a section in list order: its pinned
+// pages (置顶) first, then the newest. Each list of the home page shows
+// its own section's pins, so no page is shown twice.
 func (d *Data) Latest(section string, max int) []*site.Node {
 	d.Site.record(readSecPages + section)
 	sec := d.graph().Section(section)
 	if sec == nil {
 		return nil
 	}
-	var out []*site.Node
-	for _, n := range sec.Pages {
-		if len(out) == max {
-			break
-		}
-		if !n.Pinned {
-			out = append(out, n)
-		}
-	}
-	return out
+	return sec.Pages[:min(max, len(sec.Pages))]
 }
 
-// OpenDisclosures returns the disclosures in their publicity period (公示中)
-// at build time, the one closing soonest first: that is the one a reader
-// still has to act on.
+// OpenDisclosures returns the home page's 公示中 list: the pinned
+// disclosures first (a pin ends when its period closes, so these are open
+// or about to open), then the others in their publicity period at build
+// time, the one closing soonest first: that is the one a reader still has
+// to act on.
 func (d *Data) OpenDisclosures() []*site.Node {
-	d.Site.record(readSummaries) // statuses are part of the summaries
+	d.Site.record(readSummaries) // statuses and pins are part of the summaries
 	s := d.graph()
-	var out []*site.Node
+	var pinned, open []*site.Node
 	for _, n := range s.Pages {
-		if site.Status(n.Page, s.Now, s.Config.Location) == site.StatusOpen {
-			out = append(out, n)
+		switch {
+		case n.Publicity == nil:
+		case n.Pinned:
+			pinned = append(pinned, n)
+		case site.Status(n.Page, s.Now, s.Config.Location) == site.StatusOpen:
+			open = append(open, n)
 		}
 	}
 	loc := s.Config.Location
-	for i := 1; i < len(out); i++ { // insertion sort: a handful of items, stable
+	for i := 1; i < len(open); i++ { // insertion sort: a handful of items, stable
 		for j := i; j > 0; j-- {
-			_, a := site.PublicityBounds(out[j-1].Publicity, loc)
-			_, b := site.PublicityBounds(out[j].Publicity, loc)
+			_, a := site.PublicityBounds(open[j-1].Publicity, loc)
+			_, b := site.PublicityBounds(open[j].Publicity, loc)
 			if !b.Before(a) {
 				break
 			}
-			out[j-1], out[j] = out[j], out[j-1]
+			open[j-1], open[j] = open[j], open[j-1]
 		}
 	}
-	return out
+	return append(pinned, open...)
+}
+
+// PinEnd is the instant a pinned page's pin ends, for status.js to unpin
+// it in the reader's browser as it refreshes statuses; zero when the page
+// is not pinned or its pin does not end.
+func (d *Data) PinEnd(n *site.Node) time.Time {
+	if !n.Pinned {
+		return time.Time{}
+	}
+	return site.PinEnd(n.Page, d.graph().Config.Location)
 }

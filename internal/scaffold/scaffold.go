@@ -96,10 +96,11 @@ func siteFiles(dir string, opts Options) (map[string][]byte, error) {
 
 // keptWhenEmpty reports whether an empty site keeps a starter file: its
 // configuration, its theme, its own layouts/ (which read only the site's
-// configuration and pages, so they fit any site), and the home and
-// section pages, but no page of demo content.
+// configuration and pages, so they fit any site), static/ (pubgen.toml's
+// logo and banner are there), and the home and section pages, but no page
+// of demo content.
 func keptWhenEmpty(p string) bool {
-	return p == "pubgen.toml" || p == "netlify.toml" || strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, "layouts/") ||
+	return p == "pubgen.toml" || p == "netlify.toml" || strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "static/") ||
 		(strings.HasPrefix(p, "content/") && path.Base(p) == "_index.md")
 }
 

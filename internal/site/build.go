@@ -77,7 +77,7 @@ func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Optio
 			s.Awaiting = append(s.Awaiting, a)
 			continue
 		}
-		n := &Node{Page: p}
+		n := &Node{Page: p, Pinned: PinnedAt(p, opts.Now, s.Config.Location)}
 		switch p.Kind {
 		case page.KindHome:
 			s.Home = n

@@ -15,6 +15,7 @@ const (
 	ChangeMeetingFrom   = "meeting_start"  // a meeting starts (即将召开 → 进行中)
 	ChangeMeetingTo     = "meeting_end"    // … and ends (→ 已召开)
 	ChangeApproved      = "approved"       // a disclosure's approved_on arrives
+	ChangePinEnd        = "pin_end"        // a pin (置顶) ends: the page takes its place by date
 )
 
 // Change is a moment after the build's Now at which the built site would
@@ -53,6 +54,11 @@ func (s *Site) Schedule() []Change {
 		if start, end, ok := MeetingBounds(n.Meeting, s.Config.Location); ok {
 			add(start, n.Page, ChangeMeetingFrom)
 			add(end, n.Page, ChangeMeetingTo)
+		}
+		if n.Pinned {
+			if end := PinEnd(n.Page, s.Config.Location); !end.IsZero() {
+				add(end, n.Page, ChangePinEnd)
+			}
 		}
 	}
 	sort.Slice(cs, func(i, j int) bool {

@@ -48,6 +48,11 @@ type Node struct {
 	Prev    *Node    // the newer page in the section's list
 	Next    *Node    // the older page in the section's list
 	Related []*Node
+	// Pinned is whether the page is pinned (置顶) at the build's Now
+	// (PinnedAt). It shadows page.Page.Pinned, the author's word, so
+	// that every sort, list and template asking a node gets the pin as it
+	// stands, not one that has ended.
+	Pinned bool
 	// Files are the bundle files, relative to the bundle folder, copied
 	// beside the page: all that may be published until the Markdown is
 	// converted, then only those the page refers to (PublishReferenced).

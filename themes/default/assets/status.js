@@ -6,6 +6,10 @@
    its build date, so nothing is lost with scripts off. The rule is the one
    the build uses: before start upcoming, before end open, then closed.
 
+   Pins (置顶) end the same way: an item whose pin ends carries the instant
+   in data-pin-end, and from then on it is shown unpinned (its badge
+   hidden). It keeps its place in the list until the site is built again.
+
    It also fills the printed page address with the address the page was
    opened at, so a notice pinned to a bulletin board names its page. */
 (function () {
@@ -35,6 +39,26 @@
       b.classList.add("status-" + s);
       var label = b.getAttribute("data-label-" + s);
       if (label) b.textContent = label;
+      changed++;
+    }
+    return changed + refreshPins(t);
+  }
+
+  // refreshPins shows each item with data-pin-end pinned before that
+  // instant and unpinned from it on; it returns how many items changed.
+  function refreshPins(t) {
+    var changed = 0;
+    var items = document.querySelectorAll("[data-pin-end]");
+    for (var i = 0; i < items.length; i++) {
+      var el = items[i];
+      var end = Date.parse(el.getAttribute("data-pin-end"));
+      if (isNaN(end)) continue;
+      var pinned = t < end;
+      if (el.classList.contains("pinned") === pinned) continue;
+      if (pinned) el.classList.add("pinned");
+      else el.classList.remove("pinned");
+      var badge = el.querySelector(".badge-pin");
+      if (badge) badge.hidden = !pinned;
       changed++;
     }
     return changed;
