@@ -70,6 +70,6 @@ func TestFileURLBrowsing(t *testing.T) {
 			t.Errorf("%s: garbled text on %s", sec.Name, loc)
 		}
 		step(chromedp.Click(`a.brand`))
-		step(chromedp.WaitVisible(`.home-grid`))
+		step(chromedp.WaitVisible(`.home-lead`))
 	}
 }

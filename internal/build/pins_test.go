@@ -68,6 +68,7 @@ pinned: true
 category: 发展党员公示
 publicity: {start: 2026-11-01, end: 2026-11-10}
 contact: {phone: 0571-87652100}
+review: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 党委, approved_on: 2026-10-30}
 ---
 -- content/disclosures/open.md --
 ---
@@ -77,6 +78,7 @@ pinned: true
 category: 发展党员公示
 publicity: {start: 2026-11-20, end: 2026-11-30}
 contact: {phone: 0571-87652100}
+review: {proposed_by: 支部委员会, reviewed_by: 党委办公室, approved_by: 党委, approved_on: 2026-10-30}
 ---
 `
 
