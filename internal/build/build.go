@@ -17,6 +17,7 @@ import (
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/sitedata"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -58,11 +59,11 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	s, src, l, drafts, err := readSite(fsys, opts, c)
+	s, src, data, l, drafts, err := readSite(fsys, opts, c)
 	if err != nil {
 		return nil, err
 	}
-	outs, assets, rs, err := renderSite(fsys, s, opts, c, &l)
+	outs, assets, rs, err := renderSite(fsys, s, data, opts, c, &l)
 	if err != nil {
 		return nil, err
 	}
@@ -100,28 +101,31 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 }
 
 // readSite reads and checks everything the site's pages are made of:
-// configuration, content files, the site graph and the converted Markdown.
+// configuration, content files, data files, the site graph and the
+// converted Markdown.
 // Content problems come back together as one *diag.Errors; the warnings
 // come back in the list.
-func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, diag.List, []string, error) {
+func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, *sitedata.Tree, diag.List, []string, error) {
 	if links := source.CheckLinks(fsys); len(links) > 0 {
-		return nil, nil, nil, nil, links.Err(false)
+		return nil, nil, nil, nil, nil, links.Err(false)
 	}
 	// Kinds are checked before anything is opened, since opening a named
 	// pipe waits forever, and after the links, so that every link followed
 	// here is known to end inside the site.
 	if kinds := source.CheckKinds(fsys); len(kinds) > 0 {
-		return nil, nil, nil, nil, kinds.Err(false)
+		return nil, nil, nil, nil, nil, kinds.Err(false)
 	}
 	cfg, l := config.Load(fsys)
 	if cfg == nil {
-		return nil, nil, nil, nil, l.Err(opts.Strict)
+		return nil, nil, nil, nil, nil, l.Err(opts.Strict)
 	}
 	src, err := source.Walk(fsys)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	l = append(l, checkSiteFiles(cfg, src)...)
+	data, dl := sitedata.Load(fsys)
+	l = append(l, dl...)
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
 	l = append(l, pl...)
 	hints, drafts := checkPlaceholders(fsys, cfg.Theme, pages)
@@ -129,16 +133,16 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, di
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
 	l = append(l, sl...)
 	if l.HasErrors(false) {
-		return nil, nil, nil, nil, l.Err(opts.Strict)
+		return nil, nil, nil, nil, nil, l.Err(opts.Strict)
 	}
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	c.convCache().sweep()
 	l = append(l, checkPrivacy(s, c.privacyMemo())...)
 	if err := l.Err(opts.Strict); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
-	return s, src, l, drafts, nil
+	return s, src, data, l, drafts, nil
 }
 
 // renderStats is what renderSite tells the report: how many templates
@@ -153,7 +157,7 @@ type renderStats struct {
 // renderSite makes every generated file: the theme's assets, calendars and
 // thumbnails, the templated pages (only those whose inputs changed, in a
 // session) and the feeds. Warnings are added to l.
-func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List) ([]render.Output, []publish.Entry, renderStats, error) {
+func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *caches, l *diag.List) ([]render.Output, []publish.Entry, renderStats, error) {
 	cfg := s.Config
 	var min *minify.Minifier
 	if !opts.NoMinify {
@@ -171,7 +175,7 @@ func renderSite(fsys fs.FS, s *site.Site, opts Options, c *caches, l *diag.List)
 	if *l = append(*l, fl...); l.HasErrors(opts.Strict) {
 		return nil, nil, renderStats{}, l.Err(opts.Strict)
 	}
-	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files}
+	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files, Data: data}
 	jobs := render.Plan(s, ropts)
 	var outs []render.Output
 	var errs []error

@@ -79,8 +79,19 @@ func TestConvergence(t *testing.T) {
 	t.Logf("seed %d, %d steps", seed, steps)
 	for step := 0; step < steps; step++ {
 		what := e.random()
+		e.freshen()
 		if !waitBatch(w, 10*time.Second) {
 			t.Fatalf("step %d (%s): the watcher reported nothing", step, what)
+		}
+		if len(e.broken) > 0 {
+			// A failed build must fail as a clean one does and leave the
+			// session able to build the repaired site.
+			sameFailure(t, sess, dir, opts, fmt.Sprintf("step %d (%s; seed %d)", step, what, seed))
+			what += ", repaired"
+			e.repair()
+			if !waitBatch(w, 10*time.Second) {
+				t.Fatalf("step %d (%s): the watcher reported nothing", step, what)
+			}
 		}
 		res, got, changed, err := sess.Build()
 		if err != nil {
@@ -100,6 +111,22 @@ func TestConvergence(t *testing.T) {
 		t.Logf("step %3d %-44s %4d templates run, %4d files changed", step, what, res.Report.Rendered, len(changed))
 	}
 	t.Logf("edits by input: %v", e.counts)
+}
+
+// sameFailure builds sess and a clean build of dir, and fails the test
+// unless both fail with the same message.
+func sameFailure(t *testing.T, sess *Session, dir string, opts Options, what string) {
+	t.Helper()
+	_, _, _, err := sess.Build()
+	_, ferr := Run(os.DirFS(dir), opts)
+	switch {
+	case ferr == nil:
+		t.Fatalf("%s: a clean build of a site broken on purpose succeeded", what)
+	case err == nil:
+		t.Fatalf("%s: the session built a site a clean build refuses: %v", what, ferr)
+	case err.Error() != ferr.Error():
+		t.Fatalf("%s: the session and a clean build fail differently:\n%v\n---\n%v", what, err, ferr)
+	}
 }
 
 // TestConvergenceEditsEveryInput: the editor has edits for every input
@@ -163,7 +190,12 @@ type editor struct {
 	edits  map[string][]func() string // by input path (source.Inputs)
 	counts map[string]int
 	sweep  []string  // inputs still to edit once before edits at random
-	past   time.Time // the next trusted modification time
+	past   time.Time // the last trusted modification time given
+	stamps int       // files stamped so far, to alternate their times
+	// broken are files the last edit made wrong on purpose, with the
+	// text that repairs them: both builds must fail alike, then the
+	// repair is the next edit.
+	broken map[string]string
 }
 
 func newEditor(t *testing.T, dir string, seed uint64) *editor {
@@ -172,9 +204,9 @@ func newEditor(t *testing.T, dir string, seed uint64) *editor {
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone},
 		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink},
 		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.removeOverride},
-		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.switchTheme},
+		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
-		source.DataDir:       {e.editData},
+		source.DataDir:       {e.editData, e.editDataJSON, e.editDataYAML, e.deleteData, e.breakData},
 		source.AssetsDir:     {e.addSiteAsset, e.deleteSiteAsset},
 		source.I18nDir:       {e.editI18n, e.deleteI18n},
 		source.ArchetypesDir: {e.editArchetype},
@@ -200,6 +232,9 @@ func (e *editor) setUp() {
 	})
 	e.write(filepath.Join(e.dir, "content/notices/raw-html.md"), "---\ntitle: 含有HTML的通知\ndate: 2026-03-03\n---\n正文<span onclick=\"alert(1)\">点我</span>。\n\n<div class=\"note\">说明</div>\n")
 	e.rewrite(filepath.Join(e.dir, source.ConfigFile), func(s string) string { return s + "\n[markdown]\nunsafe = true\n" })
+	e.editData()
+	e.overrideSingle()
+	e.ageAll()
 }
 
 // random makes one edit: first an input of source's list, then one of
@@ -236,17 +271,51 @@ func (e *editor) write(p, data string) {
 	e.stamp(p)
 }
 
-// stamp sets p's modification time: half the time a distinct one in the
-// past, the stat path; else now, the read-again path.
+// stamp sets p's modification time, alternating from one write to the
+// next: a distinct one in the past, which the session's stat checks trust
+// from the next build on, and the present, which they must not trust and
+// read again.
 func (e *editor) stamp(p string) {
+	e.stamps++
 	when := time.Now()
-	if e.rnd.IntN(2) == 0 {
-		e.past = e.past.Add(time.Second)
-		when = e.past
+	if e.stamps%2 == 1 {
+		when = e.nextPast()
 	}
 	if err := os.Chtimes(p, when, when); err != nil {
 		e.t.Fatal(err)
 	}
+}
+
+func (e *editor) nextPast() time.Time {
+	e.past = e.past.Add(time.Second)
+	return e.past
+}
+
+// ageAll gives every file of the site a distinct time in the past, so the
+// first builds already trust unchanged files on their stat.
+func (e *editor) ageAll() {
+	err := filepath.WalkDir(e.dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		when := e.nextPast()
+		return os.Chtimes(p, when, when)
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// freshen gives one unchanged page the present time, so that every build,
+// whatever the edit, also reads again a file its stat cannot vouch for
+// and finds it unchanged, while the rest are trusted on their stat.
+func (e *editor) freshen() string {
+	p := e.pick()
+	now := time.Now()
+	if err := os.Chtimes(p, now, now); err != nil {
+		e.t.Fatal(err)
+	}
+	return p
 }
 
 func (e *editor) rewrite(p string, f func(string) string) {
@@ -458,13 +527,13 @@ func (e *editor) editRawHTML() string {
 // layouts/: the site's own overrides, reading what the theme never reads.
 
 func (e *editor) overrideSingle() string {
-	e.write(e.path("layouts/_default/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ol class="all-%d">{{ range .Site.Pages }}<li><a href="{{ $.Link . }}">{{ .Title }}</a> {{ cnDate .Date }} {{ truncate 40 .PlainText }}</li>{{ end }}</ol></article>{{ end }}`, e.n))
-	return "layouts: single.html ranging .Site.Pages"
+	e.write(e.path("layouts/_default/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ol class="all-%d">{{ range .Site.Pages }}<li><a href="{{ $.Link . }}">{{ .Title }}</a> {{ cnDate .Date }} {{ truncate 40 .PlainText }}</li>{{ end }}</ol><ul class="branches">{{ range .Site.Data.branches.branch }}<li>{{ .name }}：{{ .members }}人</li>{{ end }}</ul></article>{{ end }}`, e.n))
+	return "layouts: single.html ranging .Site.Pages and .Site.Data"
 }
 
 func (e *editor) overrideFooter() string {
-	e.write(e.path("layouts/partials/footer.html"), fmt.Sprintf(`<footer class="site-footer"><p>共{{ len .Site.Pages }}篇·{{ with .Site.Section "study" }}{{ range .Pages }}{{ .Title }}、{{ end }}{{ end }}·%d</p></footer>`, e.n))
-	return "layouts: footer.html listing study titles"
+	e.write(e.path("layouts/partials/footer.html"), fmt.Sprintf(`<footer class="site-footer"><p>共{{ len .Site.Pages }}篇·{{ with .Site.Section "study" }}{{ range .Pages }}{{ .Title }}、{{ end }}{{ end }}·%d</p><p>{{ with .Site.Data.org }}{{ .contacts.office }} {{ .contacts.phone }} {{ range .contacts.rooms }}{{ . }} {{ end }}{{ end }}{{ range .Site.Data.rules.meetings }}{{ .kind }}{{ range .who }}{{ . }}{{ end }}{{ end }}</p></footer>`, e.n))
+	return "layouts: footer.html listing study titles and .Site.Data"
 }
 
 func (e *editor) removeOverride() string {
@@ -494,6 +563,13 @@ func (e *editor) editThemeCSS() string {
 func (e *editor) editThemeJS() string {
 	e.rewrite(e.path("themes/default/assets/status.js"), func(s string) string { return s + fmt.Sprintf("\nwindow.pubgenStep = %d;\n", e.n) })
 	return "themes: edit status.js"
+}
+
+func (e *editor) editThemeI18n() string {
+	e.rewrite(e.path("themes/default/i18n/zh-CN.toml"), func(s string) string {
+		return regexp.MustCompile(`(?m)^search = .*$`).ReplaceAllString(s, fmt.Sprintf("search = \"搜索%d\"", e.n))
+	})
+	return "themes: edit i18n/zh-CN.toml"
 }
 
 func (e *editor) switchTheme() string {
@@ -537,12 +613,84 @@ func (e *editor) deleteStatic() string {
 	return "static: delete"
 }
 
-// data/, assets/, i18n/, archetypes/
+// data/: the layout overrides read .Site.Data, so data edits show.
 
 func (e *editor) editData() string {
-	e.write(e.path("data/branches.toml"), fmt.Sprintf("# 第%d次修改\n[[branch]]\nname = \"机关第一党支部\"\nmembers = %d\n", e.n, 10+e.rnd.IntN(30)))
+	e.write(e.path("data/branches.toml"), fmt.Sprintf("# 第%d次修改\n[[branch]]\nname = \"机关第一党支部\"\nmembers = %d\n\n[[branch]]\nname = \"生产党支部\"\nmembers = %d\n", e.n, 10+e.rnd.IntN(30), 5+e.rnd.IntN(9)))
 	return "data: edit branches.toml"
 }
+
+func (e *editor) editDataJSON() string {
+	e.write(e.path("data/org/contacts.json"), fmt.Sprintf(`{"office": "党委办公室%d", "phone": "0571-8765 %04d", "rooms": [101, %d]}`, e.n, e.rnd.IntN(10000), 200+e.n))
+	return "data: edit org/contacts.json"
+}
+
+// editDataYAML writes a file with an anchor and aliases, as authors
+// repeat a group of people.
+func (e *editor) editDataYAML() string {
+	e.write(e.path("data/rules.yaml"), fmt.Sprintf("committee: &c [书记, 副书记, 委员%d]\nmeetings:\n  - {kind: 支委会, who: *c}\n  - {kind: 党小组会, who: *c, each: %d}\n", e.n, 1+e.rnd.IntN(3)))
+	return "data: edit rules.yaml (aliases)"
+}
+
+func (e *editor) dataFiles() []string {
+	var out []string
+	filepath.WalkDir(e.path(source.DataDir), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+func (e *editor) deleteData() string {
+	fs := e.dataFiles()
+	if len(fs) == 0 {
+		return e.editDataYAML()
+	}
+	p := fs[e.rnd.IntN(len(fs))]
+	e.remove(p)
+	rel, _ := filepath.Rel(e.dir, p)
+	return "data: delete " + filepath.ToSlash(rel)
+}
+
+// breakData makes a data file wrong, in one of the ways each format can
+// be: both builds must refuse it alike, and the repair must build.
+func (e *editor) breakData() string {
+	bad := []struct{ file, text string }{
+		{"data/branches.toml", "[[branch]]\nname = \n"},
+		{"data/org/contacts.json", `{"office": "党委办公室",}`},
+		{"data/rules.yaml", "committee: &c [书记, *c]\n"},
+		{"data/branches/extra.toml", "x = 1\n"}, // beside branches.toml: one name, two files
+	}
+	b := bad[e.rnd.IntN(len(bad))]
+	p := e.path(b.file)
+	old, err := os.ReadFile(p)
+	e.broken = map[string]string{p: string(old)}
+	if err != nil {
+		e.broken[p] = "" // the repair removes it
+	}
+	if b.file == "data/branches/extra.toml" && !e.exists("data/branches.toml") {
+		e.editData()
+	}
+	e.write(p, b.text)
+	return "data: break " + b.file
+}
+
+// repair undoes breakData.
+func (e *editor) repair() {
+	for p, text := range e.broken {
+		if text == "" {
+			e.remove(p)
+			os.Remove(filepath.Dir(p)) // data/branches/, when it was made for the break
+			continue
+		}
+		e.write(p, text)
+	}
+	e.broken = nil
+}
+
+// assets/, i18n/, archetypes/
 
 func (e *editor) addSiteAsset() string {
 	e.write(e.path("assets/site.css"), fmt.Sprintf(".site-%d{margin:0}\n", e.n))

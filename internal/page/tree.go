@@ -33,6 +33,11 @@ func (k valueKind) String() string {
 // gigabytes and minutes. The bound keeps any front matter under a second.
 const maxValues = 100_000
 
+// MaxValues is maxValues for other readers of text an author writes in
+// the same formats (the site's data/ files), so that one budget holds for
+// YAML and TOML wherever they are read.
+const MaxValues = maxValues
+
 func newMap(pos Pos) *value {
 	return &value{kind: mapValue, fields: map[string]*value{}, keyPos: map[string]Pos{}, pos: pos}
 }

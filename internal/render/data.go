@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/sitedata"
 )
 
 // Options are render settings that come from the build, not the site.
@@ -13,6 +14,7 @@ type Options struct {
 	Assets map[string]string // theme asset name ("style.css") → its hashed site path
 	Dev    bool              // pubgen serve: add the live-reload script
 	Files  *Files            // calendars, thumbnails and file sizes; nil means none
+	Data   *sitedata.Tree    // the site's data/ files, .Site.Data; nil means none
 }
 
 // Data is what a template sees.

@@ -11,6 +11,7 @@ import (
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/sitedata"
 )
 
 // Fingerprints say, for each templated file, everything its template can
@@ -38,6 +39,7 @@ import (
 // .Taxonomy, the nodes reached from them, and the bodies of listed pages.
 type Fingerprints struct {
 	site      *site.Site
+	data      *sitedata.Tree
 	memo      *FingerprintMemo
 	branchAll map[*site.Term][32]byte // summaries of all of a branch's pages
 	global    [32]byte
@@ -53,7 +55,7 @@ type Fingerprints struct {
 // is the template set's hash (layout.Layouts.Hash); extra covers any other
 // build input every file may see (config, assets, flags).
 func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []byte, memo *FingerprintMemo) *Fingerprints {
-	f := &Fingerprints{site: s, summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}, memo: memo, versions: map[string][32]byte{}}
+	f := &Fingerprints{site: s, data: opts.Data, summ: map[*site.Node][32]byte{}, full: map[*site.Node][32]byte{}, memo: memo, versions: map[string][32]byte{}}
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -116,7 +118,7 @@ func (f *Fingerprints) summary(s *site.Site, opts *Options, n *site.Node) [32]by
 	h.Write(pageHash[:])
 	fmt.Fprintf(h, "url %q status %q minutes %d pinned %v\n", n.URL, site.Status(n.Page, s.Now, s.Config.Location), minutes, n.Pinned)
 	if n.Meeting != nil {
-		d := Data{Site: newSiteView(s), opts: opts}
+		d := Data{Site: newSiteView(s, opts.Data), opts: opts}
 		if sp := d.MeetingSpan(n); sp != nil {
 			fmt.Fprintf(h, "meeting %q\n", sp.State)
 		}

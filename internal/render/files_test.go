@@ -62,7 +62,7 @@ func TestPrepare(t *testing.T) {
 	if _, ok := paths["notices/plain/meeting.ics"]; ok {
 		t.Error("a notice without a meeting got a calendar")
 	}
-	d := &Data{Site: newSiteView(s), opts: &Options{Files: f}}
+	d := &Data{Site: newSiteView(s, nil), opts: &Options{Files: f}}
 	if got := d.FileSize(s.BySource("content/study/s/index.md"), "a.pdf"); got != "2.0 KB" {
 		t.Errorf("FileSize = %q, want 2.0 KB", got)
 	}

@@ -15,7 +15,7 @@ type Job struct {
 func Plan(s *site.Site, opts *Options) []Job {
 	var jobs []Job
 	add := func(d *Data, layouts ...string) {
-		d.Site, d.opts = newSiteView(s), opts
+		d.Site, d.opts = newSiteView(s, opts.Data), opts
 		jobs = append(jobs, Job{Layouts: layouts, Data: d})
 	}
 	size := s.Config.PageSize

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/sitedata"
 )
 
 // SiteView is .Site in a template: the site graph, reached through
@@ -26,10 +27,11 @@ import (
 // A SiteView belongs to one job, so it is used by one goroutine.
 type SiteView struct {
 	s    *site.Site
+	data *sitedata.Tree // nil: the site has no data/ files
 	read map[string]bool
 }
 
-func newSiteView(s *site.Site) *SiteView { return &SiteView{s: s} }
+func newSiteView(s *site.Site, data *sitedata.Tree) *SiteView { return &SiteView{s: s, data: data} }
 
 // record notes that the file read the part of the site named key.
 func (v *SiteView) record(key string) {
@@ -68,11 +70,24 @@ const (
 	readNode       = "node:"              // + source path: one page
 	readNodeURL    = "node-url:"          // + site path: the page published there
 	readSummaries  = "pages-by-summaries" // for Go helpers: every page's summary
+	readData       = "data"               // the data/ files, by sitedata.Tree.Hash
 )
 
 // Config is the site's configuration. Every file already depends on all of
 // it (NewFingerprints' extra), so reading it records nothing.
 func (v *SiteView) Config() *config.Config { return v.s.Config }
+
+// Data is the site's data/ files decoded (package sitedata), as in Hugo:
+// data/branches.toml is .Site.Data.branches. The tree is handed out
+// whole, so the file depends on every data file: a template cannot be
+// followed into a map, and the tree is small.
+func (v *SiteView) Data() map[string]any {
+	v.record(readData)
+	if v.data == nil {
+		return map[string]any{}
+	}
+	return v.data.Values
+}
 
 // Now is the build's "today". A file that prints it depends on the exact
 // instant; statuses and dates computed from it elsewhere depend on the day.

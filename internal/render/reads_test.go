@@ -46,6 +46,7 @@ func TestSiteViewRecordsReads(t *testing.T) {
 		{`{{ with .Site.Section "notices" }}{{ range .Pages }}{{ .Title }}{{ end }}{{ end }}`, []string{readSecPages + "notices", readSection + "notices"}, false},
 		{`{{ .Site.Config.Title }}`, []string{}, false},
 		{`{{ .Site.Now }}`, []string{readNow}, false},
+		{`{{ range .Site.Data.branches }}{{ . }}{{ end }}`, []string{readData}, false},
 		{`{{ range .Site.Tags.Terms }}{{ .Name }}{{ end }}`, []string{readTaxonomy + "tags"}, false},
 	}
 	before, after := readsSite(t, "旧"), readsSite(t, "新")
@@ -54,7 +55,7 @@ func TestSiteViewRecordsReads(t *testing.T) {
 	}
 	fpBefore, fpAfter := prints(before), prints(after)
 	for _, c := range cases {
-		d := &Data{Site: newSiteView(before), opts: &Options{}}
+		d := &Data{Site: newSiteView(before, nil), opts: &Options{}}
 		tm := template.Must(template.New("").Parse(c.tmpl))
 		if err := tm.Execute(io.Discard, d); err != nil {
 			t.Fatalf("%s: %v", c.tmpl, err)

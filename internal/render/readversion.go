@@ -72,6 +72,10 @@ func (f *Fingerprints) hashRead(h hash.Hash, key string) bool {
 		pages(s.Plain)
 	case key == readHome:
 		f.writeSumm(h, s.Home)
+	case key == readData:
+		if f.data != nil {
+			h.Write(f.data.Hash[:])
+		}
 	case key == readNow:
 		fmt.Fprintf(h, "%d %s\n", s.Now.UnixNano(), s.Config.Location)
 	case key == readSections:
