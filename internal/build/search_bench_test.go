@@ -31,6 +31,8 @@ import (
 
 var searchFigures = flag.Bool("search-figures", false, "measure the search figures of the closing note on the 10,000-page corpus (minutes; see TestSearchFigures)")
 
+var searchBytes = flag.Bool("search-bytes", false, "measure only the bytes a browser loads per query, and the index, on the 10,000-page corpus (see TestSearchBytes)")
+
 // Environment of a child process of TestSearchFigures.
 const (
 	figuresSite  = "PUBGEN_FIGURES_SITE"
@@ -88,7 +90,56 @@ func TestSearchFigures(t *testing.T) {
 			f.Mode, f.Build.Seconds(), f.Publish.Seconds(), f.PeakKiB>>10, f.Files, map[bool]string{true: "warm", false: "cold"}[i == 4])
 	}
 	cliFigures(t, site)
+	queryFigures(t, cache, out)
+}
 
+// TestSearchBytes is the part of TestSearchFigures that a change to the
+// shards needs: one build of the 10,000-page corpus with a cold index (its
+// time and the index's size on disk), then the bytes per query:
+//
+//	go test ./internal/build -run '^TestSearchBytes$' -search-bytes -v -timeout 30m
+func TestSearchBytes(t *testing.T) {
+	if !*searchBytes {
+		t.Skip("slow: run with -search-bytes")
+	}
+	site := t.TempDir()
+	if err := corpus.Write(site, corpus.Generate(10000, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../../themes")); err != nil {
+		t.Fatal(err)
+	}
+	cache, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	f := childBuild(t, site, "search", cache, out)
+	t.Logf("in-process search build %6.1f s (cold index), peak RSS %4d MiB, %d files", f.Build.Seconds(), f.PeakKiB>>10, f.Files)
+	t.Logf("index on disk: %.2f MiB", float64(dirSize(t, cache))/(1<<20))
+	queryFigures(t, cache, out)
+}
+
+// dirSize is the bytes of the files under dir.
+func dirSize(t *testing.T, dir string) int64 {
+	t.Helper()
+	var n int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err == nil {
+			n += fi.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// queryFigures reports the shards of the build in out and, for the closing
+// note's queries, what the search page and the dropdown load.
+func queryFigures(t *testing.T, cache, out string) {
+	t.Helper()
 	ix, err := search.Open(cache)
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +150,11 @@ func TestSearchFigures(t *testing.T) {
 		{"common two-character word", "党建"},
 		{"rare term", rareName(t, ix)},
 		{"four-character phrase", "主题党日"},
+		{"three-character phrase", "党支部"},
+		{"five-character phrase", "组织生活会"},
+		{"six-character phrase", "党风廉政建设"},
+		{"two words", "党员 学习"},
+		{"digits and Han", "2025年"},
 	}
 	ctx := browsertest.New(t)
 	srv := httptest.NewServer(staticFiles(out))
@@ -107,6 +163,10 @@ func TestSearchFigures(t *testing.T) {
 		hits, err := ix.Search(q.q, search.Query{})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			t.Logf("%s %s finds no page: not measured", q.what, q.q)
+			continue
 		}
 		for _, where := range []string{"search page", "dropdown"} {
 			loaded, span := browserLoads(t, ctx, srv.URL+"/", q.q, where)
