@@ -81,7 +81,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	for i, h := range hits {
 		say(stdout, "%2d. %s  (%.3f)", i+1, h.Title, h.Score)
-		say(stdout, "    %s", h.URL)
+		say(stdout, "    %s  %s", h.URL, h.Day)
 		say(stdout, "    %s", plainExcerpt(h.Excerpt))
 	}
 	return 0

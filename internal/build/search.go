@@ -11,9 +11,11 @@ import (
 	"github.com/pubgen/pubgen/internal/site"
 )
 
-// searchDocs turns the published pages into what the index holds.
+// searchDocs turns the published pages into what the index holds. Dates,
+// years and statuses are the site's own: its calendar and its build's now.
 func searchDocs(s *site.Site, pretty bool) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Pages))
+	loc := s.Config.Location
 	for _, n := range s.Pages {
 		url := n.File()
 		if pretty {
@@ -22,7 +24,8 @@ func searchDocs(s *site.Site, pretty bool) []search.Doc {
 		docs = append(docs, search.Doc{
 			ID: n.Path, URL: url, Title: n.Title, Summary: n.Summary, Body: n.PlainText,
 			Tags: n.Tags, Branch: n.Branch, Type: n.Type, Category: n.Category,
-			Status: site.Status(n.Page, s.Now, s.Config.Location), Date: n.Date,
+			Status: site.Status(n.Page, s.Now, loc),
+			Date:   n.Date.In(loc), Day: site.DayOf(n.Date, loc), Year: site.YearOf(n.Date, loc),
 		})
 	}
 	return docs

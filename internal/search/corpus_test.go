@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -35,7 +36,9 @@ func genCorpusSized(n, minPhrases, maxPhrases int) []Doc {
 	rng := rand.New(rand.NewPCG(42, uint64(n)))
 	pick := func(s []string) string { return s[rng.IntN(len(s))] }
 	docs := make([]Doc, n)
-	base := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
+	// Dates are midnights of a zone east of UTC, as a date-only page of a
+	// site in Beijing is: their day and year are not UTC's.
+	base := time.Date(2021, 1, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	for i := range docs {
 		typ := corpusTypes[i%len(corpusTypes)]
 		topic := pick(corpusTopics)
@@ -63,8 +66,14 @@ func genCorpusSized(n, minPhrases, maxPhrases int) []Doc {
 			Type:     typ,
 			Category: pick([]string{"", "党费收缴", "发展党员", "评优评先"}),
 			Status:   status,
-			Date:     base.AddDate(0, 0, rng.IntN(4*365)),
 		}
+		docs[i].Date, docs[i].Day, docs[i].Year = dated(base.AddDate(0, 0, rng.IntN(4*365)))
 	}
 	return docs
+}
+
+// dated is a date with its day and year in its own zone, which stands for
+// the site's calendar (site.DayOf and site.YearOf) in this package's tests.
+func dated(t time.Time) (time.Time, string, string) {
+	return t, t.Format(time.DateOnly), strconv.Itoa(t.Year())
 }

@@ -35,6 +35,7 @@ type exportDoc struct {
 	id, url, title, summary, body string
 	typ, branch, status           string
 	date                          time.Time
+	day, year                     string // the site's calendar: Doc.Day, Doc.Year
 }
 
 // Export returns the static files the browser client needs, keyed by path
@@ -106,7 +107,7 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 		return nil, fmt.Errorf("search: export: %w", err)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
-	req.Fields = []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, srcTitle, srcSummary, srcBody}
+	req.Fields = append(hitFields(), srcTitle, srcSummary, srcBody)
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: export: listing documents: %w", err)
@@ -117,7 +118,7 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 		str := func(f string) string { s, _ := m.Fields[f].(string); return s }
 		docs = append(docs, exportDoc{
 			id: h.ID, url: h.URL, title: str(srcTitle), summary: str(srcSummary), body: str(srcBody),
-			typ: h.Type, branch: h.Branch, status: h.Status, date: h.Date,
+			typ: h.Type, branch: h.Branch, status: h.Status, date: h.Date, day: h.Day, year: h.Year,
 		})
 	}
 	slices.SortFunc(docs, func(a, b exportDoc) int {
@@ -283,7 +284,7 @@ func metaScript(docs []exportDoc, d dicts) ([]byte, error) {
 	comboIdx := map[[4]int]int{}
 	ids := make([]int, len(docs))
 	for i, doc := range docs {
-		c := [4]int{d.types.idx[doc.typ], d.branches.idx[doc.branch], d.statuses.idx[doc.status], d.years.idx[yearOf(doc.date)]}
+		c := [4]int{d.types.idx[doc.typ], d.branches.idx[doc.branch], d.statuses.idx[doc.status], d.years.idx[doc.year]}
 		j, ok := comboIdx[c]
 		if !ok {
 			j = len(combos)
@@ -304,8 +305,6 @@ func metaScript(docs []exportDoc, d dicts) ([]byte, error) {
 	}
 	return shardScript("meta", map[string]any{"combos": combos, "width": width, "docs": string(b)})
 }
-
-func yearOf(t time.Time) string { return strconv.Itoa(t.Year()) }
 
 // dict numbers the distinct values of one facet in sorted order.
 type dict struct {
@@ -339,7 +338,7 @@ func (d dicts) same(e dicts) bool {
 func newDicts(docs []exportDoc) dicts {
 	var t, b, s, y []string
 	for _, d := range docs {
-		t, b, s, y = append(t, d.typ), append(b, d.branch), append(s, d.status), append(y, yearOf(d.date))
+		t, b, s, y = append(t, d.typ), append(b, d.branch), append(s, d.status), append(y, d.year)
 	}
 	return dicts{newDict(t), newDict(b), newDict(s), newDict(y)}
 }

@@ -49,13 +49,14 @@ func fieldNorm(n int) float64 {
 }
 
 // exportDocOf is d as exportDocs reads it back from bleve: the date went
-// through the stored RFC 3339 text, which keeps whole seconds in UTC.
+// through the stored RFC 3339 text, which keeps whole seconds and the
+// offset.
 func exportDocOf(d Doc) exportDoc {
 	r := toRecord(d)
 	date, _ := time.Parse(time.RFC3339, r.Date)
 	return exportDoc{
 		id: d.ID, url: r.URL, title: r.SrcTitle, summary: r.SrcSummary, body: r.SrcBody,
-		typ: r.Type, branch: r.Branch, status: r.Status, date: date,
+		typ: r.Type, branch: r.Branch, status: r.Status, date: date, day: r.Day, year: r.Year,
 	}
 }
 

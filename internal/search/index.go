@@ -29,7 +29,14 @@ type Doc struct {
 	Type     string // notice | disclosure | study | showcase | page
 	Category string // disclosure category
 	Status   string // disclosure status: upcoming | open | closed, "" for others
-	Date     time.Time
+	// Date is the page's date in the site's zone, so that results carry
+	// the site's offset (2026-12-03T00:00:00+08:00); it orders results.
+	Date time.Time
+	// Day and Year are the page's day (2026-12-03) and year in the site's
+	// calendar, as site.DayOf and site.YearOf say: results show Day and the
+	// year filter is Year, on both sides. The search never derives them
+	// from Date itself, since an instant has a day only in some zone.
+	Day, Year string
 }
 
 // UpdateStats counts what Update did, so a rebuild can report its work.
@@ -273,7 +280,8 @@ func (ix *Index) noteChange(id string, prev Doc, present bool) {
 func sameDoc(a, b Doc) bool {
 	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && a.Body == b.Body &&
 		slices.Equal(a.Tags, b.Tags) && a.Branch == b.Branch && a.Type == b.Type &&
-		a.Category == b.Category && a.Status == b.Status && a.Date.Equal(b.Date)
+		a.Category == b.Category && a.Status == b.Status && a.Day == b.Day && a.Year == b.Year &&
+		a.Date.Format(time.RFC3339) == b.Date.Format(time.RFC3339) // the record keeps seconds and offset
 }
 
 // batchWriter writes documents to bleve in bounded batches: one batch of a
@@ -344,6 +352,8 @@ type record struct {
 	Category   string `json:"category"`
 	Status     string `json:"status"`
 	Date       string `json:"date"`
+	Day        string `json:"day"`
+	Year       string `json:"year"`
 	Hash       string `json:"hash"`
 	SrcTitle   string `json:"src_title"`
 	SrcSummary string `json:"src_summary"`
@@ -364,7 +374,9 @@ func toRecord(d Doc) record {
 		Branch:     d.Branch,
 		Category:   d.Category,
 		Status:     d.Status,
-		Date:       d.Date.UTC().Format(time.RFC3339),
+		Date:       d.Date.Format(time.RFC3339),
+		Day:        d.Day,
+		Year:       d.Year,
 		SrcTitle:   d.Title,
 		SrcSummary: d.Summary,
 		SrcBody:    d.Body,

@@ -14,7 +14,7 @@ import (
 // analysisVersion names the mapping, the analysis and the export scoring.
 // Open rebuilds the index from scratch when the stored value differs, so
 // bump it whenever any of those change.
-const analysisVersion = "pubgen-search-3"
+const analysisVersion = "pubgen-search-4"
 
 // Field names in the bleve document. textFields are the bigram-analysed
 // fields that a term of the query is looked up in (as a disjunction, in this
@@ -31,6 +31,8 @@ const (
 	fieldCategory = "category"
 	fieldStatus   = "status"
 	fieldDate     = "date"
+	fieldDay      = "day"
+	fieldYear     = "year"
 	fieldHash     = "hash"
 
 	// The indexed text fields hold width-folded text (see foldWidth); the
@@ -116,7 +118,7 @@ func pageMapping() *mapping.DocumentMapping {
 		dm.AddFieldMappingsAt(f.name, text(cjk.AnalyzerName, false))
 	}
 	dm.AddFieldMappingsAt(charField, text(charAnalyzer, false))
-	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldHash, srcTitle, srcSummary, srcBody}
+	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, srcTitle, srcSummary, srcBody}
 	for _, name := range stored {
 		dm.AddFieldMappingsAt(name, kw(false))
 	}

@@ -25,7 +25,8 @@ type Query struct {
 }
 
 // Hit is one result. Excerpt is HTML: the page's text escaped, with the
-// matched terms wrapped in <mark>.
+// matched terms wrapped in <mark>. Date has the site's offset; Day and
+// Year are the site's calendar (Doc.Day, Doc.Year).
 type Hit struct {
 	ID, URL, Title string
 	Score          float64
@@ -33,6 +34,7 @@ type Hit struct {
 	Type, Branch   string
 	Status         string
 	Date           time.Time
+	Day, Year      string
 }
 
 // scoreScale is how many integer units one unit of bleve score is worth.
@@ -62,7 +64,7 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 		return nil, err
 	}
 	req := bleve.NewSearchRequestOptions(keysQuery(keys), int(n), 0, true)
-	req.Fields = []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate}
+	req.Fields = hitFields()
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
@@ -212,13 +214,18 @@ type rankedHit struct {
 	units int64
 }
 
+// hitFields are the stored fields toHit reads.
+func hitFields() []string {
+	return []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, fieldDay, fieldYear}
+}
+
 func toHit(m *search.DocumentMatch) Hit {
 	str := func(f string) string { s, _ := m.Fields[f].(string); return s }
 	date, _ := time.Parse(time.RFC3339, str(fieldDate))
 	return Hit{
 		ID: m.ID, URL: str(fieldURL), Title: str(srcTitle),
 		Type: str(fieldType), Branch: str(fieldBranch), Status: str(fieldStatus),
-		Date: date,
+		Date: date, Day: str(fieldDay), Year: str(fieldYear),
 	}
 }
 
@@ -226,7 +233,7 @@ func (o Query) matches(h Hit) bool {
 	return (o.Type == "" || o.Type == h.Type) &&
 		(o.Branch == "" || o.Branch == h.Branch) &&
 		(o.Status == "" || o.Status == h.Status) &&
-		(o.Year == "" || o.Year == fmt.Sprint(h.Date.Year()))
+		(o.Year == "" || o.Year == h.Year)
 }
 
 // docOrder is the order of documents in the export (newest first, then by

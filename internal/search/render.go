@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"maps"
 	"strconv"
-	"time"
 )
 
 // render brings the shards up to date. all redoes every key and record;
@@ -140,7 +139,7 @@ func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
 	for _, doc := range docs {
 		recs = append(recs, []any{
 			doc.url, doc.title, d.types.idx[doc.typ], d.branches.idx[doc.branch],
-			d.statuses.idx[doc.status], doc.date.Format(time.DateOnly),
+			d.statuses.idx[doc.status], doc.day,
 			doc.summary, firstRunes(doc.body, recordBodyRunes),
 		})
 	}

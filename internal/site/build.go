@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -288,7 +287,7 @@ func (s *Site) taxonomies() {
 		if n.Date.IsZero() {
 			return nil
 		}
-		return []string{strconv.Itoa(n.Date.In(s.Config.Location).Year())}
+		return []string{YearOf(n.Date, s.Config.Location)}
 	}, func(y string) string { return y })
 	// Newest year first reads naturally; other terms sort by name.
 	sort.SliceStable(s.Years.Terms, func(i, j int) bool { return s.Years.Terms[i].Name > s.Years.Terms[j].Name })

@@ -268,6 +268,8 @@
   };
 
   // records resolves to the display records of the given export positions.
+  // A record's date is the day the site's calendar gives the page, shown
+  // as it is: made into a Date it would be the reader's zone's day.
   ns.records = function (docs) {
     return ready().then(function (e) {
       var need = docs.map(function (d) { return shardName(e.records, Math.floor(d / e.per)); });
