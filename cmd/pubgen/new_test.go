@@ -27,7 +27,7 @@ func newSite(t *testing.T) (string, map[string]string) {
 	written := map[string]string{}
 	for _, typ := range []string{"notice", "disclosure", "study", "showcase"} {
 		out.Reset()
-		if code := run([]string{"new", "--source", dir, typ, "12月 支部党员大会 通知（终稿）"}, &out, &errOut); code != 0 {
+		if code := run([]string{"new", "--source", dir, "--branch", "jiguan-1", typ, "12月 支部党员大会 通知（终稿）"}, &out, &errOut); code != 0 {
 			t.Fatalf("new %s: %s", typ, errOut.String())
 		}
 		written[typ] = strings.TrimSpace(out.String())
@@ -220,5 +220,46 @@ func writeJPEG(t *testing.T, file string) {
 	}
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestNewBranch: --branch (a name or a slug) fills branch and the 落款's
+// issuing body; without it, a site of several branches leaves the 落款's
+// hint for the author; a branch the site does not list is refused.
+func TestNewBranch(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"init", dir}, &out, &errOut); code != 0 {
+		t.Fatalf("init: %s", errOut.String())
+	}
+	newPage := func(args ...string) (int, string) {
+		out.Reset()
+		errOut.Reset()
+		code := run(append([]string{"new", "--source", dir}, args...), &out, &errOut)
+		if code != 0 {
+			return code, errOut.String()
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimSpace(out.String()))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0, string(b)
+	}
+	for _, arg := range []string{"技术研发党支部", "yanfa"} {
+		for _, typ := range []string{"notice", "disclosure"} {
+			code, text := newPage("--branch", arg, typ, "标题")
+			if code != 0 {
+				t.Fatalf("new --branch %s %s: %s", arg, typ, text)
+			}
+			if !strings.Contains(text, "\nbranch: 技术研发党支部\n") || !strings.Contains(text, "\nsignoff:\n  body: 技术研发党支部\n  date:\n") {
+				t.Errorf("new --branch %s %s: branch or 落款 not filled in:\n%s", arg, typ, text)
+			}
+		}
+	}
+	if code, text := newPage("notice", "标题"); code != 0 || !strings.Contains(text, "\nbranch: \n") || !strings.Contains(text, "  body: （发文机关，例如支部名称）\n") {
+		t.Errorf("new without --branch in a site of five branches (exit %d):\n%s", code, text)
+	}
+	if code, msg := newPage("--branch", "第九党支部", "notice", "标题"); code != 2 || !strings.Contains(msg, `--branch "第九党支部" is not a branch of pubgen.toml (want one of: 机关第一党支部 (jiguan-1),`) {
+		t.Errorf("new --branch 第九党支部: exit %d, %s", code, msg)
 	}
 }

@@ -49,11 +49,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	source := fs.String("source", ".", "the site's root folder")
+	branchArg := fs.String("branch", "", "the 支部 the page is for, by name or slug; fills branch and the 落款 (default: the site's only branch)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "usage: pubgen new notice|disclosure|study|showcase TITLE")
+		fmt.Fprintln(stderr, "usage: pubgen new [--branch B] notice|disclosure|study|showcase TITLE")
 		return 2
 	}
 	site := srcfs.DirFS(*source)
@@ -62,7 +63,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		sayErr(stderr, l.Err(false))
 		return 1
 	}
-	rel, err := scaffold.New(*source, site, cfg.Theme, fs.Arg(0), fs.Arg(1), time.Now().In(cfg.Location))
+	branch, err := newBranch(cfg, *branchArg)
+	if err != nil {
+		sayErr(stderr, err)
+		return 2
+	}
+	rel, err := scaffold.New(*source, site, cfg.Theme, fs.Arg(0), fs.Arg(1), branch, time.Now().In(cfg.Location))
 	if err != nil {
 		sayErr(stderr, err)
 		return 1
@@ -83,4 +89,27 @@ func newNextSteps(typ, rel string) string {
 		steps += fmt.Sprintf("; attachments (PDF, Word) go in %s/, beside index.md", path.Dir(rel))
 	}
 	return steps
+}
+
+// newBranch is the branch a new page is for: the one --branch names (by
+// name or slug), else the site's only branch; with several and none named
+// the archetype's hint stays for the author to fill in.
+func newBranch(cfg *config.Config, arg string) (string, error) {
+	if arg == "" {
+		if len(cfg.Branches) == 1 {
+			return cfg.Branches[0].Name, nil
+		}
+		return "", nil
+	}
+	if b, ok := cfg.FindBranch(arg); ok {
+		return b.Name, nil
+	}
+	if len(cfg.Branches) == 0 {
+		return arg, nil // a site without a branch list takes any name
+	}
+	var names []string
+	for _, b := range cfg.Branches {
+		names = append(names, b.Name+" ("+b.Slug+")")
+	}
+	return "", fmt.Errorf("new: --branch %q is not a branch of pubgen.toml (want one of: %s)", arg, strings.Join(names, ", "))
 }

@@ -169,6 +169,9 @@ func textFields(p *page.Page) []textField {
 	if m := p.Meeting; m != nil {
 		fs = append(fs, textField{"meeting.location", "meeting.location", m.Location}, textField{"meeting.host", "meeting.host", m.Host})
 	}
+	if s := p.Signoff; s != nil {
+		fs = append(fs, textField{"signoff.body", "signoff.body", s.Body})
+	}
 	for i, a := range p.Attachments {
 		f := fmt.Sprintf("attachments[%d]", i)
 		fs = append(fs, textField{f + ".title", f, a.Title}, textField{f + ".file", f, a.File})

@@ -311,6 +311,17 @@ func (c *Config) BranchByName(name string) (Branch, bool) {
 	return Branch{}, false
 }
 
+// FindBranch returns the configured branch named s or with the slug s, so
+// an operator may type either (pubgen new --branch yanfa).
+func (c *Config) FindBranch(s string) (Branch, bool) {
+	for _, b := range c.Branches {
+		if b.Name == s || b.Slug == s {
+			return b, true
+		}
+	}
+	return Branch{}, false
+}
+
 // lineOf finds the line of "key =" for error messages; the TOML decoder
 // reports positions only for syntax and type errors.
 func lineOf(src []byte, key string) int {

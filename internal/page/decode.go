@@ -24,8 +24,8 @@ var commonFields = []string{"title", "date", "slug", "summary", "tags", "branch"
 
 // typeFields are the fields each type adds to the common ones.
 var typeFields = map[string][]string{
-	Notice:     {"meeting", "deadline"},
-	Disclosure: {"category", "publicity", "contact", "result", "review"},
+	Notice:     {"meeting", "deadline", "signoff"},
+	Disclosure: {"category", "publicity", "contact", "result", "review", "signoff"},
 	Study:      {"series", "order", "source"},
 	Showcase:   {"gallery", "award"},
 	Plain:      {},
@@ -36,6 +36,7 @@ var subFields = map[string][]string{
 	"publicity":   {"start", "end"},
 	"contact":     {"phone", "email", "address"},
 	"review":      ReviewSteps,
+	"signoff":     {"body", "date"},
 	"attachments": {"file", "title"},
 	"gallery":     {"file", "caption"},
 }
@@ -221,10 +222,17 @@ func hint(name string, known []string) string {
 	if s, ok := suggest.Closest(name, known); ok {
 		return fmt.Sprintf(" (did you mean %s?)", s)
 	}
+	// Named in a fixed order: a field of two types (signoff) must not be
+	// said to belong to one or the other from build to build.
+	var types []string
 	for typ, fields := range typeFields {
 		if slices.Contains(fields, name) {
-			return fmt.Sprintf(" (%s belongs to %s pages; check the folder or the type)", name, typ)
+			types = append(types, typ)
 		}
+	}
+	if len(types) > 0 {
+		slices.Sort(types)
+		return fmt.Sprintf(" (%s belongs to %s pages; check the folder or the type)", name, strings.Join(types, " and "))
 	}
 	return fmt.Sprintf(" (want one of: %s)", strings.Join(known, ", "))
 }

@@ -61,6 +61,7 @@ type Page struct {
 
 	Meeting  *Meeting
 	Deadline time.Time
+	Signoff  *Signoff // notices and disclosures: the 落款 under the body
 
 	Category  string
 	Publicity *Period
@@ -155,6 +156,15 @@ func (r *Review) Missing() []string {
 		}
 	}
 	return out
+}
+
+// Signoff is the 落款 of a notice or disclosure (GB/T 9704-2012 7.3.5):
+// the issuing body's name above the date the text was written. Date is
+// the page's date unless the author gives another, since a notice is
+// often dated the day it was signed, before it went up.
+type Signoff struct {
+	Body string
+	Date time.Time
 }
 
 // Contact is where readers send feedback on a disclosure.

@@ -119,6 +119,9 @@ func (p *Page) decode(tree *value, d *decoder) {
 		}
 	}
 	p.decodeCommon(f, tree.pos, d)
+	if v := f["signoff"]; v != nil && slices.Contains(typeFields[p.Type], "signoff") {
+		p.Signoff = p.decodeSignoff(v, d)
+	}
 	switch p.Type {
 	case Notice:
 		p.decodeNotice(f, tree.pos, d)
@@ -385,4 +388,36 @@ func decodeReview(v *value, d *decoder) *Review {
 		}
 	}
 	return r
+}
+
+// decodeSignoff reads the 落款. The short form signoff: 机关第一党支部 names
+// the body alone; the date then is the page's, as it is when the long form
+// leaves it out.
+func (p *Page) decodeSignoff(v *value, d *decoder) *Signoff {
+	if v.kind == nullValue {
+		return nil
+	}
+	s := &Signoff{Date: p.Date}
+	if v.kind == scalarValue {
+		s.Body = d.str(v, "signoff")
+		d.pos["signoff.body"] = v.pos // where a later check finds the body
+	} else {
+		m := d.object(v, "signoff", subFields["signoff"])
+		if m == nil {
+			return nil
+		}
+		if x := m["body"]; x != nil {
+			s.Body = d.str(x, "signoff.body")
+		}
+		if x := m["date"]; x != nil && x.kind != nullValue {
+			s.Date = d.date(x, "signoff.date")
+		}
+	}
+	if s.Body == "" {
+		if !d.reported("signoff") && !d.reported("signoff.body") {
+			d.errorf(v.pos, "signoff.body", "is missing (want the issuing body, e.g. signoff: {body: 机关第一党支部, date: 2026-12-03})")
+		}
+		return nil
+	}
+	return s
 }

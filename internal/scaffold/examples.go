@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/page"
 )
 
@@ -28,6 +29,16 @@ const exampleNote = "# 这是一篇示例草稿（draft: true），不会发布�
 // starter theme's archetypes, so an empty site still shows an author every
 // field with its explanation.
 func addExamples(files map[string][]byte, starter fs.FS, now time.Time) error {
+	// The examples are for the starter's first branch, as
+	// `pubgen new --branch` would make them: every field filled in.
+	cfg, l := config.Load(starter)
+	if cfg == nil {
+		return fmt.Errorf("reading the starter's pubgen.toml: %w", l.Err(false))
+	}
+	branch := ""
+	if len(cfg.Branches) > 0 {
+		branch = cfg.Branches[0].Name
+	}
 	sections := make([]string, 0, len(page.SectionTypes))
 	for section := range page.SectionTypes {
 		sections = append(sections, section)
@@ -40,7 +51,7 @@ func addExamples(files map[string][]byte, starter fs.FS, now time.Time) error {
 			return err
 		}
 		var out bytes.Buffer
-		if err := tmpl.Execute(&out, ArchetypeData{Title: exampleTitles[typ], Date: now.Format("2006-01-02"), Slug: "example"}); err != nil {
+		if err := tmpl.Execute(&out, ArchetypeData{Title: exampleTitles[typ], Date: now.Format("2006-01-02"), Slug: "example", Branch: branch}); err != nil {
 			return fmt.Errorf("archetype %s: %w", typ, err)
 		}
 		text, err := asExample(out.String(), typ)

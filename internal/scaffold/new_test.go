@@ -23,7 +23,7 @@ func TestNewWritesDrafts(t *testing.T) {
 		{"study", "content/study/2026-12-03-study-1/index.md"},
 		{"showcase", "content/showcases/2026-12-03-showcase-1/index.md"},
 	} {
-		rel, err := scaffold.New(dir, source.DirFS(dir), "default", c.typ, "12月 支部党员大会 通知（终稿）", now)
+		rel, err := scaffold.New(dir, source.DirFS(dir), "default", c.typ, "12月 支部党员大会 通知（终稿）", "", now)
 		if err != nil || rel != c.want {
 			t.Fatalf("new %s = %q, %v (want %q)", c.typ, rel, err, c.want)
 		}
@@ -54,7 +54,7 @@ func TestNewMakesASiteArchetypeADraft(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "archetypes", "notice.md"), []byte(arch), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		rel, err := scaffold.New(dir, source.DirFS(dir), "default", "notice", "标题", time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC))
+		rel, err := scaffold.New(dir, source.DirFS(dir), "default", "notice", "标题", "", time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -131,9 +131,10 @@ func sectionOf(typ string) (string, bool) {
 
 // ArchetypeData is what an archetype template sees.
 type ArchetypeData struct {
-	Title string
-	Date  string // 2006-01-02
-	Slug  string
+	Title  string
+	Date   string // 2006-01-02
+	Slug   string
+	Branch string // the 支部 the page is for (pubgen new --branch), or ""
 }
 
 // archetype returns the template a new page of type typ starts from: the
@@ -192,10 +193,12 @@ func exists(site fs.FS, p string) bool {
 }
 
 // New writes a draft of type typ with title, from the archetype in site
-// (the site's archetypes/ first, then the theme's). It returns the path
-// written, relative to the site root. Study materials and showcases are
-// page folders, so their files go beside them.
-func New(root string, site fs.FS, theme, typ, title string, now time.Time) (string, error) {
+// (the site's archetypes/ first, then the theme's). branch, when not "",
+// is the 支部 the page is for: the archetypes fill branch and the 落款's
+// issuing body with it. It returns the path written, relative to the site
+// root. Study materials and showcases are page folders, so their files go
+// beside them.
+func New(root string, site fs.FS, theme, typ, title, branch string, now time.Time) (string, error) {
 	section, ok := sectionOf(typ)
 	if !ok {
 		return "", fmt.Errorf("new: %q is not a content type (want notice, disclosure, study or showcase)", typ)
@@ -211,7 +214,7 @@ func New(root string, site fs.FS, theme, typ, title string, now time.Time) (stri
 	name := freeName(site, section, typ, date)
 	rel := pagePath(section, name, typ)
 	var out bytes.Buffer
-	if err := tmpl.Execute(&out, ArchetypeData{Title: title, Date: date, Slug: name}); err != nil {
+	if err := tmpl.Execute(&out, ArchetypeData{Title: title, Date: date, Slug: name, Branch: branch}); err != nil {
 		return "", fmt.Errorf("new: archetype %s: %w", typ, err)
 	}
 	text, err := draft(out.String(), typ)
