@@ -221,3 +221,54 @@ func TestRebuildTimezoneWithOldFiles(t *testing.T) {
 		t.Errorf("the meeting is not at 14:30 UTC: %s", n)
 	}
 }
+
+// TestRebuildOverrideReadingPastTheModel: a site's own layouts read what
+// the fingerprints do not hash for a file of their kind — a sibling list,
+// the body of a neighbour or of a listed page, a term's whole list, the
+// home page's summary on a term page. Each must still follow every edit.
+func TestRebuildOverrideReadingPastTheModel(t *testing.T) {
+	base := "<!doctype html><title>{{ .Title }}</title>"
+	cases := map[string]map[string]string{
+		"siblings":       {"layouts/_default/single.html": base + "<ul>{{ range .Page.Parent.Pages }}<li>{{ .Title }}</li>{{ end }}</ul>\n"},
+		"section bodies": {"layouts/_default/single.html": base + `{{ with .Site.Section "study" }}{{ range .Pages }}{{ .Content }}{{ end }}{{ end }}` + "\n"},
+		"next body":      {"layouts/_default/single.html": base + "{{ with .Page.Next }}{{ .Content }}{{ end }}{{ with .Page.Prev }}{{ .PlainText }}{{ end }}\n"},
+		"listed bodies":  {"layouts/_default/list.html": base + "{{ range .Pager.Pages }}{{ .Content }}{{ end }}\n"},
+		"term list":      {"layouts/_default/term.html": base + "{{ range .Term.Pages }}{{ .Title }}{{ end }}\n"},
+		"home summary":   {"layouts/_default/term.html": base + "{{ .Page.Summary }}\n"},
+	}
+	for name, layouts := range cases {
+		for _, ft := range fileTimes {
+			t.Run(name+"/"+ft.name, func(t *testing.T) {
+				dir := t.TempDir()
+				files := map[string]string{
+					"pubgen.toml":          "title = \"t\"\npage_size = 2\n",
+					"content/_index.md":    "---\ntitle: 首页\nsummary: 旧的简介\n---\n",
+					"content/study/s.md":   "---\ntitle: 旧标题\ndate: 2026-05-01\ntags: [学习]\n---\n正文。\n",
+					"content/study/t.md":   "---\ntitle: 学习二\ndate: 2026-05-03\ntags: [学习]\n---\n正文。\n",
+					"content/study/u.md":   "---\ntitle: 学习三\ndate: 2026-05-05\ntags: [学习]\n---\n正文。\n",
+					"content/study/v.md":   "---\ntitle: 学习四\ndate: 2026-05-07\ntags: [学习]\n---\n正文。\n",
+					"content/notices/n.md": "---\ntitle: 通知\ndate: 2026-05-02\n---\n正文。\n",
+				}
+				for p, text := range layouts {
+					files[p] = text
+				}
+				writeSite(t, dir, files)
+				stampAll(t, dir, ft.old)
+				opts := Options{Now: demoNow, NoSearch: true}
+				sess := NewSession(os.DirFS(dir), opts)
+				if _, _, _, err := sess.Build(); err != nil {
+					t.Fatal(err)
+				}
+				for _, edit := range []struct{ file, text string }{
+					{"content/study/s.md", "---\ntitle: 旧标题\ndate: 2026-05-01\ntags: [学习]\n---\n改过的正文。\n"},
+					{"content/study/s.md", "---\ntitle: 新标题\ndate: 2026-05-01\ntags: [学习]\n---\n改过的正文。\n"},
+					{"content/_index.md", "---\ntitle: 首页\nsummary: 新的简介\n---\n"},
+				} {
+					writeFile(t, filepath.Join(dir, edit.file), edit.text)
+					stampAll(t, dir, ft.old)
+					sameAsClean(t, sess, dir, opts, "after editing "+edit.file)
+				}
+			})
+		}
+	}
+}

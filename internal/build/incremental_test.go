@@ -202,8 +202,8 @@ func newEditor(t *testing.T, dir string, seed uint64) *editor {
 	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour)}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone},
-		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink},
-		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.removeOverride},
+		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex},
+		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
 		source.DataDir:       {e.editData, e.editDataJSON, e.editDataYAML, e.deleteData, e.breakData},
@@ -519,6 +519,25 @@ func (e *editor) moveSection() string {
 	return "content: move to another section"
 }
 
+// editIndex edits the home page's or a section's _index.md: the title a
+// navigation shows, the summary every page's base prints for the home.
+func (e *editor) editIndex() string {
+	idx := []string{"content/_index.md", "content/study/_index.md", "content/notices/_index.md"}
+	rel := idx[e.rnd.IntN(len(idx))]
+	if !e.exists(rel) {
+		e.write(e.path(rel), "---\ntitle: 栏目\n---\n")
+	}
+	e.rewrite(e.path(rel), func(s string) string {
+		if e.rnd.IntN(2) == 0 {
+			s = replaceField(s, "summary", fmt.Sprintf("简介%d", e.n))
+		} else {
+			s = replaceField(s, "title", fmt.Sprintf("栏目标题%d", e.n))
+		}
+		return s + fmt.Sprintf("\n第%d次修改。\n", e.n)
+	})
+	return "content: edit " + rel
+}
+
 func (e *editor) editRawHTML() string {
 	e.write(e.path("content/notices/raw-html.md"), fmt.Sprintf("---\ntitle: 含有HTML的通知\ndate: 2026-03-03\n---\n正文<span onclick=\"alert(%d)\">点我</span>。\n", e.n))
 	return "content: edit raw HTML"
@@ -536,8 +555,22 @@ func (e *editor) overrideFooter() string {
 	return "layouts: footer.html listing study titles and .Site.Data"
 }
 
+// overrideSiblings reads past what the fingerprints hash for a study
+// page (render's reach): its section's other pages, a neighbour's text.
+func (e *editor) overrideSiblings() string {
+	e.write(e.path("layouts/study/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ul class="siblings-%d">{{ range .Page.Parent.Pages }}<li>{{ .Title }} {{ .Page.Summary }}</li>{{ end }}</ul>{{ with .Page.Next }}<aside>{{ truncate 30 .PlainText }}</aside>{{ end }}</article>{{ end }}`, e.n))
+	return "layouts: study/single.html listing siblings"
+}
+
+// overrideList shows the text of every listed page and the whole list of
+// a term, where the theme shows titles and a count.
+func (e *editor) overrideList() string {
+	e.write(e.path("layouts/_default/term.html"), fmt.Sprintf(`{{ define "main" }}<h1>{{ .Term.Name }}·%d</h1>{{ range .Term.Pages }}<p>{{ .Title }}</p>{{ end }}{{ range .Pager.Pages }}<div>{{ .Content }}</div>{{ end }}{{ end }}`, e.n))
+	return "layouts: _default/term.html with bodies"
+}
+
 func (e *editor) removeOverride() string {
-	for _, rel := range []string{"layouts/_default/single.html", "layouts/partials/footer.html"} {
+	for _, rel := range []string{"layouts/_default/single.html", "layouts/partials/footer.html", "layouts/study/single.html", "layouts/_default/term.html"} {
 		if e.exists(rel) {
 			e.remove(e.path(rel))
 			return "layouts: remove " + rel

@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"text/template/parse"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -164,6 +165,25 @@ func (l *Layouts) Lookup(candidates ...string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Entry is the template a file of layout runs first: the layout itself,
+// or the base it fills.
+func (l *Layouts) Entry(layout string) string { return l.entry[layout] }
+
+// Tree returns the parse tree of the template called name in the set of
+// layout, or nil. Read it before the set is first executed: html/template
+// rewrites the trees then.
+func (l *Layouts) Tree(layout, name string) *parse.Tree {
+	set, ok := l.sets[layout]
+	if !ok {
+		return nil
+	}
+	t := set.Lookup(name)
+	if t == nil {
+		return nil
+	}
+	return t.Tree
 }
 
 // Source returns the file a layout was read from.

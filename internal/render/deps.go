@@ -36,7 +36,9 @@ import (
 // reused only while the version of those reads is unchanged (readsSum), so
 // a site's own layout reading .Site.Pages stays correct. The model is what
 // remains for everything else a template is handed: .Page, .Pager, .Term,
-// .Taxonomy, the nodes reached from them, and the bodies of listed pages.
+// .Taxonomy and the nodes reached from them. reach.go checks each layout
+// against it before the layout runs; a layout reading past it (a sibling
+// list, a listed page's body) makes its files depend on the whole graph.
 type Fingerprints struct {
 	site      *site.Site
 	data      *sitedata.Tree
@@ -49,6 +51,9 @@ type Fingerprints struct {
 
 	vmu      sync.Mutex
 	versions map[string][32]byte // of recorded reads (readVersion), this build
+
+	allOnce sync.Once
+	all     [32]byte // everything()
 }
 
 // NewFingerprints hashes the site once for all jobs of a build. templates
@@ -156,6 +161,44 @@ func (f *Fingerprints) fullHash(s *site.Site, opts *Options, n *site.Node) [32]b
 	return out
 }
 
+// everything is the version of the whole site graph, for files whose
+// layout reads past the model: every page in full, in list order, and
+// every section's and term's pages by path. Computed once a build.
+func (f *Fingerprints) everything() [32]byte {
+	f.allOnce.Do(func() {
+		s := f.site
+		h := sha256.New()
+		nodes := append([]*site.Node{s.Home}, s.Pages...)
+		for _, sec := range s.Sections {
+			nodes = append(nodes, sec.Index)
+		}
+		for _, n := range nodes {
+			sum := f.full[n]
+			fmt.Fprintf(h, "%q ", n.Path)
+			h.Write(sum[:])
+		}
+		paths := func(ns []*site.Node) {
+			for _, n := range ns {
+				fmt.Fprintf(h, "%q ", n.Path)
+			}
+			h.Write([]byte{'\n'})
+		}
+		for _, sec := range s.Sections {
+			fmt.Fprintf(h, "sec %q ", sec.Name)
+			paths(sec.Pages)
+		}
+		paths(s.Plain)
+		for _, t := range []*site.Taxonomy{s.Branches, s.Tags, s.Years} {
+			for _, term := range t.Terms {
+				fmt.Fprintf(h, "term %q %q ", t.Name, term.Name)
+				paths(term.Pages)
+			}
+		}
+		h.Sum(f.all[:0])
+	})
+	return f.all
+}
+
 func (f *Fingerprints) writeSumm(h hash.Hash, n *site.Node) {
 	if n == nil {
 		h.Write([]byte{0})
@@ -169,12 +212,21 @@ func (f *Fingerprints) writeSumm(h hash.Hash, n *site.Node) {
 }
 
 // Of returns the fingerprint of a job, and false for a job that must
-// always run.
-func (f *Fingerprints) Of(j Job) ([32]byte, bool) {
+// always run. beyond says that the job's layout reads past this model
+// (see reach): the file then depends on the whole site graph.
+func (f *Fingerprints) Of(j Job, beyond bool) ([32]byte, bool) {
 	d := j.Data
 	h := sha256.New()
 	h.Write(f.global[:])
 	fmt.Fprintf(h, "%q %q %v\n", d.Kind, d.File, j.Layouts)
+	if beyond {
+		all := f.everything()
+		h.Write(all[:])
+	}
+	// Every file's .Page is at least seen by its summary: term, search
+	// and 404 files are given the home page, whose summary the base
+	// layout prints (its description).
+	f.writeSumm(h, d.Page)
 	pager := func() {
 		if d.Pager == nil {
 			return

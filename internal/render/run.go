@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"text/template/parse"
 
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/minify"
@@ -48,10 +49,11 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 	errs := make([]error, len(jobs))
 	fps := make([][32]byte, len(jobs))
 	if c != nil && fp != nil {
+		beyond := beyondJobs(l, jobs)
 		// Fingerprints only read the site graph: they are computed on all
 		// cores, and the cache is consulted after.
 		parallel.For(len(jobs), func(i int) {
-			if f, ok := fp.Of(jobs[i]); ok {
+			if f, ok := fp.Of(jobs[i], beyond[i]); ok {
 				fps[i] = f
 			}
 		})
@@ -99,6 +101,28 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 		}
 	}
 	return out, all
+}
+
+// beyondJobs says, for each job, whether its layout reads past what
+// Fingerprints.Of covers (reach), checked once per layout and file kind
+// and before any template runs, since running one rewrites its trees.
+func beyondJobs(l *layout.Layouts, jobs []Job) []bool {
+	out := make([]bool, len(jobs))
+	checked := map[[2]string]bool{}
+	for i, j := range jobs {
+		name, ok := l.Lookup(j.Layouts...)
+		if !ok {
+			continue // runOne reports it
+		}
+		key := [2]string{name, j.Data.Kind}
+		b, ok := checked[key]
+		if !ok {
+			b = beyondModel(func(t string) *parse.Tree { return l.Tree(name, t) }, l.Entry(name), j.Data.Kind) != ""
+			checked[key] = b
+		}
+		out[i] = b
+	}
+	return out
 }
 
 func runOne(l *layout.Layouts, j Job, m *minify.Minifier) (Output, error) {
