@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -202,7 +205,7 @@ func newEditor(t *testing.T, dir string, seed uint64) *editor {
 	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour)}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone},
-		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex},
+		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto},
 		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
@@ -517,6 +520,33 @@ func (e *editor) moveSection() string {
 		e.t.Fatal(err)
 	}
 	return "content: move to another section"
+}
+
+// editPhoto paints a showcase's cover again, sometimes at another size:
+// its thumbnail, and the width and height the page gives it, follow.
+func (e *editor) editPhoto() string {
+	covers, _ := filepath.Glob(e.path("content/showcases/*/cover.png"))
+	if len(covers) == 0 {
+		return e.editBody()
+	}
+	p := covers[e.rnd.IntN(len(covers))]
+	w, h := 4, 4
+	if e.rnd.IntN(2) == 0 {
+		w, h = 6+e.rnd.IntN(40), 3+e.rnd.IntN(30)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	c := color.RGBA{uint8(e.n), uint8(e.rnd.IntN(256)), 0x1c, 0xff}
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		e.t.Fatal(err)
+	}
+	e.write(p, b.String())
+	return fmt.Sprintf("content: repaint a cover %dx%d", w, h)
 }
 
 // editIndex edits the home page's or a section's _index.md: the title a

@@ -2,13 +2,13 @@ package render
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/pubgen/pubgen/internal/diag"
@@ -67,48 +67,48 @@ type Thumb struct {
 // readers a broken image, and decoding a giant could exhaust the server.
 func Prepare(fsys fs.FS, s *site.Site) (*Files, diag.List) { return PrepareWith(fsys, s, nil) }
 
-// PrepareMemo remembers thumbnails and web copies by the bytes of their
-// photo and calendar files by their event, so a session of rebuilds
-// scales each photo and encodes each meeting once. It is safe for concurrent use.
+// PrepareMemo remembers, under the rules of package memo, the thumbnails
+// and web copies of each photo file by its bytes, and the calendar file of
+// each meeting by its event, so a session of rebuilds scales each photo
+// and encodes each meeting once, and forgets those no longer shown. It is
+// safe for concurrent use.
 type PrepareMemo struct {
-	mu     sync.Mutex
-	m      map[thumbKey]thumbResult
-	byStat memo.Table[photoSeen] // by file name
-	cals   map[calKey][]byte
+	thumbs memo.Table[thumbResult] // by photo file, made from thumbVersion
+	byStat memo.Table[photoSeen]   // by photo file
+	cals   memo.Table[[]byte]      // by the page's address, made from calVersion
 }
 
-// calKey is an event as a map key: the zone by name, since every build
-// loads the configuration, and so the zone, afresh.
-type calKey struct {
-	ev   ical.Event
-	zone string
+// calVersion is an event's version: its fields, with the zone by name,
+// since every build loads the configuration, and so the zone, afresh.
+func calVersion(ev ical.Event) memo.Version {
+	zone := ev.Loc.String()
+	ev.Loc = nil
+	b, err := json.Marshal(ev)
+	if err != nil {
+		panic(fmt.Sprintf("render: calendar version: %v", err)) // plain data
+	}
+	return memo.Sum(b, []byte(zone))
 }
 
-// calendar returns ev encoded, remembered.
-func (m *PrepareMemo) calendar(ev ical.Event) []byte {
+// calendar returns the calendar file of the page at url, remembered.
+func (m *PrepareMemo) calendar(url string, ev ical.Event) []byte {
 	if m == nil {
 		return ical.Encode(ev)
 	}
-	key := calKey{ev, ev.Loc.String()}
-	key.ev.Loc = nil
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if b, ok := m.cals[key]; ok {
+	v := calVersion(ev)
+	if b, ok := m.cals.Get(url, v); ok {
 		return b
 	}
-	if m.cals == nil {
-		m.cals = map[calKey][]byte{}
-	}
 	b := ical.Encode(ev)
-	m.cals[key] = b
+	m.cals.Put(url, v, b)
 	return b
 }
 
-// thumbKey is a photo's bytes and the pixel limit it was checked against:
-// raising images.max_megapixels in a session must retry refused photos.
-type thumbKey struct {
-	sum       [32]byte
-	maxPixels int
+// thumbVersion is a photo's bytes and the pixel limit it was checked
+// against: raising images.max_megapixels in a session must retry refused
+// photos.
+func thumbVersion(sum [32]byte, maxPixels int) memo.Version {
+	return memo.Sum(sum[:], []byte(strconv.Itoa(maxPixels)))
 }
 
 type thumbResult struct {
@@ -124,10 +124,7 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options, made *atom
 		if fi, err := fs.Stat(fsys, name); err == nil {
 			st = memo.StatOf(fi)
 			if seen, _, ok := m.byStat.Last(name); ok && seen.stat.Proves(st) {
-				m.mu.Lock()
-				r, hit := m.m[thumbKey{seen.sum, o.MaxPixels}]
-				m.mu.Unlock()
-				if hit {
+				if r, hit := m.thumbs.Get(name, thumbVersion(seen.sum, o.MaxPixels)); hit {
 					return r.im, r.err
 				}
 			}
@@ -137,10 +134,11 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options, made *atom
 	if err != nil {
 		return thumb.Photo{}, fmt.Errorf("cannot be read: %w", err)
 	}
-	im, err := m.make(src, o, made)
+	sum := sha256.Sum256(src)
+	im, err := m.make(name, sum, src, o, made)
 	if m != nil {
 		// The stat is the proof here, so the entry's version stays zero.
-		m.byStat.Put(name, memo.Version{}, photoSeen{st, sha256.Sum256(src)})
+		m.byStat.Put(name, memo.Version{}, photoSeen{st, sum})
 	}
 	return im, err
 }
@@ -151,24 +149,17 @@ type photoSeen struct {
 	sum  [32]byte
 }
 
-func (m *PrepareMemo) make(src []byte, o thumb.Options, made *atomic.Int64) (thumb.Photo, error) {
+func (m *PrepareMemo) make(name string, sum [32]byte, src []byte, o thumb.Options, made *atomic.Int64) (thumb.Photo, error) {
 	if m == nil {
 		made.Add(1)
 		return thumb.Make(src, o)
 	}
-	key := thumbKey{sha256.Sum256(src), o.MaxPixels}
-	m.mu.Lock()
-	r, ok := m.m[key]
-	m.mu.Unlock()
+	v := thumbVersion(sum, o.MaxPixels)
+	r, ok := m.thumbs.Get(name, v)
 	if !ok {
 		made.Add(1)
 		r.im, r.err = thumb.Make(src, o)
-		m.mu.Lock()
-		if m.m == nil {
-			m.m = map[thumbKey]thumbResult{}
-		}
-		m.m[key] = r
-		m.mu.Unlock()
+		m.thumbs.Put(name, v, r)
 	}
 	return r.im, r.err
 }
@@ -186,12 +177,14 @@ func PrepareWith(fsys fs.FS, s *site.Site, memo *PrepareMemo) (*Files, diag.List
 		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
 			p := n.URL + "meeting.ics"
 			f.cals[n.URL] = p
-			f.Outputs = append(f.Outputs, Output{Path: p, Data: memo.calendar(calendarEvent(s, n))})
+			f.Outputs = append(f.Outputs, Output{Path: p, Data: memo.calendar(n.URL, calendarEvent(s, n))})
 		}
 	}
 	thumbs, tl := f.makeThumbs(fsys, s, memo)
-	if memo != nil {
-		memo.byStat.Sweep() // photos no longer shown
+	if memo != nil { // forget photos and meetings no longer shown
+		memo.byStat.Sweep()
+		memo.thumbs.Sweep()
+		memo.cals.Sweep()
 	}
 	f.Outputs = append(f.Outputs, thumbs...)
 	return f, append(l, tl...)
