@@ -138,7 +138,7 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, *s
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	c.convCache().sweep()
-	l = append(l, checkPrivacy(s, c.privacyMemo())...)
+	l = append(l, checkPrivacy(fsys, s, c.privacyMemo())...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err
 	}

@@ -50,6 +50,9 @@ func placeholdersLeft(p *page.Page, ph []string) diag.List {
 		return nil
 	}
 	fields := textFields(p)
+	for _, f := range fileFields(p) {
+		fields = append(fields, textField{f.field, f.field, f.file})
+	}
 	// The privacy scan leaves contact out on purpose; a hint there is
 	// still unfinished.
 	if c := p.Contact; c != nil {

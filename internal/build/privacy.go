@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,15 +15,22 @@ import (
 	"github.com/pubgen/pubgen/internal/site"
 )
 
-// checkPrivacy warns about what looks like personal data (个人信息) in the
-// text of every published page: its front-matter strings, its Markdown as
-// written, and its text as a reader sees it once rendered (so that markup
-// cannot hide a number). Numbers under contact are declared on purpose
-// and are not looked at. Warnings fail the build under --strict.
-// It runs after the Markdown is converted. A page's findings depend on the
+// checkPrivacy looks for what looks like personal data (个人信息) in
+// everything a published page puts out: its front-matter strings, its
+// Markdown as written and its text as a reader sees it once rendered (so
+// that markup cannot hide a number), its web address and aliases, and the
+// names and text of the bundle files published with it. Numbers under
+// contact are declared on purpose and are not looked at; numbers the page
+// lists under privacy.allow are published on purpose. In a disclosure a
+// number is an error and the build stops (privacy.Refused); elsewhere it
+// is a warning, which fails the build under --strict.
+// It runs after the Markdown is converted and the bundle files narrowed
+// to those published. The findings in a page's own text depend on the
 // page and its rendered text alone, so a session remembers them in memo
-// (nil: no memo) by the page's Sum, checked against the rendered text.
-func checkPrivacy(s *site.Site, memo *memo.Table[privacyEntry]) diag.List {
+// (nil: no memo) by the page's Sum, checked against the rendered text;
+// names and files are looked at again every build, as they are cheap and
+// depend on more than the page.
+func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -35,26 +44,86 @@ func checkPrivacy(s *site.Site, memo *memo.Table[privacyEntry]) diag.List {
 			}
 		}
 	}
+	outside := make([][]pii, len(nodes)) // names and bundle files
+	notes := make([]diag.List, len(nodes))
 	// Scanning every page's text is the work; it runs on all cores, and the
 	// memo is read and written around it, not in it.
 	parallel.For(len(nodes), func(i int) {
-		if n := nodes[i]; !known[i] && n != nil && n.Page != nil {
+		n := nodes[i]
+		if n == nil || n.Page == nil {
+			return
+		}
+		if !known[i] {
 			found[i] = scanPage(n)
 		}
+		outside[i] = append(scanNames(n), scanFiles(fsys, n, &notes[i])...)
 	})
 	var l diag.List
 	for i, n := range nodes {
 		if n == nil || n.Page == nil {
 			continue
 		}
-		for _, f := range found[i] {
-			l.Add(f.d)
-		}
+		l = append(l, judge(n, append(slices.Clip(found[i]), outside[i]...))...)
+		l = append(l, notes[i]...)
 		if !known[i] {
 			memo.Put(n.Path, n.Page.Sum, privacyEntry{plain: n.PlainText, found: found[i]})
 		}
 	}
 	memo.Sweep()
+	return l
+}
+
+// judge turns a page's findings into diagnostics: a number the page
+// allows is left out, one in a published disclosure is an error, any
+// other a warning; and an allowed number found nowhere is a warning, since
+// a stale entry would let the number through if it came back by mistake.
+func judge(n *site.Node, found []pii) diag.List {
+	allowed := map[string]bool{}
+	var allow []string
+	if n.Privacy != nil {
+		allow = n.Privacy.Allow
+	}
+	for _, a := range allow {
+		allowed[a] = false
+	}
+	// A draft is never refused (it is not published; check lists what is
+	// left in it), as with the archetype's hints.
+	disclosure := n.Type == page.Disclosure && n.Kind == page.KindPage && !n.Draft
+	// A name linked from the body (a file, an alias) is in the Markdown
+	// as written too: one message, the name's, is enough.
+	type place struct {
+		line   int
+		number string
+	}
+	named := map[place]bool{}
+	for _, p := range found {
+		if p.where.Name != "" && p.d.File == n.Path {
+			named[place{p.d.Line, p.number}] = true
+		}
+	}
+	var l diag.List
+	for _, p := range found {
+		if p.where == (privacy.Where{}) && p.d.Field == "body" && named[place{p.d.Line, p.number}] {
+			continue
+		}
+		if _, ok := allowed[p.number]; ok {
+			allowed[p.number] = true
+			continue
+		}
+		refused := privacy.Refused(p.kind, disclosure)
+		d := p.d
+		d.Msg, d.Severity = privacy.Message(p.fd, p.where, refused), diag.Warning
+		if refused {
+			d.Severity = diag.Error
+		}
+		l.Add(d)
+	}
+	for i, a := range allow {
+		if !allowed[a] {
+			f := fmt.Sprintf("privacy.allow[%d]", i)
+			l.Warnf(n.Path, n.Line(f), 0, f, "%s", privacy.AllowUnused(privacy.MaskText(a)))
+		}
+	}
 	return l
 }
 
@@ -66,17 +135,20 @@ type privacyEntry struct {
 	found []pii
 }
 
-// pii is one number found in a page, as a warning.
+// pii is one number found in what a page publishes: d places it (its
+// message and severity are the page's judgement, see judge).
 type pii struct {
 	d      diag.Diagnostic
 	kind   privacy.Kind
 	number string
+	fd     privacy.Finding
+	where  privacy.Where
 }
 
-func (l *piiList) add(file string, line, col int, field string, fd privacy.Finding, msg string) {
+func (l *piiList) add(file string, line, col int, field string, fd privacy.Finding, where privacy.Where) {
 	*l = append(*l, pii{
-		d:    diag.Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: msg, Severity: diag.Warning},
-		kind: fd.Kind, number: fd.Number,
+		d:    diag.Diagnostic{File: file, Line: line, Col: col, Field: field},
+		kind: fd.Kind, number: fd.Number, fd: fd, where: where,
 	})
 }
 
@@ -87,7 +159,7 @@ func scanPage(n *site.Node) []pii {
 	var l piiList
 	for _, f := range textFields(n.Page) {
 		for _, fd := range privacy.Scan(f.value) {
-			l.add(n.Path, n.Line(f.pos), 0, f.name, fd, privacyMsg(fd, false))
+			l.add(n.Path, n.Line(f.pos), 0, f.name, fd, privacy.Where{})
 		}
 	}
 	scanBody(n, &l)
@@ -106,7 +178,7 @@ func scanBody(n *site.Node, l *piiList) {
 		before := body[:fd.Offset]
 		line := n.BodyLine + strings.Count(before, "\n")
 		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-		l.add(n.Path, line, col, "body", fd, privacyMsg(fd, false))
+		l.add(n.Path, line, col, "body", fd, privacy.Where{})
 		written[fd.Number]++
 		seen = append(seen, (*l)[len(*l)-1])
 	}
@@ -129,25 +201,8 @@ func scanBody(n *site.Node, l *piiList) {
 		if at, ok := take(lines, fd.Number, 0); ok {
 			line, col = at.line, at.col
 		}
-		l.add(n.Path, line, col, "body", fd, privacyMsg(fd, true))
+		l.add(n.Path, line, col, "body", fd, privacy.Where{Shown: true})
 	}
-}
-
-// privacyMsg is the message for a finding; rendered says the number shows
-// only once the Markdown is rendered (markup or character references
-// split it in the source).
-func privacyMsg(f privacy.Finding, rendered bool) string {
-	where := ""
-	if rendered {
-		where = " in the page as shown"
-	}
-	switch f.Kind {
-	case privacy.Mobile:
-		return "looks like a mobile phone number " + f.Masked + where + " (want it removed, masked, or declared in contact)"
-	case privacy.IDCard:
-		return "looks like an ID-card number " + f.Masked + where + " (want it removed or masked)"
-	}
-	return "looks like a bank card number " + f.Masked + where + " (want it removed or masked)"
 }
 
 // textField is one front-matter string that is published.
@@ -156,7 +211,7 @@ type textField struct {
 }
 
 // textFields lists the page's published front-matter strings, except
-// contact.
+// contact and the names of files (see fileFields).
 func textFields(p *page.Page) []textField {
 	fs := []textField{
 		{"title", "title", p.Title}, {"summary", "summary", p.Summary}, {"branch", "branch", p.Branch},
@@ -174,7 +229,7 @@ func textFields(p *page.Page) []textField {
 	}
 	for i, a := range p.Attachments {
 		f := fmt.Sprintf("attachments[%d]", i)
-		fs = append(fs, textField{f + ".title", f, a.Title}, textField{f + ".file", f, a.File})
+		fs = append(fs, textField{f + ".title", f, a.Title})
 	}
 	for i, g := range p.Gallery {
 		f := fmt.Sprintf("gallery[%d]", i)

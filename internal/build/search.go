@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
@@ -13,6 +14,10 @@ import (
 
 // searchDocs turns the published pages into what the index holds. Dates,
 // years and statuses are the site's own: its calendar and its build's now.
+// The index holds no whole personal-data number a page did not allow
+// (privacy.allow): a page that publishes one with a warning still shows
+// it, but the shards, which anyone can download whole and grep, and
+// pubgen search hold it masked.
 func searchDocs(s *site.Site, pretty bool) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Pages))
 	loc := s.Config.Location
@@ -21,9 +26,18 @@ func searchDocs(s *site.Site, pretty bool) []search.Doc {
 		if pretty {
 			url = n.URL
 		}
+		var allow []string
+		if n.Privacy != nil {
+			allow = n.Privacy.Allow
+		}
+		mask := func(text string) string { return privacy.MaskText(text, allow...) }
+		var tags []string
+		for _, t := range n.Tags {
+			tags = append(tags, mask(t))
+		}
 		docs = append(docs, search.Doc{
-			ID: n.Path, URL: url, Title: n.Title, Summary: n.Summary, Body: n.PlainText,
-			Tags: n.Tags, Branch: n.Branch, Type: n.Type, Category: n.Category,
+			ID: n.Path, URL: url, Title: mask(n.Title), Summary: mask(n.Summary), Body: mask(n.PlainText),
+			Tags: tags, Branch: mask(n.Branch), Type: n.Type, Category: mask(n.Category),
 			Status: site.Status(n.Page, s.Now, loc),
 			Date:   n.Date.In(loc), Day: site.DayOf(n.Date, loc), Year: site.YearOf(n.Date, loc),
 		})

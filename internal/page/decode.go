@@ -20,7 +20,7 @@ type problem struct {
 }
 
 var commonFields = []string{"title", "date", "slug", "summary", "tags", "branch", "draft", "publish_date",
-	"weight", "pinned", "pinned_until", "aliases", "attachments", "cover", "type"}
+	"weight", "pinned", "pinned_until", "aliases", "attachments", "cover", "type", "privacy"}
 
 // typeFields are the fields each type adds to the common ones.
 var typeFields = map[string][]string{
@@ -39,6 +39,7 @@ var subFields = map[string][]string{
 	"signoff":     {"body", "date"},
 	"attachments": {"file", "title"},
 	"gallery":     {"file", "caption"},
+	"privacy":     {"allow", "reason"},
 }
 
 // dateLayouts are the date forms authors may write; a form without a zone

@@ -76,6 +76,10 @@ type Page struct {
 	Gallery []File
 	Award   string
 
+	// Privacy lists the personal-data numbers the page publishes on
+	// purpose; nil when it names none.
+	Privacy *Privacy
+
 	Body     []byte // Markdown after the front matter, LF line endings
 	BodyLine int    // line of the file on which Body starts
 
@@ -165,6 +169,16 @@ func (r *Review) Missing() []string {
 type Signoff struct {
 	Body string
 	Date time.Time
+}
+
+// Privacy is the privacy field: numbers the personal-data check would
+// report (or refuse) that the page publishes deliberately, and why.
+type Privacy struct {
+	// Allow holds each number as read (privacy.Number: digits only, an
+	// ID's X upper case), in the order written; its position is
+	// Pos["privacy.allow[i]"].
+	Allow  []string
+	Reason string
 }
 
 // Contact is where readers send feedback on a disclosure.

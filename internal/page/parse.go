@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -218,6 +219,41 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 			p.Cover = c
 		}
 	}
+	if v := f["privacy"]; v != nil {
+		p.Privacy = decodePrivacy(v, d)
+	}
+}
+
+// decodePrivacy reads the privacy field. Each allowed number must be one
+// the check recognises, written any way it reads (138 1234 5678, +86 …),
+// and the list needs its reason: a number is published whole only when
+// someone wrote down why.
+func decodePrivacy(v *value, d *decoder) *Privacy {
+	m := d.object(v, "privacy", subFields["privacy"])
+	if m == nil {
+		return nil
+	}
+	pr := &Privacy{}
+	if x := m["reason"]; x != nil {
+		pr.Reason = d.str(x, "privacy.reason")
+	}
+	if x := m["allow"]; x != nil {
+		for i, s := range d.strings(x, "privacy.allow") {
+			f := fmt.Sprintf("privacy.allow[%d]", i)
+			n, _, ok := privacy.Number(s)
+			if !ok {
+				// An error: the page is not built, so Allow's places
+				// never drift from the list's.
+				d.errorf(d.pos[f], f, "%s", privacy.AllowNotNumber(s))
+				continue
+			}
+			pr.Allow = append(pr.Allow, n)
+		}
+		if len(pr.Allow) > 0 && pr.Reason == "" {
+			d.errorf(posOr(m["reason"], v.pos), "privacy.reason", "%s", privacy.AllowNoReason())
+		}
+	}
+	return pr
 }
 
 // CleanAlias turns an alias as written ("/old/notice-1/", "old/a.html") into

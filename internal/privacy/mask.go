@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // MaskID hides the birth date and sequence of an ID number:
 // 510104199001011234 → 5101**********1234.
@@ -45,9 +48,10 @@ func maskMiddle(s string, head, tail int) string {
 }
 
 // MaskText returns text with every number Scan finds replaced by its
-// masked form, for copies of a page's text that must never hold a whole
-// number (the search index).
-func MaskText(text string) string {
+// masked form, except the numbers in allow (as Finding.Number has them),
+// for copies of a page's text that must never hold a whole number it did
+// not publish on purpose (the search index, messages).
+func MaskText(text string, allow ...string) string {
 	found := Scan(text)
 	if len(found) == 0 {
 		return text
@@ -55,6 +59,9 @@ func MaskText(text string) string {
 	var b strings.Builder
 	at := 0
 	for _, f := range found {
+		if slices.Contains(allow, f.Number) {
+			continue
+		}
 		b.WriteString(text[at:f.Offset])
 		b.WriteString(f.Masked)
 		at = f.Offset + len(f.Value)

@@ -75,6 +75,25 @@ func TestScan(t *testing.T) {
 		{"见 http://x.cn/?id=110105194912310 02X 与 www.example.com/13812345678，", ""},
 		{"见HTTPS://EXAMPLE.COM/13812345678", ""},
 		{"a.https://x/13812345678", ""},
+		// Postcodes, landlines with a country code or an extension,
+		// dates and times, amounts, and numbers with a letter: none is a
+		// person's number.
+		{"邮编310000，邮政编码：100871", ""},
+		{"地址：杭州市西湖区文三路 310012", ""},
+		{"电话+86 571 8888 0000", ""},
+		{"电话86-571-88880000", ""},
+		{"电话0571-8888 0000 转 801", ""},
+		{"电话(0571)8888-0000 ext. 8012", ""},
+		{"热线400-820-8820转1", ""},
+		{"2024年07月01日14:30，2024/07/01，2024.07.01", ""},
+		{"党费共计13812345.67元", ""},
+		// Set off by punctuation, a mobile-shaped part of a code is
+		// reported: a missed number costs more than a warning that
+		// privacy.allow silences.
+		{"文号〔2024〕13812345678号", "mobile:138****5678@16"},
+		{"合同编号HT-2024-13812345678-A", "mobile:138****5678@20"},
+		{"工单号GD20240701138123456", ""},
+		{"学号201913812345678", ""},
 	} {
 		var got []string
 		for _, f := range Scan(c.text) {

@@ -1,0 +1,165 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/privacy"
+	"github.com/pubgen/pubgen/internal/site"
+	"github.com/pubgen/pubgen/internal/textfile"
+)
+
+// What a page publishes besides its text: its web address (made from its
+// file and folder names, or its slug), its aliases, and the files of its
+// bundle, by name and by content. A number in any of them is as public as
+// one in the body.
+
+// scanNames looks for numbers in the page's address and aliases. A number
+// in the address is the slug's when the page has one (the file name is
+// then not published), else the file's or a folder's.
+func scanNames(n *site.Node) []pii {
+	var l piiList
+	for _, fd := range privacy.Scan(n.URL) {
+		w := privacy.Where{Name: privacy.MaskText(n.URL)}
+		if n.Slug != "" && strings.Contains(n.Slug, fd.Value) {
+			l.add(n.Path, n.Line("slug"), 0, "slug", fd, w)
+			continue
+		}
+		l.add(n.Path, 0, 0, "", fd, w)
+	}
+	for i, a := range n.Aliases {
+		f := fmt.Sprintf("aliases[%d]", i)
+		for _, fd := range privacy.Scan(a) {
+			l.add(n.Path, n.Line(f), 0, f, fd, privacy.Where{Name: privacy.MaskText(a)})
+		}
+	}
+	return l
+}
+
+// maxScannedFile bounds the text file read for numbers: as large as a
+// content file may be. A larger one is published unread, with a warning.
+const maxScannedFile = maxContentSize
+
+// scanFiles looks for numbers in the names of the bundle files the page
+// publishes and in the text of those that have text (textfile.Readable;
+// PDF, .docx and .xlsx text joins here through fileText once it is
+// extracted). Each is placed where the page names the file: the
+// front-matter field (attachments, cover, gallery), else the body line
+// linking it, else the file itself. Files that cannot be read are noted
+// in notes.
+func scanFiles(fsys fs.FS, n *site.Node, notes *diag.List) []pii {
+	if !n.Bundle || len(n.Files) == 0 {
+		return nil
+	}
+	var l piiList
+	fields := fileFields(n.Page)
+	for _, f := range n.Files {
+		file, line, field := namedAt(n, fields, f)
+		for _, fd := range privacy.Scan(f) {
+			l.add(file, line, 0, field, fd, privacy.Where{Name: privacy.MaskText(f)})
+		}
+		text, ok := fileText(fsys, n.BundleDir+"/"+f, notes)
+		if !ok {
+			continue
+		}
+		name := privacy.MaskText(f)
+		for _, fd := range privacy.Scan(text) {
+			before := text[:fd.Offset]
+			ln := strings.Count(before, "\n") + 1
+			col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+			if field == "" && line == 0 {
+				// The file itself is the place: its line, not the page's.
+				l.add(file, ln, col, "", fd, privacy.Where{File: name})
+				continue
+			}
+			l.add(file, line, 0, field, fd, privacy.Where{File: name, Line: ln, Col: col})
+		}
+	}
+	return l
+}
+
+// fileText reads the text of a published bundle file, or says it has none
+// to read. It is the seam for text from other formats (PDF): those go
+// through the same scan once a package extracts them.
+func fileText(fsys fs.FS, name string, notes *diag.List) (string, bool) {
+	if !textfile.Readable(name) {
+		return "", false
+	}
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		return "", false
+	}
+	if fi.Size() > maxScannedFile {
+		notes.Warnf(name, 0, 0, "", "%s", privacy.NotChecked(path.Base(name), fi.Size(), maxScannedFile))
+		return "", false
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		return "", false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxScannedFile+1))
+	if err != nil {
+		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		return "", false
+	}
+	return textfile.Text(name, data)
+}
+
+// fileField is a front-matter field naming a bundle file.
+type fileField struct {
+	field string // e.g. attachments[0].file, cover
+	file  string
+}
+
+// fileFields lists the page's fields that name bundle files. A list item
+// written as a bare name has its position under the item (attachments[0]),
+// one written as fields under its file key (attachments[0].file).
+func fileFields(p *page.Page) []fileField {
+	var out []fileField
+	item := func(list string, i int, file string) {
+		f := fmt.Sprintf("%s[%d]", list, i)
+		if _, ok := p.Pos[f+".file"]; ok {
+			f += ".file"
+		}
+		out = append(out, fileField{f, file})
+	}
+	for i, a := range p.Attachments {
+		item("attachments", i, a.File)
+	}
+	if p.Cover != "" {
+		out = append(out, fileField{"cover", p.Cover})
+	}
+	for i, g := range p.Gallery {
+		item("gallery", i, g.File)
+	}
+	return out
+}
+
+// namedAt is where the page names bundle file f: its front-matter field,
+// else the first body line holding its name (as written, or escaped as a
+// link would be), else the file itself (published by publish_unreferenced,
+// or linked in a way no line shows).
+func namedAt(n *site.Node, fields []fileField, f string) (file string, line int, field string) {
+	for _, ff := range fields {
+		if path.Clean(ff.file) == f {
+			return n.Path, n.Line(ff.field), ff.field
+		}
+	}
+	escaped := (&url.URL{Path: f}).EscapedPath()
+	for i, ln := range strings.Split(string(n.Body), "\n") {
+		if strings.Contains(ln, f) || strings.Contains(ln, escaped) {
+			return n.Path, n.BodyLine + i, "body"
+		}
+	}
+	return n.BundleDir + "/" + f, 0, ""
+}
