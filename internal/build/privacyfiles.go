@@ -86,8 +86,11 @@ func scanFiles(fsys fs.FS, n *site.Node, notes *diag.List) []pii {
 }
 
 // fileText reads the text of a published bundle file, or says it has none
-// to read. It is the seam for text from other formats (PDF): those go
-// through the same scan once a package extracts them.
+// to read. It is the seam for the other formats: PDF, .docx and .xlsx text
+// is package attach's (attach.Cache.Text, which keeps no line numbers: a
+// number there is placed by the field and the PDF page); when the build
+// extracts it for search, the same cached text belongs here, through the
+// same scan, so that a disclosure's PDF is refused as its body would be.
 func fileText(fsys fs.FS, name string, notes *diag.List) (string, bool) {
 	if !textfile.Readable(name) {
 		return "", false

@@ -17,7 +17,8 @@ import (
 // The index holds no whole personal-data number a page did not allow
 // (privacy.allow): a page that publishes one with a warning still shows
 // it, but the shards, which anyone can download whole and grep, and
-// pubgen search hold it masked.
+// pubgen search hold it masked. Text added to a Doc later (attachments')
+// must go through the same mask.
 func searchDocs(s *site.Site, pretty bool) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Pages))
 	loc := s.Config.Location
