@@ -205,7 +205,7 @@ func newEditor(t *testing.T, dir string, seed uint64) *editor {
 	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour)}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone},
-		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto},
+		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate},
 		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
@@ -520,6 +520,45 @@ func (e *editor) moveSection() string {
 		e.t.Fatal(err)
 	}
 	return "content: move to another section"
+}
+
+// toggleField sets or clears a flag an author flips: a draft leaves the
+// site and comes back, a pin moves a page to the top of its lists.
+func (e *editor) toggleField() string {
+	field := []string{"draft", "pinned"}[e.rnd.IntN(2)]
+	p := e.pick()
+	on := false
+	e.rewrite(p, func(s string) string {
+		line := "\n" + field + ": true\n"
+		if on = !strings.Contains(s, line); on {
+			return strings.Replace(s, "\n---\n", line+"---\n", 1)
+		}
+		return strings.Replace(s, line, "\n", 1)
+	})
+	return fmt.Sprintf("content: %s %v", field, on)
+}
+
+// editSlug gives a page another address: every list, neighbour and
+// related list linking it follows.
+func (e *editor) editSlug() string {
+	e.rewrite(e.pick(), func(s string) string { return replaceField(s, "slug", fmt.Sprintf("page-%d", e.n)) })
+	return "content: edit slug"
+}
+
+func (e *editor) addAlias() string {
+	e.rewrite(e.pick(), func(s string) string { return replaceField(s, "aliases", fmt.Sprintf("[/old/page-%d/]", e.n)) })
+	return "content: set aliases"
+}
+
+// editPublishDate schedules a page after the build's day, which hides it,
+// or before, which shows it.
+func (e *editor) editPublishDate() string {
+	when := demoNow.AddDate(0, 0, -3-e.rnd.IntN(30))
+	if e.rnd.IntN(2) == 0 {
+		when = demoNow.AddDate(0, 0, 1+e.rnd.IntN(30))
+	}
+	e.rewrite(e.pick(), func(s string) string { return replaceField(s, "publish_date", when.Format("2006-01-02")) })
+	return "content: publish_date " + when.Format("2006-01-02")
 }
 
 // editPhoto paints a showcase's cover again, sometimes at another size:
