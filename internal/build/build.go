@@ -11,6 +11,7 @@ import (
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/minify"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/publish"
@@ -59,7 +60,19 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	s, src, data, l, drafts, err := readSite(fsys, opts, c)
+	// Problems are put into words in the site's language once it is
+	// known; before that (a broken pubgen.toml) in Chinese.
+	pr := msg.Printer{Today: opts.Now}
+	res, err := runWith(fsys, opts, c, start, &pr)
+	var de *diag.Errors
+	if errors.As(err, &de) {
+		de.Printer = pr
+	}
+	return res, err
+}
+
+func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Printer) (*Result, error) {
+	s, src, data, l, drafts, err := readSite(fsys, opts, c, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +108,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 	res.Report.Drafts = drafts
 	res.Report.Layouts, res.Report.LayoutOverrides = rs.layouts, rs.overrides
 	for _, d := range l {
-		res.Report.Warnings = append(res.Report.Warnings, d.String())
+		res.Report.Warnings = append(res.Report.Warnings, d.In(*pr))
 	}
 	return res, nil
 }
@@ -105,7 +118,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 // converted Markdown.
 // Content problems come back together as one *diag.Errors; the warnings
 // come back in the list.
-func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, *sitedata.Tree, diag.List, []string, error) {
+func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site, *source.Site, *sitedata.Tree, diag.List, []string, error) {
 	if links := source.CheckLinks(fsys); len(links) > 0 {
 		return nil, nil, nil, nil, nil, links.Err(false)
 	}
@@ -119,6 +132,7 @@ func readSite(fsys fs.FS, opts Options, c *caches) (*site.Site, *source.Site, *s
 	if cfg == nil {
 		return nil, nil, nil, nil, nil, l.Err(opts.Strict)
 	}
+	*pr = cfg.Printer(opts.Now)
 	src, err := source.Walk(fsys)
 	if err != nil {
 		return nil, nil, nil, nil, nil, err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/privacy"
@@ -112,7 +113,7 @@ func judge(n *site.Node, found []pii) diag.List {
 		}
 		refused := privacy.Refused(p.kind, disclosure)
 		d := p.d
-		d.Msg, d.Severity = privacy.Message(p.fd, p.where, refused), diag.Warning
+		d.Msg, d.Severity = msg.Raw(privacy.Message(p.fd, p.where, refused)), diag.Warning
 		if refused {
 			d.Severity = diag.Error
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -130,6 +131,17 @@ func (c Content) PublishesUnreferenced(rel string) bool {
 		}
 	}
 	return false
+}
+
+// Printer puts messages into the site's language, with today (in the
+// site's zone) in the examples of dates. A language without messages of
+// its own gets Chinese ones.
+func (c *Config) Printer(now time.Time) msg.Printer {
+	l, _ := msg.ParseLang(c.Language)
+	if !now.IsZero() && c.Location != nil {
+		now = now.In(c.Location)
+	}
+	return msg.Printer{Lang: l, Today: now}
 }
 
 // MaxPixels is MaxMegapixels in pixels.

@@ -3,13 +3,16 @@
 // A Diagnostic names the file, line and column, the field and what was wrong,
 // so that an author who is not a programmer can fix it without help. Stages
 // collect diagnostics instead of stopping at the first, and the build reports
-// them together, sorted.
+// them together, sorted. What was wrong is a msg.Text, put into words only
+// when the diagnostic is shown, in the site's language.
 package diag
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Severity says whether a problem stops the build.
@@ -24,18 +27,23 @@ const (
 
 // Diagnostic is one problem in one place of the site's input.
 type Diagnostic struct {
-	File     string // slash path relative to the site root, e.g. content/notices/a.md
-	Line     int    // 1-based; 0 when unknown
-	Col      int    // 1-based; 0 when unknown
-	Field    string // front-matter field or config key, e.g. meeting.start; may be empty
-	Msg      string // what is wrong, with what is expected in parentheses
+	File     string   // slash path relative to the site root, e.g. content/notices/a.md
+	Line     int      // 1-based; 0 when unknown
+	Col      int      // 1-based; 0 when unknown
+	Field    string   // front-matter field or config key, e.g. meeting.start; may be empty
+	Msg      msg.Text // what is wrong, where and how to fix it
 	Severity Severity
 }
 
-// String formats d as path:line:col: field: message, on one line: control
-// characters in the file name, field or message are escaped (see Escape), so
-// whatever shows it — a terminal, the build report — shows exactly one line.
-func (d Diagnostic) String() string {
+// String formats d in the default language; see In.
+func (d Diagnostic) String() string { return d.In(msg.Printer{}) }
+
+// In formats d as path:line:col: field: message, on one line, in p's
+// language. The prefix, "warning: " included, is the same in every
+// language, for editors and scripts that read it as they read a compiler's. Control characters in the file name, field or
+// message are escaped (see Escape), so whatever shows it — a terminal, the
+// build report — shows exactly one line.
+func (d Diagnostic) In(p msg.Printer) string {
 	var b strings.Builder
 	b.WriteString(d.File)
 	if d.Line > 0 {
@@ -52,7 +60,7 @@ func (d Diagnostic) String() string {
 		b.WriteString(d.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Msg)
+	b.WriteString(p.Text(d.Msg))
 	return Escape(b.String())
 }
 
@@ -62,14 +70,25 @@ type List []Diagnostic
 // Add appends a diagnostic.
 func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
 
-// Errorf appends an error at file:line:col for field.
-func (l *List) Errorf(file string, line, col int, field, format string, args ...any) {
-	l.Add(Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+// Error appends the error k at file:line:col for field.
+func (l *List) Error(file string, line, col int, field string, k msg.Key, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: msg.New(k, args...)})
 }
 
-// Warnf appends a warning at file:line:col for field.
+// Warn appends the warning k at file:line:col for field.
+func (l *List) Warn(file string, line, col int, field string, k msg.Key, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: msg.New(k, args...), Severity: Warning})
+}
+
+// Errorf appends an error whose text is not in the catalogue yet; it
+// reads the same in every language.
+func (l *List) Errorf(file string, line, col int, field, format string, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: msg.Raw(fmt.Sprintf(format, args...))})
+}
+
+// Warnf is Errorf for a warning.
 func (l *List) Warnf(file string, line, col int, field, format string, args ...any) {
-	l.Add(Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Field: field, Msg: msg.Raw(fmt.Sprintf(format, args...)), Severity: Warning})
 }
 
 // Sort orders the list by file, line, column, field and message, so that
@@ -89,7 +108,7 @@ func (l List) Sort() {
 		if a.Field != b.Field {
 			return a.Field < b.Field
 		}
-		return a.Msg < b.Msg
+		return a.Msg.String() < b.Msg.String()
 	})
 }
 
@@ -115,13 +134,18 @@ func (l List) Err(strict bool) error {
 }
 
 // Errors is the error a build returns when its input has problems.
-type Errors struct{ List List }
+// Printer says how they are put into words; the build sets it once the
+// site's language is known (zero: Chinese).
+type Errors struct {
+	List    List
+	Printer msg.Printer
+}
 
 func (e *Errors) Error() string {
 	var b strings.Builder
 	errs, warns := 0, 0
 	for _, d := range e.List {
-		b.WriteString(d.String())
+		b.WriteString(d.In(e.Printer))
 		b.WriteByte('\n')
 		if d.Severity == Error {
 			errs++
@@ -129,12 +153,13 @@ func (e *Errors) Error() string {
 			warns++
 		}
 	}
-	fmt.Fprintf(&b, "%d error(s)", errs)
-	if warns > 0 {
-		fmt.Fprintf(&b, ", %d warning(s)", warns)
-		if errs == 0 {
-			b.WriteString(" (--strict: warnings fail the build)")
-		}
+	switch {
+	case warns == 0:
+		b.WriteString(e.Printer.Sprint(msg.CountErrors, errs))
+	case errs == 0:
+		b.WriteString(e.Printer.Sprint(msg.CountWarningsStrict, errs, warns))
+	default:
+		b.WriteString(e.Printer.Sprint(msg.CountErrorsWarnings, errs, warns))
 	}
 	return b.String()
 }

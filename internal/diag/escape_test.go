@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
+)
 
 func TestEscape(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -39,7 +43,7 @@ func TestStringIsOneLine(t *testing.T) {
 		File:  "content/a\nok: 1 pages.md",
 		Line:  2,
 		Field: "ti\x1b[2Jtle",
-		Msg:   "title \u202e\x1b]0;x\x07 is too long",
+		Msg:   msg.Raw("title \u202e\x1b]0;x\x07 is too long"),
 	}
 	want := `content/a\nok: 1 pages.md:2: ti\x1b[2Jtle: title \u202e\x1b]0;x\x07 is too long`
 	if got := d.String(); got != want {

@@ -1,0 +1,122 @@
+package msg
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Lang is a language messages are written in, as pubgen.toml names it.
+type Lang string
+
+const (
+	// Chinese is the default: the people who write a portal's pages.
+	Chinese Lang = "zh-CN"
+	English Lang = "en"
+)
+
+// Langs lists the languages every catalogue entry is written in.
+func Langs() []Lang { return []Lang{Chinese, English} }
+
+// ParseLang reads pubgen.toml's language: zh-CN (also zh, zh-Hans, any
+// case) or en (en-US, en-GB, …).
+func ParseLang(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "" || s == "zh" || strings.HasPrefix(s, "zh-"):
+		return Chinese, true
+	case s == "en" || strings.HasPrefix(s, "en-"):
+		return English, true
+	}
+	return Chinese, false
+}
+
+// Key names one entry of the catalogue.
+type Key int
+
+// Text is a message not yet put into words: a key and its arguments. An
+// argument that is itself a Text or a Key is put into the same language.
+type Text struct {
+	key  Key
+	args []any
+	raw  string // text from outside the catalogue (a library's error), shown as is
+}
+
+// New returns the message k with its arguments.
+func New(k Key, args ...any) Text { return Text{key: k, args: args} }
+
+// Raw wraps text that has no entry, such as a library's own error: it is
+// shown as it is, whatever the language.
+func Raw(s string) Text { return Text{raw: s} }
+
+// Key returns the text's entry, or 0 for a Raw text.
+func (t Text) Key() Key { return t.key }
+
+// IsZero reports whether t is the zero Text.
+func (t Text) IsZero() bool { return t.key == 0 && t.raw == "" }
+
+// String renders t with the default Printer (Chinese, sample dates).
+func (t Text) String() string { return Printer{}.Text(t) }
+
+// Printer puts Texts into words.
+type Printer struct {
+	Lang Lang
+	// Today is the build's today in the site's zone; examples of dates
+	// show it, so that an author copies a date that is right for today.
+	// Zero shows a fixed sample date (tests, and messages before a site
+	// is read).
+	Today time.Time
+}
+
+// sampleDay is the date examples show when the Printer has no today.
+var sampleDay = time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+
+// Text renders t.
+func (p Printer) Text(t Text) string {
+	if t.key == 0 {
+		return t.raw
+	}
+	e, ok := lookup(t.key)
+	if !ok {
+		return fmt.Sprintf("message %d", t.key)
+	}
+	format := e.en
+	if p.Lang != English {
+		format = e.zh
+	}
+	args := make([]any, len(t.args))
+	for i, a := range t.args {
+		switch a := a.(type) {
+		case Text:
+			args[i] = p.Text(a)
+		case Key:
+			args[i] = p.Text(New(a))
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(p.dates(format), args...)
+}
+
+// Sprint is p.Text(New(k, args...)).
+func (p Printer) Sprint(k Key, args ...any) string { return p.Text(New(k, args...)) }
+
+// dates replaces the date tokens of a catalogue text with today's date:
+// {date} 2026-12-04, {date+5} five days on, {cndate} 2026年12月4日,
+// {slashdate} 2026/12/4. They are replaced in the format, before the
+// arguments go in, so an author's own "{date}" is never touched.
+func (p Printer) dates(format string) string {
+	if !strings.Contains(format, "{") {
+		return format
+	}
+	d := p.Today
+	if d.IsZero() {
+		d = sampleDay
+	}
+	return strings.NewReplacer(
+		"{date}", d.Format("2006-01-02"),
+		"{date+5}", d.AddDate(0, 0, 5).Format("2006-01-02"),
+		"{cndate}", fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day()),
+		"{slashdate}", fmt.Sprintf("%d/%d/%d", d.Year(), d.Month(), d.Day()),
+	).Replace(format)
+}
