@@ -82,10 +82,10 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 	}{
 		{"malformed YAML", func(t *testing.T, site string) {
 			write(t, site, "content/notices/bad.md", "---\ntitle: 通知\ndate: 2024-07-01\nmeeting:\n\tkind: 党课\n---\n")
-		}, "content/notices/bad.md:5:1: front matter is indented with a tab (want spaces: YAML does not allow tabs)"},
+		}, "content/notices/bad.md:5:1: 这一行用 Tab 键缩进了。前言区只能用空格缩进，请把 Tab 换成两个空格。"},
 		{"impossible date", func(t *testing.T, site string) {
 			write(t, site, "content/notices/bad.md", "---\ntitle: 通知\ndate: 2024-02-30\n---\n")
-		}, `content/notices/bad.md:3:7: date: "2024-02-30" is not a date`},
+		}, `content/notices/bad.md:3:7: date: 2024 年 2 月没有 30 日（这个月只有 29 天）。`},
 		{"symlink to a system file", func(t *testing.T, site string) {
 			symlink(t, site, "content/notices/passwd.md", "/etc/passwd")
 		}, "content/notices/passwd.md: symlink points outside the site (want a real file or a link inside the site)"},
@@ -98,7 +98,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 		}, "content/notices/x.md: symlink loop (want a real file or a link inside the site)"},
 		{"absolute attachment", func(t *testing.T, site string) {
 			write(t, site, "content/study/a/index.md", "---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: /etc/passwd}]\n---\n")
-		}, `content/study/a/index.md:4:22: attachments[0].file: "/etc/passwd" is outside the page's folder`},
+		}, `content/study/a/index.md:4:22: attachments[0].file: “/etc/passwd”不在本页的文件夹里。`},
 		{"enormous file (100 MB, sparse)", func(t *testing.T, site string) {
 			p := filepath.Join(site, "content/notices/huge.md")
 			f, err := os.Create(p)

@@ -78,8 +78,8 @@ func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
 	}
 	msg := errOut.String()
 	for _, want := range []string{
-		`content/notices/second.md:3:7: date: "2024-07-32" is not a date`,
-		"content/notices/second.md:4:1: meetng: unknown field (did you mean meeting?)",
+		`content/notices/second.md:3:7: date: 2024 年 7 月没有 32 日（这个月只有 31 天）。`,
+		"content/notices/second.md:4:1: meetng: 没有这个字段，是不是想写 meeting？",
 		"nothing was published",
 	} {
 		if !strings.Contains(msg, want) {

@@ -16,7 +16,7 @@ var publishGuards = []struct {
 }{
 	{"date with a typo in the year", func(t *testing.T, site string) {
 		write(t, site, "content/notices/bad.md", "---\ntitle: 通知\ndate: 9999-12-31\n---\n")
-	}, `content/notices/bad.md:3:7: date: "9999-12-31" is outside the years 1900–2100`},
+	}, `content/notices/bad.md:3:7: date: “9999-12-31”的年份不在 1900–2100 之间。`},
 	{"base_url with a query", func(t *testing.T, site string) {
 		write(t, site, "pubgen.toml", "title = \"测试门户\"\nbase_url = \"https://dj.example.com/?from=portal\"\n")
 	}, `pubgen.toml:2: base_url: "https://dj.example.com/?from=portal" has a query (?…)`},

@@ -153,7 +153,7 @@ func TestNewPageIsPublishedOnlyWhenFilledIn(t *testing.T) {
 	for _, want := range []string{
 		fmt.Sprintf("%s:%d: meeting.location: 还是模板的提示文字“（会议地点）”", written["notice"], lineOf(t, notice, "（会议地点）")),
 		fmt.Sprintf("%s:%d:1: 正文: 还是模板的提示文字“（写明召开会议的依据和目的。）”", written["notice"], lineOf(t, notice, "（写明召开会议的依据和目的。）")),
-		"cover: is missing",
+		"cover: 成果展示要有封面照片。",
 		fmt.Sprintf("%s:%d: contact.phone: 还是模板的提示文字“（办公电话）”", written["disclosure"], lineOf(t, filepath.Join(dir, written["disclosure"]), "（办公电话）")),
 		written["study"],
 	} {

@@ -107,7 +107,7 @@ func TestLiveReload(t *testing.T) {
 		t.Error("the page changed without reloading")
 	}
 	write(strings.Replace(page, "2024-07-01", "2024-13-01", 1))
-	waitFor("overlay on a broken file", overlay, `content/notices/live.md:3:7: date: "2024-13-01" is not a date`)
+	waitFor("overlay on a broken file", overlay, `content/notices/live.md:3:7: date: 一年只有 12 个月，这里写的是 13 月。`)
 	if got := eval(h1); !strings.Contains(got, "第二版标题") {
 		t.Errorf("the last good page is not kept under the overlay: %q", got)
 	}

@@ -53,10 +53,10 @@ func TestBuildWatch(t *testing.T) {
 	write(strings.Replace(page, "第一版", "第二版", 1))
 	good := waitFor("after an edit", "第二版")
 	write(strings.Replace(page, "2024-07-01", "2024-13-01", 1))
-	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(errOut.String(), "is not a date") && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(errOut.String(), "这里写的是 13 月") && time.Now().Before(deadline); {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if !strings.Contains(errOut.String(), `content/notices/live.md:3:7: date: "2024-13-01" is not a date`) {
+	if !strings.Contains(errOut.String(), `content/notices/live.md:3:7: date: 一年只有 12 个月，这里写的是 13 月。`) {
 		t.Fatalf("no error for the broken file:\n%s", errOut.String())
 	}
 	if b, _ := os.ReadFile(published); string(b) != good {

@@ -149,7 +149,7 @@ func TestPinsEnd(t *testing.T) {
 // line, not a guess.
 func TestPinnedUntilWithoutPin(t *testing.T) {
 	msgs := buildErrors(t, minimal+"-- content/notices/a.md --\n---\ntitle: 通知\ndate: 2026-11-01\npinned_until: 2026-12-01\n---\n")
-	if want := "content/notices/a.md:4:15: pinned_until: is set but the page is not pinned (want pinned: true beside it"; !strings.Contains(msgs, want) {
+	if want := "content/notices/a.md:4:15: pinned_until: 写了置顶截止日期，但页面没有置顶。请在旁边加一行 pinned: true"; !strings.Contains(msgs, want) {
 		t.Errorf("got\n%s\nwant %s", msgs, want)
 	}
 }

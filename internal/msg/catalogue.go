@@ -14,14 +14,25 @@ type entry struct {
 
 // lookup finds k's entry.
 func lookup(k Key) (entry, bool) {
-	if k <= 0 || int(k) >= len(catalogue) || catalogue[k].key != k {
+	if k <= 0 || k >= numKeys || catalogue[k].key != k {
 		return entry{}, false
 	}
 	return catalogue[k], true
 }
 
-// Keys of the catalogue. Their texts are in catalogue below, in the same
-// order; TestCatalogue checks that each key has exactly its own entry.
+// catalogue is entries indexed by key; it is never changed after it is
+// made.
+var catalogue = byKey(entries)
+
+func byKey(es []entry) (c [numKeys]entry) {
+	for _, e := range es {
+		c[e.key] = e
+	}
+	return c
+}
+
+// Keys of the catalogue. Their texts are in entries below, grouped the
+// same way; TestCatalogue checks that each key has exactly one entry.
 const (
 	_ Key = iota
 
@@ -114,13 +125,12 @@ const (
 	ContactMissing
 	ContactEmailInvalid
 	ContactEmpty
+	SignoffBodyMissing
 
 	numKeys
 )
 
-var catalogue = [numKeys]entry{
-	{},
-
+var entries = []entry{
 	{KindScalar, "word.kind.scalar", "一个值", "a single value", nil},
 	{KindList, "word.kind.list", "一个列表", "a list", nil},
 	{KindMap, "word.kind.map", "一组字段", "a set of fields", nil},
@@ -317,6 +327,9 @@ var catalogue = [numKeys]entry{
 	{ContactEmailInvalid, "disclosure.contact-email.invalid",
 		"“%s”不是电子邮箱地址。请写成这样：email: dangwei@example.com",
 		"%q is not an email address (want e.g. dangwei@example.com)", []any{"dangwei@example"}},
+	{SignoffBodyMissing, "signoff.body.missing",
+		"落款缺少发文机关。请写一行，例如：signoff: {body: 机关第一党支部, date: {date}}",
+		"is missing (want the issuing body, e.g. signoff: {body: 机关第一党支部, date: {date}})", nil},
 	{ContactEmpty, "disclosure.contact.empty",
 		"意见反馈方式是空的。请至少写电话、邮箱、地址中的一项，例如：  phone: 0571-12345678",
 		"is empty (want at least a phone, an email or an address)", nil},

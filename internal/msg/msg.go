@@ -42,7 +42,8 @@ type Text struct {
 	raw  string // text from outside the catalogue (a library's error), shown as is
 }
 
-// New returns the message k with its arguments.
+// New returns the message k with its arguments; a []Text argument is a
+// list, joined as the language joins words (、, " and ").
 func New(k Key, args ...any) Text { return Text{key: k, args: args} }
 
 // Raw wraps text that has no entry, such as a library's own error: it is
@@ -91,6 +92,16 @@ func (p Printer) Text(t Text) string {
 			args[i] = p.Text(a)
 		case Key:
 			args[i] = p.Text(New(a))
+		case []Text:
+			words := make([]string, len(a))
+			for j, w := range a {
+				words[j] = p.Text(w)
+			}
+			sep := "、"
+			if p.Lang == English {
+				sep = " and "
+			}
+			args[i] = strings.Join(words, sep)
 		default:
 			args[i] = a
 		}

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"path"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/suggest"
 )
 
@@ -16,7 +18,7 @@ import (
 type problem struct {
 	pos   Pos
 	field string
-	msg   string
+	msg   msg.Text
 }
 
 var commonFields = []string{"title", "date", "slug", "summary", "tags", "branch", "draft", "publish_date",
@@ -31,6 +33,17 @@ var typeFields = map[string][]string{
 	Plain:      {},
 }
 
+// typeOrder is the order hints name the types in.
+var typeOrder = []string{Disclosure, Notice, Plain, Showcase, Study}
+
+// typeWords name each type in the catalogue's words.
+var typeWords = map[string]msg.Key{
+	Notice: msg.TypeNotice, Disclosure: msg.TypeDisclosure, Study: msg.TypeStudy, Showcase: msg.TypeShowcase, Plain: msg.TypePage,
+}
+
+// boundWords name a period's two ends.
+var boundWords = map[string]msg.Key{"start": msg.WordStart, "end": msg.WordEnd}
+
 var subFields = map[string][]string{
 	"meeting":     {"kind", "start", "end", "location", "host"},
 	"publicity":   {"start", "end"},
@@ -42,20 +55,14 @@ var subFields = map[string][]string{
 	"privacy":     {"allow", "reason"},
 }
 
-// dateLayouts are the date forms authors may write; a form without a zone
-// is read in the site's zone.
-var dateLayouts = []string{"2006-01-02", "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"}
-
-const wantDate = "want 2006-01-02, 2006-01-02 15:04 or RFC 3339"
-
 type decoder struct {
 	loc   *time.Location
 	probs []problem
 	pos   map[string]Pos
 }
 
-func (d *decoder) errorf(pos Pos, field, format string, args ...any) {
-	d.probs = append(d.probs, problem{pos, field, fmt.Sprintf(format, args...)})
+func (d *decoder) errorf(pos Pos, field string, k msg.Key, args ...any) {
+	d.probs = append(d.probs, problem{pos, field, msg.New(k, args...)})
 }
 
 func (d *decoder) scalar(v *value, field string) (string, bool) {
@@ -63,7 +70,7 @@ func (d *decoder) scalar(v *value, field string) (string, bool) {
 		return "", false
 	}
 	if v.kind != scalarValue {
-		d.errorf(v.pos, field, "is %s (want a single value)", v.kind)
+		d.errorf(v.pos, field, msg.FieldNotSingle, v.kind.word())
 		return "", false
 	}
 	return v.scalar, true
@@ -85,7 +92,7 @@ func (d *decoder) boolean(v *value, field string) bool {
 	case "false":
 		return false
 	}
-	d.errorf(v.pos, field, "%q is not true or false (want true or false)", s)
+	d.errorf(v.pos, field, msg.FieldNotBool, s, leaf(field))
 	return false
 }
 
@@ -96,7 +103,7 @@ func (d *decoder) integer(v *value, field string) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		d.errorf(v.pos, field, "%q is not a whole number (want e.g. 1, 2, 10)", s)
+		d.errorf(v.pos, field, msg.FieldNotInt, s, leaf(field))
 	}
 	return n
 }
@@ -108,11 +115,14 @@ func (d *decoder) date(v *value, field string) time.Time {
 	}
 	t, err := ParseDate(s, d.loc)
 	if err != nil {
-		d.errorf(v.pos, field, "%q is not a date (%s)", s, wantDate)
-		return t
+		var de *DateError
+		if errors.As(err, &de) {
+			d.probs = append(d.probs, problem{v.pos, field, de.Text(field)})
+		}
+		return time.Time{}
 	}
 	if y := t.Year(); y < minYear || y > maxYear {
-		d.errorf(v.pos, field, "%q is outside the years %d–%d (want a date in that range; check the year for a typo)", s, minYear, maxYear)
+		d.errorf(v.pos, field, msg.DateYearRange, s, minYear, maxYear)
 		return time.Time{}
 	}
 	return t
@@ -124,27 +134,15 @@ func (d *decoder) date(v *value, field string) time.Time {
 // made a 10.9 MB statistics page.
 const minYear, maxYear = 1900, 2100
 
-// ParseDate reads a date as authors write it; loc applies when no zone is
-// given.
-func ParseDate(s string, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range dateLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Parse(time.RFC3339, s)
-}
-
 func (d *decoder) strings(v *value, field string) []string {
 	switch v.kind {
 	case nullValue:
 		return nil
 	case scalarValue:
-		d.errorf(v.pos, field, "is a single value (want a list, e.g. [党建, 学习] or one \"- item\" per line)")
+		d.errorf(v.pos, field, msg.FieldNotList, field)
 		return nil
 	case mapValue:
-		d.errorf(v.pos, field, "is a set of fields (want a list of words)")
+		d.errorf(v.pos, field, msg.FieldListIsMap, field)
 		return nil
 	}
 	var out []string
@@ -159,19 +157,51 @@ func (d *decoder) strings(v *value, field string) []string {
 	return out
 }
 
+// tags reads the tags list. Chinese input methods type "，" and "、"
+// between words, which YAML reads as part of one tag ([三会一课，党员大会]
+// is one tag), and people write tags on one line as they would in a
+// document (tags: 三会一课、党员大会); both are split into tags, since no
+// tag holds a comma.
+func (d *decoder) tags(v *value) []string {
+	var items []*value
+	switch v.kind {
+	case scalarValue:
+		items = []*value{v}
+	case listValue:
+		items = v.list
+	default:
+		return d.strings(v, "tags")
+	}
+	var out []string
+	for i, e := range items {
+		s := d.str(e, fmt.Sprintf("tags[%d]", i))
+		for _, t := range strings.FieldsFunc(s, isTagSeparator) {
+			if t = strings.Trim(t, " \u3000［］【】[]"); t != "" {
+				d.pos[fmt.Sprintf("tags[%d]", len(out))] = e.pos
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+func isTagSeparator(r rune) bool {
+	return r == '，' || r == '、' || r == ',' || r == '；' || r == ';'
+}
+
 // object checks that v is a set of fields from known and returns them.
 func (d *decoder) object(v *value, field string, known []string) map[string]*value {
 	if v.kind == nullValue {
 		return nil
 	}
 	if v.kind != mapValue {
-		d.errorf(v.pos, field, "is %s (want fields: %s)", v.kind, strings.Join(known, ", "))
+		d.errorf(v.pos, field, msg.FieldNotObject, v.kind.word(), strings.Join(known, ", "))
 		return nil
 	}
 	for _, k := range v.keys {
 		d.pos[field+"."+k] = v.keyPos[k]
 		if !slices.Contains(known, k) {
-			d.errorf(v.keyPos[k], field+"."+k, "unknown field%s", hint(k, known))
+			d.probs = append(d.probs, problem{v.keyPos[k], field + "." + k, hint(k, known)})
 		}
 	}
 	return v.fields
@@ -182,7 +212,7 @@ func (d *decoder) files(v *value, field string) []File {
 		return nil
 	}
 	if v.kind != listValue {
-		d.errorf(v.pos, field, "is %s (want a list of files: - file: name.pdf)", v.kind)
+		d.errorf(v.pos, field, msg.FilesNotList, v.kind.word())
 		return nil
 	}
 	var out []File
@@ -209,7 +239,7 @@ func (d *decoder) files(v *value, field string) []File {
 			}
 		}
 		if file.File == "" {
-			d.errorf(e.pos, f+".file", "is missing (want the file name beside index.md, e.g. report.pdf)")
+			d.errorf(e.pos, f+".file", msg.FileNameMissing)
 			continue
 		}
 		if d.inBundle(m["file"].pos, f+".file", file.File) {
@@ -219,23 +249,34 @@ func (d *decoder) files(v *value, field string) []File {
 	return out
 }
 
-func hint(name string, known []string) string {
+// hint says what an unknown field name should have been.
+func hint(name string, known []string) msg.Text {
 	if s, ok := suggest.Closest(name, known); ok {
-		return fmt.Sprintf(" (did you mean %s?)", s)
+		return msg.New(msg.FieldUnknownDidYouMean, s)
 	}
 	// Named in a fixed order: a field of two types (signoff) must not be
 	// said to belong to one or the other from build to build.
-	var types []string
-	for typ, fields := range typeFields {
-		if slices.Contains(fields, name) {
-			types = append(types, typ)
+	var types []msg.Text
+	for _, typ := range typeOrder {
+		if slices.Contains(typeFields[typ], name) {
+			types = append(types, msg.New(typeWords[typ]))
 		}
 	}
 	if len(types) > 0 {
-		slices.Sort(types)
-		return fmt.Sprintf(" (%s belongs to %s pages; check the folder or the type)", name, strings.Join(types, " and "))
+		return msg.New(msg.FieldUnknownOtherType, name, types)
 	}
-	return fmt.Sprintf(" (want one of: %s)", strings.Join(known, ", "))
+	return msg.New(msg.FieldUnknownList, strings.Join(known, ", "))
+}
+
+// leaf is the last name of a dotted field, as its line begins.
+func leaf(field string) string {
+	if i := strings.LastIndexByte(field, '.'); i >= 0 {
+		field = field[i+1:]
+	}
+	if i := strings.IndexByte(field, '['); i >= 0 {
+		field = field[:i]
+	}
+	return field
 }
 
 func validEmail(s string) bool {
@@ -252,7 +293,7 @@ func (d *decoder) inBundle(pos Pos, field, name string) bool {
 		bad = bad || seg == ".."
 	}
 	if bad {
-		d.errorf(pos, field, "%q is outside the page's folder (want a file name beside index.md, e.g. report.pdf)", name)
+		d.errorf(pos, field, msg.FileOutsideFolder, name)
 	}
 	return !bad
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -21,11 +22,11 @@ func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
 	var l diag.List
 	report := func(probs []problem) {
 		for _, p := range probs {
-			l.Errorf(file, p.pos.Line, p.pos.Col, p.field, "%s", p.msg)
+			l.Add(diag.Diagnostic{File: file, Line: p.pos.Line, Col: p.pos.Col, Field: p.field, Msg: p.msg})
 		}
 	}
 	if len(strings.TrimSpace(string(src))) == 0 {
-		l.Errorf(file, 1, 1, "", "file is empty (want front matter with at least title and date; copy an example from README)")
+		l.Error(file, 1, 1, "", msg.FileEmpty)
 		return nil, l
 	}
 	sum := Version(file, src, loc)
@@ -52,7 +53,7 @@ func Parse(file string, src []byte, loc *time.Location) (*Page, diag.List) {
 			return p, l
 		}
 	}
-	l.Errorf(file, terr.line, terr.col, "", "%s", terr.msg)
+	l.Add(diag.Diagnostic{File: file, Line: terr.line, Col: terr.col, Msg: terr.msg})
 	return nil, l
 }
 
@@ -64,7 +65,7 @@ const maxFrontMatter = 256 << 10
 
 func parseFrontMatter(format string, fm []byte, fmLine int) (*value, []problem) {
 	if len(fm) > maxFrontMatter {
-		return nil, []problem{{Pos{fmLine, 1}, "", fmt.Sprintf("front matter is %d KB (want under %d KB; long text goes in the body, after the closing line)", len(fm)>>10, maxFrontMatter>>10)}}
+		return nil, []problem{{Pos{fmLine, 1}, "", msg.New(msg.FrontMatterTooBig, len(fm)>>10, maxFrontMatter>>10)}}
 	}
 	if format == "yaml" {
 		return parseYAML(fm, fmLine)
@@ -98,7 +99,7 @@ func (p *Page) placeIn(file string) {
 
 func (p *Page) decode(tree *value, d *decoder) {
 	if tree.kind != mapValue {
-		d.errorf(tree.pos, "", "front matter is %s (want fields such as title: …)", tree.kind)
+		d.errorf(tree.pos, "", msg.FrontMatterNotFields, tree.kind.word())
 		return
 	}
 	f := tree.fields
@@ -108,7 +109,7 @@ func (p *Page) decode(tree *value, d *decoder) {
 	if v := f["type"]; v != nil {
 		t := d.str(v, "type")
 		if _, ok := typeFields[t]; !ok {
-			d.errorf(v.pos, "type", "%q is not a content type (want notice, disclosure, study, showcase or page)", t)
+			d.errorf(v.pos, "type", msg.TypeUnknown, t)
 			return
 		}
 		p.Type = t
@@ -116,7 +117,7 @@ func (p *Page) decode(tree *value, d *decoder) {
 	known := append(slices.Clone(commonFields), typeFields[p.Type]...)
 	for _, k := range tree.keys {
 		if !slices.Contains(known, k) {
-			d.errorf(tree.keyPos[k], k, "unknown field%s", hint(k, known))
+			d.probs = append(d.probs, problem{tree.keyPos[k], k, hint(k, known)})
 		}
 	}
 	p.decodeCommon(f, tree.pos, d)
@@ -148,7 +149,7 @@ func (p *Page) decode(tree *value, d *decoder) {
 		// A draft may wait for its photo: `pubgen new showcase` cannot know
 		// the cover's name, and a half-made showcase must not stop a build.
 		if p.Cover == "" && p.Kind == KindPage && !p.Draft && !d.reported("cover") {
-			d.errorf(tree.pos, "cover", "is missing (want a cover image beside index.md, e.g. cover: cover.jpg)")
+			d.errorf(tree.pos, "cover", msg.CoverMissing)
 		}
 	}
 }
@@ -160,12 +161,12 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 		p.Title = d.str(v, "title")
 	}
 	if p.Title == "" {
-		d.errorf(posOr(f["title"], at), "title", "is missing (want the page's title, e.g. title: 关于召开2024年第三季度支部党员大会的通知)")
+		d.errorf(posOr(f["title"], at), "title", msg.TitleMissing)
 	}
 	if v := f["date"]; v != nil && v.kind != nullValue {
 		p.Date = d.date(v, "date")
 	} else if p.Kind == KindPage {
-		d.errorf(posOr(v, at), "date", "is missing (want the publication date, e.g. date: 2024-07-01)")
+		d.errorf(posOr(v, at), "date", msg.DateMissing)
 	}
 	if v := f["publish_date"]; v != nil {
 		p.PublishDate = d.date(v, "publish_date")
@@ -173,14 +174,14 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 	if v := f["slug"]; v != nil {
 		p.Slug = d.str(v, "slug")
 		if p.Slug != "" && (!slugRE.MatchString(p.Slug) || strings.Contains(p.Slug, "..")) {
-			d.errorf(v.pos, "slug", "%q cannot be part of a web address (want letters, digits, '-' or '_', e.g. 2024-q3-meeting)", p.Slug)
+			d.errorf(v.pos, "slug", msg.SlugInvalid, p.Slug)
 		}
 	}
 	if v := f["summary"]; v != nil {
 		p.Summary = d.str(v, "summary")
 	}
 	if v := f["tags"]; v != nil {
-		p.Tags = d.strings(v, "tags")
+		p.Tags = d.tags(v)
 	}
 	if v := f["branch"]; v != nil {
 		p.Branch = d.str(v, "branch")
@@ -196,7 +197,7 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 		// A pin with an end and no pin is a half-done edit: say so rather
 		// than guess which half the author meant.
 		if !p.Pinned && !p.PinnedUntil.IsZero() {
-			d.errorf(v.pos, "pinned_until", "is set but the page is not pinned (want pinned: true beside it, or no pinned_until)")
+			d.errorf(v.pos, "pinned_until", msg.PinnedUntilNotPinned)
 		}
 	}
 	if v := f["weight"]; v != nil {
@@ -207,7 +208,7 @@ func (p *Page) decodeCommon(f map[string]*value, at Pos, d *decoder) {
 			if clean, ok := CleanAlias(a); ok {
 				p.Aliases = append(p.Aliases, clean)
 			} else {
-				d.errorf(v.pos, fmt.Sprintf("aliases[%d]", i), "%q is not a path inside the site (want e.g. /notices/old-name/)", a)
+				d.errorf(v.pos, fmt.Sprintf("aliases[%d]", i), msg.AliasInvalid, a)
 			}
 		}
 	}
@@ -244,13 +245,13 @@ func decodePrivacy(v *value, d *decoder) *Privacy {
 			if !ok {
 				// An error: the page is not built, so Allow's places
 				// never drift from the list's.
-				d.errorf(d.pos[f], f, "%s", privacy.AllowNotNumber(s))
+				d.probs = append(d.probs, problem{d.pos[f], f, msg.Raw(privacy.AllowNotNumber(s))})
 				continue
 			}
 			pr.Allow = append(pr.Allow, n)
 		}
 		if len(pr.Allow) > 0 && pr.Reason == "" {
-			d.errorf(posOr(m["reason"], v.pos), "privacy.reason", "%s", privacy.AllowNoReason())
+			d.probs = append(d.probs, problem{posOr(m["reason"], v.pos), "privacy.reason", msg.Raw(privacy.AllowNoReason())})
 		}
 	}
 	return pr
@@ -312,20 +313,20 @@ func (p *Page) decodeNotice(f map[string]*value, at Pos, d *decoder) {
 	if x := m["kind"]; present(x) {
 		mt.Kind = d.str(x, "meeting.kind")
 		if !slices.Contains(MeetingKinds, mt.Kind) {
-			d.errorf(x.pos, "meeting.kind", "%q is not a meeting kind (want one of %s)", mt.Kind, strings.Join(MeetingKinds, "、"))
+			d.errorf(x.pos, "meeting.kind", msg.MeetingKindInvalid, mt.Kind, strings.Join(MeetingKinds, "、"))
 		}
 	} else if !p.Draft {
-		d.errorf(posOr(x, v.pos), "meeting.kind", "is missing (want one of %s)", strings.Join(MeetingKinds, "、"))
+		d.errorf(posOr(x, v.pos), "meeting.kind", msg.MeetingKindMissing, strings.Join(MeetingKinds, "、"))
 	}
 	if x := m["start"]; present(x) {
 		mt.Start = d.date(x, "meeting.start")
 	} else if !p.Draft {
-		d.errorf(posOr(x, v.pos), "meeting.start", "is missing (want the start, e.g. 2024-07-05 14:30)")
+		d.errorf(posOr(x, v.pos), "meeting.start", msg.MeetingStartMissing)
 	}
 	if x := m["end"]; x != nil {
 		mt.End = d.date(x, "meeting.end")
 		if !mt.Start.IsZero() && !mt.End.IsZero() && mt.End.Before(mt.Start) {
-			d.errorf(x.pos, "meeting.end", "is before meeting.start (want an end after the start)")
+			d.errorf(x.pos, "meeting.end", msg.MeetingEndBeforeStart)
 		}
 	}
 	if x := m["location"]; x != nil {
@@ -346,13 +347,13 @@ func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
 	}
 	pub := f["publicity"]
 	if pub == nil {
-		d.errorf(at, "publicity", "is missing (want the publicity period: publicity: {start: 2024-07-01, end: 2024-07-05})")
+		d.errorf(at, "publicity", msg.PublicityMissing)
 	} else if m := d.object(pub, "publicity", subFields["publicity"]); m != nil {
 		per := &Period{}
 		for _, k := range []string{"start", "end"} {
 			x := m[k]
 			if x == nil {
-				d.errorf(pub.pos, "publicity."+k, "is missing (want a date, e.g. 2024-07-01)")
+				d.errorf(pub.pos, "publicity."+k, msg.PublicityBoundMissing, boundWords[k], k)
 				continue
 			}
 			t := d.date(x, "publicity."+k)
@@ -361,7 +362,7 @@ func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
 			} else {
 				per.End = t
 				if !per.Start.IsZero() && !t.IsZero() && t.Before(per.Start) {
-					d.errorf(x.pos, "publicity.end", "is before publicity.start (want an end on or after the start)")
+					d.errorf(x.pos, "publicity.end", msg.PublicityEndBeforeStart)
 				}
 			}
 		}
@@ -372,7 +373,7 @@ func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
 	}
 	c := f["contact"]
 	if c == nil {
-		d.errorf(at, "contact", "is missing (want where readers send feedback: contact: {phone: …, email: …, address: …})")
+		d.errorf(at, "contact", msg.ContactMissing)
 		return
 	}
 	m := d.object(c, "contact", subFields["contact"])
@@ -386,14 +387,14 @@ func (p *Page) decodeDisclosure(f map[string]*value, at Pos, d *decoder) {
 	if x := m["email"]; x != nil {
 		ct.Email = d.str(x, "contact.email")
 		if ct.Email != "" && !validEmail(ct.Email) {
-			d.errorf(x.pos, "contact.email", "%q is not an email address (want e.g. dangwei@example.com)", ct.Email)
+			d.errorf(x.pos, "contact.email", msg.ContactEmailInvalid, ct.Email)
 		}
 	}
 	if x := m["address"]; x != nil {
 		ct.Address = d.str(x, "contact.address")
 	}
 	if ct.Phone == "" && ct.Email == "" && ct.Address == "" {
-		d.errorf(c.pos, "contact", "is empty (want at least a phone, an email or an address)")
+		d.errorf(c.pos, "contact", msg.ContactEmpty)
 	}
 	p.Contact = ct
 }
@@ -451,7 +452,7 @@ func (p *Page) decodeSignoff(v *value, d *decoder) *Signoff {
 	}
 	if s.Body == "" {
 		if !d.reported("signoff") && !d.reported("signoff.body") {
-			d.errorf(v.pos, "signoff.body", "is missing (want the issuing body, e.g. signoff: {body: 机关第一党支部, date: 2026-12-03})")
+			d.errorf(v.pos, "signoff.body", msg.SignoffBodyMissing)
 		}
 		return nil
 	}

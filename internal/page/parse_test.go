@@ -4,17 +4,26 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 var shanghai, _ = time.LoadLocation("Asia/Shanghai")
 
+// parse parses src and returns its problems in English, one a line; the
+// Chinese texts are held whole by TestMistakes.
 func parse(t *testing.T, file, src string) (*Page, string) {
+	t.Helper()
+	return parseIn(t, msg.English, file, src)
+}
+
+func parseIn(t *testing.T, lang msg.Lang, file, src string) (*Page, string) {
 	t.Helper()
 	p, l := Parse(file, []byte(src), shanghai)
 	l.Sort()
 	var msgs []string
 	for _, d := range l {
-		msgs = append(msgs, d.String())
+		msgs = append(msgs, d.In(msg.Printer{Lang: lang}))
 	}
 	return p, strings.Join(msgs, "\n")
 }
@@ -88,10 +97,11 @@ func TestParseErrors(t *testing.T) {
 		{"content/notices/a.md", "---\ntitle: a\n", "front matter is not closed"},
 		{"content/notices/a.md", "---\ntitle: \xff\ndate: 2024-01-01\n---\n", "content/notices/a.md:2:8: is not valid UTF-8"},
 		{"content/notices/a.md", "---\ntitle: a\x00\n---\n", "contains a NUL byte"},
-		{"content/notices/a.md", "---\ntitle: \"unclosed\ndate: 2024-01-01\n---\n", "front matter is not valid YAML"},
+		{"content/notices/a.md", "---\ntitle: \"unclosed\ndate: 2024-01-01\n---\n", "content/notices/a.md:2:8: title: opens a quote \" that is not closed"},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\nmeeting: {kind: 党课, start: 2024-01-02\n---\n", "content/notices/a.md:4:10: meeting: opens { without a closing } on its line"},
 		{"content/notices/a.md", "---\ntitle: a\n\tdate: 2024-01-01\n---\n", "content/notices/a.md:3:1: front matter is indented with a tab"},
 		{"content/notices/a.md", "---\ntitle: a\ntitle: b\ndate: 2024-01-01\n---\n", "content/notices/a.md:3:1: title: is written twice (first on line 2"},
-		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-02-30\n---\n", `content/notices/a.md:3:7: date: "2024-02-30" is not a date (want 2006-01-02`},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-02-30\n---\n", `content/notices/a.md:3:7: date: 2024-02 has no day 30 (it has 29 days; want e.g. date: 2026-12-04)`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: [2024-01-01]\n---\n", "date: is a list (want a single value)"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 9999-12-31\n---\n", `content/notices/a.md:3:7: date: "9999-12-31" is outside the years 1900–2100 (want a date in that range; check the year for a typo)`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 1899-12-31 23:59\n---\n", `date: "1899-12-31 23:59" is outside the years 1900–2100`},
@@ -111,10 +121,10 @@ func TestParseErrors(t *testing.T) {
 		{"content/showcases/a/index.md", "---\ntitle: a\ndate: 2024-01-01\n---\n", "cover: is missing"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\nslug: ../../etc\n---\n", `slug: "../../etc" cannot be part of a web address`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\naliases: [../../etc/passwd]\n---\n", `aliases[0]: "../../etc/passwd" is not a path inside the site`},
-		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\ntags: 党建\n---\n", "tags: is a single value (want a list"},
+		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\naliases: /a/\n---\n", "aliases: is a single value (want a list"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\ndraft: maybe\n---\n", `draft: "maybe" is not true or false`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\ntype: news\n---\n", `type: "news" is not a content type`},
-		{"content/notices/a.md", "+++\ntitle = \"a\"\ndate = \"2024-13-01\"\n+++\n", `content/notices/a.md:3:8: date: "2024-13-01" is not a date`},
+		{"content/notices/a.md", "+++\ntitle = \"a\"\ndate = \"2024-13-01\"\n+++\n", `content/notices/a.md:3:8: date: 2024 has no month 13`},
 		{"content/notices/a.md", "+++\ntitle = \"a\n+++\n", "front matter is not valid TOML"},
 	}
 	for _, c := range cases {

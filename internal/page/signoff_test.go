@@ -37,7 +37,7 @@ func TestParseSignoffErrors(t *testing.T) {
 	const head = "---\ntitle: a\ndate: 2026-12-03\n"
 	cases := []struct{ file, fm, want string }{
 		{"content/notices/a.md", "signoff: {date: 2026-12-01}\n", "content/notices/a.md:4:10: signoff.body: is missing"},
-		{"content/notices/a.md", "signoff: {body: 支部, date: 2026-13-01}\n", "signoff.date: \"2026-13-01\" is not a date"},
+		{"content/notices/a.md", "signoff: {body: 支部, date: 2026-13-01}\n", "signoff.date: 2026 has no month 13"},
 		{"content/notices/a.md", "signoff: {body: 支部, dat: 2026-12-01}\n", "signoff.dat: unknown field (did you mean date?)"},
 		{"content/study/a.md", "signoff: 支部\n", "signoff: unknown field (signoff belongs to disclosure and notice pages"},
 	}

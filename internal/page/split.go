@@ -2,14 +2,15 @@ package page
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // text problems found before the front matter is read.
 type textError struct {
 	line, col int
-	msg       string
+	msg       msg.Text
 }
 
 // normalize accepts a leading BOM and CRLF line endings (Windows editors and
@@ -25,9 +26,9 @@ func normalize(src []byte) ([]byte, *textError) {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return nil, &textError{line, col, "is not valid UTF-8 (want the file saved as UTF-8; GBK/GB2312 files must be converted)"}
+			return nil, &textError{line, col, msg.New(msg.FileNotUTF8)}
 		case r == 0:
-			return nil, &textError{line, col, "contains a NUL byte (want a text file)"}
+			return nil, &textError{line, col, msg.New(msg.FileNUL)}
 		case r == '\n':
 			line, col = line+1, 1
 		default:
@@ -48,7 +49,7 @@ func split(src []byte) (format string, fm []byte, fmLine int, body []byte, bodyL
 	case bytes.HasPrefix(src, []byte("+++\n")) || bytes.Equal(src, []byte("+++")):
 		format, delim = "toml", "+++"
 	default:
-		return "", nil, 0, nil, 0, &textError{1, 1, "has no front matter (want the file to start with a line \"---\", then title and date, then \"---\")"}
+		return "", nil, 0, nil, 0, &textError{1, 1, msg.New(msg.FrontMatterMissing)}
 	}
 	rest := src[len(delim):]
 	if len(rest) > 0 {
@@ -79,5 +80,5 @@ func split(src []byte) (format string, fm []byte, fmLine int, body []byte, bodyL
 		off += end + 1
 		line++
 	}
-	return "", nil, 0, nil, 0, &textError{1, 1, fmt.Sprintf("front matter is not closed (want a line %q after the fields)", delim)}
+	return "", nil, 0, nil, 0, &textError{1, 1, msg.New(msg.FrontMatterNotClosed, delim)}
 }

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // parseTOML decodes TOML front matter; fmLine is the file line where it
@@ -22,7 +25,11 @@ func parseTOML(fm []byte, fmLine int) (*value, []problem) {
 			r, _ := de.Position()
 			at = Pos{fmLine + r - 1, 1}
 		}
-		return nil, []problem{{at, "", fmt.Sprintf("front matter is not valid TOML: %v (want key = value lines, see README)", err)}}
+		k := msg.SyntaxTOML
+		if strings.Contains(err.Error(), "nested more than") {
+			k = msg.FrontMatterTooDeep
+		}
+		return nil, []problem{{at, "", msg.New(k, err.Error())}}
 	}
 	b := &tomlBuilder{at: tomlPositions(fm, fmLine), left: maxValues}
 	top := b.build(m, "", Pos{fmLine, 1})
@@ -50,7 +57,7 @@ func (b *tomlBuilder) build(x any, path string, parent Pos) *value {
 		return nil
 	}
 	if b.left--; b.left < 0 {
-		b.over = &problem{pos, path, fmt.Sprintf("front matter holds more than %d values (want at most %d)", maxValues, maxValues)}
+		b.over = &problem{pos, path, msg.New(msg.FrontMatterTooManyValues, maxValues)}
 		return nil
 	}
 	switch t := x.(type) {

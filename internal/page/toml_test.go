@@ -13,7 +13,7 @@ func TestTOMLPositions(t *testing.T) {
 		file, src, want string
 	}{
 		{notice, "+++\ntitle = \"a\"\ndate = 2024-01-01\n\n[meeting]\nkind = \"党课\"\nstart = 2024-07-05T14:30:00\nend = \"2024-13-05\"\n+++\n",
-			notice + `:8:7: meeting.end: "2024-13-05" is not a date`},
+			notice + `:8:7: meeting.end: 2024 has no month 13`},
 		{notice, "+++\ntitle = \"a\"\ndate = 2024-01-01\n[meeting]\nkind = \"党课\"\nstart = 2024-07-05T14:30:00\nknd = 1\n+++\n",
 			notice + ":7:1: meeting.knd: unknown field"},
 		{notice, "+++\ntitle = \"a\"\ndate = 2024-01-01\nmeeting.kind = \"茶话会\"\nmeeting.start = 2024-07-05\n+++\n",

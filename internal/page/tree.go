@@ -1,5 +1,7 @@
 package page
 
+import "github.com/pubgen/pubgen/internal/msg"
+
 // value is front matter decoded into a tree that remembers where each value
 // was written, whatever the syntax. Types are checked later, field by field,
 // so that a wrong type is reported in the author's terms.
@@ -23,8 +25,11 @@ const (
 	nullValue
 )
 
-func (k valueKind) String() string {
-	return [...]string{"a single value", "a list", "a set of fields", "empty"}[k]
+func (k valueKind) String() string { return msg.New(k.word()).String() }
+
+// word names the kind in the catalogue's words ("a list", 一个列表).
+func (k valueKind) word() msg.Key {
+	return [...]msg.Key{msg.KindScalar, msg.KindList, msg.KindMap, msg.KindEmpty}[k]
 }
 
 // maxValues bounds the values one front matter may hold once YAML aliases

@@ -5,8 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -21,14 +24,25 @@ func parseYAML(fm []byte, fmLine int) (*value, []problem) {
 // parseYAMLWithin is parseYAML with a budget of limit values; the fuzz
 // target uses a small one so that each run is quick.
 func parseYAMLWithin(fm []byte, fmLine, limit int) (*value, []problem) {
+	sure, maybe := lintYAML(fm, fmLine)
+	if len(sure) > 0 {
+		return nil, sure
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		return nil, []problem{yamlSyntaxProblem(fm, fmLine, err)}
+		if len(maybe) > 0 {
+			return nil, maybe
+		}
+		return nil, []problem{yamlSyntaxProblem(fmLine, err)}
 	}
 	if len(doc.Content) == 0 {
 		return newMap(Pos{}), nil
 	}
-	w := &yamlWalker{fmLine: fmLine, limit: limit, left: limit, open: map[*yaml.Node]bool{}}
+	if doc.Content[0].Kind != yaml.MappingNode && len(maybe) > 0 {
+		// title:关于… alone is one valid text, not a field.
+		return nil, maybe
+	}
+	w := &yamlWalker{fmLine: fmLine, limit: limit, left: limit, open: map[*yaml.Node]bool{}, lines: strings.Split(string(fm), "\n")}
 	v := w.walk(doc.Content[0], "")
 	if w.stop {
 		return nil, w.probs
@@ -36,28 +50,19 @@ func parseYAMLWithin(fm []byte, fmLine, limit int) (*value, []problem) {
 	return v, w.probs
 }
 
-func yamlSyntaxProblem(fm []byte, fmLine int, err error) problem {
-	if i := tabLine(fm); i > 0 {
-		return problem{Pos{fmLine + i - 1, 1}, "", "front matter is indented with a tab (want spaces: YAML does not allow tabs)"}
-	}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+func yamlSyntaxProblem(fmLine int, err error) problem {
+	text := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := fmLine
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		line = fmLine + n - 1
-		msg = strings.TrimSpace(yamlLineRE.ReplaceAllString(msg, ""))
-		msg = strings.TrimPrefix(msg, ": ")
+		text = strings.TrimSpace(yamlLineRE.ReplaceAllString(text, ""))
+		text = strings.TrimPrefix(text, ": ")
 	}
-	return problem{Pos{line, 1}, "", fmt.Sprintf("front matter is not valid YAML: %s (want key: value lines, see README)", msg)}
-}
-
-func tabLine(fm []byte) int {
-	for i, l := range strings.Split(string(fm), "\n") {
-		if strings.HasPrefix(strings.TrimLeft(l, " "), "\t") {
-			return i + 1
-		}
+	if strings.Contains(text, "max depth") {
+		return problem{Pos{line, 1}, "", msg.New(msg.FrontMatterTooDeep, text)}
 	}
-	return 0
+	return problem{Pos{line, 1}, "", msg.New(msg.SyntaxYAML, text)}
 }
 
 // yamlWalker turns a yaml.Node tree into values. Aliases make that tree a
@@ -73,7 +78,8 @@ type yamlWalker struct {
 	outer  *yaml.Node          // the outermost alias being expanded, named when the budget runs out
 	field  string              // where outer is written
 	probs  []problem
-	stop   bool // a cycle or the budget ended the walk: the tree is incomplete
+	stop   bool     // a cycle or the budget ended the walk: the tree is incomplete
+	lines  []string // the front matter's lines, to place a comment
 }
 
 func (w *yamlWalker) pos(n *yaml.Node) Pos { return Pos{w.fmLine + n.Line - 1, n.Column} }
@@ -106,6 +112,7 @@ func (w *yamlWalker) walk(n *yaml.Node, path string) *value {
 		if n.Tag == "!!null" && n.Value != "" || n.Tag == "!!null" && n.Style == 0 {
 			return &value{kind: nullValue, pos: w.pos(n)}
 		}
+		w.hashInValue(n, path)
 		return &value{kind: scalarValue, scalar: n.Value, quoted: n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0, pos: w.pos(n)}
 	}
 }
@@ -117,7 +124,7 @@ func (w *yamlWalker) mapping(n *yaml.Node, path string) *value {
 		kp := w.pos(k)
 		name := k.Value
 		if _, dup := v.fields[name]; dup {
-			w.probs = append(w.probs, problem{kp, join(path, name), fmt.Sprintf("is written twice (first on line %d; want each field once)", v.keyPos[name].Line)})
+			w.probs = append(w.probs, problem{kp, join(path, name), msg.New(msg.SyntaxDuplicate, v.keyPos[name].Line)})
 			continue
 		}
 		v.keys = append(v.keys, name)
@@ -131,7 +138,7 @@ func (w *yamlWalker) mapping(n *yaml.Node, path string) *value {
 // is being walked, i.e. one that contains the alias.
 func (w *yamlWalker) alias(n *yaml.Node, path string) *value {
 	if w.open[n.Alias] {
-		w.probs = append(w.probs, problem{w.pos(n), path, fmt.Sprintf("the alias *%s is inside the value &%s it names, so it would repeat forever (want an alias to a value written before it, outside it)", n.Value, n.Value)})
+		w.probs = append(w.probs, problem{w.pos(n), path, msg.New(msg.SyntaxAliasLoop, n.Value)})
 		w.stop = true
 		return nil
 	}
@@ -145,8 +152,26 @@ func (w *yamlWalker) alias(n *yaml.Node, path string) *value {
 func (w *yamlWalker) overBudget(n *yaml.Node, path string) {
 	w.stop = true
 	if a := w.outer; a != nil {
-		w.probs = append(w.probs, problem{w.pos(a), w.field, fmt.Sprintf("the alias *%s makes the front matter hold more than %d values (want aliases that repeat a few values; write long lists out)", a.Value, w.limit)})
+		w.probs = append(w.probs, problem{w.pos(a), w.field, msg.New(msg.SyntaxAliasTooBig, a.Value, w.limit)})
 		return
 	}
-	w.probs = append(w.probs, problem{w.pos(n), path, fmt.Sprintf("front matter holds more than %d values (want at most %d)", w.limit, w.limit)})
+	w.probs = append(w.probs, problem{w.pos(n), path, msg.New(msg.FrontMatterTooManyValues, w.limit)})
+}
+
+// hashInValue refuses a text whose end YAML took for a comment because a
+// " #" came before it: location: 3号楼 #2会议室 would publish 3号楼. A
+// comment as people write one has a space after the # (draft: true  # …),
+// so only a # followed directly by more text counts; the fix is quotes.
+func (w *yamlWalker) hashInValue(n *yaml.Node, path string) {
+	c := n.LineComment
+	if n.Style != 0 || n.Tag != "!!str" || len(c) < 2 || c[0] != '#' || c[1] == ' ' || c[1] == '#' {
+		return
+	}
+	pos := w.pos(n)
+	if i := pos.Line - w.fmLine; i >= 0 && i < len(w.lines) {
+		if j := strings.Index(w.lines[i], " "+c); j >= 0 {
+			pos.Col = utf8.RuneCountInString(w.lines[i][:j]) + 2
+		}
+	}
+	w.probs = append(w.probs, problem{pos, path, msg.New(msg.SyntaxHashInValue, n.Value, c[1:], leaf(path))})
 }
