@@ -63,7 +63,7 @@ func liveAttacks(t *testing.T) []liveAttack {
 			[]byte("---\ntitle: 通知\ndate: 2024-07-01\ntags: &a [x, *a]\n---\n")}},
 			"content/notices/cycle.md:4:14: tags[1]: *a 写在它所引用的 &a 里面，会无限重复。"},
 		{"billion laughs", []hostileFile{{"content/notices/laughs.md", []byte(billionLaughs(9))}},
-			"content/notices/laughs.md:9:10: x5[0]: the alias *l4 makes the front matter hold more than 100000 values"},
+			"content/notices/laughs.md:9:10: x5[0]: *l4 展开后超过 100000 项，太多了。"},
 	}
 }
 
