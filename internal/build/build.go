@@ -146,9 +146,10 @@ func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site,
 	l = append(l, hints...)
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
 	l = append(l, sl...)
-	if l.HasErrors(false) {
-		return nil, nil, nil, nil, nil, l.Err(opts.Strict)
-	}
+	// The text of every page that could be read is converted and scanned
+	// even when fields are wrong, so that check names every problem at
+	// once: a missing attachment must not hide a missing photo in the
+	// text, nor a wrong date a broken link.
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	c.convCache().sweep()

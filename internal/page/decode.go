@@ -220,6 +220,9 @@ func (d *decoder) files(v *value, field string) []File {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		d.pos[f] = e.pos
 		if e.kind == scalarValue {
+			// Written as a name alone (- 合影.jpg), it is still the
+			// item's file for messages about it.
+			d.pos[f+".file"] = e.pos
 			if d.inBundle(e.pos, f, e.scalar) {
 				out = append(out, File{File: e.scalar})
 			}
