@@ -98,7 +98,7 @@ func TestPrivacyAllow(t *testing.T) {
 		{"not a number", "privacy:\n  allow: [张三明, \"0571-88880000\"]\n  reason: 同意\n", "正文\n",
 			"content/disclosures/a.md:8:11: privacy.allow[0]: \"张三明\" 不是一个手机号、身份证号或银行卡号"},
 		{"a word under privacy", "privacy:\n  alow: [13812345678]\n", "正文\n",
-			"content/disclosures/a.md:8:3: privacy.alow: unknown field (did you mean allow?)"},
+			"content/disclosures/a.md:8:3: privacy.alow: 没有这个字段，是不是想写 allow？"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := buildErrors(t, minimal+published("a.md", c.fm, c.body))
