@@ -12,6 +12,7 @@ import (
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/publish"
@@ -207,12 +208,12 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *
 		return nil, nil, renderStats{}, errors.Join(errs...)
 	}
 	outs = append(outs, files.Outputs...)
-	feeds, err := render.Feeds(s, ropts.Pretty)
+	feeds, err := outputs.Feeds(s, ropts.Pretty)
 	if err != nil {
 		return nil, nil, renderStats{}, err
 	}
 	for _, f := range feeds {
-		if outs, err = appendMin(outs, f, min); err != nil {
+		if outs, err = appendMin(outs, render.Output{Path: f.Path, Data: f.Data}, min); err != nil {
 			return nil, nil, renderStats{}, err
 		}
 	}

@@ -45,7 +45,7 @@ func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry)
 }
 
 // generated names the files render makes by itself, whatever the content
-// (see render.Plan and render.Feeds).
+// (see render.Plan and outputs.Feeds).
 func generated(p string) []site.Origin {
 	name := ""
 	switch {

@@ -1,4 +1,4 @@
-package render
+package outputs
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -13,7 +14,7 @@ import (
 // section, sitemap.xml and robots.txt. Without base_url there are none, since
 // a feed or sitemap with relative URLs is useless to its readers. Text goes
 // through encoding/xml, so titles cannot break out of their elements.
-func Feeds(s *site.Site, pretty bool) ([]Output, error) {
+func Feeds(s *site.Site, pretty bool) ([]publish.Entry, error) {
 	base := s.Config.BaseURL
 	if base == "" {
 		return nil, nil
@@ -24,20 +25,20 @@ func Feeds(s *site.Site, pretty bool) ([]Output, error) {
 		}
 		return base + u
 	}
-	var out []Output
+	var out []publish.Entry
 	for _, sec := range s.Sections {
 		b, err := atom(s, sec, abs)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Output{Path: sec.URL + "index.xml", Data: b})
+		out = append(out, publish.Entry{Path: sec.URL + "index.xml", Data: b})
 	}
 	b, err := sitemap(s, abs)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, Output{Path: "sitemap.xml", Data: b})
-	out = append(out, Output{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")})
+	out = append(out, publish.Entry{Path: "sitemap.xml", Data: b})
+	out = append(out, publish.Entry{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")})
 	return out, nil
 }
 
