@@ -24,7 +24,8 @@ import (
 // contact are declared on purpose and are not looked at; numbers the page
 // lists under privacy.allow are published on purpose. In a disclosure a
 // number is an error and the build stops (privacy.Refused); elsewhere it
-// is a warning, which fails the build under --strict.
+// is a warning, which fails the build under --strict. Pages waiting for
+// their publish_date are judged too (see below).
 // It runs after the Markdown is converted and the bundle files narrowed
 // to those published. The findings in a page's own text depend on the
 // page and its rendered text alone, so a session remembers them in memo
@@ -35,6 +36,13 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
+	}
+	// A page waiting for its publish_date goes live with no one looking
+	// at it again, so it is judged now, as far as it can be before it is
+	// placed and converted: its fields and its Markdown as written.
+	waiting := len(nodes)
+	for _, p := range s.Waiting {
+		nodes = append(nodes, &site.Node{Page: p})
 	}
 	found := make([][]pii, len(nodes))
 	known := make([]bool, len(nodes))
@@ -57,14 +65,16 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag
 		if !known[i] {
 			found[i] = scanPage(n)
 		}
-		outside[i] = append(scanNames(n), scanFiles(fsys, n, &notes[i])...)
+		if i < waiting {
+			outside[i] = append(scanNames(n), scanFiles(fsys, n, &notes[i])...)
+		}
 	})
 	var l diag.List
 	for i, n := range nodes {
 		if n == nil || n.Page == nil {
 			continue
 		}
-		l = append(l, judge(n, append(slices.Clip(found[i]), outside[i]...))...)
+		l = append(l, judge(n, append(slices.Clip(found[i]), outside[i]...), i < waiting)...)
 		l = append(l, notes[i]...)
 		if !known[i] {
 			memo.Put(n.Path, n.Page.Sum, privacyEntry{plain: n.PlainText, found: found[i]})
@@ -76,9 +86,10 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag
 
 // judge turns a page's findings into diagnostics: a number the page
 // allows is left out, one in a published disclosure is an error, any
-// other a warning; and an allowed number found nowhere is a warning, since
-// a stale entry would let the number through if it came back by mistake.
-func judge(n *site.Node, found []pii) diag.List {
+// other a warning; and, when whole says everything the page publishes
+// was scanned, an allowed number found nowhere is a warning, since a stale
+// entry would let the number through if it came back by mistake.
+func judge(n *site.Node, found []pii, whole bool) diag.List {
 	allowed := map[string]bool{}
 	var allow []string
 	if n.Privacy != nil {
@@ -120,7 +131,7 @@ func judge(n *site.Node, found []pii) diag.List {
 		l.Add(d)
 	}
 	for i, a := range allow {
-		if !allowed[a] {
+		if whole && !allowed[a] {
 			f := fmt.Sprintf("privacy.allow[%d]", i)
 			l.Warnf(n.Path, n.Line(f), 0, f, "%s", privacy.AllowUnused(privacy.MaskText(a)))
 		}

@@ -51,6 +51,12 @@ func TestDisclosurePersonalDataIsAnError(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a disclosure waiting for its publish_date is judged now", func(t *testing.T) {
+		got := buildErrors(t, minimal+published("a.md", "publish_date: 2030-01-01\n", "联系电话13812345678。\n"))
+		if want := "content/disclosures/a.md:9:5: body: 像是有手机号 138****5678：党务公开"; !strings.Contains(got, want) {
+			t.Errorf("want %q in:\n%s", want, got)
+		}
+	})
 	t.Run("a draft only warns", func(t *testing.T) {
 		site := minimal + published("a.md", "draft: true\n", "联系电话13812345678。\n")
 		res, err := Run(siteFS(t, site), Options{Now: demoNow, Drafts: true})
