@@ -210,3 +210,23 @@ func TestDateRangeEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestParsePrivacy: privacy.allow holds each number as read, whatever its
+// form, in YAML and TOML alike, with each entry's line.
+func TestParsePrivacy(t *testing.T) {
+	for _, src := range []string{
+		"---\ntitle: 通知\ndate: 2024-07-01\nprivacy:\n  allow:\n    - \"+86 138-1234-5678\"\n    - １１０１０５ １９４９１２３１ ００２ｘ\n  reason: 本人同意\n---\n",
+		"+++\ntitle = \"通知\"\ndate = 2024-07-01\n[privacy]\nallow = [\n  \"+86 138-1234-5678\",\n  \"１１０１０５ １９４９１２３１ ００２ｘ\"]\nreason = \"本人同意\"\n+++\n",
+	} {
+		p, msgs := parse(t, "content/notices/a.md", src)
+		if p == nil {
+			t.Fatalf("not parsed: %s", msgs)
+		}
+		if pr := p.Privacy; pr == nil || strings.Join(pr.Allow, " ") != "13812345678 11010519491231002X" || pr.Reason != "本人同意" {
+			t.Errorf("privacy = %+v", p.Privacy)
+		}
+		if p.Line("privacy.allow[0]") != 6 || p.Line("privacy.allow[1]") != 7 {
+			t.Errorf("allow lines %d, %d; want 6, 7", p.Line("privacy.allow[0]"), p.Line("privacy.allow[1]"))
+		}
+	}
+}

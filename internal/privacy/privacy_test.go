@@ -124,6 +124,21 @@ func TestNumber(t *testing.T) {
 	}
 }
 
+func TestRefused(t *testing.T) {
+	for _, k := range []Kind{Mobile, IDCard, BankCard} {
+		if !Refused(k, true) || Refused(k, false) {
+			t.Errorf("Refused(%s): want true in a disclosure only", k)
+		}
+	}
+}
+
+func TestMaskTextAllow(t *testing.T) {
+	text := "电话138 1234 5678，139-1234-5678"
+	if got, want := MaskText(text, "13812345678"), "电话138 1234 5678，139****5678"; got != want {
+		t.Errorf("MaskText(%q, allowed) = %q; want %q", text, got, want)
+	}
+}
+
 func TestMask(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{MaskID("510104199001011234"), "5101**********1234"},
@@ -186,6 +201,15 @@ func checkFindings(t *testing.T, text string) {
 		m := fd.Masked
 		if strings.Count(m, "*") < 4 || strings.Trim(m, "0123456789X*") != "" || len(m) < 11 || len(m) > 19 {
 			t.Fatalf("masked %q of %q does not hide the middle", m, fd.Value)
+		}
+		// No message shows the number whole, wherever it was seen (a
+		// name or file name comes to Message masked by MaskText).
+		for _, w := range []Where{{}, {Shown: true}, {Name: MaskText(fd.Value)}, {File: MaskText(fd.Value), Line: 2, Col: 3}} {
+			for _, refused := range []bool{false, true} {
+				if msg := Message(fd, w, refused); strings.Contains(msg, fd.Number) {
+					t.Fatalf("Message(%+v, %+v, %v) = %q shows the number", fd, w, refused, msg)
+				}
+			}
 		}
 	}
 }
