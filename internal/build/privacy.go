@@ -124,7 +124,7 @@ func judge(n *site.Node, found []pii, whole bool) diag.List {
 		}
 		refused := privacy.Refused(p.kind, disclosure)
 		d := p.d
-		d.Msg, d.Severity = msg.Raw(privacy.Message(p.fd, p.where, refused)), diag.Warning
+		d.Msg, d.Severity = privacy.Message(p.fd, p.where, refused), diag.Warning
 		if refused {
 			d.Severity = diag.Error
 		}
@@ -133,7 +133,7 @@ func judge(n *site.Node, found []pii, whole bool) diag.List {
 	for i, a := range allow {
 		if whole && !allowed[a] {
 			f := fmt.Sprintf("privacy.allow[%d]", i)
-			l.Warnf(n.Path, n.Line(f), 0, f, "%s", privacy.AllowUnused(privacy.MaskText(a)))
+			l.Warn(n.Path, n.Line(f), 0, f, msg.PrivacyAllowUnused, privacy.MaskText(a))
 		}
 	}
 	return l

@@ -57,6 +57,13 @@ func TestDisclosurePersonalDataIsAnError(t *testing.T) {
 			t.Errorf("want %q in:\n%s", want, got)
 		}
 	})
+	t.Run("in English when the site says so", func(t *testing.T) {
+		site := minimal + "-- pubgen.toml --\ntitle = \"Portal\"\nlanguage = \"en\"\n" + published("a.md", "", "联系电话13812345678。\n")
+		got := buildErrors(t, site)
+		if want := "content/disclosures/a.md:8:5: body: looks like a mobile phone number 138****5678: a disclosure may not publish a person's number, so the page is not published (want it removed or masked"; !strings.Contains(got, want) {
+			t.Errorf("want %q in:\n%s", want, got)
+		}
+	})
 	t.Run("a draft only warns", func(t *testing.T) {
 		site := minimal + published("a.md", "draft: true\n", "联系电话13812345678。\n")
 		res, err := Run(siteFS(t, site), Options{Now: demoNow, Drafts: true})
@@ -102,7 +109,7 @@ func TestPrivacyAllow(t *testing.T) {
 		{"no reason", "privacy:\n  allow: [13812345678]\n", "电话13812345678\n",
 			"content/disclosures/a.md:8:3: privacy.reason: 未写明理由"},
 		{"not a number", "privacy:\n  allow: [张三明, \"0571-88880000\"]\n  reason: 同意\n", "正文\n",
-			"content/disclosures/a.md:8:11: privacy.allow[0]: \"张三明\" 不是一个手机号、身份证号或银行卡号"},
+			"content/disclosures/a.md:8:11: privacy.allow[0]: “张三明”不是一个手机号、身份证号或银行卡号"},
 		{"a word under privacy", "privacy:\n  alow: [13812345678]\n", "正文\n",
 			"content/disclosures/a.md:8:3: privacy.alow: 没有这个字段，是不是想写 allow？"},
 	} {
@@ -118,7 +125,7 @@ func TestPrivacyAllow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := warnings(res.Warnings), "content/disclosures/a.md:8: warning: privacy.allow[0]: 本页没有号码 138****5678（请删去这一项）"; !strings.Contains(got, want) {
+		if got, want := warnings(res.Warnings), "content/disclosures/a.md:8: warning: privacy.allow[0]: 本页没有号码 138****5678，请删去这一项"; !strings.Contains(got, want) {
 			t.Errorf("want %q in:\n%s", want, got)
 		}
 	})

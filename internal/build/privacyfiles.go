@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/site"
@@ -101,7 +102,7 @@ func fileText(fsys fs.FS, name string, notes *diag.List) (string, bool) {
 		return "", false
 	}
 	if fi.Size() > maxScannedFile {
-		notes.Warnf(name, 0, 0, "", "%s", privacy.NotChecked(path.Base(name), fi.Size(), maxScannedFile))
+		notes.Warn(name, 0, 0, "", msg.PrivacyNotChecked, path.Base(name), float64(fi.Size())/(1<<20), float64(maxScannedFile)/(1<<20))
 		return "", false
 	}
 	f, err := fsys.Open(name)

@@ -127,6 +127,22 @@ const (
 	ContactEmpty
 	SignoffBodyMissing
 
+	// Personal data (package privacy chooses among them).
+	PrivacyKindID
+	PrivacyKindMobile
+	PrivacyKindCard
+	PrivacyRefused
+	PrivacyMobileHint
+	PrivacyInText
+	PrivacyShown
+	PrivacyInName
+	PrivacyInFileAt
+	PrivacyInFile
+	PrivacyAllowNotNumber
+	PrivacyAllowNoReason
+	PrivacyAllowUnused
+	PrivacyNotChecked
+
 	numKeys
 )
 
@@ -333,4 +349,41 @@ var entries = []entry{
 	{ContactEmpty, "disclosure.contact.empty",
 		"意见反馈方式是空的。请至少写电话、邮箱、地址中的一项，例如：  phone: 0571-12345678",
 		"is empty (want at least a phone, an email or an address)", nil},
+
+	{PrivacyKindID, "privacy.kind.id-card", "身份证号", "an ID-card number", nil},
+	{PrivacyKindMobile, "privacy.kind.mobile", "手机号", "a mobile phone number", nil},
+	{PrivacyKindCard, "privacy.kind.bank-card", "银行卡号", "a bank card number", nil},
+	{PrivacyRefused, "privacy.refused",
+		"：党务公开页面不得公开个人的%s，本页不予发布",
+		": a disclosure may not publish a person's number%.0s, so the page is not published", []any{New(PrivacyKindMobile)}},
+	{PrivacyMobileHint, "privacy.mobile-hint",
+		"；供群众联系的办公电话写在 contact.phone 中",
+		"; an office number for readers goes in contact.phone", nil},
+	{PrivacyInText, "privacy.in-text",
+		"像是有%[1]s %[2]s%[3]s（请删去，或隐去中间几位%[4]s；确需公开的，在 privacy.allow 中列出这个号码，并在 privacy.reason 写明理由）",
+		"looks like %[1]s %[2]s%[3]s (want it removed or masked%[4]s; to publish it on purpose, list it under privacy.allow with a privacy.reason)", []any{New(PrivacyKindMobile), "138****5678", Raw(""), New(PrivacyMobileHint)}},
+	{PrivacyShown, "privacy.shown",
+		"页面显示的文字中像是有%[1]s %[2]s%[3]s（源文件里它被 Markdown 标记、字符引用或换行隔开了，读者看到的仍是完整号码；请删去，或隐去中间几位；确需公开的，在 privacy.allow 中列出这个号码，并在 privacy.reason 写明理由）",
+		"the page as shown holds what looks like %[1]s %[2]s%[3]s (Markdown marks, character references or a line break split it in the source, but a reader sees it whole; want it removed or masked; to publish it on purpose, list it under privacy.allow with a privacy.reason)", []any{New(PrivacyKindID), "1101**********002X", New(PrivacyRefused, New(PrivacyKindID))}},
+	{PrivacyInName, "privacy.in-name",
+		"名称 %[4]s 中像是有%[1]s %[2]s%[3]s（文件名、文件夹名、slug 和 aliases 都会出现在网址中；请改一个不含这个号码的名称；确需公开的，在 privacy.allow 中列出这个号码，并在 privacy.reason 写明理由）",
+		"the name %[4]s holds what looks like %[1]s %[2]s%[3]s (file and folder names, slugs and aliases are part of web addresses; want a name without it; to publish it on purpose, list it under privacy.allow with a privacy.reason)", []any{New(PrivacyKindMobile), "138****5678", Raw(""), "notices/张三138****5678/"}},
+	{PrivacyInFileAt, "privacy.in-file-at",
+		"文件 %[4]s 第 %[5]d 行第 %[6]d 列像是有%[1]s %[2]s%[3]s（请从文件中删去，或隐去中间几位；确需公开的，在 privacy.allow 中列出这个号码，并在 privacy.reason 写明理由）",
+		"the file %[4]s holds, at line %[5]d column %[6]d, what looks like %[1]s %[2]s%[3]s (want it removed from the file or masked; to publish it on purpose, list it under privacy.allow with a privacy.reason)", []any{New(PrivacyKindID), "1101**********002X", New(PrivacyRefused, New(PrivacyKindID)), "名单.csv", 2, 7}},
+	{PrivacyInFile, "privacy.in-file",
+		"文件 %[4]s 中像是有%[1]s %[2]s%[3]s（请从文件中删去，或隐去中间几位；确需公开的，在 privacy.allow 中列出这个号码，并在 privacy.reason 写明理由）",
+		"the file %[4]s holds what looks like %[1]s %[2]s%[3]s (want it removed from the file or masked; to publish it on purpose, list it under privacy.allow with a privacy.reason)", []any{New(PrivacyKindMobile), "138****5678", Raw(""), "readme.txt"}},
+	{PrivacyAllowNotNumber, "privacy.allow.not-number",
+		"“%s”不是一个手机号、身份证号或银行卡号。每项写一个完整号码，例如：\"138 1234 5678\"",
+		"%q is not a mobile, ID-card or bank card number (want one whole number per entry, e.g. \"138 1234 5678\")", []any{"张三明"}},
+	{PrivacyAllowNoReason, "privacy.allow.no-reason",
+		"未写明理由。privacy.allow 列出的号码会原样公开，请在 privacy.reason 写明为什么公开、谁同意的，例如：reason: 本人书面同意公开，见支委会记录",
+		"is missing (numbers under privacy.allow are published whole: want why and who agreed, e.g. reason: 本人书面同意公开，见支委会记录)", nil},
+	{PrivacyAllowUnused, "privacy.allow.unused",
+		"本页没有号码 %s，请删去这一项（留着它，这个号码以后误写进来也不会被发现）。",
+		"the page holds no number %s (want the entry removed: left in, it would let the number through unseen if it came back)", []any{"138****5678"}},
+	{PrivacyNotChecked, "privacy.not-checked",
+		"文件 %s 有 %.1f MB，超过 %.0f MB，未检查其中的个人信息。请拆分文件，或确认其中没有手机号、身份证号。",
+		"the file %s is %.1f MB, over %.0f MB, so it was not checked for personal data (want it split, or checked by hand)", []any{"名单.csv", 12.5, 10.0}},
 }

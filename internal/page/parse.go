@@ -245,13 +245,13 @@ func decodePrivacy(v *value, d *decoder) *Privacy {
 			if !ok {
 				// An error: the page is not built, so Allow's places
 				// never drift from the list's.
-				d.probs = append(d.probs, problem{d.pos[f], f, msg.Raw(privacy.AllowNotNumber(s))})
+				d.errorf(d.pos[f], f, msg.PrivacyAllowNotNumber, s)
 				continue
 			}
 			pr.Allow = append(pr.Allow, n)
 		}
 		if len(pr.Allow) > 0 && pr.Reason == "" {
-			d.probs = append(d.probs, problem{posOr(m["reason"], v.pos), "privacy.reason", msg.Raw(privacy.AllowNoReason())})
+			d.errorf(posOr(m["reason"], v.pos), "privacy.reason", msg.PrivacyAllowNoReason)
 		}
 	}
 	return pr

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 func TestScan(t *testing.T) {
@@ -206,8 +208,10 @@ func checkFindings(t *testing.T, text string) {
 		// name or file name comes to Message masked by MaskText).
 		for _, w := range []Where{{}, {Shown: true}, {Name: MaskText(fd.Value)}, {File: MaskText(fd.Value), Line: 2, Col: 3}} {
 			for _, refused := range []bool{false, true} {
-				if msg := Message(fd, w, refused); strings.Contains(msg, fd.Number) {
-					t.Fatalf("Message(%+v, %+v, %v) = %q shows the number", fd, w, refused, msg)
+				for _, lang := range msg.Langs() {
+					if s := (msg.Printer{Lang: lang}).Text(Message(fd, w, refused)); strings.Contains(s, fd.Number) {
+						t.Fatalf("Message(%+v, %+v, %v) = %q shows the number", fd, w, refused, s)
+					}
 				}
 			}
 		}
