@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -31,8 +32,10 @@ func TestHBar(t *testing.T) {
 	if !strings.Contains(svg, "&lt;离退休&gt;") {
 		t.Error("labels are not escaped")
 	}
-	// The longest bar spans the plot; half the value, half the length.
-	if !strings.Contains(svg, `width="440.0"`) || !strings.Contains(svg, `width="220.0"`) {
+	// The label column fits the longest label (7 CJK characters at 12
+	// units, and 6 of space), the number column "20" (2×0.6×12 + 6); the
+	// longest bar spans the rest, half the value half the length.
+	if !strings.Contains(svg, `<rect x="90.0" y="8" width="229.6"`) || !strings.Contains(svg, `width="114.8"`) {
 		t.Errorf("bar lengths not proportional:\n%s", svg)
 	}
 }
@@ -49,6 +52,16 @@ func TestStacked(t *testing.T) {
 	if !strings.Contains(svg, ">2025-01<") || strings.Contains(svg, ">2025-02<") || !strings.Contains(svg, ">2025-03<") {
 		t.Error("want every second label")
 	}
+	// 24 months do not fit every second label in 340 units: the step
+	// grows until the labels (7 characters, 50.4 units) are apart.
+	var months []string
+	for i := range 24 {
+		months = append(months, fmt.Sprintf("%d-%02d", 2025+i/12, i%12+1))
+	}
+	long := string(Stacked("每月发布", months, []Series{{Name: "通知", Color: "#b71c1c", Values: make([]int, 24)}}, 2))
+	if got := strings.Count(long, ">202"); got != 5 {
+		t.Errorf("%d month labels of 24, want 5 (every fifth, the last one left out as it would run out of the drawing):\n%s", got, long)
+	}
 	if !strings.Contains(svg, "<title>2025-02 公示：2</title>") {
 		t.Error("segments lack their value as a tooltip")
 	}
@@ -59,5 +72,11 @@ func TestNiceStep(t *testing.T) {
 		if got := niceStep(maxV); got != want {
 			t.Errorf("niceStep(%d) = %d, want %d", maxV, got, want)
 		}
+	}
+}
+
+func TestFontSizeAgrees(t *testing.T) {
+	if fontSize != fmt.Sprint(FontSize) {
+		t.Errorf("fontSize %q, FontSize %d", fontSize, FontSize)
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 	"time"
@@ -16,22 +15,16 @@ import (
 // whatever zone the build machine is in.
 func Funcs(loc *time.Location) template.FuncMap {
 	return template.FuncMap{
-		"cnDate": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			t = t.In(loc)
-			return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-		},
-		"cnDateTime": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			t = t.In(loc)
-			return fmt.Sprintf("%d年%d月%d日 %02d:%02d", t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
-		},
-		"hhmm":    func(t time.Time) string { return t.In(loc).Format("15:04") },
-		"isoDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		"cnDate": func(t time.Time) string { return cnDate(t, loc) },
+		// cnDateWeek and cnDateTimeWeek add the weekday, as meeting
+		// notices give it (2026年12月12日（星期六）14:30).
+		"cnDateWeek":     func(t time.Time) template.HTML { return cnDateWeek(t, loc) },
+		"cnDateTimeWeek": func(t time.Time) template.HTML { return cnDateTimeWeek(t, loc) },
+		"contactLinks":   contactLinks,
+		"nowrapDates":    nowrapDates,
+		"nowrapText":     nowrapText,
+		"hhmm":           func(t time.Time) string { return t.In(loc).Format("15:04") },
+		"isoDate":        func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
 		// datetime is the machine-readable form for <time datetime>.
 		"datetime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
 		"year":     func(t time.Time) int { return t.In(loc).Year() },

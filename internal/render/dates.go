@@ -1,0 +1,141 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"strings"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// weekdays name the days as notices do (星期六), Sunday first as
+// time.Weekday counts.
+var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// cnDate is 2026年12月3日; a zero time is "".
+func cnDate(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.In(loc)
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// nowrap is text that must not break across lines: a date broken as
+// 2026年12 / 月9日 is misread.
+func nowrap(s string) string {
+	return `<span class="nw">` + template.HTMLEscapeString(s) + `</span>`
+}
+
+// cnDateWeek is a date with its weekday, 2026年12月12日（星期六）, as
+// markup: the date and the weekday each stay on one line, and a narrow
+// screen may break between them.
+func cnDateWeek(t time.Time, loc *time.Location) template.HTML {
+	if t.IsZero() {
+		return ""
+	}
+	return template.HTML(nowrap(cnDate(t, loc)) + nowrap("（"+weekdays[t.In(loc).Weekday()]+"）"))
+}
+
+// cnDateTimeWeek is a meeting's start as notices write it,
+// 2026年12月12日（星期六）14:30, breakable only after the date.
+func cnDateTimeWeek(t time.Time, loc *time.Location) template.HTML {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.In(loc)
+	return template.HTML(nowrap(cnDate(t, loc)) + nowrap("（"+weekdays[t.Weekday()]+"）"+t.Format("15:04")))
+}
+
+// contactRE finds what a reader may tap in a contact's text: an email
+// address, or a telephone number — a mobile (138 1234 5678), a landline
+// with its area code (0571-8765 2100, (0571)87652100) or a 400/800 service
+// number, digits grouped by spaces or hyphens as people write them. A
+// number without its area code is left as text: it may be an extension, a
+// room or a count.
+var contactRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}` +
+	`|(?:\+86[ -]?)?(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:[(（]0\d{2,3}[)）][ -]?|0\d{2,3}[ -]?)\d{3,4}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})\b`)
+
+// contactLinks is text with its telephone numbers as tel: links and its
+// email addresses as mailto: links, so a phone dials with one tap; the
+// rest is escaped as text. Digits run on from a longer number (an ID, an
+// account) are not a telephone number.
+func contactLinks(s string) template.HTML {
+	var b strings.Builder
+	last := 0
+	for _, m := range contactRE.FindAllStringIndex(s, -1) {
+		text := s[m[0]:m[1]]
+		href := "mailto:" + text
+		if !strings.Contains(text, "@") {
+			if m[0] > 0 && s[m[0]-1] >= '0' && s[m[0]-1] <= '9' {
+				continue
+			}
+			href = "tel:" + telDigits(text)
+		}
+		b.WriteString(template.HTMLEscapeString(s[last:m[0]]))
+		fmt.Fprintf(&b, `<a class="nw" href="%s">%s</a>`, template.HTMLEscapeString(href), template.HTMLEscapeString(text))
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(s[last:]))
+	return template.HTML(b.String())
+}
+
+// telDigits is a number as a tel: URI holds it (RFC 3966 allows no
+// spaces): the digits, and a leading + of an international number.
+func telDigits(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// dateRE finds the dates and times of running text that must stay on one
+// line: 2026年12月3日, 2026年12月, 12月3日, 2026-12-03, 2025-03, 14:30.
+var dateRE = regexp.MustCompile(`\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}:\d{2}\b`)
+
+// nowrapDates keeps the dates in a page's text on one line, as the
+// templates keep theirs: each is wrapped in a nowrap span. Only text is
+// touched (never a tag, an attribute, code or a script), so the page
+// reads and links the same.
+func nowrapDates(h template.HTML) template.HTML {
+	z := xhtml.NewTokenizer(strings.NewReader(string(h)))
+	var b strings.Builder
+	skip := 0 // inside code, pre, script, style or a nowrap element already
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			return template.HTML(b.String())
+		case xhtml.TextToken:
+			if skip > 0 {
+				b.Write(z.Raw())
+				continue
+			}
+			b.WriteString(dateRE.ReplaceAllString(string(z.Raw()), `<span class="nw">$0</span>`))
+		case xhtml.StartTagToken, xhtml.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "code", "pre", "script", "style", "time", "textarea":
+				if tt == xhtml.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			}
+			b.Write(z.Raw())
+		default:
+			b.Write(z.Raw())
+		}
+	}
+}
+
+// nowrapText is nowrapDates for plain text (a field of the front matter,
+// such as a disclosure's result), escaped first.
+func nowrapText(s string) template.HTML {
+	return nowrapDates(template.HTML(template.HTMLEscapeString(s)))
+}
