@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pubgen/pubgen/internal/privacy"
+	"github.com/pubgen/pubgen/internal/qrcode"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -23,8 +24,10 @@ func Funcs(loc *time.Location) template.FuncMap {
 		"contactLinks":   contactLinks,
 		"nowrapDates":    nowrapDates,
 		"nowrapText":     nowrapText,
-		"hhmm":           func(t time.Time) string { return t.In(loc).Format("15:04") },
-		"isoDate":        func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		// qrSVG draws a page address as a QR code for the printed page.
+		"qrSVG":   qrcode.SVG,
+		"hhmm":    func(t time.Time) string { return t.In(loc).Format("15:04") },
+		"isoDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
 		// datetime is the machine-readable form for <time datetime>.
 		"datetime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
 		"year":     func(t time.Time) int { return t.In(loc).Year() },

@@ -11,7 +11,8 @@
    hidden). It keeps its place in the list until the site is built again.
 
    It also fills the printed page address with the address the page was
-   opened at, so a notice pinned to a bulletin board names its page. */
+   opened at, so a notice pinned to a bulletin board names its page, and
+   refreshes the statuses as the page is printed. */
 (function () {
   "use strict";
   var STATES = ["upcoming", "open", "closed"];
@@ -76,4 +77,15 @@
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden) refresh();
   });
+  // A page printed for a bulletin board says what holds when it is
+  // printed, not when it was opened: 即将召开 printed after the meeting
+  // began would mislead. Safari fires no beforeprint; the print media
+  // query changes there.
+  window.addEventListener("beforeprint", function () { refresh(); });
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    var onPrint = function (e) { if (e.matches) refresh(); };
+    if (print.addEventListener) print.addEventListener("change", onPrint);
+    else if (print.addListener) print.addListener(onPrint);
+  }
 })();
