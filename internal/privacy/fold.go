@@ -39,6 +39,11 @@ func fold(text string) folded {
 			b = append(b, ' ')
 		case unicode.Is(unicode.Pd, r) || r == '\u2212': // dashes and the minus sign
 			b = append(b, '-')
+		case norm.NFKC.PropertiesString(text[i:i+size]).Decomposition() == nil:
+			// Most of a Chinese text (every Han character): NFKC leaves a
+			// character without a decomposition as it is, so it is copied
+			// without the normaliser's work.
+			b = append(b, text[i:i+size]...)
 		default:
 			b = norm.NFKC.AppendString(b, text[i:i+size])
 		}

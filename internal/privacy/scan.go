@@ -220,7 +220,7 @@ func prefixedMobile(s string, i int) (start, end int, digits string, ok bool) {
 // are order and document numbers, not personal data, and a masked number
 // would break the link.
 func urlAt(s string, i int) (end int, ok bool) {
-	if i > 0 && isWordByte(s[i-1]) {
+	if c := s[i] | 0x20; c != 'h' && c != 'w' || i > 0 && isWordByte(s[i-1]) {
 		return 0, false
 	}
 	rest := s[i:]
