@@ -154,7 +154,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site,
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	c.convCache().sweep()
-	l = append(l, checkPrivacy(fsys, s, c.privacyMemo())...)
+	l = append(l, checkPrivacy(fsys, s, c.privacyMemo(), c.textsMemo())...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err
 	}

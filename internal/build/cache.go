@@ -33,6 +33,9 @@ type caches struct {
 	// privacy holds each page's personal-data findings by source path,
 	// made from the page's Sum (and checked against its rendered text).
 	privacy memo.Table[privacyEntry]
+	// texts holds the numbers in each published bundle text file, by its
+	// path, made from its bytes.
+	texts memo.Table[textScan]
 }
 
 func (c *caches) relatedMemo() *site.RelatedMemo {
@@ -47,6 +50,13 @@ func (c *caches) privacyMemo() *memo.Table[privacyEntry] {
 		return nil
 	}
 	return &c.privacy
+}
+
+func (c *caches) textsMemo() *memo.Table[textScan] {
+	if c == nil {
+		return nil
+	}
+	return &c.texts
 }
 
 func (c *caches) pageCache() *pageCache {

@@ -30,9 +30,10 @@ import (
 // to those published. The findings in a page's own text depend on the
 // page and its rendered text alone, so a session remembers them in memo
 // (nil: no memo) by the page's Sum, checked against the rendered text;
-// names and files are looked at again every build, as they are cheap and
-// depend on more than the page.
-func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag.List {
+// names and files are looked at again every build, as they depend on
+// more than the page, but a bundle file's numbers are remembered in texts
+// by its bytes (and not read again while its stat proves it unchanged).
+func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], texts *memo.Table[textScan]) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -66,7 +67,7 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag
 			found[i] = scanPage(n)
 		}
 		if i < waiting {
-			outside[i] = append(scanNames(n), scanFiles(fsys, n, &notes[i])...)
+			outside[i] = append(scanNames(n), scanFiles(fsys, n, texts, &notes[i])...)
 		}
 	})
 	var l diag.List
@@ -81,6 +82,7 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry]) diag
 		}
 	}
 	memo.Sweep()
+	texts.Sweep()
 	return l
 }
 

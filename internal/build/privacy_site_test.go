@@ -1,9 +1,12 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -316,4 +319,40 @@ func shardText(res *Result) string {
 		}
 	}
 	return b.String()
+}
+
+// TestSessionRereadsChangedBundleText: a session remembers the numbers in
+// a bundle's text file by its bytes, so an edit that keeps the file's size
+// (one number for another) is seen, an old file's stat spares the read,
+// and the memo holds the files of the last build only.
+func TestSessionRereadsChangedBundleText(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"pubgen.toml":                  "title = \"t\"\n",
+		"content/notices/a/index.md":   "---\ntitle: 通知\ndate: 2024-07-01\n---\n[联系方式](lianxi.txt)\n",
+		"content/notices/a/lianxi.txt": "电话13812345678\n",
+	})
+	sess := NewSession(os.DirFS(dir), Options{Now: demoNow, NoSearch: true})
+	build := func(want string) {
+		t.Helper()
+		res, _, _, err := sess.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := warnings(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "像是有") != 1 {
+			t.Errorf("want one warning with %q, got:\n%s", want, got)
+		}
+		if n := sess.caches.texts.Len(); n != 1 {
+			t.Errorf("the text memo holds %d files, want 1", n)
+		}
+	}
+	build("138****5678")
+	writeFile(t, filepath.Join(dir, "content/notices/a/lianxi.txt"), "电话13912345678\n")
+	build("139****5678")
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "content/notices/a/lianxi.txt"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	build("139****5678") // read once more, now with a stat to trust
+	build("139****5678") // not read: the stat proves it unchanged
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/privacy"
@@ -55,7 +56,7 @@ const maxScannedFile = maxContentSize
 // front-matter field (attachments, cover, gallery), else the body line
 // linking it, else the file itself. Files that cannot be read are noted
 // in notes.
-func scanFiles(fsys fs.FS, n *site.Node, notes *diag.List) []pii {
+func scanFiles(fsys fs.FS, n *site.Node, texts *memo.Table[textScan], notes *diag.List) []pii {
 	if !n.Bundle || len(n.Files) == 0 {
 		return nil
 	}
@@ -66,15 +67,9 @@ func scanFiles(fsys fs.FS, n *site.Node, notes *diag.List) []pii {
 		for _, fd := range privacy.Scan(f) {
 			l.add(file, line, 0, field, fd, privacy.Where{Name: privacy.MaskText(f)})
 		}
-		text, ok := fileText(fsys, n.BundleDir+"/"+f, notes)
-		if !ok {
-			continue
-		}
 		name := privacy.MaskText(f)
-		for _, fd := range privacy.Scan(text) {
-			before := text[:fd.Offset]
-			ln := strings.Count(before, "\n") + 1
-			col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		for _, t := range scanText(fsys, n.BundleDir+"/"+f, texts, notes) {
+			fd, ln, col := t.fd, t.line, t.col
 			if field == "" && line == 0 {
 				// The file itself is the place: its line, not the page's.
 				l.add(file, ln, col, "", fd, privacy.Where{File: name})
@@ -86,37 +81,84 @@ func scanFiles(fsys fs.FS, n *site.Node, notes *diag.List) []pii {
 	return l
 }
 
-// fileText reads the text of a published bundle file, or says it has none
+// textScan is what a session remembers of one bundle file's text: the
+// numbers in it, and the file's stat when it was read (package memo's
+// rule 5: a stat outside the racy window proves it unchanged, so it is not
+// read again).
+type textScan struct {
+	stat  memo.Stat
+	found []textFinding
+}
+
+// textFinding is a number in a file's text, with its line and column.
+type textFinding struct {
+	fd        privacy.Finding
+	line, col int
+}
+
+// scanText returns the numbers in the text of the bundle file name,
+// remembered in texts (nil: no memo) by the file's bytes.
+func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.List) []textFinding {
+	if !textfile.Readable(name) {
+		return nil
+	}
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	st := memo.StatOf(fi)
+	if e, _, ok := texts.Last(name); ok && e.stat.Proves(st) {
+		return e.found
+	}
+	data, ok := fileData(fsys, name, fi, notes)
+	if !ok {
+		return nil
+	}
+	v := memo.Sum([]byte("privacy text"), []byte(name), data)
+	e, ok := texts.Get(name, v)
+	if !ok {
+		if text, isText := fileText(name, data); isText {
+			for _, fd := range privacy.Scan(text) {
+				before := text[:fd.Offset]
+				ln := strings.Count(before, "\n") + 1
+				col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+				e.found = append(e.found, textFinding{fd, ln, col})
+			}
+		}
+	}
+	e.stat = st // taken before the read: a write meanwhile leaves it stale
+	texts.Put(name, v, e)
+	return e.found
+}
+
+// fileText is the text of a published bundle file, or says it has none
 // to read. It is the seam for the other formats: PDF, .docx and .xlsx text
 // is package attach's (attach.Cache.Text, which keeps no line numbers: a
 // number there is placed by the field and the PDF page); when the build
 // extracts it for search, the same cached text belongs here, through the
 // same scan, so that a disclosure's PDF is refused as its body would be.
-func fileText(fsys fs.FS, name string, notes *diag.List) (string, bool) {
-	if !textfile.Readable(name) {
-		return "", false
-	}
-	fi, err := fs.Stat(fsys, name)
-	if err != nil {
-		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
-		return "", false
-	}
+func fileText(name string, data []byte) (string, bool) { return textfile.Text(name, data) }
+
+// fileData reads a bundle file of at most maxScannedFile bytes (fi is its
+// stat), and notes one that is larger or cannot be read.
+func fileData(fsys fs.FS, name string, fi fs.FileInfo, notes *diag.List) ([]byte, bool) {
 	if fi.Size() > maxScannedFile {
 		notes.Warn(name, 0, 0, "", msg.PrivacyNotChecked, path.Base(name), float64(fi.Size())/(1<<20), float64(maxScannedFile)/(1<<20))
-		return "", false
+		return nil, false
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
-		return "", false
+		return nil, false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxScannedFile+1))
 	if err != nil {
 		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
-		return "", false
+		return nil, false
 	}
-	return textfile.Text(name, data)
+	return data, true
 }
 
 // fileField is a front-matter field naming a bundle file.
