@@ -43,6 +43,8 @@ func (f *siteFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (bu
 		return build.Options{}, false
 	}
 	o := f.opts
+	// Beside the search index: the text read from attachments, by content.
+	o.AttachCache = filepath.Join(f.source, ".pubgen", "attach")
 	if f.now != "" {
 		t, err := page.ParseDate(f.now, time.Local)
 		if err != nil {

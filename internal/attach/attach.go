@@ -17,24 +17,28 @@ type Part struct {
 	Text  string `json:"text"`
 }
 
-// kinds maps the extensions whose text is read to their reader; it is the
-// one list of what is searchable (Searchable, Extract).
-var kinds = map[string]func(data []byte, b *budget) ([]Part, error){
-	".pdf":  readPDF,
-	".docx": readDOCX,
-	".xlsx": readXLSX,
-	".txt":  readPlain,
-	".csv":  readPlain,
+// reader returns the reader of files with extension ext (lower case), nil
+// for a kind whose text is not read; it is the one list of what is
+// searchable (Searchable, Extract).
+func reader(ext string) func(data []byte, b *budget) ([]Part, error) {
+	switch ext {
+	case ".pdf":
+		return readPDF
+	case ".docx":
+		return readDOCX
+	case ".xlsx":
+		return readXLSX
+	case ".txt", ".csv":
+		return readPlain
+	}
+	return nil
 }
 
 // Searchable reports whether name's text can be read, by its extension.
-func Searchable(name string) bool {
-	_, ok := kinds[strings.ToLower(path.Ext(name))]
-	return ok
-}
+func Searchable(name string) bool { return reader(strings.ToLower(path.Ext(name))) != nil }
 
 // Limits bound the work one attachment may cost. The zero value of a
-// field means its default (DefaultLimits).
+// field means its default (Defaults).
 type Limits struct {
 	MaxBytes int64         // file size; larger files are not read at all
 	MaxRead  int64         // bytes read and decompressed, all streams together
@@ -85,8 +89,8 @@ var ErrNotSearchable = errors.New("not a searchable kind of file")
 // file that exceeds a limit gives an error too, since its index would
 // silently miss text. A panic in a reader is recovered into an error.
 func Extract(name string, data []byte, lim Limits) (parts []Part, err error) {
-	read, ok := kinds[strings.ToLower(path.Ext(name))]
-	if !ok {
+	read := reader(strings.ToLower(path.Ext(name)))
+	if read == nil {
 		return nil, ErrNotSearchable
 	}
 	lim = lim.withDefaults()

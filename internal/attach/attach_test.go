@@ -39,7 +39,7 @@ func TestPDFText(t *testing.T) {
 		{"one string", "BT /F1 12 Tf 10 700 Td <00010002> Tj ET", "党建"},
 		{"glyph by glyph", "BT /F1 12 Tf 10 700 Td <0001> Tj 12 0 Td <0002> Tj ET", "党建"},
 		{"next line joins Chinese", "BT /F1 12 Tf 10 700 Td <0010> Tj 0 -15 Td <0011> Tj ET", "学习"},
-		{"new paragraph", "BT /F1 12 Tf 10 700 Td <0010> Tj 0 -40 Td <0011> Tj ET", "学\n习"},
+		{"new paragraph", "BT /F1 12 Tf 10 700 Td <0010> Tj 0 -40 Td <0011> Tj ET", "学 习"},
 		{"table cells", "BT /F1 12 Tf 10 700 Td <0010> Tj 100 0 Td <0011> Tj ET", "学 习"},
 		{"TJ kerning", "BT /F1 12 Tf 10 700 Td [<0001> -30 <0002>] TJ ET", "党建"},
 		{"unknown font", "BT /F9 12 Tf 10 700 Td <0001> Tj ET", ""},
@@ -154,10 +154,10 @@ func TestPlain(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"a.txt", []byte("学习笔记\n\n  第二行  \n"), "学习笔记\n第二行"},
+		{"a.txt", []byte("学习笔记\n\n  第二行  \n"), "学习笔记 第二行"},
 		{"bom.txt", []byte("\xEF\xBB\xBF学习"), "学习"},
 		{"utf16.txt", []byte{0xFF, 0xFE, 0x66, 0x5B, 0x60, 0x4E}, "学习"},
-		{"gbk.csv", gbk, "支部名称,人数\n机关第一党支部,28"},
+		{"gbk.csv", gbk, "支部名称,人数 机关第一党支部,28"},
 	} {
 		parts, err := Extract(c.name, c.data, Limits{})
 		if err != nil || len(parts) != 1 || parts[0].Text != c.want {
@@ -174,7 +174,7 @@ func TestDOCX(t *testing.T) {
 <w:p><w:r><w:delText>删掉的</w:delText><w:t>&lt;完&gt;</w:t></w:r></w:p>
 </w:body></w:document>`
 	parts, err := Extract("a.docx", zipOf(t, map[string]string{"word/document.xml": doc}), Limits{})
-	want := "学习笔记  第一\n支部\n人数\n<完>"
+	want := "学习笔记 第一 支部 人数 <完>"
 	if err != nil || len(parts) != 1 || parts[0].Text != want {
 		t.Fatalf("%+v, %v; want %q", parts, err, want)
 	}
@@ -197,7 +197,7 @@ func TestXLSX(t *testing.T) {
 	if err != nil || len(parts) != 2 {
 		t.Fatalf("%+v, %v", parts, err)
 	}
-	if p := parts[0]; p.Sheet != "党费" || p.Text != "支部 党费金额\n机关一支部 1200.5" {
+	if p := parts[0]; p.Sheet != "党费" || p.Text != "支部 党费金额 机关一支部 1200.5" {
 		t.Errorf("sheet 1: %+v", p)
 	}
 	if p := parts[1]; p.Sheet != "名单" || p.Text != "张三" {

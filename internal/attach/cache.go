@@ -74,7 +74,6 @@ func (c *Cache) Text(fsys fs.FS, name string) (parts []Part, extracted bool, err
 		st = memo.StatOf(fi)
 		if s, _, ok := c.byStat.Last(name); ok && s.stat.Proves(st) {
 			if e, ok := c.lookup(s.hash); ok {
-				c.byStat.Put(name, memo.Version{}, s)
 				return e.result()
 			}
 		}

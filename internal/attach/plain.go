@@ -38,28 +38,17 @@ func readPlain(data []byte, b *budget) ([]Part, error) {
 	return keep(b, []Part{{Text: tidy(text)}})
 }
 
-// tidy trims each line, drops empty ones, invalid UTF-8 and control
-// characters (a tab is a space).
+// tidy makes text what search indexes: one line, words apart by single
+// spaces (as a page's plain text is), without invalid UTF-8 or control
+// characters.
 func tidy(s string) string {
 	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
+		if r < ' ' || r == 0x7F || r == utf8.RuneError {
 			return ' '
-		case r < ' ' || r == 0x7F || r == utf8.RuneError:
-			return -1
 		}
 		return r
 	}, strings.ToValidUTF8(s, ""))
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // keep drops empty parts and cuts the text at the budget's MaxText,

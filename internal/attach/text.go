@@ -12,7 +12,7 @@ import (
 // matrix is a PDF transformation [a b c d e f]: (x, y) → (ax+cy+e, bx+dy+f).
 type matrix [6]float64
 
-var identity = matrix{1, 0, 0, 1, 0, 0}
+func identity() matrix { return matrix{1, 0, 0, 1, 0, 0} }
 
 // mul returns m × n: m applied first.
 func (m matrix) mul(n matrix) matrix {
@@ -31,7 +31,8 @@ func (m matrix) origin() (float64, float64) { return m[4], m[5] }
 // with the breaks its positions imply: Chinese has no spaces, so glyphs
 // placed next to each other join, a gap between Latin words is a space,
 // a line break inside a paragraph joins Chinese lines without one (as the
-// search's phrase rule expects) and a larger gap ends a paragraph.
+// search's phrase rule expects) and a larger gap, a new paragraph, is a
+// space even between Chinese characters.
 type walker struct {
 	b   *budget
 	out textOut
@@ -57,7 +58,7 @@ type walker struct {
 }
 
 func newWalker(b *budget) *walker {
-	return &walker{b: b, out: textOut{b: b}, ctm: identity, tm: identity, tlm: identity, th: 1}
+	return &walker{b: b, out: textOut{b: b}, ctm: identity(), tm: identity(), tlm: identity(), th: 1}
 }
 
 // maxForms bounds the nesting of form XObjects (a form can draw itself).
@@ -99,7 +100,7 @@ func (w *walker) run(data []byte, res pdf.Value, depth int) {
 				w.ctm = mat(args).mul(w.ctm)
 			}
 		case "BT":
-			w.tm, w.tlm = identity, identity
+			w.tm, w.tlm = identity(), identity()
 		case "Tf":
 			if len(args) == 2 {
 				w.fs = num(args, 1)
@@ -262,7 +263,7 @@ const (
 	brkSpace     // a gap between words, or the spacing of justified Chinese
 	brkCell      // a gap wider than a character: table cells, columns
 	brkLine      // the next line of a paragraph
-	brkPara      // a new paragraph (or column, table cell, heading)
+	brkPara      // a new paragraph (or heading)
 )
 
 // textOut collects a page's text, charging the budget's text limit.
@@ -276,10 +277,12 @@ func (t *textOut) String() string { return strings.TrimSpace(t.sb.String()) }
 
 func (t *textOut) add(text string, k brk) {
 	first, _ := utf8.DecodeRuneInString(text)
-	if t.sb.Len() > 0 && t.last != ' ' && t.last != '\n' && first != ' ' {
+	if t.sb.Len() > 0 && t.last != ' ' && first != ' ' {
 		switch {
 		case k == brkPara:
-			t.write('\n')
+			// A space, as between the blocks of a page's plain text: the
+			// index is one line per document.
+			t.write(' ')
 		case k == brkCell || k != brkNone && !(wide(t.last) && wide(first)):
 			t.write(' ')
 		}
@@ -288,7 +291,7 @@ func (t *textOut) add(text string, k brk) {
 		switch {
 		case r == utf8.RuneError:
 		case unicode.IsSpace(r):
-			if t.last != ' ' && t.last != '\n' && t.sb.Len() > 0 {
+			if t.last != ' ' && t.sb.Len() > 0 {
 				t.write(' ')
 			}
 		case unicode.IsControl(r), unicode.Is(unicode.Co, r):

@@ -37,6 +37,10 @@ type Options struct {
 	// NoSearch skips indexing and the browser's shards (pubgen check, and
 	// benchmarks of the page build alone).
 	NoSearch bool
+	// AttachCache is the folder where the text read from attachments is
+	// kept by content (e.g. .pubgen/attach), so an unchanged attachment is
+	// not read again by the next build; empty keeps it in memory only.
+	AttachCache string
 	// Index, when set, is an open search index to update instead of
 	// opening SearchCache: the dev server keeps one open between builds
 	// and answers queries from it.
@@ -93,9 +97,12 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 		return nil, err
 	}
 	var stats search.UpdateStats
+	var att attachmentReport
 	if !opts.NoSearch {
+		texts, extracted := readAttachments(fsys, s, c.attachCache(opts.AttachCache), &l)
+		att = newAttachmentReport(texts, extracted)
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(s, opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
+		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t), opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)
@@ -104,6 +111,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
+	res.Report.Attachments = att
 	res.Report.Rendered = rs.rendered
 	res.Report.PhotosMade = rs.photos
 	res.Report.Drafts = drafts
@@ -168,6 +176,7 @@ type renderStats struct {
 	photos    int // decoded for thumbnails and web copies
 	layouts   map[string]string
 	overrides []string
+	t         func(key string) string // the theme's strings
 }
 
 // renderSite makes every generated file: the theme's assets, calendars and
@@ -195,7 +204,7 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *
 	jobs := render.Plan(s, ropts)
 	var outs []render.Output
 	var errs []error
-	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles()}
+	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles(), t: lay.T}
 	if c != nil {
 		fp := render.NewFingerprints(s, ropts, lay.Hash, fingerprintExtra(cfg, opts), &c.prints)
 		defer c.prints.Sweep()

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/attach"
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
@@ -30,6 +31,9 @@ type caches struct {
 	thumbs  render.PrepareMemo
 	prints  render.FingerprintMemo
 	related site.RelatedMemo
+	// attach holds attachments' text by content (package attach keeps its
+	// own rules); made on first use with the session's folder.
+	attach *attach.Cache
 	// privacy holds each page's personal-data findings by source path,
 	// made from the page's Sum (and checked against its rendered text).
 	privacy memo.Table[privacyEntry]
@@ -43,6 +47,19 @@ func (c *caches) relatedMemo() *site.RelatedMemo {
 		return nil
 	}
 	return &c.related
+}
+
+// attachCache returns the session's attachment cache, or for a build
+// from scratch a fresh one on dir, swept at once by the caller's build
+// (so a clean build forgets nothing it did not need).
+func (c *caches) attachCache(dir string) *attach.Cache {
+	if c == nil {
+		return attach.NewCache(dir, attach.Limits{})
+	}
+	if c.attach == nil {
+		c.attach = attach.NewCache(dir, attach.Limits{})
+	}
+	return c.attach
 }
 
 func (c *caches) privacyMemo() *memo.Table[privacyEntry] {

@@ -36,6 +36,9 @@ type Report struct {
 	Dest      string      `json:"dest,omitempty"`
 	// Search counts what the incremental index update did.
 	Search search.UpdateStats `json:"search"`
+	// Attachments counts the attachments whose text is searched, and how
+	// many of them were read this build (0 on a rebuild that changed none).
+	Attachments attachmentReport `json:"attachments"`
 	// Rendered is how many templates ran; in a rebuild, the others were
 	// unchanged and reused.
 	Rendered int `json:"rendered"`

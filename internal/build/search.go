@@ -46,12 +46,12 @@ func searchDocs(s *site.Site, pretty bool) []search.Doc {
 	return docs
 }
 
-// indexAndExport brings the search index up to date with the site and
-// exports the browser's shards from it. The index is ix when the caller
+// indexAndExport brings the search index up to date with the site (its
+// pages, and extra: the attachments' documents) and exports the browser's shards from it. The index is ix when the caller
 // keeps one open, else the persistent one in cacheDir, else (tests, check)
 // a throwaway one. A damaged index is a warning in l, not a failed build:
 // it is deleted and rebuilt from the pages.
-func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
+func indexAndExport(s *site.Site, extra []search.Doc, ix *search.Index, cacheDir string, pretty bool, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
 	if ix == nil {
 		var done func()
 		var err error
@@ -69,7 +69,7 @@ func indexAndExport(s *site.Site, ix *search.Index, cacheDir string, pretty bool
 			warnDamaged(l, err)
 		}
 	}
-	docs := searchDocs(s, pretty)
+	docs := append(searchDocs(s, pretty), extra...)
 	files, stats, err := updateAndExport(ix, docs)
 	if err != nil {
 		// Whatever failed, bleve's files are the suspect: the pages are the

@@ -314,6 +314,11 @@ func driveSearch(t *testing.T, b tab, d *searchDemo, root string) {
 		t.Fatal(err)
 	}
 	typeInHeader(t, b, d, "党费", []string{"党费"})
+	// Text that only a PDF attachment holds, linked at its page.
+	typeInHeader(t, b, d, pdfOnly, []string{"流程图"})
+	if href := b.str(`document.querySelector('.search-dropdown:not([hidden]) [data-href]').dataset.href`); !strings.HasSuffix(href, "/"+pdfPage2URL) {
+		t.Errorf("%q: the result links to %q, want the PDF's page 2", pdfOnly, href)
+	}
 	q := "2025年 党费"
 	typeInHeader(t, b, d, q, []string{"2025", "党费"})
 
@@ -495,8 +500,9 @@ func TestSearchDemoParity(t *testing.T) {
 	b.open((&url.URL{Scheme: "file", Path: filepath.ToSlash(d.out) + "/search/index.html"}).String())
 	var urls []string
 	b.value(`__pubgenSearch.ready().then(e => __pubgenSearch.records([...Array(e.docs).keys()])).then(rs => rs.map(r => r.url))`, &urls)
-	if len(urls) != len(d.res.Site.Pages) {
-		t.Fatalf("the browser sees %d pages, the site has %d", len(urls), len(d.res.Site.Pages))
+	// A page of a PDF attachment is a document of its own.
+	if want := len(d.res.Site.Pages) + d.res.Report.Attachments.Parts; len(urls) != want {
+		t.Fatalf("the browser sees %d documents, the site has %d (pages and attachment parts)", len(urls), want)
 	}
 
 	type job struct {
@@ -505,7 +511,7 @@ func TestSearchDemoParity(t *testing.T) {
 		JS   jsQuery      `json:"opts"`
 	}
 	var jobs []job
-	for _, q := range demoQueries(d) {
+	for _, q := range demoQueries(t, d) {
 		jobs = append(jobs, job{Q: q})
 	}
 	for _, q := range []string{"党费", "学习", "党", "2025年 党费", "三会一课"} {
@@ -577,7 +583,7 @@ func sortedCopy(s []string) []string {
 // whole titles and pieces of them, phrases from bodies, single characters,
 // branch names and tags, mixed Chinese, Latin and digits, full-width forms,
 // and misses.
-func demoQueries(d *searchDemo) []string {
+func demoQueries(t testing.TB, d *searchDemo) []string {
 	var qs []string
 	seen := map[string]bool{}
 	add := func(q string) {
@@ -607,6 +613,10 @@ func demoQueries(d *searchDemo) []string {
 		for _, tag := range p.Tags {
 			add(tag)
 		}
+	}
+	for i, p := range demoAttachmentParts(t) {
+		add(piece(p.Text, i*17, 4))
+		add(piece(p.Text, i*53, 7))
 	}
 	for _, q := range []string{
 		"2025年 党费", "2025年党费", "2026", "２０２５", "PDF 学习", "pdf", "ＰＤＦ", "党建 PDF", "学习 党费 2025",

@@ -1,0 +1,139 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/pubgen/pubgen/internal/attach"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/parallel"
+	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// attachmentText is the text of one published attachment of a page.
+type attachmentText struct {
+	n     *site.Node
+	file  string // in the page's bundle
+	title string // the front matter's title for it, else its name
+	parts []attach.Part
+}
+
+// readAttachments reads the text of every published file of every page
+// that attach can read, through the cache, on all cores. A file that
+// cannot be read, or only in part, is a warning at the page (at its
+// attachments line when the front matter lists it), never an error:
+// the page and the file are published all the same. It returns how many
+// files were extracted rather than found in the cache.
+func readAttachments(fsys fs.FS, s *site.Site, c *attach.Cache, l *diag.List) ([]attachmentText, int) {
+	var jobs []attachmentText
+	for _, n := range s.Pages {
+		for _, f := range n.Files {
+			if attach.Searchable(f) {
+				jobs = append(jobs, attachmentText{n: n, file: f, title: attachmentTitle(n, f)})
+			}
+		}
+	}
+	lists := make([]diag.List, len(jobs))
+	extracted := make([]bool, len(jobs))
+	parallel.For(len(jobs), func(i int) {
+		j := &jobs[i]
+		parts, ex, err := c.Text(fsys, j.n.BundleDir+"/"+j.file)
+		j.parts, extracted[i] = parts, ex
+		if err != nil {
+			field := attachmentField(j.n, j.file)
+			var partial *attach.PartialError
+			if errors.As(err, &partial) {
+				lists[i].Warnf(j.n.Path, j.n.Line(field), 0, field, "attachment %q %v", j.file, err)
+			} else {
+				lists[i].Warnf(j.n.Path, j.n.Line(field), 0, field, "attachment %q %v; its text is not searchable (the file is published all the same)", j.file, err)
+			}
+		}
+	})
+	c.Sweep()
+	count := 0
+	for i := range jobs {
+		*l = append(*l, lists[i]...)
+		if extracted[i] {
+			count++
+		}
+	}
+	return jobs, count
+}
+
+// attachmentField names the front-matter entry listing file, "" when the
+// file is linked from the text only.
+func attachmentField(n *site.Node, file string) string {
+	for i, a := range n.Attachments {
+		if a.File == file {
+			return "attachments[" + strconv.Itoa(i) + "].file"
+		}
+	}
+	return ""
+}
+
+func attachmentTitle(n *site.Node, file string) string {
+	for _, a := range n.Attachments {
+		if a.File == file && a.Title != "" {
+			return a.Title
+		}
+	}
+	return path.Base(file)
+}
+
+// attachmentDocs makes one search document per part of each attachment
+// (a PDF page, a sheet, a whole document): a result of its own, titled
+// with the attachment's name and page from the theme's strings, linking
+// to the file (#page=N opens a PDF at its page in browsers' viewers),
+// filed under its page's type, branch, status and date so the filters
+// treat it as part of that page. Its tags are left out: they describe the
+// page, and every page of a long PDF matching a tag would bury the page.
+func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string) []search.Doc {
+	var docs []search.Doc
+	for _, a := range texts {
+		n := a.n
+		for _, p := range a.parts {
+			id := n.Path + "#" + a.file
+			url := n.URL + escapeFile(a.file)
+			title := strings.ReplaceAll(t("search_attachment"), "{name}", a.title)
+			switch {
+			case p.Page > 0:
+				id += "#" + strconv.Itoa(p.Page)
+				url += "#page=" + strconv.Itoa(p.Page)
+				title = strings.NewReplacer("{name}", a.title, "{page}", strconv.Itoa(p.Page)).Replace(t("search_attachment_page"))
+			case p.Sheet != "":
+				id += "#" + p.Sheet
+				title += " · " + p.Sheet
+			}
+			docs = append(docs, search.Doc{
+				ID: id, URL: url, Title: title, Body: p.Text,
+				Branch: n.Branch, Type: n.Type, Category: n.Category,
+				Status: site.Status(n.Page, s.Now, s.Config.Location), Date: n.Date,
+			})
+		}
+	}
+	return docs
+}
+
+// escapeFile keeps a file name that holds #, ? or % a path in a link.
+func escapeFile(f string) string {
+	return strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(f)
+}
+
+// attachmentReport is what the build report says of attachments.
+type attachmentReport struct {
+	Files     int `json:"files"`     // searchable attachments published
+	Parts     int `json:"parts"`     // search results they make (PDF pages, sheets)
+	Extracted int `json:"extracted"` // read this build; the rest came from the cache
+}
+
+func newAttachmentReport(texts []attachmentText, extracted int) attachmentReport {
+	r := attachmentReport{Files: len(texts), Extracted: extracted}
+	for _, a := range texts {
+		r.Parts += len(a.parts)
+	}
+	return r
+}
