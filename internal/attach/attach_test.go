@@ -79,30 +79,51 @@ func TestUnreadable(t *testing.T) {
 	}
 }
 
-// A content stream that inflates to 64 MB stops at MaxRead.
+// Structures the PDF library would allocate or loop on without reading
+// (so without charging the budget) are refused before it sees them; the
+// first three would end the process by running out of memory.
+func TestStructureBombs(t *testing.T) {
+	table := makePDF("<< /Type /Catalog >>")
+	table = bytes.Replace(table, []byte("xref\n0 2\n"), []byte("xref\n999999999 2\n"), 1)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"xref table", table, "claims objects up to 999999999"},
+		{"xref stream size", xrefStreamPDF("1", "999999999", "1 4 2"), "claims 999999999 objects"},
+		{"xref stream index", bytes.Replace(xrefStreamPDF("1", "5", "1 4 2"), []byte("/Size 5"), []byte("/Size 5 /Index [900000000 5]"), 1), "claims objects up to 900000000"},
+		{"zero-width entries", xrefStreamPDF("1", "5", "0 0 0"), "empty entries"},
+		{"object stream", xrefStreamPDF("100000000000", "5", "1 4 2"), "an object stream claims 100000000000 objects"},
+	} {
+		_, err := Extract("x.pdf", c.data, Limits{Timeout: time.Second})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	// The same structures within bounds are read as usual.
+	if _, err := Extract("x.pdf", xrefStreamPDF("1", "5", "1 4 2"), Limits{}); err == nil || strings.Contains(err.Error(), "claims") {
+		t.Errorf("a sound xref stream: %v, want the library's own complaint", err)
+	}
+}
+
+// A content stream that inflates to 64 MB stops at MaxRead (the error
+// says which limit stopped it; no wall-clock assertion on a shared
+// machine).
 func TestDeflateBomb(t *testing.T) {
 	content := bytes.Repeat([]byte("q Q "), 16<<20)
-	start := time.Now()
-	_, err := Extract("bomb.pdf", onePage(string(content), testCMap), Limits{MaxRead: 4 << 20})
+	_, err := Extract("bomb.pdf", onePage(string(content), testCMap), Limits{MaxRead: 4 << 20, Timeout: time.Hour})
 	if err == nil || !strings.Contains(err.Error(), "MB of reading") {
 		t.Fatalf("err = %v, want the read limit", err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 }
 
 // Work that reads little but loops long stops at the time limit.
 func TestTimeout(t *testing.T) {
 	content := bytes.Repeat([]byte("q Q "), 4<<20)
-	start := time.Now()
 	_, err := Extract("slow.pdf", onePage(string(content), testCMap), Limits{Timeout: 20 * time.Millisecond})
-	var te *timeoutError
-	if !errors.As(err, &te) && (err == nil || !strings.Contains(err.Error(), "took longer")) {
+	if err == nil || !strings.Contains(err.Error(), "took longer than 20ms") {
 		t.Fatalf("err = %v, want a timeout", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v", d)
 	}
 }
 

@@ -57,7 +57,10 @@ func loadFont(v pdf.Value, b *budget) *font {
 			f.scale = m.Index(0).Float64()
 		}
 	}
-	if f.toUnicode == nil {
+	// A real Differences array names at most 256 codes; the library's
+	// decoder walks the whole array for every byte shown, in memory, so a
+	// longer one would spin where no budget sees it.
+	if f.toUnicode == nil && v.Key("Encoding").Key("Differences").Len() <= 512 {
 		f.simple = (&pdf.Font{V: v}).Encoder()
 	}
 	f.firstChar = int(v.Key("FirstChar").Int64())

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"testing"
 )
@@ -67,5 +68,32 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return b.Bytes()
+}
+
+// xrefStreamPDF is a PDF whose cross-reference is a stream with dict
+// entries extra (/Size, /W) and whose catalog is object 1 inside an
+// object stream claiming n objects.
+func xrefStreamPDF(n, size, w string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	off3 := b.Len()
+	content := "9 0 "
+	fmt.Fprintf(&b, "3 0 obj\n<< /Type /ObjStm /N %s /First 4 /Length %d >>\nstream\n%s\nendstream\nendobj\n", n, len(content), content)
+	off4 := b.Len()
+	var x bytes.Buffer
+	ent := func(t byte, f2 uint32, f3 uint16) {
+		x.WriteByte(t)
+		binary.Write(&x, binary.BigEndian, f2)
+		binary.Write(&x, binary.BigEndian, f3)
+	}
+	ent(0, 0, 0xFFFF)
+	ent(2, 3, 0)
+	ent(0, 0, 0)
+	ent(1, uint32(off3), 0)
+	ent(1, uint32(off4), 0)
+	fmt.Fprintf(&b, "4 0 obj\n<< /Type /XRef /Size %s /W [%s] /Root 1 0 R /Length %d >>\nstream\n", size, w, x.Len())
+	b.Write(x.Bytes())
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off4)
 	return b.Bytes()
 }

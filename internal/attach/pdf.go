@@ -9,6 +9,9 @@ import (
 
 // readPDF reads the text of every page, in page order.
 func readPDF(data []byte, b *budget) ([]Part, error) {
+	if err := preflight(data); err != nil {
+		return nil, err
+	}
 	r, err := pdf.NewReader(readerAt{data, b}, int64(len(data)))
 	if errors.Is(err, pdf.ErrInvalidPassword) {
 		return nil, errors.New("is protected by a password, so its text cannot be read")
