@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/textfile"
 )
 
 // Part is the text of one part of an attachment: a PDF page, a
@@ -17,25 +19,27 @@ type Part struct {
 	Text  string `json:"text"`
 }
 
-// reader returns the reader of files with extension ext (lower case), nil
-// for a kind whose text is not read; it is the one list of what is
-// searchable (Searchable, Extract).
-func reader(ext string) func(data []byte, b *budget) ([]Part, error) {
-	switch ext {
+// reader returns the reader of the file name, nil for a kind whose text
+// is not read; it is the one list of what is searchable (Searchable,
+// Extract). Plain-text files (.txt, .csv, .md, .html, …) are package
+// textfile's, the reader the privacy scan uses too.
+func reader(name string) func(data []byte, b *budget) ([]Part, error) {
+	switch strings.ToLower(path.Ext(name)) {
 	case ".pdf":
 		return readPDF
 	case ".docx":
 		return readDOCX
 	case ".xlsx":
 		return readXLSX
-	case ".txt", ".csv":
-		return readPlain
+	}
+	if textfile.Readable(name) {
+		return func(data []byte, b *budget) ([]Part, error) { return readPlain(name, data, b) }
 	}
 	return nil
 }
 
 // Searchable reports whether name's text can be read, by its extension.
-func Searchable(name string) bool { return reader(strings.ToLower(path.Ext(name))) != nil }
+func Searchable(name string) bool { return reader(name) != nil }
 
 // Limits bound the work one attachment may cost. The zero value of a
 // field means its default (Defaults).
@@ -89,7 +93,7 @@ var ErrNotSearchable = errors.New("not a searchable kind of file")
 // file that exceeds a limit gives an error too, since its index would
 // silently miss text. A panic in a reader is recovered into an error.
 func Extract(name string, data []byte, lim Limits) (parts []Part, err error) {
-	read := reader(strings.ToLower(path.Ext(name)))
+	read := reader(name)
 	if read == nil {
 		return nil, ErrNotSearchable
 	}

@@ -1,5 +1,6 @@
 // Package attach owns reading the text of a page's attachments (PDF,
-// .docx, .xlsx, .txt, .csv) for search, and the cache that makes an
+// .docx, .xlsx, and through package textfile .txt, .csv and other plain
+// text) for search, and the cache that makes an
 // unchanged attachment cost nothing on a rebuild. It is the only importer
 // of the PDF library (github.com/ledongthuc/pdf), which it uses for the
 // file structure alone (cross-reference tables, objects, stream filters,

@@ -1,39 +1,22 @@
 package attach
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
+	"github.com/pubgen/pubgen/internal/textfile"
 )
 
-// readPlain reads a text or CSV file. Files saved by Chinese Windows
-// (Notepad before 2019, Excel's CSV export to this day) are GBK, not
-// UTF-8: a file that is not valid UTF-8 and has no byte-order mark is
-// read as GB18030, which includes GBK.
-func readPlain(data []byte, b *budget) ([]Part, error) {
+// readPlain reads a plain-text file as package textfile does (UTF-8,
+// UTF-16 with a byte-order mark, else GB18030; HTML as a browser shows
+// it), so search and the privacy scan see the same text.
+func readPlain(name string, data []byte, b *budget) ([]Part, error) {
 	b.charge(len(data))
-	var text string
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		text = string(data[3:])
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		s, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, err
-		}
-		text = string(s)
-	case utf8.Valid(data):
-		text = string(data)
-	default:
-		s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, err
-		}
-		text = string(s)
+	text, ok := textfile.Text(name, data)
+	if !ok {
+		return nil, errors.New("is not a text file (it holds binary data)")
 	}
 	return keep(b, []Part{{Text: tidy(text)}})
 }

@@ -87,32 +87,32 @@ func attachmentTitle(n *site.Node, file string) string {
 // attachmentDocs makes one search document per part of each attachment
 // (a PDF page, a sheet, a whole document): a result of its own, titled
 // with the attachment's name and page from the theme's strings, linking
-// to the file (#page=N opens a PDF at its page in browsers' viewers),
-// filed under its page's type, branch, status and date so the filters
-// treat it as part of that page. Its tags are left out: they describe the
-// page, and every page of a long PDF matching a tag would bury the page.
+// to the file (#page=N opens a PDF at its page in browsers' viewers).
+// Everything else is its page's document (pageDoc): type, branch,
+// category, status and the site's date, day and year, so the filters
+// treat it as part of that page, and the page's privacy mask over its
+// text. The page's summary and tags are left out: they describe the page,
+// and every page of a long PDF matching a tag would bury the page.
 func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string) []search.Doc {
 	var docs []search.Doc
 	for _, a := range texts {
-		n := a.n
+		page, mask := pageDoc(s, a.n, false)
 		for _, p := range a.parts {
-			id := n.Path + "#" + a.file
-			url := n.URL + escapeFile(a.file)
-			title := strings.ReplaceAll(t("search_attachment"), "{name}", a.title)
+			d := page
+			d.ID = a.n.Path + "#" + a.file
+			d.URL = a.n.URL + escapeFile(a.file)
+			d.Title = strings.ReplaceAll(t("search_attachment"), "{name}", a.title)
 			switch {
 			case p.Page > 0:
-				id += "#" + strconv.Itoa(p.Page)
-				url += "#page=" + strconv.Itoa(p.Page)
-				title = strings.NewReplacer("{name}", a.title, "{page}", strconv.Itoa(p.Page)).Replace(t("search_attachment_page"))
+				d.ID += "#" + strconv.Itoa(p.Page)
+				d.URL += "#page=" + strconv.Itoa(p.Page)
+				d.Title = strings.NewReplacer("{name}", a.title, "{page}", strconv.Itoa(p.Page)).Replace(t("search_attachment_page"))
 			case p.Sheet != "":
-				id += "#" + p.Sheet
-				title += " · " + p.Sheet
+				d.ID += "#" + p.Sheet
+				d.Title += " · " + p.Sheet
 			}
-			docs = append(docs, search.Doc{
-				ID: id, URL: url, Title: title, Body: p.Text,
-				Branch: n.Branch, Type: n.Type, Category: n.Category,
-				Status: site.Status(n.Page, s.Now, s.Config.Location), Date: n.Date,
-			})
+			d.Title, d.Summary, d.Body, d.Tags = mask(d.Title), "", mask(p.Text), nil
+			docs = append(docs, d)
 		}
 	}
 	return docs

@@ -189,3 +189,43 @@ func appendFile(t *testing.T, name, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestAttachmentTextIsMasked: an attachment's text enters the index
+// through its page's privacy mask, as the page's own text does.
+func TestAttachmentTextIsMasked(t *testing.T) {
+	fsys := siteFS(t, `
+-- pubgen.toml --
+title = "测试"
+-- content/study/a/index.md --
+---
+title: 学习资料
+date: 2025-03-01
+attachments:
+  - file: notes.txt
+---
+
+见附件。
+-- content/study/a/notes.txt --
+学习心得联络人手机13812345678。
+`)
+	cache := t.TempDir()
+	res, err := Run(fsys, Options{Now: demoNow, SearchCache: cache})
+	if err != nil {
+		t.Fatalf("build failed: %v", err)
+	}
+	ix, err := search.Open(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	hits, err := ix.Search("学习心得联络人", search.Query{})
+	if err != nil || len(hits) != 1 || hits[0].Title != "附件：notes.txt" {
+		t.Fatalf("hits %+v, %v; want the attachment (warnings %q)", hits, err, res.Report.Warnings)
+	}
+	if strings.Contains(hits[0].Excerpt, "12345678") {
+		t.Errorf("excerpt %q holds the whole number", hits[0].Excerpt)
+	}
+	if hits, _ := ix.Search("13812345678", search.Query{}); len(hits) != 0 {
+		t.Errorf("the whole number finds %v", titles(hits))
+	}
+}

@@ -12,42 +12,49 @@ import (
 	"github.com/pubgen/pubgen/internal/site"
 )
 
-// searchDocs turns the published pages into what the index holds. Dates,
-// years and statuses are the site's own: its calendar and its build's now.
-// The index holds no whole personal-data number a page did not allow
-// (privacy.allow): a page that publishes one with a warning still shows
-// it, but the shards, which anyone can download whole and grep, and
-// pubgen search hold it masked. Text added to a Doc later (attachments')
-// must go through the same mask.
+// searchDocs turns the published pages into what the index holds.
 func searchDocs(s *site.Site, pretty bool) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Pages))
-	loc := s.Config.Location
 	for _, n := range s.Pages {
-		url := n.File()
-		if pretty {
-			url = n.URL
-		}
-		var allow []string
-		if n.Privacy != nil {
-			allow = n.Privacy.Allow
-		}
-		mask := func(text string) string { return privacy.MaskText(text, allow...) }
-		var tags []string
-		for _, t := range n.Tags {
-			tags = append(tags, mask(t))
-		}
-		docs = append(docs, search.Doc{
-			ID: n.Path, URL: url, Title: mask(n.Title), Summary: mask(n.Summary), Body: mask(n.PlainText),
-			Tags: tags, Branch: mask(n.Branch), Type: n.Type, Category: mask(n.Category),
-			Status: site.Status(n.Page, s.Now, loc),
-			Date:   n.Date.In(loc), Day: site.DayOf(n.Date, loc), Year: site.YearOf(n.Date, loc),
-		})
+		d, _ := pageDoc(s, n, pretty)
+		docs = append(docs, d)
 	}
 	return docs
 }
 
+// pageDoc is the page n as the index holds it, and the mask every text of
+// it goes through. Dates, years and statuses are the site's own: its
+// calendar and its build's now. The index holds no whole personal-data
+// number a page did not allow (privacy.allow): a page that publishes one
+// with a warning still shows it, but the shards, which anyone can
+// download whole and grep, and pubgen search hold it masked. Text added
+// to a Doc later (attachments', attachmentDocs) goes through the same mask.
+func pageDoc(s *site.Site, n *site.Node, pretty bool) (search.Doc, func(string) string) {
+	loc := s.Config.Location
+	url := n.File()
+	if pretty {
+		url = n.URL
+	}
+	var allow []string
+	if n.Privacy != nil {
+		allow = n.Privacy.Allow
+	}
+	mask := func(text string) string { return privacy.MaskText(text, allow...) }
+	var tags []string
+	for _, t := range n.Tags {
+		tags = append(tags, mask(t))
+	}
+	return search.Doc{
+		ID: n.Path, URL: url, Title: mask(n.Title), Summary: mask(n.Summary), Body: mask(n.PlainText),
+		Tags: tags, Branch: mask(n.Branch), Type: n.Type, Category: mask(n.Category),
+		Status: site.Status(n.Page, s.Now, loc),
+		Date:   n.Date.In(loc), Day: site.DayOf(n.Date, loc), Year: site.YearOf(n.Date, loc),
+	}, mask
+}
+
 // indexAndExport brings the search index up to date with the site (its
-// pages, and extra: the attachments' documents) and exports the browser's shards from it. The index is ix when the caller
+// pages, and extra: the attachments' documents) and exports the browser's
+// shards from it. The index is ix when the caller
 // keeps one open, else the persistent one in cacheDir, else (tests, check)
 // a throwaway one. A damaged index is a warning in l, not a failed build:
 // it is deleted and rebuilt from the pages.
