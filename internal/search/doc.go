@@ -11,6 +11,9 @@
 // contribution computed from the index's own statistics (quantised to
 // integers); the browser then only intersects lists and adds integers, and
 // Search ranks with the same integers taken from bleve's score explanation,
-// which is what keeps the two sides in the same order. This package is the
-// only importer of bleve.
+// which is what keeps the two sides in the same order. A run of Han
+// characters in a query is a phrase (phrase.go): it narrows the matches to
+// pages holding it contiguously, through phrase keys that both sides look
+// up, and leaves the scores alone. This package is the only importer of
+// bleve.
 package search

@@ -39,6 +39,17 @@ func encodePostings(ps []posting) string {
 	return string(b)
 }
 
+// encodeDocs writes a phrase key's documents, sorted, as gap varints.
+func encodeDocs(docs []int) string {
+	b := make([]byte, 0, len(docs)*2)
+	prev := -1
+	for _, d := range docs {
+		b = appendVarint(b, uint64(d-prev-1))
+		prev = d
+	}
+	return string(b)
+}
+
 // keyHash is 32-bit FNV-1a over the UTF-16 code units of key: search.js
 // computes it with the same units, which JavaScript strings are made of.
 func keyHash(key string) uint32 {

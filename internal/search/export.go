@@ -19,6 +19,7 @@ import (
 // first), and carry the first recordBodyRunes of the body for excerpts.
 const (
 	termShardBytes  = 12 << 10
+	gramShardBytes  = 4 << 10
 	recordsPerShard = 2
 	recordBodyRunes = 400
 	exportDir       = ExportDir
@@ -140,6 +141,9 @@ func (s *exportState) read(r index.IndexReader) error {
 	if err := s.readField(r, charField, charSlot, internal); err != nil {
 		return err
 	}
+	if err := s.readField(r, gramField, gramSlot, internal); err != nil {
+		return err
+	}
 	for _, kr := range s.keys {
 		for _, l := range kr.lists {
 			slices.SortFunc(l, func(a, b rawPosting) int { return int(a.slot - b.slot) })
@@ -155,11 +159,14 @@ func (s *exportState) readField(r index.IndexReader, field string, fs int, inter
 	}
 	for _, t := range terms {
 		key, list := t, fs
-		if fs == charSlot {
+		switch fs {
+		case charSlot:
 			if !s.isLone(t) {
 				continue
 			}
 			key, list = charKeyPrefix+t, 0
+		case gramSlot:
+			key, list = gramKeyPrefix+t, 0
 		}
 		ps, err := s.readPostings(r, t, field, fs, internal)
 		if err != nil {
@@ -257,6 +264,8 @@ type entry struct {
 	Scale    int        `json:"scale"`
 	Docs     int        `json:"docs"`
 	Terms    shardNames `json:"terms"`
+	Phrases  shardNames `json:"phrases"`
+	Gram     [2]int     `json:"gram"` // the shortest and longest phrase key, in characters
 	Records  shardNames `json:"records"`
 	PerShard int        `json:"per"`
 	Meta     string     `json:"meta"`

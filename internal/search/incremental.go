@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -17,10 +18,14 @@ type fieldTerms struct {
 // it indexes the record. Char keys keep only lone CJK characters, the only
 // ones exported, while the token count keeps every token.
 func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
-	r := toRecord(d)
-	values := [numFields]string{r.Title, r.Summary, r.Body, r.Meta, r.Chars}
+	r := withGrams(s.text, toRecord(d))
+	values := [numFields]string{r.Title, r.Summary, r.Body, r.Meta, r.Chars, r.Grams}
 	var out [numFields]fieldTerms
 	for f, v := range values {
+		if f == gramSlot {
+			out[f] = gramTerms(v)
+			continue
+		}
 		a := s.text
 		if f == charSlot {
 			a = s.chars
@@ -40,6 +45,16 @@ func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
 		out[f] = ft
 	}
 	return &out
+}
+
+// gramTerms is gramField's keys as the export names them; each occurs once.
+func gramTerms(v string) fieldTerms {
+	gs := strings.Fields(v)
+	ft := fieldTerms{tf: make(map[string]int32, len(gs)), tokens: len(gs)}
+	for _, g := range gs {
+		ft.tf[gramKeyPrefix+g] = 1
+	}
+	return ft
 }
 
 // fieldNorm is the norm bleve's zap segments give a field of n tokens: the
@@ -138,7 +153,7 @@ func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, tou
 			s.norms[f][slot] = 0
 		}
 		list := f
-		if f == charSlot {
+		if f == charSlot || f == gramSlot {
 			list = 0
 		}
 		for term := range b.tf {

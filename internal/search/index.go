@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
@@ -203,7 +204,7 @@ func (ix *Index) update(docs []Doc) (UpdateStats, error) {
 		// change removed from the index.
 		ix.exp, ix.since = nil, nil
 	}
-	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch()}
+	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch(), text: analyzer(ix.bi.Mapping())}
 	next := make(map[string]Doc, len(docs))
 	for _, d := range docs {
 		if d.ID == "" {
@@ -289,10 +290,11 @@ func sameDoc(a, b Doc) bool {
 type batchWriter struct {
 	bi    bleve.Index
 	batch *bleve.Batch
+	text  analysis.Analyzer // for the phrase keys
 }
 
 func (w *batchWriter) index(id string, rec record) error {
-	if err := w.batch.Index(id, rec); err != nil {
+	if err := w.batch.Index(id, withGrams(w.text, rec)); err != nil {
 		return fmt.Errorf("search: indexing %s: %w", id, err)
 	}
 	if w.batch.Size() >= updateBatch {
@@ -346,6 +348,7 @@ type record struct {
 	Body       string `json:"body"`
 	Meta       string `json:"meta"`
 	Chars      string `json:"chars"`
+	Grams      string `json:"grams"` // not hashed: derived from the text fields, see withGrams
 	URL        string `json:"url"`
 	Type       string `json:"type"`
 	Branch     string `json:"branch"`
@@ -385,10 +388,17 @@ func toRecord(d Doc) record {
 	return r
 }
 
+// withGrams is r with its phrase keys, which only indexing needs: they are
+// a function of the text fields and the analysis version, both hashed.
+func withGrams(a analysis.Analyzer, r record) record {
+	r.Grams = strings.Join(grams(a, r.Title, r.Summary, r.Body, r.Meta), " ")
+	return r
+}
+
 // hashRecord hashes everything indexed and stored, together with the
 // analysis version, so any change to what a search can see re-indexes.
 func hashRecord(r record) string {
-	r.Hash = ""
+	r.Hash, r.Grams = "", ""
 	b, err := json.Marshal(r)
 	if err != nil {
 		panic(errors.New("search: a record of strings failed to marshal"))

@@ -8,13 +8,14 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/length"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // analysisVersion names the mapping, the analysis and the export scoring.
 // Open rebuilds the index from scratch when the stored value differs, so
 // bump it whenever any of those change.
-const analysisVersion = "pubgen-search-4"
+const analysisVersion = "pubgen-search-5"
 
 // Field names in the bleve document. textFields are the bigram-analysed
 // fields that a term of the query is looked up in (as a disjunction, in this
@@ -25,6 +26,7 @@ const (
 	fieldBody     = "body"
 	fieldMeta     = "meta"
 	charField     = "chars"
+	gramField     = "grams" // the phrase keys of the text fields, see phrase.go
 	fieldURL      = "url"
 	fieldType     = "type"
 	fieldBranch   = "branch"
@@ -42,6 +44,7 @@ const (
 	srcBody    = "src_body"
 
 	charAnalyzer = "pubgen_chars"
+	gramAnalyzer = "pubgen_grams"
 	unigramsOnly = "pubgen_unigrams"
 	singleRune   = "pubgen_single_rune"
 )
@@ -90,6 +93,13 @@ func newMapping() (mapping.IndexMapping, error) {
 	if err != nil {
 		return nil, err
 	}
+	// gramField holds phrase keys computed by grams, separated by spaces.
+	err = im.AddCustomAnalyzer(gramAnalyzer, map[string]any{
+		"type": custom.Name, "tokenizer": whitespace.Name,
+	})
+	if err != nil {
+		return nil, err
+	}
 	im.DefaultAnalyzer = cjk.AnalyzerName
 	im.DefaultMapping = pageMapping()
 	im.StoreDynamic = false
@@ -118,6 +128,7 @@ func pageMapping() *mapping.DocumentMapping {
 		dm.AddFieldMappingsAt(f.name, text(cjk.AnalyzerName, false))
 	}
 	dm.AddFieldMappingsAt(charField, text(charAnalyzer, false))
+	dm.AddFieldMappingsAt(gramField, text(gramAnalyzer, false))
 	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, srcTitle, srcSummary, srcBody}
 	for _, name := range stored {
 		dm.AddFieldMappingsAt(name, kw(false))

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/pubgen/pubgen/internal/browsertest"
 )
 
@@ -33,6 +35,7 @@ func parityQueries(docs []Doc) []string {
 	for i := 0; i < 30; i++ {
 		qs = append(qs, string([]rune(sub(docs[rng.IntN(len(docs))].Body, 1))))
 	}
+	qs = append(qs, phraseQueries(docs, rng)...)
 	qs = append(qs, corpusBranches...)
 	qs = append(qs, corpusNames...)
 	qs = append(qs, corpusTopics...)
@@ -145,4 +148,96 @@ func openIndex(t testing.TB, docs []Doc) *Index {
 		t.Fatal(err)
 	}
 	return ix
+}
+
+// phraseQueries are runs of Han characters whose bigrams a page may hold
+// apart: pieces of two texts joined on a shared character (党员 + 员工 is
+// 党员工), runs longer than a phrase key (read as windows), pieces spanning
+// punctuation, and runs beside Latin words and digits.
+func phraseQueries(docs []Doc, rng *rand.Rand) []string {
+	var qs []string
+	piece := func(n int) []rune {
+		r := []rune(docs[rng.IntN(len(docs))].Body)
+		i := rng.IntN(max(1, len(r)-n))
+		return r[i:min(i+n, len(r))]
+	}
+	for len(qs) < 80 {
+		a, b := piece(2+rng.IntN(3)), piece(2+rng.IntN(3))
+		if len(a) > 1 && len(b) > 1 && a[len(a)-1] == b[0] {
+			qs = append(qs, string(a)+string(b[1:]))
+		}
+	}
+	for i := 0; i < 20; i++ {
+		qs = append(qs, string(piece(7+rng.IntN(6))))
+	}
+	qs = append(qs, "PDF格式的学习", "2024年党费收缴", "Word文档与Excel", "党员先锋 模范作用", "三会一课主题党日",
+		"党费。2024", "党建工作与生产经营", "进一步增强四个意识", "请各位党员准时参加会议")
+	return qs
+}
+
+// TestPhraseOracle holds Search to the page text, outside the index: a
+// query finds exactly the pages that hold every term of it and, for each
+// run of Han characters in it, a field whose text holds the run.
+func TestPhraseOracle(t *testing.T) {
+	docs := genCorpus(400)
+	ix := openIndex(t, docs)
+	a := analyzer(ix.bi.Mapping())
+	byID := map[string]Doc{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	qs := phraseQueries(docs, rand.New(rand.NewPCG(9, 9)))
+	phrases, narrowed := 0, 0
+	for _, q := range qs {
+		hits, err := ix.Search(q, Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys := queryKeys(a, q)
+		loose, err := ix.bi.Search(bleve.NewSearchRequestOptions(keysQuery(keys), len(docs), 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		qruns := runs(a.Analyze([]byte(foldWidth(q))))
+		if len(qruns) > 0 {
+			phrases++
+		}
+		var want, got []string
+		for _, m := range loose.Hits {
+			if holdsRuns(byID[m.ID], qruns) {
+				want = append(want, m.ID)
+			}
+		}
+		for _, h := range hits {
+			got = append(got, h.ID)
+		}
+		if len(want) < len(loose.Hits) {
+			narrowed++
+		}
+		if !slices.Equal(sorted(want), sorted(got)) {
+			t.Errorf("%q (runs %q): Search finds %d pages, %d hold the text:\nsearch %q\ntext   %q", q, qruns, len(got), len(want), sorted(got), sorted(want))
+		}
+	}
+	t.Logf("%d queries, %d with phrases, %d where a phrase left out pages holding its bigrams", len(qs), phrases, narrowed)
+	if narrowed < 10 {
+		t.Errorf("only %d queries had pages holding a phrase's bigrams apart: the set does not test adjacency", narrowed)
+	}
+}
+
+// holdsRuns reports whether, for each run, one of d's text fields holds
+// it, compared as the analysis compares text (width and case folded).
+func holdsRuns(d Doc, rs []string) bool {
+	meta := strings.Join(append(append([]string{}, d.Tags...), d.Branch, d.Category), "\n")
+	for _, r := range rs {
+		found := false
+		for _, f := range []string{d.Title, d.Summary, d.Body, meta} {
+			if strings.Contains(string(normalised([]rune(f))), r) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -55,13 +55,18 @@ func (ix *Index) Search(q string, opts Query) (hits []Hit, err error) {
 }
 
 func (ix *Index) search(q string, opts Query) ([]Hit, error) {
-	keys := queryKeys(analyzer(ix.bi.Mapping()), q)
+	a := analyzer(ix.bi.Mapping())
+	keys := queryKeys(a, q)
 	if len(keys) == 0 {
 		return nil, nil
 	}
 	n, err := ix.bi.DocCount()
 	if err != nil || n == 0 {
 		return nil, err
+	}
+	phrased, err := ix.phraseDocs(phraseKeys(a, q), int(n))
+	if err != nil {
+		return nil, fmt.Errorf("search: %q: %w", q, err)
 	}
 	req := bleve.NewSearchRequestOptions(keysQuery(keys), int(n), 0, true)
 	req.Fields = hitFields()
@@ -76,7 +81,7 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 	hits := make([]rankedHit, 0, len(res.Hits))
 	for _, m := range res.Hits {
 		h := toHit(m)
-		if !opts.matches(h) {
+		if !opts.matches(h) || (phrased != nil && !phrased[m.ID]) {
 			continue
 		}
 		score, err := termScores(m.Expl, len(keys), qnorm)
@@ -102,6 +107,30 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 		h.Title = t[0]
 		h.Excerpt = excerptHTML(t[1], t[2], terms)
 		out[i] = h
+	}
+	return out, nil
+}
+
+// phraseDocs is the documents having every phrase key, nil when there
+// are none: the phrases of a query narrow what its terms match, and leave
+// the terms' scores alone.
+func (ix *Index) phraseDocs(pkeys []string, n int) (map[string]bool, error) {
+	if len(pkeys) == 0 {
+		return nil, nil
+	}
+	conj := make([]query.Query, len(pkeys))
+	for i, k := range pkeys {
+		tq := bleve.NewTermQuery(strings.TrimPrefix(k, gramKeyPrefix))
+		tq.SetField(gramField)
+		conj[i] = tq
+	}
+	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(conj...), n, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(res.Hits))
+	for _, m := range res.Hits {
+		out[m.ID] = true
 	}
 	return out, nil
 }

@@ -28,9 +28,27 @@ func (s *exportState) render(touched map[string]bool, all bool, changed map[int3
 	return s.renderEntry(docs)
 }
 
-// renderTerms scores the keys again and rewrites the term shards whose
-// content changed. The number of shards follows the total size, so when it
-// changes every key moves and every shard is rewritten.
+// keyShards is one family of key shards, the term keys' or the phrase
+// keys': each key lives in the shard its hash picks.
+type keyShards struct {
+	target int                 // the average shard size the count is chosen for
+	maps   []map[string]string // shard → its keys' encodings
+	size   int                 // what sizes the number of shards
+	set    shardSet
+}
+
+// family is the shards key belongs in.
+func (s *exportState) family(key string) *keyShards {
+	if isGramKey(key) {
+		return &s.grams
+	}
+	return &s.terms
+}
+
+// renderTerms scores the keys again and rewrites the key shards whose
+// content changed. The number of shards of a family follows its total
+// size, so when it changes every key of it moves and all its shards are
+// rewritten.
 func (s *exportState) renderTerms(touched map[string]bool, all bool, changed map[int32]bool) error {
 	if all {
 		// Keys left without documents are in touched only.
@@ -42,61 +60,78 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool, changed map
 			touched[k] = true
 		}
 	}
-	var dirty []string
+	dirty := map[*keyShards][]string{}
 	for k := range touched {
+		f := s.family(k)
 		old, had := s.enc[k]
 		if had {
-			s.size -= len(old) + len(k) + 6
+			f.size -= len(old) + len(k) + 6
 		}
 		kr := s.keys[k]
 		if kr == nil {
 			if had {
 				delete(s.enc, k)
-				dirty = append(dirty, k)
+				dirty[f] = append(dirty[f], k)
 			}
 			continue
 		}
 		var enc string
-		if had && !all && !touched[k] {
+		switch {
+		case isGramKey(k):
+			enc = encodeDocs(s.docList(kr))
+		case had && !all && !touched[k]:
 			enc = s.patch(k, kr, old, changed)
-		} else {
+		default:
 			enc = encodePostings(s.score(k, kr))
 		}
 		s.enc[k] = enc
-		s.size += len(enc) + len(k) + 6
+		f.size += len(enc) + len(k) + 6
 		if !had || enc != old {
-			dirty = append(dirty, k)
+			dirty[f] = append(dirty[f], k)
 		}
 	}
-	n := max(1, (s.size+termShardBytes-1)/termShardBytes)
+	for _, f := range []*keyShards{&s.terms, &s.grams} {
+		if err := s.layout(f, dirty[f]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// layout puts the dirty keys of family f in their shards and writes the
+// shards they changed.
+func (s *exportState) layout(f *keyShards, dirty []string) error {
+	n := max(1, (f.size+f.target-1)/f.target)
 	redo := map[uint32]bool{}
-	if n != len(s.terms) {
-		s.terms = make([]map[string]string, n)
-		for i := range s.terms {
-			s.terms[i] = map[string]string{}
+	if n != len(f.maps) {
+		f.maps = make([]map[string]string, n)
+		for i := range f.maps {
+			f.maps[i] = map[string]string{}
 			redo[uint32(i)] = true
 		}
 		for k, v := range s.enc {
-			s.terms[keyHash(k)%uint32(n)][k] = v
+			if s.family(k) == f {
+				f.maps[keyHash(k)%uint32(n)][k] = v
+			}
 		}
 	} else {
 		for _, k := range dirty {
 			i := keyHash(k) % uint32(n)
 			if v, ok := s.enc[k]; ok {
-				s.terms[i][k] = v
+				f.maps[i][k] = v
 			} else {
-				delete(s.terms[i], k)
+				delete(f.maps[i], k)
 			}
 			redo[i] = true
 		}
 	}
-	s.tset.resize(n)
+	f.set.resize(n)
 	for i := range redo {
-		js, err := shardScript("t"+strconv.Itoa(int(i)), s.terms[i])
+		js, err := shardScript(f.set.prefix+strconv.Itoa(int(i)), f.maps[i])
 		if err != nil {
 			return err
 		}
-		s.tset.set(int(i), js)
+		f.set.set(int(i), js)
 	}
 	return nil
 }
@@ -156,15 +191,16 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	d := s.dicts
 	e := entry{
 		Version: analysisVersion, Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard,
-		Terms: s.tset.names(), Records: s.rset.names(), Meta: contentName("meta", meta),
+		Terms: s.terms.set.names(), Phrases: s.grams.set.names(), Gram: [2]int{gramMinRunes, gramMaxRunes}, Records: s.rset.names(), Meta: contentName("meta", meta),
 		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
 		return err
 	}
-	files := make(map[string][]byte, len(s.tset.scripts)+len(s.rset.scripts)+2)
-	s.tset.addTo(files, e.Terms)
+	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+2)
+	s.terms.set.addTo(files, e.Terms)
+	s.grams.set.addTo(files, e.Phrases)
 	s.rset.addTo(files, e.Records)
 	files[exportDir+e.Meta] = meta
 	files[exportDir+"index.js"] = []byte(globalName + ".entry(" + string(b) + ");\n")

@@ -3,16 +3,18 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // The fields whose statistics the export keeps, by number: the text fields
-// in textFields order, then charField.
+// in textFields order, then charField, then gramField.
 const (
-	numFields = 5
+	numFields = 6
 	charSlot  = 4
+	gramSlot  = 5
 )
 
 // rawPosting is one document's frequency of a term in one field; slot is
@@ -48,9 +50,8 @@ type exportState struct {
 	pos    []int32              // slot → export position
 	keys   map[string]*keyRaw   // key → statistics
 	enc    map[string]string    // key → encoded postings, as shipped
-	terms  []map[string]string  // term shard → its keys' encodings
-	size   int                  // what sizes the number of term shards
-	tset   shardSet             // term shards
+	terms  keyShards            // the term keys' shards
+	grams  keyShards            // the phrase keys' shards
 	rset   shardSet             // record shards
 	dicts  dicts                // facet values the records refer to
 	files  map[string][]byte    // the last Export's files
@@ -66,7 +67,8 @@ func newExportState(m mapping.IndexMapping) *exportState {
 		slotOf: map[string]int32{},
 		keys:   map[string]*keyRaw{},
 		enc:    map[string]string{},
-		tset:   shardSet{prefix: "t"},
+		terms:  keyShards{set: shardSet{prefix: "t"}, target: termShardBytes},
+		grams:  keyShards{set: shardSet{prefix: "p"}, target: gramShardBytes},
 		rset:   shardSet{prefix: "r"},
 	}
 }
@@ -119,21 +121,31 @@ func (s *exportState) sortOrder() {
 }
 
 // keyFields is the disjunction a key is scored over, and where its
-// statistics come from.
+// statistics come from; a phrase key is looked up in gramField and not
+// scored.
 func keyFields(key string) []textField {
-	if len(key) > 0 && key[0] == charKeyPrefix[0] {
+	switch {
+	case isCharKey(key):
 		return []textField{{charField, 1}}
+	case isGramKey(key):
+		return []textField{{gramField, 0}}
 	}
 	return textFields()
 }
 
 // fieldSlot is the norms index of the i-th field of key.
 func fieldSlot(key string, i int) int {
-	if len(key) > 0 && key[0] == charKeyPrefix[0] {
+	switch {
+	case isCharKey(key):
 		return charSlot
+	case isGramKey(key):
+		return gramSlot
 	}
 	return i
 }
+
+func isCharKey(key string) bool { return strings.HasPrefix(key, charKeyPrefix) }
+func isGramKey(key string) bool { return strings.HasPrefix(key, gramKeyPrefix) }
 
 // score is the key's contribution to each document having it, as bleve's
 // TF-IDF scorer computes it before the query norm: per field
@@ -239,4 +251,16 @@ func (kr *keyRaw) has(slot int32) bool {
 		}
 	}
 	return false
+}
+
+// docList is the export positions of the documents having a phrase key,
+// in order: a phrase key ships documents only.
+func (s *exportState) docList(kr *keyRaw) []int {
+	l := kr.lists[0]
+	out := make([]int, len(l))
+	for i, p := range l {
+		out[i] = int(s.pos[p.slot])
+	}
+	slices.Sort(out)
+	return out
 }

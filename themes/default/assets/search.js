@@ -131,11 +131,18 @@
   function str(cps) { return String.fromCodePoint.apply(null, cps); }
   function foldWide(cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; }
 
-  // analyse returns the keys of text's tokens in order: a lone CJK
-  // character is " " + char (looked up among single characters).
-  ns.analyse = function (text) {
-    var toks = tokenize(cpsOf(text).map(foldWide)), out = [], ring = [], last = null;
-    function flush() { if (ring.length === 1) out.push(' ' + str(ring[0])); ring = []; }
+  // analyseAll returns the keys of text's tokens in order (a lone CJK
+  // character is " " + char, looked up among single characters) and its
+  // runs: the stretches of CJK characters over which bigrams chain, as
+  // code points, as runs in phrase.go.
+  function analyseAll(text) {
+    var toks = tokenize(cpsOf(text).map(foldWide)), out = [], ring = [], last = null, run = [], runs = [];
+    function flush() {
+      if (ring.length === 1) out.push(' ' + str(ring[0]));
+      if (run.length) runs.push(run);
+      ring = [];
+      run = [];
+    }
     toks.forEach(function (t) {
       var cps = lower(widthFold(t.cps));
       if (!t.ideo) { flush(); out.push(str(cps)); return; }
@@ -143,17 +150,35 @@
       cps.forEach(function (cp) {
         if (ring.length && pos !== last) flush();
         ring.push([cp]);
+        run.push(cp);
         if (ring.length > 2) ring.shift();
         if (ring.length === 2) out.push(str(ring[0].concat(ring[1])));
         last = ++pos;
       });
     });
     flush();
-    return out;
-  };
+    return { keys: out, runs: runs };
+  }
+  ns.analyse = function (text) { return analyseAll(text).keys; };
   ns.keys = function (q) {
     var seen = {};
     return ns.analyse(q).filter(function (k) { return seen[k] ? false : (seen[k] = true); });
+  };
+  // phraseKeys mirrors phraseKeys in phrase.go: a run of CJK characters
+  // is a phrase, looked up as itself when it has at most gram[1]
+  // characters, else as each window of gram[1]; runs shorter than gram[0]
+  // are their bigrams alone. gram comes from the index's entry.
+  ns.phraseKeys = function (q, gram) {
+    var out = [];
+    analyseAll(q).runs.forEach(function (r) {
+      if (r.length < gram[0]) return;
+      var n = Math.min(gram[1], r.length);
+      for (var i = 0; i + n <= r.length; i++) {
+        var k = '~' + str(r.slice(i, i + n));
+        if (out.indexOf(k) < 0) out.push(k);
+      }
+    });
+    return out;
   };
 
   /* ---------- loading ---------- */
@@ -194,15 +219,28 @@
     while (i < s.length) { doc += read() + 1; docs.set(doc, read()); }
     return docs;
   }
+  function decodeDocs(s) { // a phrase key's list: gaps only, see encodeDocs
+    var docs = new Set(), i = 0, doc = -1;
+    while (i < s.length) {
+      var v = 0, mul = 1, d;
+      do { d = DIG.indexOf(s[i++]); v += (d & 31) * mul; mul *= 32; } while (d >= 32);
+      doc += v + 1;
+      docs.add(doc);
+    }
+    return docs;
+  }
 
-  // match returns the documents containing every key of q with their
-  // summed scores, or an empty Map.
-  function match(keys) {
+  // match returns the documents containing every key of q, and every
+  // phrase key of it, with the summed scores of the keys, or an empty Map.
+  function match(q, keys) {
     return ready().then(function (e) {
+      var pkeys = ns.phraseKeys(q, e.gram);
       var shardFiles = keys.map(function (k) { return shardName(e.terms, keyHash(k) % e.terms.n); });
-      return Promise.all(shardFiles.map(load)).then(function () {
+      var phraseFiles = pkeys.map(function (k) { return shardName(e.phrases, keyHash(k) % e.phrases.n); });
+      return Promise.all(shardFiles.concat(phraseFiles).map(load)).then(function () {
         var lists = keys.map(function (k, i) { return shardData(shardFiles[i])[k]; });
-        if (!keys.length || lists.some(function (l) { return l === undefined; })) return new Map();
+        var plists = pkeys.map(function (k, i) { return shardData(phraseFiles[i])[k]; });
+        if (!keys.length || lists.concat(plists).some(function (l) { return l === undefined; })) return new Map();
         lists.sort(function (a, b) { return a.length - b.length; });
         var acc = decode(lists[0]);
         for (var j = 1; j < lists.length && acc.size; j++) {
@@ -210,6 +248,10 @@
           decode(lists[j]).forEach(function (sc, d) { if (acc.has(d)) next.set(d, acc.get(d) + sc); });
           acc = next;
         }
+        plists.forEach(function (l) {
+          var has = decodeDocs(l);
+          acc.forEach(function (sc, d) { if (!has.has(d)) acc.delete(d); });
+        });
         return acc;
       });
     });
@@ -244,7 +286,7 @@
     opts = opts || {};
     var keys = ns.keys(q);
     var filtered = FACETS.some(function (f) { return opts[f]; });
-    return Promise.all([match(keys), filtered || opts.facets ? meta() : null]).then(function (r) {
+    return Promise.all([match(q, keys), filtered || opts.facets ? meta() : null]).then(function (r) {
       var hits = r[0], byDoc = r[1], e = entry, counts = {};
       FACETS.forEach(function (f) { counts[f] = {}; });
       var docs = [];
