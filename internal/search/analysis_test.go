@@ -58,3 +58,32 @@ func TestCharFieldHoldsEveryCJKChar(t *testing.T) {
 		}
 	}
 }
+
+func TestPhraseKeys(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyzer(m)
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"党建", nil},
+		{"主题党日", []string{"~主题党日"}},
+		{"主题 党日", nil},
+		{"主题，党日活动", []string{"~党日活动"}},
+		{"深入学习贯彻党的二十大精神", []string{"~深入学习贯彻", "~入学习贯彻党", "~学习贯彻党的", "~习贯彻党的二", "~贯彻党的二十", "~彻党的二十大", "~党的二十大精", "~的二十大精神"}},
+		{"2025年党费", []string{"~年党费"}},
+		{"ISO 9001", nil},
+		{`"ISO 9001"`, []string{"~iso~9001"}},
+		{`“ISO 9001 质量” HSE`, []string{"~iso~9001"}},
+		{`"a b c d`, []string{"~a~b~c", "~b~c~d"}},
+		{`"ＡＢＣ ｄｅ"`, []string{"~abc~de"}},
+		{`"e-mail"`, []string{"~e~mail"}},
+	} {
+		if got := phraseKeys(a, c.q); !slices.Equal(got, c.want) {
+			t.Errorf("phraseKeys(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}

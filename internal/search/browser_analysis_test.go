@@ -49,6 +49,27 @@ func TestBrowserAnalysis(t *testing.T) {
 	if bad > 0 {
 		t.Errorf("%d of %d character probes differ", bad, len(probes))
 	}
+
+	// Phrase keys: each probe inside a run of Han characters and inside
+	// a quoted part, with the limits the entry ships.
+	var phrases []string
+	for _, p := range probes {
+		phrases = append(phrases, "主题"+p+"党日活动", `"ab `+p+` cd ef"`, "“"+p+" x”"+p+"学习贯彻党的二十大")
+	}
+	gram := jsLiteral(t, [3]int{gramMinRunes, gramMaxRunes, gramMaxWords})
+	pjs := eval[[][]string](t, ctx, jsLiteral(t, phrases)+`.map(s => __pubgenSearch.phraseKeys(s, `+gram+`))`)
+	bad = 0
+	for i, p := range phrases {
+		want := phraseKeys(a, p)
+		if !slices.Equal(pjs[i], want) && !(len(pjs[i]) == 0 && len(want) == 0) {
+			if bad++; bad <= 30 {
+				t.Errorf("phraseKeys(%+q): search.js %q, Go %q", p, pjs[i], want)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d phrase probes differ", bad, len(phrases))
+	}
 }
 
 // probeRanges are the code point ranges compared exhaustively.

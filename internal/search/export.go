@@ -265,7 +265,7 @@ type entry struct {
 	Docs     int        `json:"docs"`
 	Terms    shardNames `json:"terms"`
 	Phrases  shardNames `json:"phrases"`
-	Gram     [2]int     `json:"gram"` // the shortest and longest phrase key, in characters
+	Gram     [3]int     `json:"gram"` // the shortest and longest phrase key in characters, the longest in words
 	Records  shardNames `json:"records"`
 	PerShard int        `json:"per"`
 	Meta     string     `json:"meta"`

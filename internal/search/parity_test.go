@@ -3,9 +3,11 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -171,7 +173,9 @@ func phraseQueries(docs []Doc, rng *rand.Rand) []string {
 		qs = append(qs, string(piece(7+rng.IntN(6))))
 	}
 	qs = append(qs, "PDF格式的学习", "2024年党费收缴", "Word文档与Excel", "党员先锋 模范作用", "三会一课主题党日",
-		"党费。2024", "党建工作与生产经营", "进一步增强四个意识", "请各位党员准时参加会议")
+		"党费。2024", "党建工作与生产经营", "进一步增强四个意识", "请各位党员准时参加会议",
+		`"e-mail dangjian"`, `"dangjian e-mail"`, `“mail: dangjian”`, `"010 12345678"`, `"12345678 010"`,
+		`"dangjian example.com" 党建`, `e-mail "com example.com"`, `"Word文档"`, `"e mail dangjian example.com`)
 	return qs
 }
 
@@ -199,12 +203,12 @@ func TestPhraseOracle(t *testing.T) {
 			t.Fatal(err)
 		}
 		qruns := runs(a.Analyze([]byte(foldWidth(q))))
-		if len(qruns) > 0 {
+		if len(qruns) > 0 || len(quoted(q)) > 0 {
 			phrases++
 		}
 		var want, got []string
 		for _, m := range loose.Hits {
-			if holdsRuns(byID[m.ID], qruns) {
+			if holdsRuns(byID[m.ID], qruns) && holdsQuoted(byID[m.ID], quoted(q)) {
 				want = append(want, m.ID)
 			}
 		}
@@ -232,6 +236,36 @@ func holdsRuns(d Doc, rs []string) bool {
 		found := false
 		for _, f := range []string{d.Title, d.Summary, d.Body, meta} {
 			if strings.Contains(string(normalised([]rune(f))), r) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsQuoted reports whether, for each quoted part, one of d's text
+// fields holds its words in order with nothing but punctuation and space
+// between them.
+func holdsQuoted(d Doc, parts []string) bool {
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
+	meta := strings.Join(append(append([]string{}, d.Tags...), d.Branch, d.Category), "\n")
+	for _, p := range parts {
+		words := strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return notWord(r) && r != '.' })
+		if len(words) < 2 {
+			continue
+		}
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		// A word ends where a Latin letter or digit does not follow; a CJK
+		// character between two words separates them.
+		re := regexp.MustCompile(`(^|[^\p{Latin}\pN])` + strings.Join(words, `[^\pL\pN]+`) + `($|[^\p{Latin}\pN])`)
+		found := false
+		for _, f := range []string{d.Title, d.Summary, d.Body, meta} {
+			if re.MatchString(strings.ToLower(f)) {
 				found = true
 			}
 		}

@@ -24,9 +24,16 @@ import (
 // look up the same keys: bleve in gramField, the browser in the phrase
 // shards, which hold only lists of documents (no scores): the phrase narrows
 // what the bigram keys match and leaves their scores as they are.
+//
+// Quotes make a phrase of Latin words and numbers too ("ISO 9001"): each
+// page also indexes its runs of 2 to gramMaxWords adjacent words (no CJK
+// character between them; punctuation does not separate), joined by
+// gramWordSep, and the words of a quoted part are looked up the same way.
 const (
 	gramMinRunes = 3
 	gramMaxRunes = 6
+	gramMaxWords = 3
+	gramWordSep  = "~"
 	// gramKeyPrefix marks a phrase key; "~" never occurs inside a token,
 	// so phrase keys cannot collide with term keys.
 	gramKeyPrefix = "~"
@@ -64,16 +71,47 @@ func runs(toks analysis.TokenStream) []string {
 	return out
 }
 
+// wordRuns returns the runs of at least two adjacent words (tokens that
+// are not CJK) in the tokens of the bigram analyser.
+func wordRuns(toks analysis.TokenStream) [][]string {
+	var out [][]string
+	var cur []string
+	flush := func() {
+		if len(cur) >= 2 {
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	for _, t := range toks {
+		if t.Type == analysis.Double || t.Type == analysis.Single {
+			flush()
+			continue
+		}
+		cur = append(cur, string(t.Term))
+	}
+	flush()
+	return out
+}
+
 // grams is every distinct substring of gramMinRunes to gramMaxRunes
-// characters of the runs of text, sorted: what gramField holds.
+// characters of the runs of text, and of 2 to gramMaxWords words of its
+// word runs, sorted: what gramField holds.
 func grams(a analysis.Analyzer, texts ...string) []string {
 	seen := map[string]bool{}
 	for _, text := range texts {
-		for _, run := range runs(a.Analyze([]byte(foldWidth(text)))) {
+		toks := a.Analyze([]byte(foldWidth(text)))
+		for _, run := range runs(toks) {
 			r := []rune(run)
 			for n := gramMinRunes; n <= min(gramMaxRunes, len(r)); n++ {
 				for i := 0; i+n <= len(r); i++ {
 					seen[string(r[i:i+n])] = true
+				}
+			}
+		}
+		for _, w := range wordRuns(toks) {
+			for n := 2; n <= min(gramMaxWords, len(w)); n++ {
+				for i := 0; i+n <= len(w); i++ {
+					seen[strings.Join(w[i:i+n], gramWordSep)] = true
 				}
 			}
 		}
@@ -93,14 +131,44 @@ func grams(a analysis.Analyzer, texts ...string) []string {
 func phraseKeys(a analysis.Analyzer, q string) []string {
 	q = strings.ToValidUTF8(q, " ")
 	var keys []string
+	add := func(k string) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
 	for _, run := range runs(a.Analyze([]byte(foldWidth(q)))) {
 		r := []rune(run)
 		n := min(gramMaxRunes, len(r))
 		for i := 0; i+n <= len(r); i++ {
-			if k := gramKeyPrefix + string(r[i:i+n]); !slices.Contains(keys, k) {
-				keys = append(keys, k)
+			add(gramKeyPrefix + string(r[i:i+n]))
+		}
+	}
+	for _, part := range quoted(q) {
+		for _, w := range wordRuns(a.Analyze([]byte(foldWidth(part)))) {
+			n := min(gramMaxWords, len(w))
+			for i := 0; i+n <= len(w); i++ {
+				add(gramKeyPrefix + strings.Join(w[i:i+n], gramWordSep))
 			}
 		}
 	}
 	return keys
+}
+
+// quoted returns the quoted parts of q: from a " or “ to the next " or ”,
+// or to the end when none follows.
+func quoted(q string) []string {
+	var out []string
+	for {
+		i := strings.IndexAny(q, "\"“")
+		if i < 0 {
+			return out
+		}
+		q = q[i+len(string([]rune(q[i:])[0])):]
+		j := strings.IndexAny(q, "\"”")
+		if j < 0 {
+			return append(out, q)
+		}
+		out = append(out, q[:j])
+		q = q[j+len(string([]rune(q[j:])[0])):]
+	}
 }

@@ -191,7 +191,7 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	d := s.dicts
 	e := entry{
 		Version: analysisVersion, Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard,
-		Terms: s.terms.set.names(), Phrases: s.grams.set.names(), Gram: [2]int{gramMinRunes, gramMaxRunes}, Records: s.rset.names(), Meta: contentName("meta", meta),
+		Terms: s.terms.set.names(), Phrases: s.grams.set.names(), Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Records: s.rset.names(), Meta: contentName("meta", meta),
 		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
 	}
 	b, err := json.Marshal(e)

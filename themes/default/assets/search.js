@@ -137,15 +137,21 @@
   // code points, as runs in phrase.go.
   function analyseAll(text) {
     var toks = tokenize(cpsOf(text).map(foldWide)), out = [], ring = [], last = null, run = [], runs = [];
+    var words = [], wordRuns = [];
     function flush() {
       if (ring.length === 1) out.push(' ' + str(ring[0]));
       if (run.length) runs.push(run);
       ring = [];
       run = [];
     }
+    function flushWords() {
+      if (words.length >= 2) wordRuns.push(words);
+      words = [];
+    }
     toks.forEach(function (t) {
       var cps = lower(widthFold(t.cps));
-      if (!t.ideo) { flush(); out.push(str(cps)); return; }
+      if (!t.ideo) { flush(); out.push(str(cps)); words.push(str(cps)); return; }
+      flushWords();
       var pos = t.start;
       cps.forEach(function (cp) {
         if (ring.length && pos !== last) flush();
@@ -157,7 +163,8 @@
       });
     });
     flush();
-    return { keys: out, runs: runs };
+    flushWords();
+    return { keys: out, runs: runs, words: wordRuns };
   }
   ns.analyse = function (text) { return analyseAll(text).keys; };
   ns.keys = function (q) {
@@ -168,16 +175,24 @@
   // is a phrase, looked up as itself when it has at most gram[1]
   // characters, else as each window of gram[1]; runs shorter than gram[0]
   // are their bigrams alone. gram comes from the index's entry.
+  // Quoted parts (from " or “ to the next " or ”, or the end) make their
+  // adjacent words a phrase too, looked up as runs of up to gram[2] words
+  // joined by "~".
   ns.phraseKeys = function (q, gram) {
     var out = [];
+    function add(k) { if (out.indexOf(k) < 0) out.push(k); }
     analyseAll(q).runs.forEach(function (r) {
       if (r.length < gram[0]) return;
       var n = Math.min(gram[1], r.length);
-      for (var i = 0; i + n <= r.length; i++) {
-        var k = '~' + str(r.slice(i, i + n));
-        if (out.indexOf(k) < 0) out.push(k);
-      }
+      for (var i = 0; i + n <= r.length; i++) add('~' + str(r.slice(i, i + n)));
     });
+    var re = /["\u201C]([^"\u201D]*)["\u201D]?/g, m;
+    while ((m = re.exec(q))) {
+      analyseAll(m[1]).words.forEach(function (w) {
+        var n = Math.min(gram[2], w.length);
+        for (var i = 0; i + n <= w.length; i++) add('~' + w.slice(i, i + n).join('~'));
+      });
+    }
     return out;
   };
 
