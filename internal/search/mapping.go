@@ -128,7 +128,10 @@ func pageMapping() *mapping.DocumentMapping {
 		dm.AddFieldMappingsAt(f.name, text(cjk.AnalyzerName, false))
 	}
 	dm.AddFieldMappingsAt(charField, text(charAnalyzer, false))
-	dm.AddFieldMappingsAt(gramField, text(gramAnalyzer, false))
+	// A phrase key only says which pages hold it: no frequency or norm.
+	grams := text(gramAnalyzer, false)
+	grams.SkipFreqNorm = true
+	dm.AddFieldMappingsAt(gramField, grams)
 	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, srcTitle, srcSummary, srcBody}
 	for _, name := range stored {
 		dm.AddFieldMappingsAt(name, kw(false))
