@@ -95,32 +95,40 @@ func wordRuns(toks analysis.TokenStream) [][]string {
 
 // grams is every distinct substring of gramMinRunes to gramMaxRunes
 // characters of the runs of text, and of 2 to gramMaxWords words of its
-// word runs, sorted: what gramField holds.
+// word runs, in the order they first occur: what gramField holds.
 func grams(a analysis.Analyzer, texts ...string) []string {
+	var out []string
 	seen := map[string]bool{}
+	add := func(g string) {
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	var at []int // byte offset of each character of a run, and its end
 	for _, text := range texts {
 		toks := a.Analyze([]byte(foldWidth(text)))
 		for _, run := range runs(toks) {
-			r := []rune(run)
-			for n := gramMinRunes; n <= min(gramMaxRunes, len(r)); n++ {
-				for i := 0; i+n <= len(r); i++ {
-					seen[string(r[i:i+n])] = true
+			at = at[:0]
+			for i := range run {
+				at = append(at, i)
+			}
+			at = append(at, len(run))
+			chars := len(at) - 1
+			for i := 0; i < chars; i++ {
+				for n := gramMinRunes; n <= gramMaxRunes && i+n <= chars; n++ {
+					add(run[at[i]:at[i+n]])
 				}
 			}
 		}
 		for _, w := range wordRuns(toks) {
 			for n := 2; n <= min(gramMaxWords, len(w)); n++ {
 				for i := 0; i+n <= len(w); i++ {
-					seen[strings.Join(w[i:i+n], gramWordSep)] = true
+					add(strings.Join(w[i:i+n], gramWordSep))
 				}
 			}
 		}
 	}
-	out := make([]string, 0, len(seen))
-	for g := range seen {
-		out = append(out, g)
-	}
-	slices.Sort(out)
 	return out
 }
 
