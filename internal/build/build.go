@@ -163,6 +163,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site,
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	c.convCache().sweep()
 	l = append(l, checkPrivacy(fsys, s, c.privacyMemo(), c.textsMemo())...)
+	drafts = append(drafts, privacyDrafts(pages, opts.Drafts)...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err
 	}

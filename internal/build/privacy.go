@@ -251,3 +251,34 @@ func textFields(p *page.Page) []textField {
 	}
 	return fs
 }
+
+// privacyDrafts are notes for pubgen check on the drafts left out of the
+// site (not previewed) that hold what the check would report once they
+// are published, as checkPlaceholders notes their hints: a draft is never
+// refused, but its author should hear of a number before setting draft:
+// false. Only the text and fields are read (a draft is not converted).
+func privacyDrafts(pages []*page.Page, previewed bool) []string {
+	if previewed {
+		return nil // in the site, and judged there
+	}
+	var notes []string
+	for _, p := range pages {
+		if !p.Draft || p.Kind != page.KindPage {
+			continue
+		}
+		n := &site.Node{Page: p}
+		var found []pii
+		for _, f := range scanPage(n) {
+			if p.Privacy == nil || !slices.Contains(p.Privacy.Allow, f.number) {
+				found = append(found, f)
+			}
+		}
+		if len(found) == 0 {
+			continue
+		}
+		first := found[0]
+		text := privacy.Message(first.fd, first.where, privacy.Refused(first.kind, p.Type == page.Disclosure))
+		notes = append(notes, fmt.Sprintf("%s: 草稿（draft: true），未发布；有 %d 处像是个人号码，第一处在第 %d 行：%s", p.Path, len(found), first.d.Line, text))
+	}
+	return notes
+}

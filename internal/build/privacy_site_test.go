@@ -77,6 +77,20 @@ func TestDisclosurePersonalDataIsAnError(t *testing.T) {
 			t.Errorf("want a warning, got:\n%s", got)
 		}
 	})
+	t.Run("a draft left out is noted for check", func(t *testing.T) {
+		site := minimal + published("a.md", "draft: true\n", "联系电话13812345678。\n")
+		res, err := Run(siteFS(t, site), Options{Now: demoNow, NoSearch: true})
+		if err != nil {
+			t.Fatalf("a draft failed the build: %v", err)
+		}
+		want := "content/disclosures/a.md: 草稿（draft: true），未发布；有 1 处像是个人号码，第一处在第 9 行：像是有手机号 138****5678：党务公开页面不得公开个人的手机号，本页不予发布"
+		if got := strings.Join(res.Report.Drafts, "\n"); !strings.Contains(got, want) {
+			t.Errorf("want %q in the drafts' notes:\n%s", want, got)
+		}
+		if len(res.Warnings) != 0 {
+			t.Errorf("warnings: %s", warnings(res.Warnings))
+		}
+	})
 	t.Run("the disclosures section's own page only warns", func(t *testing.T) {
 		site := minimal + "-- content/disclosures/_index.md --\n---\ntitle: 党务公开\n---\n监督电话13812345678\n"
 		res, err := Run(siteFS(t, site), Options{Now: demoNow})
