@@ -132,7 +132,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 				t.Fatalf("build exited 0; stderr:\n%s", errOut.String())
 			}
 			msg := errOut.String()
-			if !strings.Contains(msg, c.want) || !strings.Contains(msg, "nothing was published") {
+			if !strings.Contains(msg, c.want) || !strings.Contains(msg, "没有发布任何内容") {
 				t.Errorf("stderr lacks %q:\n%s", c.want, msg)
 			}
 			samePublic(t, site, before)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/source"
@@ -48,7 +48,7 @@ func (f *siteFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (bu
 	if f.now != "" {
 		t, err := page.ParseDate(f.now, time.Local)
 		if err != nil {
-			fmt.Fprintf(stderr, "pubgen: --now %q is not a date (want 2006-01-02 or RFC 3339)\n", f.now)
+			say(stderr, "pubgen: %s", msg.Printer{Today: time.Now()}.Sprint(msg.OpNowInvalid, f.now))
 			return o, false
 		}
 		o.Now = t
@@ -105,7 +105,7 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	pr, err := lk.Publish(res.Entries)
 	if err != nil {
 		sayErr(stderr, err)
-		say(stderr, "build failed: nothing was published; %s is as it was%s", *dest, publishHint(err, *dest))
+		say(stderr, "%s", printerOf(res, opts).Sprint(msg.OpPublishFailed, *dest, publishHint(err, *dest)))
 		return 1
 	}
 	lk.Release()
@@ -143,17 +143,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Report.Warnings {
 		say(stderr, "%s", w)
 	}
+	p := printerOf(res, opts)
 	for _, d := range res.Report.Drafts {
-		say(stderr, "note: %s", d)
+		say(stderr, "%s", p.Sprint(msg.OpNoteDraft, d))
 	}
 	for _, a := range res.Report.AwaitingApproval {
-		say(stderr, "note: awaiting approval, not published: %s", a)
+		say(stderr, "%s", p.Sprint(msg.OpNoteAwaiting, a))
 	}
 	total := 0
 	for _, n := range res.Report.Pages {
 		total += n
 	}
-	fmt.Fprintf(stdout, "ok: %d pages, %d files, %d warning(s)\n", total, len(res.Entries), len(res.Report.Warnings))
+	say(stdout, "%s", p.Sprint(msg.OpCheckOK, total, len(res.Entries), len(res.Report.Warnings)))
 	return 0
 }
 
@@ -173,22 +174,40 @@ func takeLock(ctx context.Context, dest string, stderr io.Writer) (*publish.Lock
 // publishHint says what to look at after a failed publish. The cause
 // decides: blaming free space for a permission error sends an operator the
 // wrong way.
-func publishHint(err error, dest string) string {
+func publishHint(err error, dest string) msg.Text {
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf(" (want write permission on %s and on everything in it)", filepath.Dir(dest))
+		return msg.New(msg.OpHintPermission, filepath.Dir(dest))
 	case errors.Is(err, syscall.EROFS):
-		return fmt.Sprintf(" (%s is on a read-only file system)", filepath.Dir(dest))
+		return msg.New(msg.OpHintReadOnly, filepath.Dir(dest))
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return " (want free space for a second copy of the site beside it)"
+		return msg.New(msg.OpHintSpace)
 	}
-	return ""
+	return msg.Text{}
+}
+
+// printerOf is the site's Printer after a build that read its settings.
+func printerOf(res *build.Result, opts build.Options) msg.Printer {
+	if res == nil || res.Site == nil {
+		return msg.Printer{Today: opts.Now}
+	}
+	return res.Site.Config.Printer(opts.Now)
+}
+
+// printerOfErr is the Printer a failed build put its problems into
+// words with (Chinese when pubgen.toml could not be read).
+func printerOfErr(err error) msg.Printer {
+	var de *diag.Errors
+	if errors.As(err, &de) {
+		return de.Printer
+	}
+	return msg.Printer{}
 }
 
 // fail prints a build error: every content problem on its own line, then a
 // count, so an author sees all of them at once.
 func fail(stderr io.Writer, err error) int {
 	sayErr(stderr, err)
-	fmt.Fprintln(stderr, "build failed: nothing was published")
+	say(stderr, "%s", printerOfErr(err).Sprint(msg.OpBuildFailed))
 	return 1
 }

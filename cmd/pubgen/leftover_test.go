@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // TestRootOwnedLeftoverIsAWarning: a folder in public/ that pubgen cannot
@@ -81,7 +83,7 @@ func TestPublishHintFollowsTheCause(t *testing.T) {
 		{fmt.Errorf("publish: writing a.html: %w", syscall.ENOSPC), "want free space"},
 		{errors.New("publish: something else"), ""},
 	} {
-		if got := publishHint(c.err, dest); (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+		if got := (msg.Printer{Lang: msg.English}).Text(publishHint(c.err, dest)); (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("publishHint(%v) = %q, want %q", c.err, got, c.want)
 		}
 	}

@@ -49,7 +49,7 @@ func liveAttacks(t *testing.T) []liveAttack {
 		{"60000×60000 PNG cover", showcaseWith("cover.png", thumbtest.BombPNG(60000, 60000)),
 			`content/showcases/h/index.md:4: cover: "cover.png" is 60000×60000 pixels`},
 		{"truncated JPEG cover", showcaseWith("cover.jpg", truncatedJPEG(t)),
-			`content/showcases/h/index.md:4: cover: "cover.jpg" is cut short`},
+			`content/showcases/h/index.md:4: cover: “cover.jpg”文件不完整，像是没有复制完。`},
 		{"named pipe as attachment", []hostileFile{
 			{"content/study/h/notes.pdf", nil},
 			{"content/study/h/index.md", []byte("---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: notes.pdf}]\n---\n")},
@@ -286,7 +286,7 @@ func (w *watchSession) mark() int                                { return len(w.
 func (w *watchSession) errorSince(m int) string                  { return w.stderr.String()[m:] }
 
 func (w *watchSession) cleared(m int) bool {
-	return strings.Contains(w.errorSince(m), "build failed") && strings.HasPrefix(lastLine(w.stderr.String()), "published ")
+	return strings.Contains(w.errorSince(m), "构建失败") && strings.HasPrefix(lastLine(w.stderr.String()), "published ")
 }
 
 func lastLine(s string) string {

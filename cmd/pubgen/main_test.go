@@ -80,7 +80,7 @@ func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
 	for _, want := range []string{
 		`content/notices/second.md:3:7: date: 2024 年 7 月没有 32 日（这个月只有 31 天）。`,
 		"content/notices/second.md:4:1: meetng: 没有这个字段，是不是想写 meeting？",
-		"nothing was published",
+		"没有发布任何内容",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, msg)

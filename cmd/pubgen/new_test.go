@@ -63,7 +63,7 @@ func TestNewPagesAreDraftsThatNeverBlock(t *testing.T) {
 		t.Fatalf("check --strict with new drafts failed: %s", errOut.String())
 	}
 	for _, rel := range written {
-		if !strings.Contains(errOut.String(), "note: "+rel+": 草稿（draft: true），未发布；还有 ") {
+		if !strings.Contains(errOut.String(), "说明："+rel+": 草稿（draft: true），未发布；还有 ") {
 			t.Errorf("check does not say %s is an unfinished draft:\n%s", rel, errOut.String())
 		}
 	}

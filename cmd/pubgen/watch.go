@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/msg"
 	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
@@ -52,7 +53,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		res, files, changed, err := session.Build()
 		if err != nil {
 			sayErr(stderr, err)
-			fmt.Fprintln(stderr, "build failed: nothing was published; waiting for the next change")
+			say(stderr, "%s", printerOfErr(err).Sprint(msg.OpWatchBuildFailed))
 			return nil
 		}
 		if len(changed) == 0 && published != nil && !retry {

@@ -101,7 +101,7 @@ var badInputs = []badInput{
 		want: "type: “memo”不是内容类型。请写 notice（支部通知）、disclosure（党务公开）、study（学习资料）、showcase（成果展示）或 page（普通页面），例如：type: notice"},
 	{name: "unknown branch",
 		site: notice("title: 通知\ndate: 2024-07-01\nbranch: 第三支部\n", ""),
-		want: `content/notices/a.md:4: branch: "第三支部" is not a branch of this site (did you mean 第一支部?)`},
+		want: `content/notices/a.md:4: branch: “第三支部”不是本站的支部，是不是想写 第一支部？`},
 
 	// Two pages, one output.
 	{name: "duplicate slug",
@@ -129,7 +129,7 @@ var badInputs = []badInput{
 		want: "aliases[0]: “/old/\"><script>alert(8)</script>/”不是本站里的路径。请写成这样：- /notices/old-name/"},
 	{name: "entity-encoded javascript: link",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "[点我](&#106;avascript:alert(1))\n"),
-		want: `content/notices/a.md:5: link "&#106;avascript:alert(1)": files only go with a page bundle`},
+		want: `content/notices/a.md:5: 链接“&#106;avascript:alert(1)”：找不到：只有页面文件夹里才能放文件。请把本页改成 content/notices/a/index.md，文件放在它旁边。`},
 	{name: "absolute attachment",
 		site: "-- content/study/a/index.md --\n---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: /etc/passwd}]\n---\n",
 		want: `content/study/a/index.md:4:22: attachments[0].file: “/etc/passwd”不在本页的文件夹里。文件请放在 index.md 旁边，这里只写文件名，例如：会议议程.pdf`},
@@ -141,10 +141,10 @@ var badInputs = []badInput{
 		want: `content/showcases/a/index.md:4:8: cover: “/etc/hosts”不在本页的文件夹里。文件请放在 index.md 旁边，这里只写文件名，例如：会议议程.pdf`},
 	{name: "absolute link to a system file",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "见[文件](/etc/passwd)。\n"),
-		want: `content/notices/a.md:5: link "/etc/passwd": nothing is published at /etc/passwd`},
+		want: `content/notices/a.md:5: 链接“/etc/passwd”：网站上没有 /etc/passwd。请链接 static/ 里的文件，或某个页面的地址。`},
 	{name: "relative link climbing out",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "见[配置](../../../../pubgen.toml)。\n"),
-		want: `content/notices/a.md:5: link "../../../../pubgen.toml": files only go with a page bundle`},
+		want: `content/notices/a.md:5: 链接“../../../../pubgen.toml”：找不到：只有页面文件夹里才能放文件。请把本页改成 content/notices/a/index.md，文件放在它旁边。`},
 
 	// Text that is not text.
 	{name: "invalid UTF-8 (a GBK file)",
@@ -171,21 +171,21 @@ var badInputs = []badInput{
 	// Links inside the site that lead nowhere.
 	{name: "link to a missing page",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "见[学习](../study/missing.md)。\n"),
-		want: `content/notices/a.md:5: link "../study/missing.md": no such page content/study/missing.md`},
+		want: `content/notices/a.md:5: 链接“../study/missing.md”：指向的页面 content/study/missing.md 不存在。请写 content/ 里某个 .md 文件相对于本文件的路径，例如：[学习资料](../study/a.md)`},
 	{name: "link to a missing anchor",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "见[议程](#议程)。\n"),
-		want: `link "#议程": content/notices/a.md has no heading or anchor #议程`},
+		want: `链接“#议程”：content/notices/a.md 里没有标题或锚点 #议程。`},
 
 	// Configuration and theme.
 	{name: "config malformed",
 		site: "-- pubgen.toml --\ntitle = \"未闭合\n",
-		want: "pubgen.toml:1:19: basic strings cannot have new lines (want key = value lines, text in double quotes on one line)"},
+		want: "pubgen.toml:1:19: 引号没有结束。文字要用英文双引号括起来，并写在同一行，例如：title = \"华东能源集团党建门户\""},
 	{name: "config unknown key",
 		site: "-- pubgen.toml --\ntitle = \"门户\"\npage_sise = 10\n",
-		want: "pubgen.toml:2:1: page_sise: unknown key (did you mean page_size?)"},
+		want: "pubgen.toml:2:1: page_sise: 没有这个设置项，是不是想写 page_size？"},
 	{name: "config wrong type",
 		site: "-- pubgen.toml --\ntitle = \"门户\"\npage_size = \"十\"\n",
-		want: "pubgen.toml:2:13: page_size: is text (want a whole number)"},
+		want: "pubgen.toml:2:13: page_size: 这里写的是加了引号的文字，应写整数（不加引号）。"},
 	{name: "missing theme",
 		site: "-- pubgen.toml --\ntitle = \"门户\"\ntheme = \"red\"\n",
 		want: `theme "red" not found: themes/red/layouts is missing (want the theme folder under themes/, or theme = "default" in pubgen.toml)`},

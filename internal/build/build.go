@@ -139,6 +139,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site,
 	}
 	cfg, l := config.Load(fsys)
 	if cfg == nil {
+		pr.Lang = config.Lang(fsys)
 		return nil, nil, nil, nil, nil, l.Err(opts.Strict)
 	}
 	*pr = cfg.Printer(opts.Now)

@@ -34,7 +34,7 @@ plain notes
 // TestSVGCoverIsAnError: an SVG cover fails the build at the cover's line.
 func TestSVGCoverIsAnError(t *testing.T) {
 	msg := buildErrors(t, scriptBundle("cover.svg"))
-	want := "content/showcases/a/index.md:4: cover: SVG images are not allowed (they can contain script); use a JPEG or PNG"
+	want := "content/showcases/a/index.md:4: cover: 不能用 SVG 图片（它可以带脚本）。请改用 JPG 或 PNG 照片。"
 	if !strings.Contains(msg, want) {
 		t.Errorf("errors:\n%s\nwant %q", msg, want)
 	}
@@ -97,7 +97,7 @@ date: 2024-07-01
 -- content/study/a/demo.html --
 <script>alert(1)</script>
 `)
-	if !strings.Contains(msg, `is not published: HTML, JavaScript, SVG and XML files`) {
+	if !strings.Contains(msg, `不会发布：content/ 里的 HTML、JavaScript、SVG 和 XML 文件可能在网页里运行脚本。`) {
 		t.Errorf("errors:\n%s\nwant the link refused as a script file", msg)
 	}
 }

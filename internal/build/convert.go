@@ -11,6 +11,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/source"
@@ -53,7 +54,7 @@ func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *conv
 	for _, rs := range refs {
 		for _, r := range rs {
 			if !hasID(r.target, r.id) {
-				l.Errorf(r.from.Path, r.line, 0, "", "link %q: %s has no heading or anchor #%s (want one of its headings' ids)", r.dest, r.target.Path, r.id)
+				l.Error(r.from.Path, r.line, 0, "", msg.LinkProblem, msg.WordLink, r.dest, msg.New(msg.LinkNoAnchor, r.dest, r.target.Path, r.id))
 			}
 		}
 	}
@@ -76,11 +77,11 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 	lineOf := func(line int) int { return n.BodyLine + line - 1 }
 	rw := func(dest string, image bool, line int) string {
 		out, ref, problem := resolve(s, n, dest, static, pretty)
-		if problem == "" && image {
+		if problem.IsZero() && image {
 			problem = unviewableImage(n, dest)
 		}
-		if problem != "" {
-			l.Errorf(n.Path, lineOf(line), 0, "", "%s %q: %s", kindOf(image), dest, problem)
+		if !problem.IsZero() {
+			l.Error(n.Path, lineOf(line), 0, "", msg.LinkProblem, kindOf(image), dest, problem)
 		}
 		if ref != nil {
 			ref.from, ref.line, ref.dest = n, lineOf(line), dest
@@ -130,15 +131,15 @@ func bundleFile(n *site.Node, dest string) (string, bool) {
 // unviewableImage is the problem with showing a bundle file in a format
 // browsers cannot show ("" when there is none): the page would carry a
 // broken image.
-func unviewableImage(n *site.Node, dest string) string {
+func unviewableImage(n *site.Node, dest string) msg.Text {
 	f, ok := bundleFile(n, dest)
 	if !ok {
-		return ""
+		return msg.Text{}
 	}
 	if u, ok := thumb.UnviewableName(f); ok {
-		return u.Msg()
+		return u.Text()
 	}
-	return ""
+	return msg.Text{}
 }
 
 // pathOf is a destination without its ?query and #fragment.
@@ -148,11 +149,11 @@ func pathOf(dest string) string {
 	return dest
 }
 
-func kindOf(image bool) string {
+func kindOf(image bool) msg.Key {
 	if image {
-		return "image"
+		return msg.WordImage
 	}
-	return "link"
+	return msg.WordLink
 }
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
@@ -160,14 +161,14 @@ var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 // resolve maps a destination as written to the one to publish. It returns a
 // problem when the destination cannot be found, and an anchor reference to
 // check when it names an anchor of a page.
-func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pretty bool) (string, *anchorRef, string) {
+func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pretty bool) (string, *anchorRef, msg.Text) {
 	if markup.ScriptURL(dest) {
 		// Even with markdown.unsafe on (raw HTML is the author's explicit
 		// choice), a Markdown link never runs script.
-		return "", nil, "is a script address (want an http(s), mailto: or site link)"
+		return "", nil, msg.New(msg.LinkScript)
 	}
 	if dest == "" || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
-		return dest, nil, ""
+		return dest, nil, msg.Text{}
 	}
 	raw, frag, _ := strings.Cut(dest, "#")
 	// A query ("报告.pdf?v=2", to defeat a browser's cache) does not
@@ -178,10 +179,10 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 	}
 	p, err := url.PathUnescape(raw)
 	if err != nil {
-		return dest, nil, "is not a valid address (want a path such as ../study/a.md)"
+		return dest, nil, msg.New(msg.LinkBadAddress)
 	}
 	if p == "" { // "#anchor" on this page
-		return dest, &anchorRef{target: n, id: frag}, ""
+		return dest, &anchorRef{target: n, id: frag}, msg.Text{}
 	}
 	srcDir := path.Dir(n.Path)
 	var target string
@@ -196,20 +197,20 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 		}
 		t := s.BySource(target)
 		if t == nil {
-			return dest, nil, "no such page " + target + " (want a path to a .md file under content/, relative to this file)"
+			return dest, nil, msg.New(msg.LinkNoSuchPage, target)
 		}
 		out := site.Rel(n.File(), t.URL, pretty) + query
 		if frag != "" {
 			out += "#" + frag
-			return out, &anchorRef{target: t, id: frag}, ""
+			return out, &anchorRef{target: t, id: frag}, msg.Text{}
 		}
-		return out, nil, ""
+		return out, nil, msg.Text{}
 	}
 	if strings.HasPrefix(p, "/") { // a site path: a static file or a page folder
 		if static[target] || s.ByURL(strings.TrimSuffix(target, "/")+"/") != nil {
-			return site.Rel(n.File(), target+suffixIf(strings.HasSuffix(p, "/"), "/"), pretty) + query + fragOf(frag), nil, ""
+			return site.Rel(n.File(), target+suffixIf(strings.HasSuffix(p, "/"), "/"), pretty) + query + fragOf(frag), nil, msg.Text{}
 		}
-		return dest, nil, "nothing is published at " + p + " (want a file under static/ or a page's address)"
+		return dest, nil, msg.New(msg.LinkNothingAt, p)
 	}
 	// A file beside the page: it must be in the page's bundle, which is
 	// copied next to the page's output.
@@ -217,15 +218,15 @@ func resolve(s *site.Site, n *site.Node, dest string, static map[string]bool, pr
 		rel := strings.TrimPrefix(target, n.BundleDir+"/")
 		for _, f := range n.Files {
 			if f == rel {
-				return dest, nil, ""
+				return dest, nil, msg.Text{}
 			}
 		}
 		if site.ScriptFile(rel) && !s.Config.Markdown.Unsafe {
-			return dest, nil, "is not published: HTML, JavaScript, SVG and XML files from content/ can run script in the portal (want a PDF, office or image file, or markdown.unsafe = true in pubgen.toml)"
+			return dest, nil, msg.New(msg.LinkScriptFile)
 		}
 		return dest, nil, site.NotInBundle(n, n.Files, rel)
 	}
-	return dest, nil, "files only go with a page bundle (want the page moved to " + strings.TrimSuffix(n.Path, ".md") + "/index.md with the file beside it)"
+	return dest, nil, msg.New(msg.LinkNotBundle, strings.TrimSuffix(n.Path, ".md"))
 }
 
 func suffixIf(b bool, s string) string {

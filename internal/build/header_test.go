@@ -32,7 +32,7 @@ func TestHeaderAndHomeShowTheSitesOwnLogoAndBanner(t *testing.T) {
 	}
 
 	msgs := buildErrors(t, "-- pubgen.toml --\ntitle = \"t\"\nbanner = \"img/banner.png\"\n")
-	if want := `pubgen.toml: banner: "img/banner.png" is not a file under static/ (want static/img/banner.png to exist`; !strings.Contains(msgs, want) {
+	if want := `pubgen.toml: banner: static/ 里没有“img/banner.png”。请把文件放到 static/img/banner.png`; !strings.Contains(msgs, want) {
 		t.Errorf("got\n%s\nwant %s", msgs, want)
 	}
 }

@@ -33,13 +33,13 @@ func TestHostileImages(t *testing.T) {
 		want       string
 	}{
 		{"60000×60000 png header as cover", thumbtest.BombPNG(60000, 60000), good, "",
-			`content/showcases/a/index.md:4: cover: "cover.png" is 60000×60000 pixels (3600.0 megapixels; want at most 50 megapixels`},
+			`content/showcases/a/index.md:4: cover: “cover.png”有 60000×60000 像素（3600.0 百万像素），太大了（最多 50 百万像素）。`},
 		{"limit from pubgen.toml", thumbtest.BombPNG(3000, 2000), good, "[images]\nmax_megapixels = 5\n",
-			`content/showcases/a/index.md:4: cover: "cover.png" is 3000×2000 pixels (6.0 megapixels; want at most 5 megapixels`},
+			`content/showcases/a/index.md:4: cover: “cover.png”有 3000×2000 像素（6.0 百万像素），太大了（最多 5 百万像素）。`},
 		{"truncated jpeg in gallery", good, good[:len(good)/2], "",
-			`content/showcases/a/index.md:6: gallery[0].file: "g.jpg" is cut short`},
+			`content/showcases/a/index.md:6: gallery[0].file: “g.jpg”文件不完整，像是没有复制完。`},
 		{"html named .jpg", good, []byte("<!DOCTYPE html><html><body>404</body></html>"), "",
-			`content/showcases/a/index.md:6: gallery[0].file: "g.jpg" is an HTML page, not a photo`},
+			`content/showcases/a/index.md:6: gallery[0].file: “g.jpg”是一个网页，不是照片`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -59,6 +59,15 @@ func TestMessagesInEnglish(t *testing.T) {
 	}
 }
 
+// TestBrokenConfigInEnglish: a pubgen.toml that cannot be read still has
+// its problems told in the language it asks for.
+func TestBrokenConfigInEnglish(t *testing.T) {
+	_, err := Run(siteFS(t, "-- pubgen.toml --\nlanguage = \"en\"\npage_sise = 10\n"), Options{Now: demoNow})
+	if want := "pubgen.toml:2:1: page_sise: unknown key (did you mean page_size?)\n1 error(s)"; err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
 // TestEveryProblemAtOnce: one build names the problems of every page and
 // field together; a missing attachment or a wrong field does not hide a
 // missing photo or a broken link in the text.
@@ -95,8 +104,8 @@ meetng: {kind: 党课}
 		"content/showcases/s/index.md:4: cover: ",
 		"content/showcases/s/index.md:6: gallery[0].file: ",
 		"content/study/a/index.md:5: attachments[0]: ",
-		"content/study/a/index.md:7: image \"没有的.jpg\": ",
-		"content/study/a/index.md:9: link \"../../notices/nothere.md\": ",
+		"content/study/a/index.md:7: 图片“没有的.jpg”：",
+		"content/study/a/index.md:9: 链接“../../notices/nothere.md”：",
 		"共 7 处错误。",
 	} {
 		if !strings.Contains(got, want) {

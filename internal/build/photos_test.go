@@ -50,21 +50,21 @@ func TestPhotosBrowsersCannotShow(t *testing.T) {
 		want  string
 	}{
 		{"heic cover", "cover: IMG_0001.HEIC\n", "", map[string]string{"IMG_0001.HEIC": heicHead},
-			`content/showcases/a/index.md:4: cover: "IMG_0001.HEIC" is a HEIC image, which most browsers cannot show (want a JPEG or PNG: 在手机上选"设置→相机→格式→兼容性最佳"后重拍，或把照片另存为 JPG)`},
+			`content/showcases/a/index.md:4: cover: “IMG_0001.HEIC”是 HEIC 格式的图片，多数浏览器显示不了。请改成 JPG 或 PNG：在手机上选"设置→相机→格式→兼容性最佳"后重拍，或把照片另存为 JPG。`},
 		{"tiff in gallery", "cover: c.jpg\ngallery:\n  - file: scan.tif\n", "", map[string]string{"c.jpg": good, "scan.tif": "II*\x00"},
-			`content/showcases/a/index.md:6: gallery[0].file: "scan.tif" is a TIFF image, which most browsers cannot show (want a JPEG or PNG: 用画图或看图软件另存为 JPG)`},
+			`content/showcases/a/index.md:6: gallery[0].file: “scan.tif”是 TIFF 格式的图片，多数浏览器显示不了。请改成 JPG 或 PNG：用画图或看图软件另存为 JPG。`},
 		{"heic sent on as .jpg", "cover: 照片.jpg\n", "", map[string]string{"照片.jpg": heicHead + strings.Repeat("\x00", 64)},
-			`content/showcases/a/index.md:4: cover: "照片.jpg" is a HEIC image, which most browsers cannot show (want a JPEG or PNG: 在手机上选"设置→相机→格式→兼容性最佳"后重拍`},
+			`content/showcases/a/index.md:4: cover: “照片.jpg”是 HEIC 格式的图片，多数浏览器显示不了。请改成 JPG 或 PNG：在手机上选"设置→相机→格式→兼容性最佳"后重拍，或把照片另存为 JPG。`},
 		{"bmp shown in the text", "cover: c.jpg\n", "合影如下：\n\n![合影](合影.bmp)\n", map[string]string{"c.jpg": good, "合影.bmp": "BM"},
-			`content/showcases/a/index.md:8: image "合影.bmp": is a BMP image, which most browsers cannot show (want a JPEG or PNG: 用画图或看图软件另存为 JPG)`},
+			`content/showcases/a/index.md:8: 图片“合影.bmp”：是 BMP 格式的图片，多数浏览器显示不了。请改成 JPG 或 PNG：用画图或看图软件另存为 JPG。`},
 		{"cover differs in case", "cover: 封面.jpg\n", "", map[string]string{"封面.JPG": good},
-			`content/showcases/a/index.md:4: cover: "封面.jpg" is not in content/showcases/a/ (did you mean 封面.JPG? Upper and lower case must match)`},
+			`content/showcases/a/index.md:4: cover: “封面.jpg”不在 content/showcases/a/ 文件夹里。是不是 封面.JPG？大小写要一致。`},
 		{"attachment differs in case", "cover: c.jpg\nattachments:\n  - file: 材料.PDF\n", "", map[string]string{"c.jpg": good, "材料.pdf": "%PDF-1.4"},
-			`content/showcases/a/index.md:6: attachments[0]: "材料.PDF" is not in content/showcases/a/ (did you mean 材料.pdf? Upper and lower case must match)`},
+			`content/showcases/a/index.md:6: attachments[0]: “材料.PDF”不在 content/showcases/a/ 文件夹里。是不是 材料.pdf？大小写要一致。`},
 		{"text link differs in case", "cover: c.jpg\n", "见[讲稿](讲稿.DOCX)。\n", map[string]string{"c.jpg": good, "讲稿.docx": "PK"},
-			`content/showcases/a/index.md:6: link "讲稿.DOCX": is not in content/showcases/a/ (did you mean 讲稿.docx? Upper and lower case must match)`},
+			`content/showcases/a/index.md:6: 链接“讲稿.DOCX”：不在 content/showcases/a/ 文件夹里。是不是 讲稿.docx？大小写要一致。`},
 		{"no file of any case", "cover: 封面.jpg\n", "", map[string]string{"c.jpg": good},
-			`content/showcases/a/index.md:4: cover: "封面.jpg" is not in content/showcases/a/ (want a file beside index.md)`},
+			`content/showcases/a/index.md:4: cover: “封面.jpg”不在 content/showcases/a/ 文件夹里。请把文件放在 index.md 旁边，文件名要一字不差。`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

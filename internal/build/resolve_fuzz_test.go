@@ -47,7 +47,7 @@ func FuzzResolve(f *testing.F) {
 		if isJS(out) && !isJS(dest) {
 			t.Fatalf("resolve(%q) = %q became a javascript: link", dest, out)
 		}
-		if problem != "" || out == "" || schemeRE.MatchString(out) || strings.HasPrefix(out, "//") {
+		if !problem.IsZero() || out == "" || schemeRE.MatchString(out) || strings.HasPrefix(out, "//") {
 			return
 		}
 		raw, _, _ := strings.Cut(out, "#")

@@ -3,6 +3,7 @@ package build
 import (
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -17,8 +18,7 @@ func checkSiteFiles(cfg *config.Config, src *source.Site) diag.List {
 	var l diag.List
 	for _, f := range cfg.StaticFiles() {
 		if f.Value != "" && !static[f.Value] {
-			l.Errorf(config.FileName, 0, 0, f.Key, "%q is not a file under %s/ (want %s/%s to exist, or the path of another file inside %s/)",
-				f.Value, source.StaticDir, source.StaticDir, f.Value, source.StaticDir)
+			l.Error(config.FileName, 0, 0, f.Key, msg.ConfigStaticMissing, f.Value, source.StaticDir)
 		}
 	}
 	return l

@@ -354,10 +354,10 @@ attachments: [{file: x.pdf}]
 ---
 `)
 	for _, want := range []string{
-		`content/notices/a.md:4: branch: "第三支部" is not a branch of this site (did you mean 第一支部?)`,
+		`content/notices/a.md:4: branch: “第三支部”不是本站的支部，是不是想写 第一支部？`,
 		`content/notices/b.md:1:1: slug: writes notices/a/index.html, which content/notices/a.md also writes`,
-		`content/study/c/index.md:4: attachments[0]: "missing.pdf" is not in content/study/c/`,
-		`content/study/d.md:4: attachments[0]: "x.pdf" cannot be found: files only go with a page bundle`,
+		`content/study/c/index.md:4: attachments[0]: “missing.pdf”不在 content/study/c/ 文件夹里。请把文件放在 index.md 旁边，文件名要一字不差。`,
+		`content/study/d.md:4: attachments[0]: “x.pdf”找不到：只有页面文件夹里才能放文件。请把本页改成 content/study/d/index.md，把 x.pdf 放在它旁边。`,
 	} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("missing %q in\n%s", want, msgs)
@@ -384,9 +384,9 @@ date: 2024-01-01
 ![图](photo.jpg)
 `)
 	for _, want := range []string{
-		`content/notices/a.md:5: link "../study/missing.md": no such page content/study/missing.md`,
-		`content/notices/a.md:5: link "b.md#没有这个标题": content/notices/b.md has no heading or anchor #没有这个标题`,
-		`content/study/c/index.md:6: image "photo.jpg": is not in content/study/c/`,
+		`content/notices/a.md:5: 链接“../study/missing.md”：指向的页面 content/study/missing.md 不存在。请写 content/ 里某个 .md 文件相对于本文件的路径，例如：[学习资料](../study/a.md)`,
+		`content/notices/a.md:5: 链接“b.md#没有这个标题”：content/notices/b.md 里没有标题或锚点 #没有这个标题。请检查 # 后面的部分，它应是该页某个标题的 id。`,
+		`content/study/c/index.md:6: 图片“photo.jpg”：不在 content/study/c/ 文件夹里。请把文件放在 index.md 旁边，文件名要一字不差。`,
 	} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("missing %q in\n%s", want, msgs)
@@ -424,7 +424,7 @@ date: 2024-01-01
 ---
 [点我](javascript:alert(1)) [再点](JaVaScRiPt:alert(2)) ![图](data:text/html,x)
 `)
-	for _, want := range []string{`link "javascript:alert(1)": is a script address`, `link "JaVaScRiPt:alert(2)": is a script address`, `image "data:text/html,x": is a script address`} {
+	for _, want := range []string{`链接“javascript:alert(1)”：是一段脚本，不能使用。`, `链接“JaVaScRiPt:alert(2)”：是一段脚本，不能使用。`, `图片“data:text/html,x”：是一段脚本`} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("missing %q in\n%s", want, msgs)
 		}
@@ -459,7 +459,7 @@ func TestEveryPageDeclaresAnIcon(t *testing.T) {
 
 func TestMissingIconIsAnError(t *testing.T) {
 	msgs := buildErrors(t, "-- pubgen.toml --\ntitle = \"t\"\nicon = \"icon.png\"\n")
-	if want := `pubgen.toml: icon: "icon.png" is not a file under static/ (want static/icon.png to exist`; !strings.Contains(msgs, want) {
+	if want := `pubgen.toml: icon: static/ 里没有“icon.png”。请把文件放到 static/icon.png`; !strings.Contains(msgs, want) {
 		t.Errorf("got\n%s\nwant %s", msgs, want)
 	}
 }

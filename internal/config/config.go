@@ -133,6 +133,23 @@ func (c Content) PublishesUnreferenced(rel string) bool {
 	return false
 }
 
+// Lang is the messages' language of the site in fsys, read from
+// pubgen.toml's language alone: problems of a pubgen.toml that cannot be
+// read as a whole are still told in the language it asks for, when the
+// line that asks can be read.
+func Lang(fsys fs.FS) msg.Lang {
+	src, err := fs.ReadFile(fsys, FileName)
+	if err != nil || len(src) > maxSize {
+		return msg.Chinese
+	}
+	var c struct {
+		Language string `toml:"language"`
+	}
+	_ = toml.Unmarshal(src, &c) // what was read before a mistake is kept
+	l, _ := msg.ParseLang(c.Language)
+	return l
+}
+
 // Printer puts messages into the site's language, with today (in the
 // site's zone) in the examples of dates. A language without messages of
 // its own gets Chinese ones.
@@ -177,7 +194,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	}
 	if err != nil {
 		var l diag.List
-		l.Errorf(FileName, 0, 0, "", "cannot read: %v", err)
+		l.Error(FileName, 0, 0, "", msg.ConfigCannotRead, err.Error())
 		return nil, l
 	}
 	return Parse(src)
@@ -191,7 +208,7 @@ const maxSize = 1 << 20
 func Parse(src []byte) (*Config, diag.List) {
 	var l diag.List
 	if len(src) > maxSize {
-		l.Errorf(FileName, 1, 1, "", "is %d KB (want under %d KB: settings only; long lists belong in content/)", len(src)>>10, maxSize>>10)
+		l.Error(FileName, 1, 1, "", msg.ConfigTooBig, len(src)>>10, maxSize>>10)
 		return nil, l
 	}
 	c := Default()
@@ -218,31 +235,31 @@ func reportDecode(l *diag.List, err error) {
 		for _, e := range strict.Errors {
 			row, col := e.Position()
 			key := strings.Join(e.Key(), ".")
-			l.Errorf(FileName, row, col, key, "unknown key%s", didYouMean(key))
+			l.Add(diag.Diagnostic{File: FileName, Line: row, Col: col, Field: key, Msg: didYouMean(key)})
 		}
 		return
 	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
-		l.Errorf(FileName, row, col, strings.Join(de.Key(), "."), "%s", decodeMsg(de.Error()))
+		l.Add(diag.Diagnostic{File: FileName, Line: row, Col: col, Field: strings.Join(de.Key(), "."), Msg: decodeMsg(de.Error())})
 		return
 	}
-	l.Errorf(FileName, 0, 0, "", "%v", err)
+	l.Add(diag.Diagnostic{File: FileName, Msg: msg.Raw(err.Error())})
 }
 
 // loadTimezone loads an IANA zone name, or says what is wrong with it.
 // "Local" is refused although Go accepts it: the output would then depend on
 // the machine that builds, and identical input must give identical output.
-func loadTimezone(name string) (*time.Location, string) {
+func loadTimezone(name string) (*time.Location, msg.Key) {
 	if name == "Local" {
-		return nil, "is the building machine's zone, so output would differ from one machine to another"
+		return nil, msg.ConfigTimezoneLocal
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil || name == "" {
-		return nil, "is not a known time zone"
+		return nil, msg.ConfigTimezoneUnknown
 	}
-	return loc, ""
+	return loc, 0
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -250,37 +267,37 @@ var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func (c *Config) validate(src []byte, l *diag.List) {
 	at := func(key string) int { return lineOf(src, key) }
 	if c.URLStyle != Portable && c.URLStyle != Pretty {
-		l.Errorf(FileName, at("url_style"), 0, "url_style", "%q is not a URL style (want %q or %q)", c.URLStyle, Portable, Pretty)
+		l.Error(FileName, at("url_style"), 0, "url_style", msg.ConfigURLStyle, c.URLStyle, Portable, Pretty)
 	}
 	if c.PageSize < 1 || c.PageSize > 1000 {
-		l.Errorf(FileName, at("page_size"), 0, "page_size", "%d is out of range (want 1 to 1000)", c.PageSize)
+		l.Error(FileName, at("page_size"), 0, "page_size", msg.ConfigPageSize, c.PageSize)
 	}
 	if m := c.Images.MaxMegapixels; m < 1 || m > 1000 {
-		l.Errorf(FileName, at("max_megapixels"), 0, "images.max_megapixels", "%d is out of range (want 1 to 1000; the default is 50)", m)
+		l.Error(FileName, at("max_megapixels"), 0, "images.max_megapixels", msg.ConfigMegapixels, m)
 	}
-	if loc, msg := loadTimezone(c.Timezone); msg != "" {
-		l.Errorf(FileName, at("timezone"), 0, "timezone", "%q %s (want an IANA name such as Asia/Shanghai)", c.Timezone, msg)
+	if loc, k := loadTimezone(c.Timezone); k != 0 {
+		l.Error(FileName, at("timezone"), 0, "timezone", k, c.Timezone)
 	} else {
 		c.Location = loc
 	}
 	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\.`) {
-		l.Errorf(FileName, at("theme"), 0, "theme", "%q is not a theme name (want a folder name under themes/)", c.Theme)
+		l.Error(FileName, at("theme"), 0, "theme", msg.ConfigTheme, c.Theme)
 	}
 	if c.BaseURL != "" {
-		if msg := baseURLProblem(c.BaseURL); msg != "" {
-			l.Errorf(FileName, at("base_url"), 0, "base_url", "%q %s (%s)", c.BaseURL, msg, wantBaseURL)
+		if p := baseURLProblem(c.BaseURL); !p.IsZero() {
+			l.Error(FileName, at("base_url"), 0, "base_url", msg.ConfigBaseURL, c.BaseURL, p)
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}
 	}
 	for _, f := range c.StaticFiles() {
-		if msg := staticPathProblem(f.Key, f.Value); msg != "" {
-			l.Errorf(FileName, at(f.Key), 0, f.Key, "%q %s (want a file under static/ named as inside it, e.g. \"images/%s.svg\")", f.Value, msg, f.Key)
+		if p := staticPathProblem(f.Key, f.Value); !p.IsZero() {
+			l.Error(FileName, at(f.Key), 0, f.Key, msg.ConfigStaticFile, f.Value, p, f.Key)
 		}
 	}
 	for i, p := range c.Content.PublishUnreferenced {
 		if _, err := path.Match(p, ""); err != nil || p == "" || strings.HasPrefix(p, "/") {
-			l.Errorf(FileName, lineOfValue(src, p), 0, fmt.Sprintf("content.publish_unreferenced[%d]", i), "%q is not a file pattern (want e.g. \"*.pdf\" or \"photos/*.jpg\", relative to the bundle folder)", p)
+			l.Error(FileName, lineOfValue(src, p), 0, fmt.Sprintf("content.publish_unreferenced[%d]", i), msg.ConfigPattern, p)
 		}
 	}
 	names := map[string]bool{}
@@ -290,25 +307,25 @@ func (c *Config) validate(src []byte, l *diag.List) {
 		line := lineOfValue(src, b.Name)
 		switch {
 		case strings.TrimSpace(b.Name) == "":
-			l.Errorf(FileName, line, 0, field+".name", "is empty (want the branch's name, e.g. 机关第一党支部)")
+			l.Error(FileName, line, 0, field+".name", msg.ConfigBranchNameEmpty)
 		case names[b.Name]:
-			l.Errorf(FileName, line, 0, field+".name", "%q is listed twice (want each branch once)", b.Name)
+			l.Error(FileName, line, 0, field+".name", msg.ConfigBranchNameTwice, b.Name)
 		}
 		switch {
 		case !slugRE.MatchString(b.Slug):
-			l.Errorf(FileName, lineOfValue(src, b.Slug), 0, field+".slug", "%q is not a slug (want lowercase letters, digits and '-', e.g. jiguan-1)", b.Slug)
+			l.Error(FileName, lineOfValue(src, b.Slug), 0, field+".slug", msg.ConfigBranchSlug, b.Slug)
 		case slugs[b.Slug]:
-			l.Errorf(FileName, lineOfValue(src, b.Slug), 0, field+".slug", "%q is used by two branches (want a unique slug)", b.Slug)
+			l.Error(FileName, lineOfValue(src, b.Slug), 0, field+".slug", msg.ConfigBranchSlugTwice, b.Slug)
 		}
 		names[b.Name], slugs[b.Slug] = true, true
 	}
 	for i, r := range c.Ledger.Rules {
 		field := fmt.Sprintf("ledger.rules[%d]", i)
 		if r.Period != "month" && r.Period != "quarter" {
-			l.Errorf(FileName, lineOfValue(src, r.Period), 0, field+".period", "%q is not a period (want \"month\" or \"quarter\")", r.Period)
+			l.Error(FileName, lineOfValue(src, r.Period), 0, field+".period", msg.ConfigLedgerPeriod, r.Period)
 		}
 		if r.Min < 0 {
-			l.Errorf(FileName, lineOfValue(src, r.Kind), 0, field+".min", "%d is negative (want 0 or more)", r.Min)
+			l.Error(FileName, lineOfValue(src, r.Kind), 0, field+".min", msg.ConfigLedgerMin, r.Min)
 		}
 	}
 }

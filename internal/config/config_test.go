@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 func TestParseDefaults(t *testing.T) {
@@ -72,7 +74,7 @@ func TestParseErrors(t *testing.T) {
 			l.Sort()
 			var msgs []string
 			for _, d := range l {
-				msgs = append(msgs, d.String())
+				msgs = append(msgs, d.In(msg.Printer{Lang: msg.English}))
 			}
 			got := strings.Join(msgs, "\n")
 			if !strings.Contains(got, c.want) {
@@ -136,10 +138,11 @@ func FuzzParse(f *testing.F) {
 
 func TestDecodeMessages(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
-		{"title = \"门户\"\npage_size = \"十\"\n", `pubgen.toml:2:13: page_size: is text (want a whole number)`},
-		{"title = \"门户\"\n[markdown]\nunsafe = \"yes\"\n", `pubgen.toml:3:10: markdown.unsafe: is text (want true or false)`},
-		{"title = 12\n", `pubgen.toml:1:9: title: is a number (want text in double quotes)`},
-		{"title = \"未闭合\n", `pubgen.toml:1:19: basic strings cannot have new lines (want key = value lines, text in double quotes on one line)`},
+		{"title = \"门户\"\npage_size = \"十\"\n", `pubgen.toml:2:13: page_size: 这里写的是加了引号的文字，应写整数（不加引号）。`},
+		{"title = \"门户\"\n[markdown]\nunsafe = \"yes\"\n", `pubgen.toml:3:10: markdown.unsafe: 这里写的是加了引号的文字，应写 true 或 false。`},
+		{"title = 12\n", `pubgen.toml:1:9: title: 这里写的是数字，应写加英文双引号的文字。`},
+		{"title = \"未闭合\n", `pubgen.toml:1:19: 引号没有结束。文字要用英文双引号括起来，并写在同一行，例如：title = "华东能源集团党建门户"`},
+		{"titel = \"门户\"\n", `pubgen.toml:1:1: titel: 没有这个设置项，是不是想写 title？`},
 	} {
 		_, l := Parse([]byte(c.src))
 		if len(l) != 1 || l[0].String() != c.want {
@@ -170,7 +173,7 @@ func TestBaseURLProblem(t *testing.T) {
 		{"https://dj.example.com/<x>", "contains '<'"},
 		{`https://dj.example.com\evil`, `contains '\\'`},
 	} {
-		if got := baseURLProblem(c.in); got != c.want {
+		if got := (msg.Printer{Lang: msg.English}).Text(baseURLProblem(c.in)); got != c.want {
 			t.Errorf("baseURLProblem(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

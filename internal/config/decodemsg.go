@@ -3,6 +3,8 @@ package config
 import (
 	"regexp"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 var mismatchRE = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)`)
@@ -10,42 +12,45 @@ var mismatchRE = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\
 // decodeMsg turns go-toml's message, written for programmers
 // ("toml: cannot decode TOML string into struct field config.Config.PageSize
 // of type int"), into one an operator can act on, with what is expected.
-func decodeMsg(msg string) string {
-	msg = strings.TrimPrefix(msg, "toml: ")
-	if m := mismatchRE.FindStringSubmatch(msg); m != nil {
-		return "is " + tomlKind(m[1]) + " (want " + goKind(m[2]) + ")"
+func decodeMsg(text string) msg.Text {
+	text = strings.TrimPrefix(text, "toml: ")
+	if m := mismatchRE.FindStringSubmatch(text); m != nil {
+		return msg.New(msg.ConfigWrongType, tomlKind(m[1]), goKind(m[2]))
 	}
-	return msg + " (want key = value lines, text in double quotes on one line)"
+	if strings.Contains(text, "strings cannot have new lines") {
+		return msg.New(msg.ConfigQuoteUnclosed, text)
+	}
+	return msg.New(msg.ConfigSyntax, text)
 }
 
-func tomlKind(k string) string {
+func tomlKind(k string) msg.Text {
 	switch k {
 	case "string":
-		return "text"
+		return msg.New(msg.ConfigKindText)
 	case "integer", "float":
-		return "a number"
+		return msg.New(msg.ConfigKindNumber)
 	case "boolean", "bool":
-		return "true or false"
+		return msg.New(msg.ConfigKindBool)
 	case "array":
-		return "a list"
+		return msg.New(msg.ConfigKindList)
 	case "table", "inline-table", "inline":
-		return "a table"
+		return msg.New(msg.ConfigKindTable)
 	}
-	return "a " + k
+	return msg.Raw("a " + k)
 }
 
-func goKind(t string) string {
+func goKind(t string) msg.Key {
 	switch {
 	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
-		return "a whole number"
+		return msg.ConfigKindWhole
 	case t == "bool":
-		return "true or false"
+		return msg.ConfigKindBool
 	case t == "string":
-		return `text in double quotes`
+		return msg.ConfigKindQuoted
 	case strings.HasPrefix(t, "[]"):
-		return "a list"
+		return msg.ConfigKindList
 	case strings.HasPrefix(t, "float"):
-		return "a number"
+		return msg.ConfigKindNumber
 	}
-	return "a table of settings"
+	return msg.ConfigKindTable
 }

@@ -3,6 +3,8 @@ package config
 import (
 	"path"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // imageExts are the files a browser shows as a logo; an icon must be one
@@ -26,9 +28,9 @@ func (c *Config) StaticFiles() []StaticFile {
 // "" when it is empty or a clean relative path with a fitting extension.
 // The value is linked from every page, relative to it, so it must stay a
 // path inside the site: no scheme, no leading slash, no "..".
-func staticPathProblem(key, v string) string {
+func staticPathProblem(key, v string) msg.Text {
 	if v == "" {
-		return ""
+		return msg.Text{}
 	}
 	exts := imageExts
 	if key == "icon" {
@@ -36,11 +38,11 @@ func staticPathProblem(key, v string) string {
 	}
 	switch {
 	case strings.ContainsAny(v, "\\:?#\"'<> ") || strings.HasPrefix(v, "/") || path.Clean(v) != v || strings.HasPrefix(v, "../") || v == "..":
-		return "is not a plain relative path"
+		return msg.New(msg.StaticNotRelative)
 	case !hasExt(v, exts):
-		return "is not an image of type " + strings.Join(exts, ", ")
+		return msg.New(msg.StaticNotImage, strings.Join(exts, ", "))
 	}
-	return ""
+	return msg.Text{}
 }
 
 func hasExt(p string, exts []string) bool {

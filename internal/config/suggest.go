@@ -1,9 +1,9 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/suggest"
 )
 
@@ -16,7 +16,7 @@ var keys = []string{
 	"images", "images.max_megapixels", "content", "content.publish_unreferenced",
 }
 
-func didYouMean(key string) string {
+func didYouMean(key string) msg.Text {
 	prefix := ""
 	if i := strings.LastIndex(key, "."); i >= 0 {
 		prefix = key[:i+1]
@@ -28,7 +28,7 @@ func didYouMean(key string) string {
 		}
 	}
 	if s, ok := suggest.Closest(key, cands); ok {
-		return fmt.Sprintf(" (did you mean %s?)", s)
+		return msg.New(msg.ConfigUnknownKeyDidYouMean, s)
 	}
-	return " (see the keys in README.md)"
+	return msg.New(msg.ConfigUnknownKey, strings.Join(cands, ", "))
 }

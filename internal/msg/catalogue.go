@@ -114,6 +114,35 @@ const (
 	FileOutsideFolder
 	CoverMissing
 
+	// Links and files a page names.
+	WordLink
+	WordImage
+	LinkProblem
+	LinkScript
+	LinkBadAddress
+	LinkNoSuchPage
+	LinkNothingAt
+	LinkScriptFile
+	LinkNotBundle
+	LinkNoAnchor
+	FileProblem
+	FileNotInFolder
+	FileNotInFolderCase
+	FileNotBundle
+	FileScript
+	PhotoSVG
+	PhotoUnviewable
+	PhotoHTML
+	PhotoNotImage
+	PhotoCutShort
+	PhotoDamaged
+	PhotoFormat
+	PhotoNoPixels
+	PhotoSizeMismatch
+	PhotoTooLarge
+	BranchUnknown
+	BranchUnknownDidYouMean
+
 	// Notices and disclosures.
 	MeetingKindInvalid
 	MeetingKindMissing
@@ -142,6 +171,57 @@ const (
 	PrivacyAllowNoReason
 	PrivacyAllowUnused
 	PrivacyNotChecked
+
+	// What the commands tell the operator.
+	OpBuildFailed
+	OpWatchBuildFailed
+	OpPublishFailed
+	OpHintPermission
+	OpHintReadOnly
+	OpHintSpace
+	OpCheckOK
+	OpNoteDraft
+	OpNoteAwaiting
+	OpNowInvalid
+
+	// pubgen.toml.
+	ConfigCannotRead
+	ConfigTooBig
+	ConfigUnknownKeyDidYouMean
+	ConfigUnknownKey
+	ConfigWrongType
+	ConfigSyntax
+	ConfigQuoteUnclosed
+	ConfigKindText
+	ConfigKindNumber
+	ConfigKindBool
+	ConfigKindList
+	ConfigKindTable
+	ConfigKindWhole
+	ConfigKindQuoted
+	ConfigURLStyle
+	ConfigPageSize
+	ConfigMegapixels
+	ConfigTimezoneLocal
+	ConfigTimezoneUnknown
+	ConfigTheme
+	ConfigBaseURL
+	BaseURLChar
+	BaseURLNotAbsolute
+	BaseURLUser
+	BaseURLQuery
+	BaseURLFragment
+	ConfigStaticFile
+	StaticNotRelative
+	StaticNotImage
+	ConfigStaticMissing
+	ConfigPattern
+	ConfigBranchNameEmpty
+	ConfigBranchNameTwice
+	ConfigBranchSlug
+	ConfigBranchSlugTwice
+	ConfigLedgerPeriod
+	ConfigLedgerMin
 
 	numKeys
 )
@@ -315,6 +395,199 @@ var entries = []entry{
 	{CoverMissing, "page.cover.missing",
 		"成果展示要有封面照片。请把照片放在 index.md 旁边，再写一行，例如：cover: 封面.jpg",
 		"is missing (want a cover image beside index.md, e.g. cover: cover.jpg)", nil},
+
+	{WordLink, "word.link", "链接", "link", nil},
+	{WordImage, "word.image", "图片", "image", nil},
+	{LinkProblem, "link.problem",
+		"%[1]s“%[2]s”：%[3]s",
+		"%[1]s %[2]q: %[3]s", []any{New(WordLink), "../../notices/nothere.md", New(LinkNoSuchPage, "content/notices/nothere.md")}},
+	{LinkScript, "link.script",
+		"是一段脚本，不能使用。请链接网址（http:// 或 https://）、邮箱（mailto:）或本站的页面。",
+		"is a script address (want an http(s), mailto: or site link)", nil},
+	{LinkBadAddress, "link.bad-address",
+		"不是有效的地址。请写成这样的路径：../study/a.md",
+		"is not a valid address (want a path such as ../study/a.md)", nil},
+	{LinkNoSuchPage, "link.no-such-page",
+		"指向的页面 %s 不存在。请写 content/ 里某个 .md 文件相对于本文件的路径，例如：[学习资料](../study/a.md)",
+		"no such page %s (want a path to a .md file under content/, relative to this file)", []any{"content/notices/nothere.md"}},
+	{LinkNothingAt, "link.nothing-at",
+		"网站上没有 %s。请链接 static/ 里的文件，或某个页面的地址。",
+		"nothing is published at %s (want a file under static/ or a page's address)", []any{"/files/rules.pdf"}},
+	{LinkScriptFile, "link.script-file",
+		"不会发布：content/ 里的 HTML、JavaScript、SVG 和 XML 文件可能在网页里运行脚本。请改用 PDF、Office 文档或图片。",
+		"is not published: HTML, JavaScript, SVG and XML files from content/ can run script in the portal (want a PDF, office or image file, or markdown.unsafe = true in pubgen.toml)", nil},
+	{LinkNotBundle, "link.not-bundle",
+		"找不到：只有页面文件夹里才能放文件。请把本页改成 %[1]s/index.md，文件放在它旁边。",
+		"files only go with a page bundle (want the page moved to %[1]s/index.md with the file beside it)", []any{"content/notices/a"}},
+	{LinkNoAnchor, "link.no-anchor",
+		"%[2]s 里没有标题或锚点 #%[3]s。请检查 # 后面的部分，它应是该页某个标题的 id。",
+		"%[2]s has no heading or anchor #%[3]s (want one of its headings' ids)", []any{"../study/a.md#part-2", "content/study/a.md", "part-2"}},
+	{FileProblem, "file.problem",
+		"“%[1]s”%[2]s",
+		"%[1]q %[2]s", []any{"会议议程.pdf", New(FileNotInFolder, "content/notices/a")}},
+	{FileNotInFolder, "file.not-in-folder",
+		"不在 %s/ 文件夹里。请把文件放在 index.md 旁边，文件名要一字不差。",
+		"is not in %s/ (want a file beside index.md)", []any{"content/notices/a"}},
+	{FileNotInFolderCase, "file.not-in-folder-case",
+		"不在 %s/ 文件夹里。是不是 %s？大小写要一致。",
+		"is not in %s/ (did you mean %s? Upper and lower case must match)", []any{"content/showcases/a", "封面.JPG"}},
+	{FileNotBundle, "file.not-bundle",
+		"找不到：只有页面文件夹里才能放文件。请把本页改成 %[1]s/index.md，把 %[2]s 放在它旁边。",
+		"cannot be found: files only go with a page bundle (want the page moved to %[1]s/index.md with %[2]s beside it)", []any{"content/study/a", "讲稿.pdf"}},
+	{FileScript, "file.script",
+		"不会发布：content/ 里的 HTML、JavaScript 和 XML 文件可能在网页里运行脚本。请改用 PDF、Office 文档或文本文件。",
+		"is not published: HTML, JavaScript and XML files from content/ can run script in the portal (want a PDF, office or text file, or markdown.unsafe = true in pubgen.toml)", nil},
+	{PhotoSVG, "file.photo-svg",
+		"不能用 SVG 图片（它可以带脚本）。请改用 JPG 或 PNG 照片。",
+		"SVG images are not allowed (they can contain script); use a JPEG or PNG", nil},
+	{PhotoUnviewable, "photo.unviewable",
+		"是 %[1]s 格式的图片，多数浏览器显示不了。请改成 JPG 或 PNG：%[2]s。",
+		"is a %[1]s image, which most browsers cannot show (want a JPEG or PNG: %[2]s)", []any{"HEIC", "把照片另存为 JPG"}},
+	{PhotoHTML, "photo.html",
+		"是一个网页，不是照片（是不是把网页存成了图片的名字？）。请换成 JPG 或 PNG 照片。",
+		"is an HTML page, not a photo (want a JPEG or PNG photo; was a web page saved under an image name?)", nil},
+	{PhotoNotImage, "photo.not-image",
+		"不是 JPG 或 PNG 图片。请换成 JPG 或 PNG 照片。",
+		"is not a JPEG or PNG image (want a JPEG or PNG photo)", nil},
+	{PhotoCutShort, "photo.cut-short",
+		"文件不完整，像是没有复制完。请把这张照片重新复制一次。",
+		"is cut short (want a complete JPEG or PNG photo; copy it again)", nil},
+	{PhotoDamaged, "photo.damaged",
+		"图片已损坏，打不开。请换一张 JPG 或 PNG 照片。%.0[1]s",
+		"is a damaged image: %s (want a JPEG or PNG photo)", []any{"invalid JPEG format: bad RST marker"}},
+	{PhotoFormat, "photo.format",
+		"是 %s 格式的图片。请换成 JPG 或 PNG 照片。",
+		"is a %s image (want a JPEG or PNG photo)", []any{"gif"}},
+	{PhotoNoPixels, "photo.no-pixels",
+		"图片是空的（%d×%d）。请换一张照片。",
+		"image has no pixels (%d×%d)", []any{0, 0}},
+	{PhotoSizeMismatch, "photo.size-mismatch",
+		"图片已损坏：文件里写的尺寸是 %d×%d，实际是 %d×%d。请换一张 JPG 或 PNG 照片。",
+		"is a damaged image: header says %d×%d, pixels are %d×%d (want a JPEG or PNG photo)", []any{4000, 3000, 400, 300}},
+	{PhotoTooLarge, "photo.too-large",
+		"有 %[1]d×%[2]d 像素（%.1[3]f 百万像素），太大了（最多 %[4]s 百万像素）。请先把照片缩小再放进来。",
+		"is %[1]d×%[2]d pixels (%.1[3]f megapixels; want at most %[4]s megapixels — scale it down before adding it)", []any{60000, 60000, 3600.0, "50"}},
+	{BranchUnknown, "page.branch.unknown",
+		"“%[1]s”不是本站的支部。请写 pubgen.toml 里的支部名称之一：%[2]s",
+		"%[1]q is not a branch of this site (want one of the branches in pubgen.toml: %[2]s)", []any{"第九支部", "机关第一党支部、生产运营党支部"}},
+	{BranchUnknownDidYouMean, "page.branch.did-you-mean",
+		"“%[1]s”不是本站的支部，是不是想写 %[2]s？",
+		"%[1]q is not a branch of this site (did you mean %[2]s?)", []any{"机关一支部", "机关第一党支部"}},
+
+	{OpBuildFailed, "op.build-failed",
+		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",
+		"build failed: nothing was published", nil},
+	{OpWatchBuildFailed, "op.watch-build-failed",
+		"构建失败：这次没有发布任何内容；改好文件后会自动重新构建。",
+		"build failed: nothing was published; waiting for the next change", nil},
+	{OpPublishFailed, "op.publish-failed",
+		"发布失败：这次没有发布任何内容，%[1]s 保持原样%[2]s。",
+		"build failed: nothing was published; %[1]s is as it was%[2]s", []any{"public", New(OpHintSpace)}},
+	{OpHintPermission, "op.hint.permission",
+		"（需要对 %s 及其中所有内容有写权限）",
+		" (want write permission on %s and on everything in it)", []any{"/srv/www"}},
+	{OpHintReadOnly, "op.hint.read-only",
+		"（%s 所在的磁盘是只读的）",
+		" (%s is on a read-only file system)", []any{"/srv/www"}},
+	{OpHintSpace, "op.hint.space",
+		"（磁盘空间不够：旁边要能再放下一份网站）",
+		" (want free space for a second copy of the site beside it)", nil},
+	{OpCheckOK, "op.check-ok",
+		"检查通过：%d 个页面，%d 个文件，%d 处提醒。",
+		"ok: %d pages, %d files, %d warning(s)", []any{42, 180, 0}},
+	{OpNoteDraft, "op.note-draft",
+		"说明：%s",
+		"note: %s", []any{"content/notices/a.md: 草稿"}},
+	{OpNoteAwaiting, "op.note-awaiting",
+		"说明：还在等审批，没有发布：%s",
+		"note: awaiting approval, not published: %s", []any{"content/disclosures/a.md (approved_by)"}},
+	{OpNowInvalid, "op.now-invalid",
+		"--now 后面的“%s”不是日期。请写成 --now {date} 或 --now \"{date} 14:30\"。",
+		"--now %q is not a date (want e.g. --now {date} or --now \"{date} 14:30\")", []any{"明天"}},
+
+	{ConfigCannotRead, "config.cannot-read",
+		"无法读取：%s。请检查文件是否存在、能否打开。",
+		"cannot read: %s", []any{"permission denied"}},
+	{ConfigTooBig, "config.too-big",
+		"文件有 %d KB，太大了（最多 %d KB）。这里只放网站的设置，长的列表请放到 content/ 里。",
+		"is %d KB (want under %d KB: settings only; long lists belong in content/)", []any{2048, 1024}},
+	{ConfigUnknownKeyDidYouMean, "config.unknown-key.did-you-mean",
+		"没有这个设置项，是不是想写 %s？",
+		"unknown key (did you mean %s?)", []any{"timezone"}},
+	{ConfigUnknownKey, "config.unknown-key",
+		"没有这个设置项。这里可以写的有：%s。",
+		"unknown key (want one of: %s)", []any{"title, description, language"}},
+	{ConfigWrongType, "config.wrong-type",
+		"这里写的是%[1]s，应写%[2]s。",
+		"is %[1]s (want %[2]s)", []any{New(ConfigKindQuoted), New(ConfigKindWhole)}},
+	{ConfigSyntax, "config.syntax",
+		"这一行的写法不对。每行写成 设置名 = 值，文字加英文双引号并写在一行里，例如：title = \"华东能源集团党建门户\"%.0[1]s",
+		"%s (want key = value lines, text in double quotes on one line)", []any{"expected character ="}},
+	{ConfigKindText, "config.kind.text", "加了引号的文字", "text", nil},
+	{ConfigQuoteUnclosed, "config.quote-unclosed",
+		"引号没有结束。文字要用英文双引号括起来，并写在同一行，例如：title = \"华东能源集团党建门户\"%.0[1]s",
+		"%s (want key = value lines, text in double quotes on one line)", []any{"basic strings cannot have new lines"}},
+	{ConfigKindNumber, "config.kind.number", "数字", "a number", nil},
+	{ConfigKindBool, "config.kind.bool", " true 或 false", "true or false", nil},
+	{ConfigKindList, "config.kind.list", "一个列表", "a list", nil},
+	{ConfigKindTable, "config.kind.table", "一组设置", "a table", nil},
+	{ConfigKindWhole, "config.kind.whole", "整数（不加引号）", "a whole number", nil},
+	{ConfigKindQuoted, "config.kind.quoted", "加英文双引号的文字", "text in double quotes", nil},
+	{ConfigURLStyle, "config.url-style",
+		"“%[1]s”不是网址风格。请写 url_style = \"%[2]s\"（从文件夹直接打开也能用）或 url_style = \"%[3]s\"（用于网站服务器）。",
+		"%[1]q is not a URL style (want %[2]q or %[3]q)", []any{"clean", "portable", "pretty"}},
+	{ConfigPageSize, "config.page-size",
+		"%d 超出范围。请写 1 到 1000 之间的数，例如：page_size = 10",
+		"%d is out of range (want 1 to 1000)", []any{0}},
+	{ConfigMegapixels, "config.max-megapixels",
+		"%d 超出范围。请写 1 到 1000 之间的数（不写就是 50）。",
+		"%d is out of range (want 1 to 1000; the default is 50)", []any{0}},
+	{ConfigTimezoneLocal, "config.timezone-local",
+		"“%s”是构建用的这台电脑自己的时区，换一台电脑生成的网站就会不同。请写时区名，例如：timezone = \"Asia/Shanghai\"",
+		"%q is the building machine's zone, so output would differ from one machine to another (want an IANA name such as Asia/Shanghai)", []any{"Local"}},
+	{ConfigTimezoneUnknown, "config.timezone-unknown",
+		"“%s”不是已知的时区。请写时区名，例如：timezone = \"Asia/Shanghai\"",
+		"%q is not a known time zone (want an IANA name such as Asia/Shanghai)", []any{"Beijing"}},
+	{ConfigTheme, "config.theme",
+		"“%s”不是主题名。请写 themes/ 里某个文件夹的名字，例如：theme = \"default\"",
+		"%q is not a theme name (want a folder name under themes/)", []any{"../x"}},
+	{ConfigBaseURL, "config.base-url",
+		"“%[1]s”%[2]s。请写普通的 http(s) 网址和路径，例如：base_url = \"https://dangjian.example.com/\"",
+		"%[1]q %[2]s (want a plain http(s) address and path, e.g. https://dangjian.example.com/ or https://www.example.com/dangjian/)", []any{"dangjian.example.com", New(BaseURLNotAbsolute)}},
+	{BaseURLChar, "config.base-url.char", "含有字符 %q", "contains %q", []any{" "}},
+	{BaseURLNotAbsolute, "config.base-url.not-absolute", "不是完整的 http(s) 网址", "is not an absolute http(s) URL", nil},
+	{BaseURLUser, "config.base-url.user", "含有用户名或密码", "contains a user name or password", nil},
+	{BaseURLQuery, "config.base-url.query", "带有问号后的查询部分（?…）", "has a query (?…)", nil},
+	{BaseURLFragment, "config.base-url.fragment", "带有 # 后的部分", "has a fragment (#…)", nil},
+	{ConfigStaticFile, "config.static-file",
+		"“%[1]s”%[2]s。请写 static/ 里图片文件的路径，例如：%[3]s = \"images/%[3]s.svg\"",
+		"%[1]q %[2]s (want a file under static/ named as inside it, e.g. \"images/%[3]s.svg\")", []any{"/logo.svg", New(StaticNotRelative), "logo"}},
+	{StaticNotRelative, "config.static.not-relative", "不是 static/ 里的相对路径", "is not a plain relative path", nil},
+	{StaticNotImage, "config.static.not-image", "不是 %s 格式的图片", "is not an image of type %s", []any{".svg, .png"}},
+	{ConfigStaticMissing, "config.static-missing",
+		"%[2]s/ 里没有“%[1]s”。请把文件放到 %[2]s/%[1]s，或改写成 %[2]s/ 里另一个文件的路径。",
+		"%[1]q is not a file under %[2]s/ (want %[2]s/%[1]s to exist, or the path of another file inside %[2]s/)", []any{"images/logo.svg", "static"}},
+	{ConfigPattern, "config.pattern",
+		"“%s”不是文件名模式。请写成 \"*.pdf\" 或 \"photos/*.jpg\" 这样，相对于页面文件夹。",
+		"%q is not a file pattern (want e.g. \"*.pdf\" or \"photos/*.jpg\", relative to the bundle folder)", []any{"/etc/*"}},
+	{ConfigBranchNameEmpty, "config.branch-name.empty",
+		"支部名称是空的。请写上名称，例如：name = \"机关第一党支部\"",
+		"is empty (want the branch's name, e.g. 机关第一党支部)", nil},
+	{ConfigBranchNameTwice, "config.branch-name.twice",
+		"“%s”写了两次。每个支部只写一次。",
+		"%q is listed twice (want each branch once)", []any{"机关第一党支部"}},
+	{ConfigBranchSlug, "config.branch-slug",
+		"“%s”不能用作支部的网址名。请用小写字母、数字和 -，例如：slug = \"jiguan-1\"",
+		"%q is not a slug (want lowercase letters, digits and '-', e.g. jiguan-1)", []any{"机关一支部"}},
+	{ConfigBranchSlugTwice, "config.branch-slug.twice",
+		"“%s”有两个支部在用。每个支部的 slug 要不同。",
+		"%q is used by two branches (want a unique slug)", []any{"jiguan-1"}},
+	{ConfigLedgerPeriod, "config.ledger-period",
+		"“%s”不是统计周期。请写 period = \"month\"（每月）或 period = \"quarter\"（每季度）。",
+		"%q is not a period (want \"month\" or \"quarter\")", []any{"year"}},
+	{ConfigLedgerMin, "config.ledger-min",
+		"%d 是负数。请写 0 或更大的数。",
+		"%d is negative (want 0 or more)", []any{-1}},
 
 	{MeetingKindInvalid, "notice.meeting-kind.invalid",
 		"“%s”不是会议类型。请写其中之一：%s。",

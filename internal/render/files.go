@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/ical"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/thumb"
@@ -261,7 +263,7 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 		j := jobs[i]
 		im, err := memo.photo(fsys, j.n.BundleDir+"/"+j.file, o, &made)
 		if err != nil {
-			lists[i].Errorf(j.n.Path, j.n.Line(j.field), 0, j.field, "%q %v", j.file, err)
+			lists[i].Error(j.n.Path, j.n.Line(j.field), 0, j.field, msg.FileProblem, j.file, photoText(err))
 			return
 		}
 		p := j.n.URL + photoName("_thumbs/", j.file, im.Thumb.Format)
@@ -298,4 +300,18 @@ func photoName(dir, file, format string) string {
 		return dir + file + ".png"
 	}
 	return dir + file + ".jpg"
+}
+
+// photoText is what is wrong with a photo, in the catalogue's words when
+// thumb said it in them.
+func photoText(err error) msg.Text {
+	var p *thumb.Problem
+	if errors.As(err, &p) {
+		return p.Text()
+	}
+	var big *thumb.TooLargeError
+	if errors.As(err, &big) {
+		return big.Text()
+	}
+	return msg.Raw(err.Error())
 }

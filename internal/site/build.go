@@ -10,6 +10,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/suggest"
@@ -188,11 +189,11 @@ func checkBranch(cfg *config.Config, n *Node, l *diag.List) {
 	for _, b := range cfg.Branches {
 		names = append(names, b.Name)
 	}
-	hint := "want one of the branches in pubgen.toml: " + strings.Join(names, "、")
 	if s, ok := suggest.Closest(n.Branch, names); ok {
-		hint = "did you mean " + s + "?"
+		l.Error(n.Path, n.Line("branch"), 0, "branch", msg.BranchUnknownDidYouMean, n.Branch, s)
+		return
 	}
-	l.Errorf(n.Path, n.Line("branch"), 0, "branch", "%q is not a branch of this site (%s)", n.Branch, hint)
+	l.Error(n.Path, n.Line("branch"), 0, "branch", msg.BranchUnknown, n.Branch, strings.Join(names, "、"))
 }
 
 // checkFiles reports attachments and images named in the front matter that
@@ -208,15 +209,15 @@ func checkFiles(n *Node, all []string, unsafe bool, l *diag.List) {
 			return
 		}
 		if !unsafe && ScriptFile(file) && !svgImage(file) {
-			l.Errorf(n.Path, n.Line(field), 0, field, "%q is not published: HTML, JavaScript and XML files from content/ can run script in the portal (want a PDF, office or text file, or markdown.unsafe = true in pubgen.toml)", file)
+			l.Error(n.Path, n.Line(field), 0, field, msg.FileProblem, file, msg.New(msg.FileScript))
 			return
 		}
 		if !n.Bundle {
-			l.Errorf(n.Path, n.Line(field), 0, field, "%q cannot be found: files only go with a page bundle (want the page moved to %s/index.md with %s beside it)", file, strings.TrimSuffix(n.Path, ".md"), file)
+			l.Error(n.Path, n.Line(field), 0, field, msg.FileProblem, file, msg.New(msg.FileNotBundle, strings.TrimSuffix(n.Path, ".md"), file))
 			return
 		}
 		if !have[path.Clean(file)] {
-			l.Errorf(n.Path, n.Line(field), 0, field, "%q %s", file, NotInBundle(n, all, file))
+			l.Error(n.Path, n.Line(field), 0, field, msg.FileProblem, file, NotInBundle(n, all, file))
 		}
 	}
 	for i, a := range n.Attachments {
@@ -224,11 +225,11 @@ func checkFiles(n *Node, all []string, unsafe bool, l *diag.List) {
 	}
 	photo := func(field, file string) {
 		if svgImage(file) {
-			l.Errorf(n.Path, n.Line(field), 0, field, "SVG images are not allowed (they can contain script); use a JPEG or PNG")
+			l.Error(n.Path, n.Line(field), 0, field, msg.PhotoSVG)
 			return
 		}
 		if u, ok := thumb.UnviewableName(file); ok {
-			l.Errorf(n.Path, n.Line(field), 0, field, "%q %s", file, u.Msg())
+			l.Error(n.Path, n.Line(field), 0, field, msg.FileProblem, file, u.Text())
 			return
 		}
 		check(field, file)

@@ -1,11 +1,11 @@
 package site
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // ScriptFile reports whether a browser may run script from a file of this
@@ -94,12 +94,12 @@ func fieldFiles(n *Node) []string {
 // its bundle's files. A name that differs only in case from one that is
 // there gets that one as the hint: the author's Windows PC opens either,
 // the portal's server only the exact name.
-func NotInBundle(n *Node, files []string, file string) string {
+func NotInBundle(n *Node, files []string, file string) msg.Text {
 	clean := path.Clean(file)
 	for _, f := range files {
 		if strings.EqualFold(f, clean) {
-			return fmt.Sprintf("is not in %s/ (did you mean %s? Upper and lower case must match)", n.BundleDir, f)
+			return msg.New(msg.FileNotInFolderCase, n.BundleDir, f)
 		}
 	}
-	return fmt.Sprintf("is not in %s/ (want a file beside index.md)", n.BundleDir)
+	return msg.New(msg.FileNotInFolder, n.BundleDir)
 }

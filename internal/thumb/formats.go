@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Unviewable is a photo format that the browsers readers use (WeChat's
@@ -16,10 +18,11 @@ type Unviewable struct {
 	Fix  string // how to make a JPEG or PNG of it
 }
 
-// Msg says what is wrong with a file in this format, after its name.
-func (u Unviewable) Msg() string {
-	return "is a " + u.Name + " image, which most browsers cannot show (want a JPEG or PNG: " + u.Fix + ")"
-}
+// Text says what is wrong with a file in this format, after its name.
+func (u Unviewable) Text() msg.Text { return msg.New(msg.PhotoUnviewable, u.Name, u.Fix) }
+
+// Msg is Text in English.
+func (u Unviewable) Msg() string { return msg.Printer{Lang: msg.English}.Text(u.Text()) }
 
 // Fixes, in the words of the tools the authors have. The HEIC one is the
 // iPhone's own setting: after it the phone saves JPEGs from then on.

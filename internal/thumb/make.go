@@ -9,6 +9,8 @@ import (
 	"image/png"
 
 	"golang.org/x/image/draw"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Image is one picture Make writes, with the size for the width and
@@ -61,7 +63,7 @@ func Make(src []byte, o Options) (Photo, error) {
 		return Photo{}, formatError(src, err)
 	}
 	if b := img.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
-		return Photo{}, fmt.Errorf("is a damaged image: header says %d×%d, pixels are %d×%d (want a JPEG or PNG photo)", cfg.Width, cfg.Height, b.Dx(), b.Dy())
+		return Photo{}, problem(msg.PhotoSizeMismatch, cfg.Width, cfg.Height, b.Dx(), b.Dy())
 	}
 	alpha := !opaque(img)
 	out := Photo{Width: p.width, Height: p.height, Orientation: p.orient}

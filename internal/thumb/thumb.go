@@ -8,6 +8,8 @@ import (
 	_ "image/jpeg" // the decoders Check and Make accept
 	_ "image/png"
 	"io"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Quality is the JPEG quality of thumbnails: photos of meetings and award
@@ -32,10 +34,23 @@ type TooLargeError struct {
 	MaxPixels     int
 }
 
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("is %d×%d pixels (%.1f megapixels; want at most %s megapixels — scale it down before adding it)",
-		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, megapixels(e.MaxPixels))
+func (e *TooLargeError) Error() string { return msg.Printer{Lang: msg.English}.Text(e.Text()) }
+
+// Text says so in the catalogue's words.
+func (e *TooLargeError) Text() msg.Text {
+	return msg.New(msg.PhotoTooLarge, e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, megapixels(e.MaxPixels))
 }
+
+// Problem is a file that is not a photo pubgen can use, in the catalogue's
+// words; Error is the English text.
+type Problem struct{ Msg msg.Text }
+
+func (p *Problem) Error() string { return msg.Printer{Lang: msg.English}.Text(p.Msg) }
+
+// Text is the message.
+func (p *Problem) Text() msg.Text { return p.Msg }
+
+func problem(k msg.Key, args ...any) error { return &Problem{msg.New(k, args...)} }
 
 func megapixels(n int) string { return fmt.Sprintf("%g", float64(n)/1e6) }
 
@@ -51,10 +66,10 @@ func Check(src []byte, maxPixels int) (image.Config, error) {
 		return image.Config{}, formatError(src, err)
 	}
 	if format != "jpeg" && format != "png" {
-		return image.Config{}, fmt.Errorf("is a %s image (want a JPEG or PNG photo)", format)
+		return image.Config{}, problem(msg.PhotoFormat, format)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return image.Config{}, fmt.Errorf("image has no pixels (%d×%d)", cfg.Width, cfg.Height)
+		return image.Config{}, problem(msg.PhotoNoPixels, cfg.Width, cfg.Height)
 	}
 	// Compared in 64 bits: 60000×60000 overflows nothing here, but a
 	// declared 2³¹×2³¹ would on a 32-bit build.
@@ -69,16 +84,16 @@ func formatError(src []byte, err error) error {
 	switch {
 	case errors.Is(err, image.ErrFormat):
 		if u, ok := sniffUnviewable(src); ok {
-			return errors.New(u.Msg())
+			return &Problem{u.Text()}
 		}
 		if looksLikeHTML(src) {
-			return errors.New("is an HTML page, not a photo (want a JPEG or PNG photo; was a web page saved under an image name?)")
+			return problem(msg.PhotoHTML)
 		}
-		return errors.New("is not a JPEG or PNG image (want a JPEG or PNG photo)")
+		return problem(msg.PhotoNotImage)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return errors.New("is cut short (want a complete JPEG or PNG photo; copy it again)")
+		return problem(msg.PhotoCutShort)
 	}
-	return fmt.Errorf("is a damaged image: %v (want a JPEG or PNG photo)", err)
+	return problem(msg.PhotoDamaged, err.Error())
 }
 
 func looksLikeHTML(src []byte) bool {
