@@ -121,7 +121,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 		}, `theme "red" not found`},
 		{"config of the wrong type", func(t *testing.T, site string) {
 			write(t, site, "pubgen.toml", "title = \"测试门户\"\npage_size = \"十\"\n")
-		}, "pubgen.toml:2:13: page_size: is text (want a whole number)"},
+		}, "pubgen.toml:2:13: page_size: 这里写的是加了引号的文字，应写整数（不加引号）。"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			site, before := publishedSite(t)

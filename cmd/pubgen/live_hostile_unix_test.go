@@ -47,7 +47,7 @@ type liveAttack struct {
 func liveAttacks(t *testing.T) []liveAttack {
 	return []liveAttack{
 		{"60000×60000 PNG cover", showcaseWith("cover.png", thumbtest.BombPNG(60000, 60000)),
-			`content/showcases/h/index.md:4: cover: "cover.png" is 60000×60000 pixels`},
+			`content/showcases/h/index.md:4: cover: “cover.png”有 60000×60000 像素`},
 		{"truncated JPEG cover", showcaseWith("cover.jpg", truncatedJPEG(t)),
 			`content/showcases/h/index.md:4: cover: “cover.jpg”文件不完整，像是没有复制完。`},
 		{"named pipe as attachment", []hostileFile{

@@ -137,7 +137,7 @@ func TestUsage(t *testing.T) {
 		t.Errorf("unknown command: code %d, %s", code, errOut.String())
 	}
 	errOut.Reset()
-	if code := run([]string{"check", "--now", "2024-13-01"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `--now "2024-13-01" is not a date`) {
+	if code := run([]string{"check", "--now", "2024-13-01"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `--now 后面的“2024-13-01”不是日期。`) {
 		t.Errorf("bad --now: code %d, %s", code, errOut.String())
 	}
 	out.Reset()

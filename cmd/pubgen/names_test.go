@@ -19,7 +19,7 @@ var publishGuards = []struct {
 	}, `content/notices/bad.md:3:7: date: “9999-12-31”的年份不在 1900–2100 之间。`},
 	{"base_url with a query", func(t *testing.T, site string) {
 		write(t, site, "pubgen.toml", "title = \"测试门户\"\nbase_url = \"https://dj.example.com/?from=portal\"\n")
-	}, `pubgen.toml:2: base_url: "https://dj.example.com/?from=portal" has a query (?…)`},
+	}, `pubgen.toml:2: base_url: “https://dj.example.com/?from=portal”带有问号后的查询部分（?…）。`},
 	{"link to a folder in a bundle", func(t *testing.T, site string) {
 		write(t, site, "content/study/a/index.md", "---\ntitle: 学习\ndate: 2024-07-01\n---\n")
 		write(t, site, "content/other/x.txt", "x")

@@ -78,7 +78,7 @@ attachments:
 -- content/study/a/evil.html --
 <script>alert(1)</script>
 `)
-	want := `content/study/a/index.md:5: attachments[0]: "evil.html" is not published`
+	want := `content/study/a/index.md:5: attachments[0]: “evil.html”不会发布：`
 	if !strings.Contains(msg, want) {
 		t.Errorf("errors:\n%s\nwant %q", msg, want)
 	}
