@@ -22,11 +22,12 @@ type Series struct {
 
 // A chart is drawn in a viewBox Width units wide and scales with its
 // container, text included: a label of FontSize units shows at
-// FontSize×(drawn width)/Width pixels. The drawing is at most MaxWidth
-// pixels wide (its own style says so), so the text ranges from about
-// 11.6 px on a 360 px phone (328 px of chart) to 17 px on a desktop. The
-// first drawings were 640 units wide with 13-unit text: 6.7 px on that
-// phone.
+// FontSize×(drawn width)/Width pixels. The theme's style sheet draws it
+// at most MaxWidth pixels wide (an inline style would be refused by the
+// site's Content-Security-Policy, style-src 'self'), so the text ranges
+// from about 11.6 px on a 360 px phone (328 px of chart) to 17 px on a
+// desktop. The first drawings were 640 units wide with 13-unit text:
+// 6.7 px on that phone.
 const (
 	Width    = 340
 	FontSize = 12
@@ -145,7 +146,7 @@ func Stacked(label string, labels []string, series []Series, step int) template.
 // open starts an SVG that scales to its container and reads as one image
 // named label: the table beside it carries the numbers.
 func open(b *strings.Builder, label string, w, h int) {
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" style="max-width:%dpx" role="img" aria-label="%s">`, w, h, w, h, MaxWidth, esc(label))
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s">`, w, h, w, h, esc(label))
 }
 
 // niceStep picks a gridline step of 1, 2 or 5 times a power of ten giving
