@@ -105,8 +105,8 @@ func TestPhones(t *testing.T) {
 
 // TestMeetingDetails: a meeting's date carries the right weekday, checked
 // by the browser's own calendar in the site's zone, not by the Go code
-// that wrote it; phone numbers of hosts and disclosure contacts are tel:
-// links and email addresses mailto: links.
+// that wrote it; phone numbers of hosts and disclosure contacts, and those
+// in the text, are tel: links and email addresses mailto: links.
 func TestMeetingDetails(t *testing.T) {
 	ctx := browsertest.New(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -134,6 +134,18 @@ func TestMeetingDetails(t *testing.T) {
 		}
 		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
 			meetings++
+		}
+		// A number in the text (反映方式: 电话0571-8765 2100) dials too.
+		if left := eval[string](p, `(function(){
+		  var out = [], walk = document.createTreeWalker(document.querySelector(".prose"), NodeFilter.SHOW_TEXT), n;
+		  while ((n = walk.nextNode())) {
+		    if (n.parentElement.closest("a, code, pre")) continue;
+		    var m = n.data.match(/0\d{2,3}-\d{4} ?\d{4}/);
+		    if (m) out.push(m[0]);
+		  }
+		  return out.join(", ");
+		})()`); left != "" {
+			t.Errorf("%s: numbers in the text that do not dial: %s", n.File(), left)
 		}
 		// Every number written as a phone is a link that dials it.
 		links := eval[string](p, `[...document.querySelectorAll(".meeting dd a[href^='tel:'], .contact a[href^='tel:'], .contact a[href^='mailto:']")].map(a => a.getAttribute("href") + "=" + a.textContent).join(" ")`)

@@ -60,26 +60,34 @@ var contactRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2
 
 // contactLinks is text with its telephone numbers as tel: links and its
 // email addresses as mailto: links, so a phone dials with one tap; the
-// rest is escaped as text. Digits run on from a longer number (an ID, an
-// account) are not a telephone number.
+// rest is escaped as text.
 func contactLinks(s string) template.HTML {
+	return template.HTML(linkContacts(template.HTMLEscapeString(s), func(t string) string { return t }))
+}
+
+// linkContacts links the numbers and addresses of text, which is already
+// HTML (escaped); rest is applied to the text between them. A match holds
+// only digits, spaces, -+() and an address's characters, so it goes into
+// the link as it is. Digits run on from a longer number (an ID, an
+// account) are not a telephone number.
+func linkContacts(text string, rest func(string) string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range contactRE.FindAllStringIndex(s, -1) {
-		text := s[m[0]:m[1]]
-		href := "mailto:" + text
-		if !strings.Contains(text, "@") {
-			if m[0] > 0 && s[m[0]-1] >= '0' && s[m[0]-1] <= '9' {
+	for _, m := range contactRE.FindAllStringIndex(text, -1) {
+		found := text[m[0]:m[1]]
+		href := "mailto:" + found
+		if !strings.Contains(found, "@") {
+			if m[0] > 0 && text[m[0]-1] >= '0' && text[m[0]-1] <= '9' {
 				continue
 			}
-			href = "tel:" + telDigits(text)
+			href = "tel:" + telDigits(found)
 		}
-		b.WriteString(template.HTMLEscapeString(s[last:m[0]]))
-		fmt.Fprintf(&b, `<a class="nw" href="%s">%s</a>`, template.HTMLEscapeString(href), template.HTMLEscapeString(text))
+		b.WriteString(rest(text[last:m[0]]))
+		fmt.Fprintf(&b, `<a class="nw" href="%s">%s</a>`, href, found)
 		last = m[1]
 	}
-	b.WriteString(template.HTMLEscapeString(s[last:]))
-	return template.HTML(b.String())
+	b.WriteString(rest(text[last:]))
+	return b.String()
 }
 
 // telDigits is a number as a tel: URI holds it (RFC 3966 allows no
@@ -98,33 +106,47 @@ func telDigits(s string) string {
 // line: 2026年12月3日, 2026年12月, 12月3日, 2026-12-03, 2025-03, 14:30.
 var dateRE = regexp.MustCompile(`\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}:\d{2}\b`)
 
-// nowrapDates keeps the dates in a page's text on one line, as the
-// templates keep theirs: each is wrapped in a nowrap span. Only text is
-// touched (never a tag, an attribute, code or a script), so the page
-// reads and links the same.
+// nowrapDates marks up a page's text for reading on a phone: each date
+// is kept on one line in a nowrap span, as the templates keep theirs, and
+// each telephone number and email address outside a link becomes a tel:
+// or mailto: link (the 反映方式 of a disclosure names them in its text).
+// Only text is touched — never a tag, an attribute, code or a script — so
+// the page reads the same.
 func nowrapDates(h template.HTML) template.HTML {
 	z := xhtml.NewTokenizer(strings.NewReader(string(h)))
 	var b strings.Builder
-	skip := 0 // inside code, pre, script, style or a nowrap element already
+	skip := 0   // inside code, pre, script, style, textarea or a <time>
+	inLink := 0 // inside a link, which is not made a second one
+	wrap := func(t string) string { return dateRE.ReplaceAllString(t, `<span class="nw">$0</span>`) }
 	for {
 		tt := z.Next()
 		switch tt {
 		case xhtml.ErrorToken:
 			return template.HTML(b.String())
 		case xhtml.TextToken:
-			if skip > 0 {
+			switch {
+			case skip > 0:
 				b.Write(z.Raw())
-				continue
+			case inLink > 0:
+				b.WriteString(wrap(string(z.Raw())))
+			default:
+				b.WriteString(linkContacts(string(z.Raw()), wrap))
 			}
-			b.WriteString(dateRE.ReplaceAllString(string(z.Raw()), `<span class="nw">$0</span>`))
 		case xhtml.StartTagToken, xhtml.EndTagToken:
 			name, _ := z.TagName()
+			counter := &skip
 			switch string(name) {
+			case "a":
+				counter = &inLink
 			case "code", "pre", "script", "style", "time", "textarea":
+			default:
+				counter = nil
+			}
+			if counter != nil {
 				if tt == xhtml.StartTagToken {
-					skip++
-				} else if skip > 0 {
-					skip--
+					*counter++
+				} else if *counter > 0 {
+					*counter--
 				}
 			}
 			b.Write(z.Raw())

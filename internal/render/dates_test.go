@@ -46,7 +46,9 @@ func TestNowrapDates(t *testing.T) {
 		{`<p>公示期为12月1日至7日，2025-03起</p>`, `<p>公示期为<span class="nw">12月1日</span>至7日，<span class="nw">2025-03</span>起</p>`},
 		{`<a href="/2026-12-03/" title="2026年12月">2026年12月</a>`, `<a href="/2026-12-03/" title="2026年12月"><span class="nw">2026年12月</span></a>`},
 		{`<pre><code>2026-12-03</code></pre><p>x &amp; 2026-12-03</p>`, `<pre><code>2026-12-03</code></pre><p>x &amp; <span class="nw">2026-12-03</span></p>`},
-		{`<p>电话0571-8765 2100，2025-2026年度</p>`, `<p>电话0571-8765 2100，2025-2026年度</p>`},
+		{`<p>电话0571-8765 2100，2025-2026年度</p>`, `<p>电话<a class="nw" href="tel:057187652100">0571-8765 2100</a>，2025-2026年度</p>`},
+		{`<p>可于2026年12月7日前致电 <a href="tel:0571">0571-8765 2100</a> 或发邮件至 dw@example.com。</p>`, `<p>可于<span class="nw">2026年12月7日</span>前致电 <a href="tel:0571">0571-8765 2100</a> 或发邮件至 <a class="nw" href="mailto:dw@example.com">dw@example.com</a>。</p>`},
+		{`<p>138****5678 与 &lt;0571-8765 2100&gt;</p>`, `<p>138****5678 与 &lt;<a class="nw" href="tel:057187652100">0571-8765 2100</a>&gt;</p>`},
 		{`<p>第3号 12:30:45 110101199003071234</p>`, `<p>第3号 <span class="nw">12:30</span>:45 110101199003071234</p>`},
 	} {
 		if got := string(nowrapDates(template.HTML(c.in))); got != c.want {
