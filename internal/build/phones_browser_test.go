@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -21,10 +22,9 @@ import (
 // recent iPhones (390).
 var phoneWidths = []int64{320, 360, 390}
 
-// TestPhones opens every page of the built demo portal, and the search
-// page with results, at each phone width: none may scroll sideways, and
-// no date may break across lines (a <time> or a nowrap part of one on two
-// lines is what 2026年12 / 月9日 looked like).
+// TestPhones checks the demo portal as phones show it, on one build and
+// one browser: every page at each phone width, the meetings' weekdays and
+// the contacts' links, and the statistics page's chart labels.
 func TestPhones(t *testing.T) {
 	ctx := browsertest.New(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -36,8 +36,18 @@ func TestPhones(t *testing.T) {
 	if _, err := publish.Publish(out, res.Entries); err != nil {
 		t.Fatal(err)
 	}
+	t.Run("widths", func(t *testing.T) { phonePages(t, ctx, out) })
+	t.Run("meeting details", func(t *testing.T) { meetingDetails(t, ctx, out, res) })
+	t.Run("chart labels", func(t *testing.T) { chartLabels(t, ctx, out) })
+}
+
+// phonePages opens every page of the built demo portal, and the search
+// page with results, at each phone width: none may scroll sideways, and
+// no date may break across lines (a <time> or a nowrap part of one on two
+// lines is what 2026年12 / 月9日 looked like).
+func phonePages(t *testing.T, ctx context.Context, out string) {
 	var files []string
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".html") {
 			// Alias pages only redirect; they have nothing to lay out.
 			if b, _ := os.ReadFile(p); !strings.Contains(string(b), `http-equiv="refresh"`) && !strings.Contains(string(b), `http-equiv=refresh`) {
@@ -87,7 +97,9 @@ func TestPhones(t *testing.T) {
 	})()`
 	for _, f := range files {
 		p.do(chromedp.EmulateViewport(phoneWidths[0], 800))
-		p.do(chromedp.Navigate("about:blank")) // a page differing only in its query is loaded anew
+		if strings.Contains(f, "?q=") {
+			p.do(chromedp.Navigate("about:blank")) // a page differing only in its query is loaded anew
+		}
 		p.do(chromedp.Navigate("file://" + filepath.ToSlash(out) + "/" + f))
 		if strings.Contains(f, "?q=") {
 			waitFor(t, ctx, `document.querySelectorAll("#search-results .search-result").length > 0`)
@@ -103,15 +115,13 @@ func TestPhones(t *testing.T) {
 	}
 }
 
-// TestMeetingDetails: a meeting's date carries the right weekday, checked
-// by the browser's own calendar in the site's zone, not by the Go code
-// that wrote it; phone numbers of hosts and disclosure contacts, and those
-// in the text, are tel: links and email addresses mailto: links.
-func TestMeetingDetails(t *testing.T) {
-	ctx := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	res := buildTo(t, demoSite(t, nil), out)
+// meetingDetails: a meeting's date carries the right weekday, checked by
+// the browser's own calendar in the site's zone, not by the Go code that
+// wrote it; phone numbers of hosts and disclosure contacts, and those in
+// the text, are tel: links and email addresses mailto: links.
+func meetingDetails(t *testing.T, ctx context.Context, out string, res *Result) {
 	p := themePage{t, ctx}
+	p.do(chromedp.EmulateViewport(1280, 800))
 	meetings, tels := 0, 0
 	for _, n := range res.Site.Pages {
 		if n.Meeting == nil && n.Contact == nil {
@@ -189,14 +199,11 @@ func phoneLinks(c *page.Contact, m *page.Meeting) []string {
 	return out
 }
 
-// TestChartLabels: on a 360 px phone every label of the statistics page's
+// chartLabels: on a 360 px phone every label of the statistics page's
 // charts shows at 11 px or more. An SVG's text scales with its drawing, so
 // the size is the font size times the drawing's scale on screen, measured
 // from each label's transform to the screen.
-func TestChartLabels(t *testing.T) {
-	ctx := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	buildTo(t, demoSite(t, nil), out)
+func chartLabels(t *testing.T, ctx context.Context, out string) {
 	p := themePage{t, ctx}
 	for _, w := range []int64{360, 1280} {
 		p.do(chromedp.EmulateViewport(w, 800))

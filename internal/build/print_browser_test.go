@@ -43,16 +43,22 @@ func printPDF(p themePage) []byte {
 	return pdf
 }
 
-// TestPrintPages prints every notice and disclosure of the demo portal
-// (with base_url, so each carries its QR code) to PDF: a disclosure of
-// ordinary length, its feedback contacts and 落款 included, fits one A4
-// page, and so does every notice.
-func TestPrintPages(t *testing.T) {
+// TestPrint prints the demo portal built with base_url, so each notice
+// and disclosure carries its QR code, on one build and one browser.
+func TestPrint(t *testing.T) {
 	ctx := browsertest.New(t)
 	out := filepath.Join(t.TempDir(), "public")
 	res := buildTo(t, demoSite(t, func(c string) string {
 		return strings.Replace(c, `# base_url = "https://dangjian.example.com/"`, `base_url = "https://dangjian.example.com/"`, 1)
 	}), out)
+	t.Run("pages", func(t *testing.T) { printPages(t, ctx, out, res) })
+	t.Run("notice", func(t *testing.T) { printNotice(t, ctx, out, res) })
+}
+
+// printPages prints every notice and disclosure to PDF: a disclosure of
+// ordinary length, its feedback contacts and 落款 included, fits one A4
+// page, and so does every notice.
+func printPages(t *testing.T, ctx context.Context, out string, res *Result) {
 	p := themePage{t, ctx}
 	counts := map[string]map[int]int{}
 	for _, n := range res.Site.Pages {
@@ -75,17 +81,12 @@ func TestPrintPages(t *testing.T) {
 	}
 }
 
-// TestPrintNotice opens a notice in print media: it is a 红头 notice (the
+// printNotice opens a notice in print media: it is a 红头 notice (the
 // issuing body in a red band, printed whatever the browser's background
 // setting), the site's header and navigation are gone, the 落款 sits at
 // the right with the date two characters in, the QR code is there, and
 // the meeting's status is computed as the page is printed.
-func TestPrintNotice(t *testing.T) {
-	ctx := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	res := buildTo(t, demoSite(t, func(c string) string {
-		return strings.Replace(c, `# base_url = "https://dangjian.example.com/"`, `base_url = "https://dangjian.example.com/"`, 1)
-	}), out)
+func printNotice(t *testing.T, ctx context.Context, out string, res *Result) {
 	var n *site.Node
 	for _, x := range res.Site.Section("notices").Pages {
 		if x.Meeting != nil && x.Signoff != nil && x.Meeting.Start.After(demoNow) {
