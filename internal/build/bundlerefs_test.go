@@ -78,12 +78,12 @@ func TestOnlyReferencedBundleFilesArePublished(t *testing.T) {
 	unref := []string{"草稿.docx", "身份证.jpg", "照片/身份证.jpg", "说明.txt"}
 	for _, f := range unref {
 		wantAbsent(t, out, "showcases/a/"+f)
-		want := "content/showcases/a/" + f + ": warning: not linked from index.md, so not published (link it from the text, list it under attachments, or add a pattern for it to publish_unreferenced under [content] in pubgen.toml)"
+		want := "content/showcases/a/" + f + ": warning: index.md 没有用到这个文件，所以不会发布。要发布它，请在正文里链接它，或写进 attachments；不发布就不用管。"
 		if n := strings.Count(warns+"\n", want+"\n"); n != 1 {
 			t.Errorf("warning %q given %d times, want once; warnings:\n%s", want, n, warns)
 		}
 	}
-	if n := strings.Count(warns, "not linked from"); n != len(unref) {
+	if n := strings.Count(warns, "没有用到这个文件"); n != len(unref) {
 		t.Errorf("%d warnings about unlinked files, want %d:\n%s", n, len(unref), warns)
 	}
 }

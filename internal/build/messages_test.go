@@ -113,3 +113,21 @@ meetng: {kind: 党课}
 		}
 	}
 }
+
+// TestFileNamesMakeCleanAddresses: a file named as office documents are
+// named publishes no spaces, brackets or 终稿 in its address; a slug
+// still says exactly what the address is.
+func TestFileNamesMakeCleanAddresses(t *testing.T) {
+	out := buildSite(t, minimal+
+		"-- content/notices/12月 支部党员大会 通知（终稿）.md --\n---\ntitle: 通知\ndate: 2026-12-01\n---\n"+
+		"-- content/notices/讲话稿 - 副本/index.md --\n---\ntitle: 讲话稿\ndate: 2026-12-01\n---\n"+
+		"-- content/notices/学习 (2).md --\n---\ntitle: 学习\ndate: 2026-12-01\nslug: study-2\n---\n", Options{})
+	wantContains(t, out, "notices/12月-支部党员大会-通知/index.html", "通知")
+	wantContains(t, out, "notices/讲话稿/index.html", "讲话稿")
+	wantContains(t, out, "notices/study-2/index.html", "学习")
+	for p := range out {
+		if strings.ContainsAny(p, " （）()") || strings.Contains(p, "终稿") || strings.Contains(p, "副本") {
+			t.Errorf("%s: the file name leaked into the address", p)
+		}
+	}
+}

@@ -355,7 +355,7 @@ attachments: [{file: x.pdf}]
 `)
 	for _, want := range []string{
 		`content/notices/a.md:4: branch: “第三支部”不是本站的支部，是不是想写 第一支部？`,
-		`content/notices/b.md:1:1: slug: writes notices/a/index.html, which content/notices/a.md also writes`,
+		`content/notices/b.md:1:1: slug: 网址 notices/a/index.html 和 content/notices/a.md 的重复了。`,
 		`content/study/c/index.md:4: attachments[0]: “missing.pdf”不在 content/study/c/ 文件夹里。请把文件放在 index.md 旁边，文件名要一字不差。`,
 		`content/study/d.md:4: attachments[0]: “x.pdf”找不到：只有页面文件夹里才能放文件。请把本页改成 content/study/d/index.md，把 x.pdf 放在它旁边。`,
 	} {

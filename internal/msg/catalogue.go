@@ -131,6 +131,11 @@ const (
 	FileNotBundle
 	FileScript
 	PhotoSVG
+	FileUnlinked
+	FilesScriptsLeftOut
+	SlugTaken
+	AliasIsAPage
+	AliasTwice
 	PhotoUnviewable
 	PhotoHTML
 	PhotoNotImage
@@ -437,6 +442,21 @@ var entries = []entry{
 	{FileScript, "file.script",
 		"不会发布：content/ 里的 HTML、JavaScript 和 XML 文件可能在网页里运行脚本。请改用 PDF、Office 文档或文本文件。",
 		"is not published: HTML, JavaScript and XML files from content/ can run script in the portal (want a PDF, office or text file, or markdown.unsafe = true in pubgen.toml)", nil},
+	{FileUnlinked, "file.unlinked",
+		"%[1]s 没有用到这个文件，所以不会发布。要发布它，请在正文里链接它，或写进 attachments；不发布就不用管。",
+		"not linked from %[1]s, so not published (link it from the text, list it under attachments, or add a pattern for it to publish_unreferenced under [content] in pubgen.toml)", []any{"index.md"}},
+	{FilesScriptsLeftOut, "file.scripts-left-out",
+		"%[1]s/ 里的 %[2]s 不会发布：HTML、JavaScript、SVG 和 XML 文件可能在网页里运行脚本。请改用 PDF、Office 文档或图片。",
+		"not published from %[1]s/: %[2]s (HTML, JavaScript, SVG and XML files can run script; set markdown.unsafe = true in pubgen.toml to publish them)", []any{"content/study/a", "demo.html, p.js"}},
+	{SlugTaken, "page.slug.taken",
+		"网址 %[1]s 和 %[2]s 的重复了。请给其中一个写别的 slug，或改文件名，例如：slug: {date}-meeting-2",
+		"writes %[1]s, which %[2]s also writes (want a unique slug or file name)", []any{"notices/a/index.html", "content/notices/a.md"}},
+	{AliasIsAPage, "page.alias.is-a-page",
+		"“%[1]s”是 %[2]s 现在的网址，不能当旧网址。请只写已经不用的旧网址。",
+		"%[1]q is the address of %[2]s (want an old address that no page uses)", []any{"notices/a/", "content/notices/a.md"}},
+	{AliasTwice, "page.alias.twice",
+		"“%[1]s”也是 %[2]s 的旧网址。每个旧网址只能写在一个页面里。",
+		"%[1]q is also an alias of %[2]s (want each old address once)", []any{"old/notice-1", "content/notices/b.md"}},
 	{PhotoSVG, "file.photo-svg",
 		"不能用 SVG 图片（它可以带脚本）。请改用 JPG 或 PNG 照片。",
 		"SVG images are not allowed (they can contain script); use a JPEG or PNG", nil},

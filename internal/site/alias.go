@@ -4,6 +4,7 @@ import (
 	"unicode"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Alias is a redirect page at an old address.
@@ -30,11 +31,11 @@ func (s *Site) aliases(l *diag.List) {
 	seen := map[string]*Node{}
 	for _, a := range s.Aliases() {
 		if n := s.byURL[a.URL]; n != nil {
-			l.Errorf(a.Target.Path, a.Target.Line("aliases"), 0, "aliases", "%q is the address of %s (want an old address that no page uses)", a.URL, n.Path)
+			l.Error(a.Target.Path, a.Target.Line("aliases"), 0, "aliases", msg.AliasIsAPage, a.URL, n.Path)
 			continue
 		}
 		if n := seen[a.URL]; n != nil && n != a.Target {
-			l.Errorf(a.Target.Path, a.Target.Line("aliases"), 0, "aliases", "%q is also an alias of %s (want each old address once)", a.URL, n.Path)
+			l.Error(a.Target.Path, a.Target.Line("aliases"), 0, "aliases", msg.AliasTwice, a.URL, n.Path)
 			continue
 		}
 		seen[a.URL] = a.Target

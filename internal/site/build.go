@@ -103,7 +103,7 @@ func (s *Site) place(pages []*page.Page, bundles map[string][]string, opts Optio
 		}
 		s.bySource[p.Path] = n
 		if prev, dup := s.byURL[n.URL]; dup {
-			l.Errorf(p.Path, 1, 1, "slug", "writes %s, which %s also writes (want a unique slug or file name)", n.File(), prev.Path)
+			l.Error(p.Path, 1, 1, "slug", msg.SlugTaken, n.File(), prev.Path)
 			continue
 		}
 		s.byURL[n.URL] = n
@@ -158,7 +158,8 @@ func sectionRank(name string) int {
 }
 
 // pageURL is the site folder of a page: section/slug/, where the slug is
-// the front matter's or the file (or bundle folder) name.
+// the front matter's or the file (or bundle folder) name made fit for an
+// address (fileSlug).
 func pageURL(p *page.Page) string {
 	slug := p.Slug
 	dir := path.Dir(strings.TrimPrefix(p.Path, source.ContentDir+"/"))
@@ -170,7 +171,7 @@ func pageURL(p *page.Page) string {
 		if p.Bundle {
 			base = path.Base(path.Dir(p.Path))
 		}
-		slug = strings.TrimSuffix(base, ".md")
+		slug = fileSlug(strings.TrimSuffix(base, ".md"))
 	}
 	if dir == "." {
 		return slug + "/"
@@ -246,7 +247,7 @@ func warnRefused(n *Node, refused []string, l *diag.List) {
 	if len(refused) == 0 {
 		return
 	}
-	l.Warnf(n.Path, 1, 0, "", "not published from %s/: %s (HTML, JavaScript, SVG and XML files can run script; set markdown.unsafe = true in pubgen.toml to publish them)", n.BundleDir, strings.Join(refused, ", "))
+	l.Warn(n.Path, 1, 0, "", msg.FilesScriptsLeftOut, n.BundleDir, strings.Join(refused, ", "))
 }
 
 // sortNodes orders pages: pinned first, then by weight (weighted before

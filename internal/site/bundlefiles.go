@@ -70,7 +70,7 @@ func (s *Site) PublishReferenced(n *Node, linked []string, l *diag.List) {
 			keep = append(keep, f)
 			continue
 		}
-		l.Warnf(n.BundleDir+"/"+f, 0, 0, "", "not linked from %s, so not published (link it from the text, list it under attachments, or add a pattern for it to publish_unreferenced under [content] in pubgen.toml)", path.Base(n.Path))
+		l.Warn(n.BundleDir+"/"+f, 0, 0, "", msg.FileUnlinked, path.Base(n.Path))
 	}
 	n.Files = keep
 }
