@@ -93,10 +93,10 @@ func attachmentTitle(n *site.Node, file string) string {
 // treat it as part of that page, and the page's privacy mask over its
 // text. The page's summary and tags are left out: they describe the page,
 // and every page of a long PDF matching a tag would bury the page.
-func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string) []search.Doc {
+func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string, masks *maskMemo) []search.Doc {
 	var docs []search.Doc
 	for _, a := range texts {
-		page, mask := pageDoc(s, a.n, false)
+		page, mask := pageDoc(s, a.n, false, masks)
 		for _, p := range a.parts {
 			d := page
 			d.ID = a.n.Path + "#" + a.file

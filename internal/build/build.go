@@ -102,7 +102,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 		texts, extracted := readAttachments(fsys, s, c.attachCache(opts.AttachCache), &l)
 		att = newAttachmentReport(texts, extracted)
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t), opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
+		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t, c.maskMemo()), c.maskMemo(), opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)

@@ -40,6 +40,16 @@ type caches struct {
 	// texts holds the numbers in each published bundle text file, by its
 	// path, made from its bytes.
 	texts memo.Table[textScan]
+	// masks holds the search index's text of every page and attachment
+	// with its personal-data numbers masked (maskMemo).
+	masks maskMemo
+}
+
+func (c *caches) maskMemo() *maskMemo {
+	if c == nil {
+		return nil
+	}
+	return &c.masks
 }
 
 func (c *caches) relatedMemo() *site.RelatedMemo {

@@ -1,11 +1,15 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
+	"sync/atomic"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
@@ -13,13 +17,47 @@ import (
 )
 
 // searchDocs turns the published pages into what the index holds.
-func searchDocs(s *site.Site, pretty bool) []search.Doc {
+func searchDocs(s *site.Site, pretty bool, masks *maskMemo) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Pages))
 	for _, n := range s.Pages {
-		d, _ := pageDoc(s, n, pretty)
+		d, _ := pageDoc(s, n, pretty, masks)
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// maskMemo remembers privacy.MaskText's answers between a session's
+// builds, found by the text's own hash and made from the page's allow
+// list. Every page's text goes through the mask on every build, and that
+// scan was most of a one-page edit's rebuild; with the memo only the
+// edited page's text is scanned again. A nil *maskMemo masks every time.
+type maskMemo struct {
+	t memo.Table[string]
+	// scans counts the texts scanned because the memo did not hold them.
+	scans atomic.Int64
+}
+
+func (m *maskMemo) mask(text string, allow []string) string {
+	if m == nil || text == "" {
+		return privacy.MaskText(text, allow...)
+	}
+	sum := sha256.Sum256([]byte(text))
+	name := string(sum[:])
+	version := memo.Sum([]byte(strings.Join(allow, "\x00")))
+	if masked, ok := m.t.Get(name, version); ok {
+		return masked
+	}
+	m.scans.Add(1)
+	masked := privacy.MaskText(text, allow...)
+	m.t.Put(name, version, masked)
+	return masked
+}
+
+// sweep forgets the texts this build did not mask.
+func (m *maskMemo) sweep() {
+	if m != nil {
+		m.t.Sweep()
+	}
 }
 
 // pageDoc is the page n as the index holds it, and the mask every text of
@@ -29,7 +67,7 @@ func searchDocs(s *site.Site, pretty bool) []search.Doc {
 // with a warning still shows it, but the shards, which anyone can
 // download whole and grep, and pubgen search hold it masked. Text added
 // to a Doc later (attachments', attachmentDocs) goes through the same mask.
-func pageDoc(s *site.Site, n *site.Node, pretty bool) (search.Doc, func(string) string) {
+func pageDoc(s *site.Site, n *site.Node, pretty bool, masks *maskMemo) (search.Doc, func(string) string) {
 	loc := s.Config.Location
 	url := n.File()
 	if pretty {
@@ -39,7 +77,7 @@ func pageDoc(s *site.Site, n *site.Node, pretty bool) (search.Doc, func(string) 
 	if n.Privacy != nil {
 		allow = n.Privacy.Allow
 	}
-	mask := func(text string) string { return privacy.MaskText(text, allow...) }
+	mask := func(text string) string { return masks.mask(text, allow) }
 	var tags []string
 	for _, t := range n.Tags {
 		tags = append(tags, mask(t))
@@ -58,7 +96,7 @@ func pageDoc(s *site.Site, n *site.Node, pretty bool) (search.Doc, func(string) 
 // keeps one open, else the persistent one in cacheDir, else (tests, check)
 // a throwaway one. A damaged index is a warning in l, not a failed build:
 // it is deleted and rebuilt from the pages.
-func indexAndExport(s *site.Site, extra []search.Doc, ix *search.Index, cacheDir string, pretty bool, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
+func indexAndExport(s *site.Site, extra []search.Doc, masks *maskMemo, ix *search.Index, cacheDir string, pretty bool, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
 	if ix == nil {
 		var done func()
 		var err error
@@ -76,7 +114,8 @@ func indexAndExport(s *site.Site, extra []search.Doc, ix *search.Index, cacheDir
 			warnDamaged(l, err)
 		}
 	}
-	docs := append(searchDocs(s, pretty), extra...)
+	docs := append(searchDocs(s, pretty, masks), extra...)
+	masks.sweep()
 	files, stats, err := updateAndExport(ix, docs)
 	if err != nil {
 		// Whatever failed, bleve's files are the suspect: the pages are the

@@ -34,3 +34,13 @@ func BenchmarkScan(b *testing.B) {
 		Scan(text)
 	}
 }
+
+// TestFoldFullwidthIsNFKC: fold's own mapping of the full-width forms of
+// ASCII is what NFKC gives for each of them.
+func TestFoldFullwidthIsNFKC(t *testing.T) {
+	for r := fullwidthFirst; r <= fullwidthLast; r++ {
+		if got, want := fold(string(r)).s, norm.NFKC.String(string(r)); got != want {
+			t.Errorf("fold(U+%04X) = %q, NFKC gives %q", r, got, want)
+		}
+	}
+}
