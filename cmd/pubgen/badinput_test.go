@@ -109,7 +109,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 			if err := f.Truncate(100 << 20); err != nil {
 				t.Fatal(err)
 			}
-		}, "content/notices/huge.md: file is 100.0 MB (want a content file under 10.0 MB"},
+		}, "content/notices/huge.md: 文件有 100.0 MB，太大了，不像是页面文字（最多 10.0 MB）。"},
 		{"deeply nested Markdown", func(t *testing.T, site string) {
 			write(t, site, "content/notices/deep.md", goodNotice+strings.Repeat(">", 100000)+" 引用\n")
 		}, "content/notices/deep.md:6: body: quotes or lists nest 100000 levels deep (want at most 100)"},

@@ -157,7 +157,7 @@ var badInputs = []badInput{
 		edits: func(m fstest.MapFS) {
 			m["content/notices/huge.md"] = &fstest.MapFile{Data: make([]byte, maxContentSize+1)}
 		},
-		want: "content/notices/huge.md: file is 10.0 MB (want a content file under 10.0 MB; large documents go beside index.md as attachments)"},
+		want: "content/notices/huge.md: 文件有 10.0 MB，太大了，不像是页面文字（最多 10.0 MB）。大的文档请放在 index.md 旁边作为附件。"},
 	{name: "deeply nested quotes",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "正文\n\n"+strings.Repeat(">", 100000)+" 引用\n"),
 		want: "content/notices/a.md:7: body: quotes or lists nest 100000 levels deep (want at most 100)"},

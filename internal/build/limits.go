@@ -6,6 +6,7 @@ import (
 	"io/fs"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // maxContentSize bounds a content file. The longest real page (a full
@@ -19,26 +20,26 @@ const maxContentSize = 10 << 20
 func readContent(fsys fs.FS, name string, l *diag.List) ([]byte, bool) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
-		l.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		l.Error(name, 0, 0, "", msg.FileCannotRead, err.Error())
 		return nil, false
 	}
 	if fi.Size() > maxContentSize {
-		l.Errorf(name, 0, 0, "", "file is %s (want a content file under %s; large documents go beside index.md as attachments)", sizeMB(fi.Size()), sizeMB(maxContentSize))
+		l.Error(name, 0, 0, "", msg.FileTooBig, sizeMB(fi.Size()), sizeMB(maxContentSize))
 		return nil, false
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		l.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		l.Error(name, 0, 0, "", msg.FileCannotRead, err.Error())
 		return nil, false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxContentSize+1))
 	if err != nil {
-		l.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		l.Error(name, 0, 0, "", msg.FileCannotRead, err.Error())
 		return nil, false
 	}
 	if len(data) > maxContentSize {
-		l.Errorf(name, 0, 0, "", "file grew past %s while being read (want a content file under %s)", sizeMB(maxContentSize), sizeMB(maxContentSize))
+		l.Error(name, 0, 0, "", msg.FileGrew, sizeMB(maxContentSize))
 		return nil, false
 	}
 	return data, true

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/scaffold"
 )
@@ -60,14 +61,14 @@ func placeholdersLeft(p *page.Page, ph []string) diag.List {
 	}
 	for _, f := range fields {
 		if h, ok := firstPlaceholder(f.value, ph); ok {
-			l.Errorf(p.Path, p.Line(f.pos), 0, f.name, "%s", placeholderMsg(h))
+			l.Error(p.Path, p.Line(f.pos), 0, f.name, msg.Placeholder, h)
 		}
 	}
 	body := string(p.Body)
 	for i, line := range strings.Split(body, "\n") {
 		if h, ok := firstPlaceholder(line, ph); ok {
 			col := utf8.RuneCountInString(line[:strings.Index(line, h)]) + 1
-			l.Errorf(p.Path, p.BodyLine+i, col, "正文", "%s", placeholderMsg(h))
+			l.Error(p.Path, p.BodyLine+i, col, "正文", msg.Placeholder, h)
 		}
 	}
 	return l
@@ -80,8 +81,4 @@ func firstPlaceholder(text string, ph []string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func placeholderMsg(h string) string {
-	return fmt.Sprintf("还是模板的提示文字“%s”（请替换为实际内容或删除；要暂不发布，写 draft: true）", h)
 }

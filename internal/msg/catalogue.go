@@ -113,6 +113,10 @@ const (
 	FileNameMissing
 	FileOutsideFolder
 	CoverMissing
+	FileCannotRead
+	FileTooBig
+	FileGrew
+	Placeholder
 
 	// Links and files a page names.
 	WordLink
@@ -397,6 +401,18 @@ var entries = []entry{
 	{FileOutsideFolder, "page.files.outside-folder",
 		"“%s”不在本页的文件夹里。文件请放在 index.md 旁边，这里只写文件名，例如：会议议程.pdf",
 		"%q is outside the page's folder (want a file name beside index.md, e.g. report.pdf)", []any{"../../secret.pdf"}},
+	{FileCannotRead, "page.file.cannot-read",
+		"读不出这个文件（%s）。请确认它能用编辑器打开，再保存一次。",
+		"cannot read: %s", []any{"permission denied"}},
+	{FileTooBig, "page.file.too-big",
+		"文件有 %[1]s，太大了，不像是页面文字（最多 %[2]s）。大的文档请放在 index.md 旁边作为附件。",
+		"file is %[1]s (want a content file under %[2]s; large documents go beside index.md as attachments)", []any{"38.0 MB", "10.0 MB"}},
+	{FileGrew, "page.file.grew",
+		"读文件时它变得超过了 %[1]s。请等文件保存完再构建，页面文件最多 %[1]s。",
+		"file grew past %[1]s while being read (want a content file under %[1]s)", []any{"10.0 MB"}},
+	{Placeholder, "page.placeholder",
+		"还是模板的提示文字“%s”（请替换为实际内容或删除；要暂不发布，写 draft: true）",
+		"still holds the archetype's hint %q (want your own text in its place, or the line removed; to keep the page unpublished, write draft: true)", []any{"（会议地点）"}},
 	{CoverMissing, "page.cover.missing",
 		"成果展示要有封面照片。请把照片放在 index.md 旁边，再写一行，例如：cover: 封面.jpg",
 		"is missing (want a cover image beside index.md, e.g. cover: cover.jpg)", nil},
