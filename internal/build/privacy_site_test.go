@@ -1,6 +1,8 @@
 package build
 
 import (
+	"archive/zip"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -244,6 +246,10 @@ func TestPersonalDataInBundleFiles(t *testing.T) {
 			notice0("content/notices/a/index.md", "", "正文\n") + "-- pubgen.toml --\ntitle = \"测试门户\"\n[content]\npublish_unreferenced = [\"*.txt\"]\n",
 			"content/notices/a/readme.txt", []byte("一\n二 电话13812345678\n"),
 			"content/notices/a/readme.txt:2:5: warning: 文件 readme.txt 中像是有手机号 138****5678（", true},
+		{"a Word file named under attachments of a disclosure",
+			published("a/index.md", "attachments:\n  - file: 名单.docx\n    title: 名单\n", "正文\n"),
+			"content/disclosures/a/名单.docx", docx(t, "<w:p><w:r><w:t>张三明</w:t></w:r><w:r><w:t>身份证号 110105 19491231 002X</w:t></w:r></w:p>"),
+			"content/disclosures/a/index.md:8: attachments[0].file: 文件 名单.docx 中像是有身份证号 1101**********002X：党务公开页面不得公开个人的身份证号，本页不予发布", false},
 		{"a binary renamed .txt is not read",
 			notice0("content/notices/a/index.md", "", "[x](x.txt)\n"),
 			"content/notices/a/x.txt", []byte("PK\x03\x04\x00\x0013812345678"),
@@ -369,4 +375,23 @@ func TestSessionRereadsChangedBundleText(t *testing.T) {
 	}
 	build("139****5678") // read once more, now with a stat to trust
 	build("139****5678") // not read: the stat proves it unchanged
+}
+
+// docx is a Word file whose body holds the paragraphs in body (WordprocessingML).
+func docx(t *testing.T, body string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	f, err := w.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`
+	if _, err := f.Write([]byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"github.com/pubgen/pubgen/internal/attach"
 	"io"
 	"io/fs"
 	"net/url"
@@ -99,7 +100,7 @@ type textFinding struct {
 // scanText returns the numbers in the text of the bundle file name,
 // remembered in texts (nil: no memo) by the file's bytes.
 func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.List) []textFinding {
-	if !textfile.Readable(name) {
+	if !textfile.Readable(name) && !attach.Searchable(name) {
 		return nil
 	}
 	fi, err := fs.Stat(fsys, name)
@@ -118,11 +119,14 @@ func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.
 	v := memo.Sum([]byte("privacy text"), []byte(name), data)
 	e, ok := texts.Get(name, v)
 	if !ok {
-		if text, isText := fileText(name, data); isText {
+		if text, lines, isText := fileText(name, data); isText {
 			for _, fd := range privacy.Scan(text) {
-				before := text[:fd.Offset]
-				ln := strings.Count(before, "\n") + 1
-				col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+				ln, col := 0, 0
+				if lines {
+					before := text[:fd.Offset]
+					ln = strings.Count(before, "\n") + 1
+					col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+				}
 				e.found = append(e.found, textFinding{fd, ln, col})
 			}
 		}
@@ -133,12 +137,27 @@ func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.
 }
 
 // fileText is the text of a published bundle file, or says it has none
-// to read. It is the seam for the other formats: PDF, .docx and .xlsx text
-// is package attach's (attach.Cache.Text, which keeps no line numbers: a
-// number there is placed by the field and the PDF page); when the build
-// extracts it for search, the same cached text belongs here, through the
-// same scan, so that a disclosure's PDF is refused as its body would be.
-func fileText(name string, data []byte) (string, bool) { return textfile.Text(name, data) }
+// to read; lines says whether its line numbers mean anything to the
+// author. Plain text is package textfile's; PDF, .docx and .xlsx text is
+// package attach's, read under its limits, so that a disclosure's PDF is
+// refused as its body would be. That text has no lines the author could
+// find (a number there is placed by the field naming the file), and a file
+// attach cannot read is left to the search's warning about it.
+func fileText(name string, data []byte) (text string, lines, ok bool) {
+	if textfile.Readable(name) {
+		text, ok = textfile.Text(name, data)
+		return text, true, ok
+	}
+	parts, err := attach.Extract(name, data, attach.Limits{})
+	if err != nil && len(parts) == 0 {
+		return "", false, false
+	}
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = p.Text
+	}
+	return strings.Join(texts, "\n"), false, true
+}
 
 // fileData reads a bundle file of at most maxScannedFile bytes (fi is its
 // stat), and notes one that is larger or cannot be read.
