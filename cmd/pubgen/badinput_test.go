@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/pubgen/pubgen/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,7 +113,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 		}, "content/notices/huge.md: 文件有 100.0 MB，太大了，不像是页面文字（最多 10.0 MB）。"},
 		{"deeply nested Markdown", func(t *testing.T, site string) {
 			write(t, site, "content/notices/deep.md", goodNotice+strings.Repeat(">", 100000)+" 引用\n")
-		}, "content/notices/deep.md:6: body: quotes or lists nest 100000 levels deep (want at most 100)"},
+		}, "content/notices/deep.md:6: body: " + msg.Printer{}.Sprint(msg.BodyTooDeep, 100000, 100)},
 		{"template runtime error", func(t *testing.T, site string) {
 			write(t, site, "layouts/_default/single.html", "{{ define \"main\" }}\n<p>{{ index .Page.Tags 3 }}</p>\n{{ end }}\n")
 		}, "layouts/_default/single.html:2:6"},

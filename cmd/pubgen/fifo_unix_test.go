@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/pubgen/pubgen/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,10 +19,10 @@ import (
 // commands must exit at once, name the file, and leave public/ as it was.
 func TestNamedPipesAreRefused(t *testing.T) {
 	for _, c := range []struct{ name, pipe, want string }{
-		{"page", "content/notices/x.md", "content/notices/x.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)"},
-		{"bundle file", "content/study/a/notes.pdf", "content/study/a/notes.pdf: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)"},
-		{"static file", "static/logo.png", "static/logo.png: is a named pipe (FIFO), not a regular file"},
-		{"layout", "layouts/_default/single.html", "layouts/_default/single.html: is a named pipe (FIFO), not a regular file"},
+		{"page", "content/notices/x.md", "content/notices/x.md: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
+		{"bundle file", "content/study/a/notes.pdf", "content/study/a/notes.pdf: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
+		{"static file", "static/logo.png", "static/logo.png: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
+		{"layout", "layouts/_default/single.html", "layouts/_default/single.html: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			site, before := publishedSite(t)

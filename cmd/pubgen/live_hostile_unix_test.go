@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/pubgen/pubgen/internal/msg"
 	"image"
 	"image/jpeg"
 	"io"
@@ -53,12 +54,12 @@ func liveAttacks(t *testing.T) []liveAttack {
 		{"named pipe as attachment", []hostileFile{
 			{"content/study/h/notes.pdf", nil},
 			{"content/study/h/index.md", []byte("---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: notes.pdf}]\n---\n")},
-		}, "content/study/h/notes.pdf: is a named pipe (FIFO), not a regular file"},
+		}, "content/study/h/notes.pdf: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
 		{"named pipe as page", []hostileFile{{"content/notices/x.md", nil}},
-			"content/notices/x.md: is a named pipe (FIFO), not a regular file"},
+			"content/notices/x.md: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
 		{"[a]( × 25,000", []hostileFile{{"content/notices/links.md",
 			[]byte(goodNotice + strings.Repeat("[a](", 25_000) + "\n")}},
-			"content/notices/links.md:6: body: the text has 25000 unclosed links"},
+			"content/notices/links.md:6: body: " + strings.SplitN(msg.Printer{}.Sprint(msg.BodyTooManyOpenLinks, 25000, 0), "（", 2)[0]},
 		{"YAML alias cycle", []hostileFile{{"content/notices/cycle.md",
 			[]byte("---\ntitle: 通知\ndate: 2024-07-01\ntags: &a [x, *a]\n---\n")}},
 			"content/notices/cycle.md:4:14: tags[1]: *a 写在它所引用的 &a 里面，会无限重复。"},

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/pubgen/pubgen/internal/msg"
 	"io/fs"
 	"strings"
 	"testing"
@@ -160,13 +161,13 @@ var badInputs = []badInput{
 		want: "content/notices/huge.md: 文件有 10.0 MB，太大了，不像是页面文字（最多 10.0 MB）。大的文档请放在 index.md 旁边作为附件。"},
 	{name: "deeply nested quotes",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "正文\n\n"+strings.Repeat(">", 100000)+" 引用\n"),
-		want: "content/notices/a.md:7: body: quotes or lists nest 100000 levels deep (want at most 100)"},
+		want: "content/notices/a.md:7: body: " + msg.Printer{}.Sprint(msg.BodyTooDeep, 100000, 100)},
 	{name: "deeply nested lists",
 		site: notice("title: 通知\ndate: 2024-07-01\n", strings.Repeat("- ", 50000)+"项\n"),
-		want: "content/notices/a.md:5: body: quotes or lists nest 50000 levels deep (want at most 100)"},
+		want: "content/notices/a.md:5: body: " + msg.Printer{}.Sprint(msg.BodyTooDeep, 50000, 100)},
 	{name: "unclosed links",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "正文\n\n"+strings.Repeat("[a](", 25000)+"\n"),
-		want: "content/notices/a.md:7: body: the text has 25000 unclosed links '[…](' in paragraphs of up to 100001 bytes"},
+		want: "content/notices/a.md:7: body: " + msg.Printer{}.Sprint(msg.BodyTooManyOpenLinks, 25000, 100001)},
 
 	// Links inside the site that lead nowhere.
 	{name: "link to a missing page",
@@ -218,7 +219,7 @@ var badInputs = []badInput{
 			m["content/study/a/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 学习\ndate: 2024-07-01\n---\n")}
 			m["content/study/a/notes.pdf"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
 		},
-		want: "content/study/a/notes.pdf: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)"},
+		want: "content/study/a/notes.pdf: " + msg.Printer{}.Sprint(msg.FileNotRegular, msg.FileKindPipe)},
 }
 
 // TestBadInput is the catalogue: every case gives its message, and an

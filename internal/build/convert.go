@@ -92,7 +92,14 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 	res, err := conv.Convert(n.Body, rw)
 	var limit *markup.LimitError
 	if errors.As(err, &limit) {
-		l.Errorf(n.Path, lineOf(limit.Line), 0, "body", "%s", limit.Msg)
+		switch limit.Kind {
+		case markup.LimitNesting:
+			l.Error(n.Path, lineOf(limit.Line), 0, "body", msg.BodyTooDeep, limit.N, limit.Max)
+		case markup.LimitLinks:
+			l.Error(n.Path, lineOf(limit.Line), 0, "body", msg.BodyTooManyOpenLinks, limit.N, limit.Max)
+		default:
+			l.Errorf(n.Path, lineOf(limit.Line), 0, "body", "%s", limit.Msg)
+		}
 		return nil, nil
 	}
 	if err != nil {

@@ -20,7 +20,20 @@ const MaxLinkWork = 20_000_000
 type LimitError struct {
 	Line int    // 1-based line in the source given to Convert where the problem starts
 	Msg  string // what is wrong and what the author can do, without the line
+	// Kind says which budget was passed, so that a caller can say it in
+	// the site's language; N and Max are its figures (levels found and
+	// allowed, or unclosed links and the longest paragraph's bytes).
+	Kind   LimitKind
+	N, Max int
 }
+
+// LimitKind names a budget of Prescan.
+type LimitKind int
+
+const (
+	LimitNesting LimitKind = iota + 1 // quotes and lists nested too deep
+	LimitLinks                        // too many unclosed link openers
+)
 
 func (e *LimitError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
@@ -29,12 +42,13 @@ func (e *LimitError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, 
 // unclosed link openers within MaxLinkWork. It returns nil or a *LimitError.
 func Prescan(src []byte) error {
 	if depth, line := Depth(src); depth > MaxDepth {
-		return &LimitError{Line: line, Msg: fmt.Sprintf("quotes or lists nest %d levels deep (want at most %d)", depth, MaxDepth)}
+		return &LimitError{Line: line, Msg: fmt.Sprintf("quotes or lists nest %d levels deep (want at most %d)", depth, MaxDepth),
+			Kind: LimitNesting, N: depth, Max: MaxDepth}
 	}
 	if s := scanLinks(src); s.work > MaxLinkWork {
 		return &LimitError{Line: s.firstLine, Msg: fmt.Sprintf(
 			"the text has %d unclosed links '[…](' in paragraphs of up to %d bytes, too many to convert in reasonable time (want each '](' closed by ')'); close them or split the page",
-			s.unclosed, s.longest)}
+			s.unclosed, s.longest), Kind: LimitLinks, N: s.unclosed, Max: s.longest}
 	}
 	return nil
 }

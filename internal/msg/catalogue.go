@@ -64,6 +64,14 @@ const (
 	FrontMatterNotFields
 	FrontMatterTooManyValues
 	FrontMatterTooDeep
+	BodyTooDeep
+	BodyTooManyOpenLinks
+	FileNotRegular
+	FileKindPipe
+	FileKindSocket
+	FileKindCharDevice
+	FileKindDevice
+	FileKindIrregular
 
 	// Writing mistakes, caught at their line before the YAML parser.
 	SyntaxYAML
@@ -280,6 +288,20 @@ var entries = []entry{
 	{FrontMatterTooDeep, "page.front-matter.too-deep",
 		"前言区的括号或缩进套了太多层。每个字段写一行，子字段最多再缩进一两层。%.0[1]s",
 		"front matter nests too deep: %s (want fields a level or two deep)", []any{"exceeded max depth of 10000"}},
+	{BodyTooDeep, "page.body.too-deep",
+		"正文里的引用（>）或列表套了 %d 层，太多了（最多 %d 层）。请减少嵌套，或把内容分成几段。",
+		"quotes or lists nest %d levels deep (want at most %d)", []any{120, 100}},
+	{BodyTooManyOpenLinks, "page.body.open-links",
+		"正文里有 %d 处链接写了“[…](”却没有用“)”结束（所在段落最长 %d 字节），无法在合理时间内转换。请给每个链接补上“)”，或把页面拆开。",
+		"the text has %d unclosed links '[…](' in paragraphs of up to %d bytes, too many to convert in reasonable time (want each '](' closed by ')'); close them or split the page", []any{25000, 100000}},
+	{FileNotRegular, "file.not-regular",
+		"这是%s，不是普通文件，无法读取。请删除它或移出网站文件夹。",
+		"is %s, not a regular file (expected an ordinary file; delete or move it)", []any{FileKindPipe}},
+	{FileKindPipe, "word.file.pipe", "一个命名管道（FIFO）", "a named pipe (FIFO)", nil},
+	{FileKindSocket, "word.file.socket", "一个套接字", "a socket", nil},
+	{FileKindCharDevice, "word.file.char-device", "一个字符设备", "a character device", nil},
+	{FileKindDevice, "word.file.device", "一个设备", "a device", nil},
+	{FileKindIrregular, "word.file.irregular", "一个特殊文件", "an irregular file", nil},
 	{SyntaxYAML, "page.syntax.yaml",
 		"前言区这一行的写法不对。每行写成“字段: 值”，用英文冒号，冒号后空一格，例如：title: 关于召开支部党员大会的通知%.0[1]s",
 		"front matter is not valid YAML: %s (want key: value lines)", []any{"mapping values are not allowed in this context"}},

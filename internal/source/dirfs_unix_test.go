@@ -4,6 +4,7 @@ package source
 
 import (
 	"errors"
+	"github.com/pubgen/pubgen/internal/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,7 +68,7 @@ func TestDirFSRefusesPipes(t *testing.T) {
 	if _, err := fsys.Open("content/missing.md"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Open of a missing file: got %v, want fs.ErrNotExist", err)
 	}
-	if got := CheckKinds(fsys); len(got) != 1 || got[0].String() != "content/x.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)" {
+	if got := CheckKinds(fsys); len(got) != 1 || got[0].In(msg.Printer{Lang: msg.English}) != "content/x.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)" {
 		t.Errorf("CheckKinds on the real folder: %v", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // kindWant is the hint shared by the walk's check and the guarded open, so
@@ -43,8 +44,8 @@ func CheckKinds(fsys fs.FS) diag.List {
 					return nil
 				}
 			}
-			if what := irregular(mode); what != "" {
-				l.Errorf(p, 0, 0, "", "%s", NotRegular{Kind: what})
+			if k := irregularKind(mode); k != 0 {
+				l.Error(p, 0, 0, "", msg.FileNotRegular, k)
 			}
 			return nil
 		})
@@ -61,6 +62,26 @@ type NotRegular struct{ Kind string }
 
 func (e NotRegular) Error() string {
 	return "is " + e.Kind + ", not a regular file " + kindWant
+}
+
+// irregularKind is the catalogue's word for what a file of this type is
+// when the build cannot read it as a file, and 0 for folders and ordinary
+// files; irregular is the same word in English, for the guarded open's
+// Go error.
+func irregularKind(mode fs.FileMode) msg.Key {
+	switch t := mode.Type(); {
+	case t&fs.ModeNamedPipe != 0:
+		return msg.FileKindPipe
+	case t&fs.ModeSocket != 0:
+		return msg.FileKindSocket
+	case t&fs.ModeCharDevice != 0:
+		return msg.FileKindCharDevice
+	case t&fs.ModeDevice != 0:
+		return msg.FileKindDevice
+	case t&fs.ModeIrregular != 0:
+		return msg.FileKindIrregular
+	}
+	return 0
 }
 
 // irregular names what a file of this type is when the build cannot read

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"github.com/pubgen/pubgen/internal/msg"
 	"io/fs"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestCheckKinds(t *testing.T) {
 	got.Sort()
 	var lines []string
 	for _, d := range got {
-		lines = append(lines, d.String())
+		lines = append(lines, d.In(msg.Printer{Lang: msg.English}))
 	}
 	want := []string{
 		"content/pipe-link.md: is a named pipe (FIFO), not a regular file (expected an ordinary file; delete or move it)",
@@ -44,5 +45,13 @@ func TestCheckKinds(t *testing.T) {
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	// In the site's default language, an author reads it in Chinese.
+	for _, d := range got {
+		if d.File == "content/x.md" {
+			if zh, want := d.String(), "content/x.md: 这是一个命名管道（FIFO），不是普通文件，无法读取。请删除它或移出网站文件夹。"; zh != want {
+				t.Errorf("in Chinese: %q, want %q", zh, want)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"github.com/pubgen/pubgen/internal/msg"
 	"io/fs"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ func TestEveryInputIsChecked(t *testing.T) {
 			if l := CheckLinks(fstest.MapFS{p: link("/etc/passwd")}); len(l) != 1 || !strings.Contains(l[0].String(), p+": symlink points outside the site") {
 				t.Errorf("link out of the site at %s: got %v", p, l)
 			}
-			if l := CheckKinds(fstest.MapFS{p: {Mode: fs.ModeNamedPipe}}); len(l) != 1 || !strings.HasPrefix(l[0].String(), p+": is a named pipe") {
+			if l := CheckKinds(fstest.MapFS{p: {Mode: fs.ModeNamedPipe}}); len(l) != 1 || !strings.HasPrefix(l[0].In(msg.Printer{Lang: msg.English}), p+": is a named pipe") {
 				t.Errorf("named pipe at %s: got %v", p, l)
 			}
 		}
