@@ -287,7 +287,7 @@ func (w *watchSession) mark() int                                { return len(w.
 func (w *watchSession) errorSince(m int) string                  { return w.stderr.String()[m:] }
 
 func (w *watchSession) cleared(m int) bool {
-	return strings.Contains(w.errorSince(m), "构建失败") && strings.HasPrefix(lastLine(w.stderr.String()), "published ")
+	return strings.Contains(w.errorSince(m), "构建失败") && strings.HasPrefix(lastLine(w.stderr.String()), publishedPrefix(msg.Printer{}))
 }
 
 func lastLine(s string) string {
@@ -311,7 +311,7 @@ func startServeSession(t *testing.T, site string) *serveSession {
 	})
 	s := &serveSession{loop: l}
 	for deadline := time.Now().Add(30 * time.Second); s.base == ""; time.Sleep(50 * time.Millisecond) {
-		if m := regexp.MustCompile(`serving at (http://\S+)`).FindStringSubmatch(stdout.String()); m != nil {
+		if m := regexp.MustCompile(`(http://\S+)`).FindStringSubmatch(stdout.String()); m != nil {
 			s.base = m[1]
 		} else if time.Now().After(deadline) || !l.running() {
 			t.Fatalf("serve did not start: %s", l.log())

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // TestScheduledPublishGoesLive: a page whose publish_date is a few seconds
@@ -51,7 +53,7 @@ func TestScheduledPublishGoesLive(t *testing.T) {
 			if now := time.Now(); now.Before(at) {
 				t.Errorf("published at %s, before its publish_date %s", now, at)
 			}
-			if !strings.Contains(s.log(), "scheduled change due: rebuilding") {
+			if !strings.Contains(s.log(), msg.Printer{}.Sprint(msg.OpScheduledDue)) {
 				t.Errorf("the session did not say why it rebuilt:\n%s", s.log())
 			}
 		})

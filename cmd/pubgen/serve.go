@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/serve"
 	srcfs "github.com/pubgen/pubgen/internal/source"
@@ -94,7 +95,10 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	session := build.NewSession(srcfs.DirFS(source), opts)
 	wake := newAlarm(opts.Now)
 	defer wake.stop()
-	wake.set(rebuild(session, srv, stderr), stderr)
+	// p is the site's Printer as of the last build that read pubgen.toml,
+	// for the lines between builds.
+	p := msg.Printer{Today: opts.Now}
+	wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
 	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
 		sayErr(stderr, err)
@@ -103,7 +107,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	defer w.Close()
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
-	fmt.Fprintf(stdout, "serving at http://%s%s (Ctrl+C to stop)\n", ln.Addr(), srv.Base())
+	say(stdout, "%s", p.Sprint(msg.OpServing, "http://"+ln.Addr().String()+srv.Base()))
 
 	for {
 		select {
@@ -116,12 +120,12 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 			if !ok {
 				return 1
 			}
-			say(stderr, "changed: %v", b.Paths)
-			wake.set(rebuild(session, srv, stderr), stderr)
+			say(stderr, "%s", p.Sprint(msg.OpChanged, b.Paths))
+			wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
 		case <-wake.C():
 			if wake.due() {
-				say(stderr, "scheduled change due: rebuilding")
-				wake.set(rebuild(session, srv, stderr), stderr)
+				say(stderr, "%s", p.Sprint(msg.OpScheduledDue))
+				wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
 			}
 		case err, ok := <-w.Errors():
 			if ok {
@@ -151,8 +155,9 @@ func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, erro
 
 // rebuild builds once and hands the result to the server: the new site
 // and the files that changed, or the error to show over the last good site.
-// It returns the build, nil when it failed.
-func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) *build.Result {
+// It returns the build, nil when it failed, and keeps *p the site's
+// Printer as of the last build that read pubgen.toml.
+func rebuild(session *build.Session, srv *serve.Server, p *msg.Printer, opts build.Options, stderr io.Writer) *build.Result {
 	start := time.Now()
 	res, files, changed, err := session.Build()
 	if err != nil {
@@ -161,7 +166,8 @@ func rebuild(session *build.Session, srv *serve.Server, stderr io.Writer) *build
 		return nil
 	}
 	srv.Publish(files, changed)
-	fmt.Fprintf(stderr, "built in %d ms: %d files, %d changed\n", time.Since(start).Milliseconds(), len(files), len(changed))
+	*p = printerOf(res, opts)
+	say(stderr, "%s", p.Sprint(msg.OpBuilt, time.Since(start).Milliseconds(), len(files), len(changed)))
 	return res
 }
 

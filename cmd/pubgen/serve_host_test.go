@@ -31,7 +31,7 @@ func startServe(t *testing.T, cfg serveConfig) string {
 	done := make(chan int)
 	go func() { done <- serveSite(ctx, cfg, &out, &errOut) }()
 	t.Cleanup(func() { cancel(); <-done })
-	re := regexp.MustCompile(`serving at http://\S*:(\d+)/`)
+	re := regexp.MustCompile(`http://\S*:(\d+)/`)
 	for i := 0; i < 300; i++ {
 		if m := re.FindStringSubmatch(out.String()); m != nil {
 			return m[1]

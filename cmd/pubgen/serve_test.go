@@ -63,7 +63,7 @@ func TestLiveReload(t *testing.T) {
 	}()
 	var base string
 	for i := 0; i < 300 && base == ""; i++ {
-		if m := regexp.MustCompile(`serving at (http://\S+)`).FindStringSubmatch(out.String()); m != nil {
+		if m := regexp.MustCompile(`(http://\S+)`).FindStringSubmatch(out.String()); m != nil {
 			base = m[1]
 		}
 		time.Sleep(50 * time.Millisecond)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"time"
 
@@ -37,6 +36,9 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	// retry is set while dest lags behind the last build: a publish that
 	// failed must be tried again even when the next build changes nothing.
 	retry := false
+	// p is the site's Printer as of the last build that read pubgen.toml,
+	// for the lines between builds.
+	p := msg.Printer{Today: opts.Now}
 	// once builds and publishes, returning the build (nil when it failed).
 	once := func() *build.Result {
 		// Held from reading the site to the switch, so that a one-off
@@ -56,8 +58,9 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			say(stderr, "%s", printerOfErr(err).Sprint(msg.OpWatchBuildFailed))
 			return nil
 		}
+		p = printerOf(res, opts)
 		if len(changed) == 0 && published != nil && !retry {
-			fmt.Fprintf(stderr, "built in %d ms: nothing changed\n", time.Since(start).Milliseconds())
+			say(stderr, "%s", p.Sprint(msg.OpBuiltUnchanged, time.Since(start).Milliseconds()))
 			return res
 		}
 		unchanged := func(p string) bool {
@@ -68,21 +71,21 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		if err != nil {
 			retry = true
 			sayErr(stderr, err)
-			say(stderr, "publishing failed: %s is as it was; waiting for the next change", dest)
+			say(stderr, "%s", p.Sprint(msg.OpWatchPublishFailed, dest))
 			return nil
 		}
 		published, retry = files, false
 		for _, w := range pr.Warnings {
 			say(stderr, "warning: %s", w)
 		}
-		say(stderr, "published %d files (%d changed, %d templates run) to %s in %d ms",
-			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds())
+		say(stderr, "%s", p.Sprint(msg.OpPublished,
+			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds()))
 		return res
 	}
 	wake := newAlarm(opts.Now)
 	defer wake.stop()
 	wake.set(once(), stderr)
-	say(stderr, "watching %s (Ctrl+C to stop)", source)
+	say(stderr, "%s", p.Sprint(msg.OpWatching, source))
 	for {
 		select {
 		case <-ctx.Done():
@@ -94,7 +97,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			wake.set(once(), stderr)
 		case <-wake.C():
 			if wake.due() {
-				say(stderr, "scheduled change due: rebuilding")
+				say(stderr, "%s", p.Sprint(msg.OpScheduledDue))
 				wake.set(once(), stderr)
 			}
 		case err, ok := <-w.Errors():

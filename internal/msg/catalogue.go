@@ -200,6 +200,14 @@ const (
 	OpNoteDraft
 	OpNoteAwaiting
 	OpNowInvalid
+	OpServing
+	OpWatching
+	OpChanged
+	OpScheduledDue
+	OpBuilt
+	OpBuiltUnchanged
+	OpPublished
+	OpWatchPublishFailed
 
 	// pubgen.toml.
 	ConfigCannotRead
@@ -563,6 +571,30 @@ var entries = []entry{
 		"--now 后面的“%s”不是日期。请写成 --now {date} 或 --now \"{date} 14:30\"。",
 		"--now %q is not a date (want e.g. --now {date} or --now \"{date} 14:30\")", []any{"明天"}},
 
+	{OpServing, "op.serving",
+		"预览地址：%s （按 Ctrl+C 停止）",
+		"serving at %s (Ctrl+C to stop)", []any{"http://127.0.0.1:1313/"}},
+	{OpWatching, "op.watching",
+		"正在留意 %s 里的改动，改了就会重新发布（按 Ctrl+C 停止）",
+		"watching %s (Ctrl+C to stop)", []any{"site"}},
+	{OpChanged, "op.changed",
+		"有改动：%v",
+		"changed: %v", []any{[]string{"content/notices/a.md"}}},
+	{OpScheduledDue, "op.scheduled-due",
+		"有页面到了定时发布或撤下的时间，正在重新构建。",
+		"scheduled change due: rebuilding", nil},
+	{OpBuilt, "op.built",
+		"构建完成，用时 %d 毫秒：共 %d 个文件，%d 个有变化。",
+		"built in %d ms: %d files, %d changed", []any{120, 180, 2}},
+	{OpBuiltUnchanged, "op.built-unchanged",
+		"构建完成，用时 %d 毫秒：没有变化。",
+		"built in %d ms: nothing changed", []any{80}},
+	{OpPublished, "op.published",
+		"已发布 %[1]d 个文件到 %[4]s（%[2]d 个有变化，生成了 %[3]d 个页面），用时 %[5]d 毫秒。",
+		"published %[1]d files (%[2]d changed, %[3]d templates run) to %[4]s in %[5]d ms", []any{180, 2, 3, "public", 150}},
+	{OpWatchPublishFailed, "op.watch-publish-failed",
+		"发布失败：%s 保持原样；改好后会自动再试。",
+		"publishing failed: %s is as it was; waiting for the next change", []any{"public"}},
 	{ConfigCannotRead, "config.cannot-read",
 		"无法读取：%s。请检查文件是否存在、能否打开。",
 		"cannot read: %s", []any{"permission denied"}},
