@@ -39,10 +39,11 @@ type Cache struct {
 	dir string // "" keeps entries in memory only
 	lim Limits
 
-	mu     sync.Mutex
-	mem    map[string]entry // by hash
-	used   map[string]bool  // hashes asked for since the last Sweep
-	byStat memo.Table[seen] // by file name
+	mu        sync.Mutex
+	mem       map[string]entry // by hash
+	used      map[string]bool  // hashes asked for since the last Sweep
+	extracted int              // extractions since the last Sweep
+	byStat    memo.Table[seen] // by file name
 }
 
 // entry is one extraction, as kept in memory and on disk.
@@ -88,6 +89,9 @@ func (c *Cache) Text(fsys fs.FS, name string) (parts []Part, extracted bool, err
 		return e.result()
 	}
 	parts, err = Extract(name, data, c.lim)
+	c.mu.Lock()
+	c.extracted++
+	c.mu.Unlock()
 	e := entry{Version: version, Parts: parts}
 	if err != nil {
 		var partial *PartialError
@@ -171,6 +175,15 @@ func writeAtomic(name string, e entry) error {
 	return os.Rename(f.Name(), name)
 }
 
+// Extracted is how many files Text has extracted since the last Sweep:
+// what a build's report calls read rather than found in the cache,
+// whichever of its stages (the privacy scan, search) asked first.
+func (c *Cache) Extracted() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.extracted
+}
+
 // Sweep forgets every entry not asked for since the last Sweep, in memory
 // and on disk, so attachments deleted or changed leave nothing behind.
 func (c *Cache) Sweep() {
@@ -192,4 +205,5 @@ func (c *Cache) Sweep() {
 		}
 	}
 	c.used = map[string]bool{}
+	c.extracted = 0
 }

@@ -33,6 +33,11 @@ func TestCache(t *testing.T) {
 	if !extracted(c, "c/bad.pdf") || extracted(c, "c/bad.pdf") {
 		t.Error("an unreadable file is remembered too")
 	}
+	// Two extractions (笔记.pdf, bad.pdf) however often they were asked
+	// for: what a build's report gives, whichever stage asked first.
+	if n := c.Extracted(); n != 2 {
+		t.Errorf("Extracted() = %d after two extractions, want 2", n)
+	}
 	if _, _, err := c.Text(fsys, "c/bad.pdf"); err == nil {
 		t.Error("a remembered failure is still an error")
 	}

@@ -26,9 +26,9 @@ type attachmentText struct {
 // that attach can read, through the cache, on all cores. A file that
 // cannot be read, or only in part, is a warning at the page (at its
 // attachments line when the front matter lists it), never an error:
-// the page and the file are published all the same. It returns how many
-// files were extracted rather than found in the cache.
-func readAttachments(fsys fs.FS, s *site.Site, c *attach.Cache, l *diag.List) ([]attachmentText, int) {
+// the page and the file are published all the same. The privacy scan has
+// asked the same cache for the same files, so each is extracted once.
+func readAttachments(fsys fs.FS, s *site.Site, c *attach.Cache, l *diag.List) []attachmentText {
 	var jobs []attachmentText
 	for _, n := range s.Pages {
 		for _, f := range n.Files {
@@ -38,11 +38,10 @@ func readAttachments(fsys fs.FS, s *site.Site, c *attach.Cache, l *diag.List) ([
 		}
 	}
 	lists := make([]diag.List, len(jobs))
-	extracted := make([]bool, len(jobs))
 	parallel.For(len(jobs), func(i int) {
 		j := &jobs[i]
-		parts, ex, err := c.Text(fsys, j.n.BundleDir+"/"+j.file)
-		j.parts, extracted[i] = parts, ex
+		parts, _, err := c.Text(fsys, j.n.BundleDir+"/"+j.file)
+		j.parts = parts
 		if err != nil {
 			field := attachmentField(j.n, j.file)
 			var partial *attach.PartialError
@@ -53,15 +52,10 @@ func readAttachments(fsys fs.FS, s *site.Site, c *attach.Cache, l *diag.List) ([
 			}
 		}
 	})
-	c.Sweep()
-	count := 0
 	for i := range jobs {
 		*l = append(*l, lists[i]...)
-		if extracted[i] {
-			count++
-		}
 	}
-	return jobs, count
+	return jobs
 }
 
 // attachmentField names the front-matter entry listing file, "" when the

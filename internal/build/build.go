@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"github.com/pubgen/pubgen/internal/attach"
 	"io/fs"
 	"sort"
 	"time"
@@ -77,7 +78,10 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 }
 
 func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Printer) (*Result, error) {
-	s, src, data, l, drafts, err := readSite(fsys, opts, c, pr)
+	// One attachment cache for the build, so that the privacy scan and
+	// search share each extraction.
+	ac := c.attachCache(opts.AttachCache)
+	s, src, data, l, drafts, err := readSite(fsys, opts, c, ac, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -99,14 +103,15 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	var stats search.UpdateStats
 	var att attachmentReport
 	if !opts.NoSearch {
-		texts, extracted := readAttachments(fsys, s, c.attachCache(opts.AttachCache), &l)
-		att = newAttachmentReport(texts, extracted)
+		texts := readAttachments(fsys, s, ac, &l)
+		att = newAttachmentReport(texts, ac.Extracted())
 		var shards []publish.Entry
 		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t, c.maskMemo()), c.maskMemo(), opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)
 	}
+	ac.Sweep()
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
@@ -127,7 +132,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 // converted Markdown.
 // Content problems come back together as one *diag.Errors; the warnings
 // come back in the list.
-func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site, *source.Site, *sitedata.Tree, diag.List, []string, error) {
+func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Printer) (*site.Site, *source.Site, *sitedata.Tree, diag.List, []string, error) {
 	if links := source.CheckLinks(fsys); len(links) > 0 {
 		return nil, nil, nil, nil, nil, links.Err(false)
 	}
@@ -163,7 +168,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, pr *msg.Printer) (*site.Site,
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convertAll(s, conv, src, c.convCache())...)
 	c.convCache().sweep()
-	l = append(l, checkPrivacy(fsys, s, c.privacyMemo(), c.textsMemo())...)
+	l = append(l, checkPrivacy(fsys, s, c.privacyMemo(), c.textsMemo(), ac)...)
 	drafts = append(drafts, privacyDrafts(pages, opts.Drafts)...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"github.com/pubgen/pubgen/internal/attach"
 	"io/fs"
 	"slices"
 	"strings"
@@ -33,7 +34,7 @@ import (
 // names and files are looked at again every build, as they depend on
 // more than the page, but a bundle file's numbers are remembered in texts
 // by its bytes (and not read again while its stat proves it unchanged).
-func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], texts *memo.Table[textScan]) diag.List {
+func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], texts *memo.Table[textScan], ac *attach.Cache) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -67,7 +68,7 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], text
 			found[i] = scanPage(n)
 		}
 		if i < waiting {
-			outside[i] = append(scanNames(n), scanFiles(fsys, n, texts, &notes[i])...)
+			outside[i] = append(scanNames(n), scanFiles(fsys, n, texts, ac, &notes[i])...)
 		}
 	})
 	var l diag.List

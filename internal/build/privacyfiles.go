@@ -57,7 +57,7 @@ const maxScannedFile = maxContentSize
 // front-matter field (attachments, cover, gallery), else the body line
 // linking it, else the file itself. Files that cannot be read are noted
 // in notes.
-func scanFiles(fsys fs.FS, n *site.Node, texts *memo.Table[textScan], notes *diag.List) []pii {
+func scanFiles(fsys fs.FS, n *site.Node, texts *memo.Table[textScan], ac *attach.Cache, notes *diag.List) []pii {
 	if !n.Bundle || len(n.Files) == 0 {
 		return nil
 	}
@@ -69,7 +69,7 @@ func scanFiles(fsys fs.FS, n *site.Node, texts *memo.Table[textScan], notes *dia
 			l.add(file, line, 0, field, fd, privacy.Where{Name: privacy.MaskText(f)})
 		}
 		name := privacy.MaskText(f)
-		for _, t := range scanText(fsys, n.BundleDir+"/"+f, texts, notes) {
+		for _, t := range scanText(fsys, n.BundleDir+"/"+f, texts, ac, notes) {
 			fd, ln, col := t.fd, t.line, t.col
 			if field == "" && line == 0 {
 				// The file itself is the place: its line, not the page's.
@@ -98,8 +98,8 @@ type textFinding struct {
 }
 
 // scanText returns the numbers in the text of the bundle file name,
-// remembered in texts (nil: no memo) by the file's bytes.
-func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.List) []textFinding {
+// remembered in texts (nil: no memo) by the file's text.
+func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], ac *attach.Cache, notes *diag.List) []textFinding {
 	if !textfile.Readable(name) && !attach.Searchable(name) {
 		return nil
 	}
@@ -112,23 +112,21 @@ func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.
 	if e, _, ok := texts.Last(name); ok && e.stat.Proves(st) {
 		return e.found
 	}
-	data, ok := fileData(fsys, name, fi, notes)
+	text, lines, ok := fileText(fsys, name, fi, ac, notes)
 	if !ok {
 		return nil
 	}
-	v := memo.Sum([]byte("privacy text"), []byte(name), data)
+	v := memo.Sum([]byte("privacy text"), []byte(name), []byte(text))
 	e, ok := texts.Get(name, v)
 	if !ok {
-		if text, lines, isText := fileText(name, data); isText {
-			for _, fd := range privacy.Scan(text) {
-				ln, col := 0, 0
-				if lines {
-					before := text[:fd.Offset]
-					ln = strings.Count(before, "\n") + 1
-					col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-				}
-				e.found = append(e.found, textFinding{fd, ln, col})
+		for _, fd := range privacy.Scan(text) {
+			ln, col := 0, 0
+			if lines {
+				before := text[:fd.Offset]
+				ln = strings.Count(before, "\n") + 1
+				col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
 			}
+			e.found = append(e.found, textFinding{fd, ln, col})
 		}
 	}
 	e.stat = st // taken before the read: a write meanwhile leaves it stale
@@ -136,21 +134,26 @@ func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], notes *diag.
 	return e.found
 }
 
-// fileText is the text of a published bundle file, or says it has none
-// to read; lines says whether its line numbers mean anything to the
+// fileText is the text of a published bundle file ("" when it has none
+// to read); lines says whether its line numbers mean anything to the
 // author. Plain text is package textfile's; PDF, .docx and .xlsx text is
-// package attach's, read under its limits, so that a disclosure's PDF is
-// refused as its body would be. That text has no lines the author could
-// find (a number there is placed by the field naming the file), and a file
-// attach cannot read is left to the search's warning about it.
-func fileText(name string, data []byte) (text string, lines, ok bool) {
+// package attach's, through the build's cache, which search then finds
+// filled: so a disclosure's PDF is refused as its body would be, for one
+// extraction. That text has no lines the author could find (a number
+// there is placed by the field naming the file), and a file attach cannot
+// read is left to the search's warning about it.
+func fileText(fsys fs.FS, name string, fi fs.FileInfo, ac *attach.Cache, notes *diag.List) (text string, lines, ok bool) {
 	if textfile.Readable(name) {
-		text, ok = textfile.Text(name, data)
-		return text, true, ok
+		data, ok := fileData(fsys, name, fi, notes)
+		if !ok {
+			return "", false, false
+		}
+		text, _ = textfile.Text(name, data)
+		return text, true, true
 	}
-	parts, err := attach.Extract(name, data, attach.Limits{})
+	parts, _, err := ac.Text(fsys, name)
 	if err != nil && len(parts) == 0 {
-		return "", false, false
+		return "", false, true
 	}
 	texts := make([]string, len(parts))
 	for i, p := range parts {
