@@ -98,12 +98,14 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 		case markup.LimitLinks:
 			l.Error(n.Path, lineOf(limit.Line), 0, "body", msg.BodyTooManyOpenLinks, limit.N, limit.Max)
 		default:
-			l.Errorf(n.Path, lineOf(limit.Line), 0, "body", "%s", limit.Msg)
+			l.Error(n.Path, lineOf(limit.Line), 0, "body", msg.BodyCannotConvert, limit.Msg)
 		}
 		return nil, nil
 	}
 	if err != nil {
-		l.Errorf(n.Path, n.BodyLine, 0, "", "cannot convert Markdown: %v", err)
+		// Not a mistake an author can see (goldmark renders into memory),
+		// but said in the site's language all the same, at the body.
+		l.Error(n.Path, n.BodyLine, 0, "", msg.BodyCannotConvert, err.Error())
 		return nil, nil
 	}
 	n.Content = template.HTML(res.HTML)

@@ -189,6 +189,9 @@ const (
 	PrivacyAllowUnused
 	PrivacyNotChecked
 
+	// Markdown conversion.
+	BodyCannotConvert
+
 	// What the commands tell the operator.
 	OpBuildFailed
 	OpWatchBuildFailed
@@ -539,6 +542,10 @@ var entries = []entry{
 	{BranchUnknownDidYouMean, "page.branch.did-you-mean",
 		"“%[1]s”不是本站的支部，是不是想写 %[2]s？",
 		"%[1]q is not a branch of this site (did you mean %[2]s?)", []any{"机关一支部", "机关第一党支部"}},
+
+	{BodyCannotConvert, "page.body.cannot-convert",
+		"正文没能转换成网页（%s）。请检查正文开头附近的写法；看不出问题的，请把这个文件发给网站的维护人员。",
+		"cannot convert Markdown: %s", []any{"markup: rendering HTML: short write"}},
 
 	{OpBuildFailed, "op.build-failed",
 		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",
