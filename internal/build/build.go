@@ -89,11 +89,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]publish.Entry, 0, len(outs)+len(assets))
-	for _, o := range outs {
-		entries = append(entries, publish.Entry{Path: o.Path, Data: o.Data})
-	}
-	entries = append(entries, assets...)
+	entries := append(outs, assets...)
 	entries = append(entries, copies(fsys, s, src)...)
 	// Checked before the search shards are added, so check (which makes
 	// none) and build see the same paths; the shards' folder is kept.
@@ -189,7 +185,7 @@ type renderStats struct {
 // renderSite makes every generated file: the theme's assets, calendars and
 // thumbnails, the templated pages (only those whose inputs changed, in a
 // session) and the feeds. Warnings are added to l.
-func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *caches, l *diag.List) ([]render.Output, []publish.Entry, renderStats, error) {
+func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, renderStats, error) {
 	cfg := s.Config
 	var min *minify.Minifier
 	if !opts.NoMinify {
@@ -199,11 +195,11 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *
 	if err != nil {
 		return nil, nil, renderStats{}, err
 	}
-	assets, assetMap, err := themeAssets(fsys, lay.AssetDirs, min)
+	assets, assetMap, err := outputs.Assets(fsys, lay.AssetDirs, min)
 	if err != nil {
 		return nil, nil, renderStats{}, err
 	}
-	files, fl := render.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
+	files, fl := outputs.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
 	if *l = append(*l, fl...); l.HasErrors(opts.Strict) {
 		return nil, nil, renderStats{}, l.Err(opts.Strict)
 	}
@@ -223,28 +219,16 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *
 	if len(errs) > 0 {
 		return nil, nil, renderStats{}, errors.Join(errs...)
 	}
-	outs = append(outs, files.Outputs...)
-	feeds, err := outputs.Feeds(s, ropts.Pretty)
+	feeds, err := outputs.Feeds(s, ropts.Pretty, min)
 	if err != nil {
 		return nil, nil, renderStats{}, err
 	}
-	for _, f := range feeds {
-		if outs, err = appendMin(outs, render.Output{Path: f.Path, Data: f.Data}, min); err != nil {
-			return nil, nil, renderStats{}, err
-		}
+	made := make([]publish.Entry, 0, len(outs)+len(files.Outputs)+len(feeds))
+	for _, o := range outs {
+		made = append(made, publish.Entry{Path: o.Path, Data: o.Data})
 	}
-	return outs, assets, rs, nil
-}
-
-func appendMin(outs []render.Output, o render.Output, m *minify.Minifier) ([]render.Output, error) {
-	if m != nil {
-		data, err := m.File(o.Path, o.Data)
-		if err != nil {
-			return nil, err
-		}
-		o.Data = data
-	}
-	return append(outs, o), nil
+	made = append(append(made, files.Outputs...), feeds...)
+	return made, assets, rs, nil
 }
 
 // parseAll parses every content file on all cores.

@@ -14,6 +14,7 @@ import (
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/site"
@@ -28,7 +29,7 @@ type caches struct {
 	pages   pageCache
 	conv    convCache
 	render  render.Cache
-	thumbs  render.PrepareMemo
+	thumbs  outputs.PrepareMemo
 	prints  render.FingerprintMemo
 	related site.RelatedMemo
 	// attach holds attachments' text by content (package attach keeps its
@@ -100,7 +101,7 @@ func (c *caches) convCache() *convCache {
 	return &c.conv
 }
 
-func (c *caches) thumbMemo() *render.PrepareMemo {
+func (c *caches) thumbMemo() *outputs.PrepareMemo {
 	if c == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -14,7 +15,8 @@ import (
 // section, sitemap.xml and robots.txt. Without base_url there are none, since
 // a feed or sitemap with relative URLs is useless to its readers. Text goes
 // through encoding/xml, so titles cannot break out of their elements.
-func Feeds(s *site.Site, pretty bool) ([]publish.Entry, error) {
+// The XML files are minified when m is not nil.
+func Feeds(s *site.Site, pretty bool, m *minify.Minifier) ([]publish.Entry, error) {
 	base := s.Config.BaseURL
 	if base == "" {
 		return nil, nil
@@ -39,6 +41,13 @@ func Feeds(s *site.Site, pretty bool) ([]publish.Entry, error) {
 	}
 	out = append(out, publish.Entry{Path: "sitemap.xml", Data: b})
 	out = append(out, publish.Entry{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")})
+	if m != nil {
+		for i := range out {
+			if out[i].Data, err = m.File(out[i].Path, out[i].Data); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return out, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/sitedata"
 )
@@ -13,7 +14,7 @@ type Options struct {
 	Pretty bool              // url_style = "pretty"
 	Assets map[string]string // theme asset name ("style.css") → its hashed site path
 	Dev    bool              // pubgen serve: add the live-reload script
-	Files  *Files            // calendars, thumbnails and file sizes; nil means none
+	Files  *outputs.Files    // calendars, thumbnails and file sizes; nil means none
 	Data   *sitedata.Tree    // the site's data/ files, .Site.Data; nil means none
 }
 

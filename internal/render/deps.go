@@ -110,7 +110,8 @@ func NewFingerprints(s *site.Site, opts *Options, templates [32]byte, extra []by
 		}
 	}
 	if opts.Files != nil {
-		writeFiles(g, opts.Files)
+		sum := opts.Files.Hash()
+		g.Write(sum[:])
 	}
 	g.Sum(f.global[:0])
 	return f
@@ -347,14 +348,6 @@ func writeJSON(h hash.Hash, v any) {
 	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
 	h.Write(n[:])
 	h.Write(b)
-}
-
-// writeFiles hashes what templates can ask of Files. encoding/json writes
-// map keys sorted, so the hash does not depend on map order.
-func writeFiles(h hash.Hash, files *Files) {
-	writeJSON(h, files.cals)
-	writeJSON(h, files.thumbs)
-	writeJSON(h, files.sizes)
 }
 
 // Len is how many pages the memo holds.

@@ -1,8 +1,8 @@
 // Package render runs the templates over the site graph and returns the
 // output files in memory. It plans one job per output file (pages, lists,
-// taxonomies, aliases, the 404 and search pages) and runs them in parallel;
-// it also makes the calendars and thumbnails templates link (files.go).
-// Feeds and the sitemap are package outputs'.
+// taxonomies, aliases, the 404 and search pages) and runs them in parallel.
+// The calendars, thumbnails and feeds are package outputs'; templates read
+// the names and sizes of the first two from outputs.Files.
 //
 // Templates see a *Data. Every URL they print comes from Data.Rel or
 // Data.Link, relative to the file being written, which is what lets one

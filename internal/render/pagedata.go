@@ -6,25 +6,20 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
 // Calendar returns the site path of the .ics file of a notice's meeting,
 // or "" when the notice announces none.
 func (d *Data) Calendar(n *site.Node) string {
-	if d.opts.Files == nil {
-		return ""
-	}
-	return d.opts.Files.cals[n.URL]
+	return d.opts.Files.Calendar(n.URL)
 }
 
 // Thumb returns the thumbnail of a photo beside a page, or nil when there
 // is none (the template then shows the original).
-func (d *Data) Thumb(n *site.Node, file string) *Thumb {
-	if d.opts.Files == nil {
-		return nil
-	}
-	if t, ok := d.opts.Files.thumbs[n.URL+file]; ok {
+func (d *Data) Thumb(n *site.Node, file string) *outputs.Thumb {
+	if t, ok := d.opts.Files.Thumb(n.URL, file); ok {
 		return &t
 	}
 	return nil
@@ -33,10 +28,7 @@ func (d *Data) Thumb(n *site.Node, file string) *Thumb {
 // FileSize returns the size of a file beside a page for people, e.g.
 // "1.8 KB", or "" when unknown.
 func (d *Data) FileSize(n *site.Node, file string) string {
-	if d.opts.Files == nil {
-		return ""
-	}
-	size, ok := d.opts.Files.sizes[n.URL+file]
+	size, ok := d.opts.Files.Size(n.URL, file)
 	if !ok {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package render
+package outputs
 
 import (
 	"bytes"
@@ -62,28 +62,21 @@ func TestPrepare(t *testing.T) {
 	if _, ok := paths["notices/plain/meeting.ics"]; ok {
 		t.Error("a notice without a meeting got a calendar")
 	}
-	d := &Data{Site: newSiteView(s, nil), opts: &Options{Files: f}}
-	if got := d.FileSize(s.BySource("content/study/s/index.md"), "a.pdf"); got != "2.0 KB" {
-		t.Errorf("FileSize = %q, want 2.0 KB", got)
+	if got := f.Calendar("notices/m/"); got != "notices/m/meeting.ics" {
+		t.Errorf("Calendar = %q, want notices/m/meeting.ics", got)
+	}
+	if got, ok := f.Size(s.BySource("content/study/s/index.md").URL, "a.pdf"); !ok || got != 2048 {
+		t.Errorf("Size = %d, %v, want 2048", got, ok)
 	}
 	show := s.BySource("content/showcases/p/index.md")
-	th := d.Thumb(show, "cover.png")
-	if th == nil || th.URL != "showcases/p/_thumbs/cover.png.jpg" || th.Width != ThumbWidth || th.Height != 320 || th.OrigWidth != 960 {
+	th, ok := f.Thumb(show.URL, "cover.png")
+	if !ok || th.URL != "showcases/p/_thumbs/cover.png.jpg" || th.Width != ThumbWidth || th.Height != 320 || th.OrigWidth != 960 {
 		t.Errorf("cover thumbnail = %+v", th)
 	}
 	if _, ok := paths["showcases/p/_thumbs/cover.png.jpg"]; !ok {
 		t.Error("thumbnail file not among the outputs")
 	}
-	if d.Thumb(show, "bad.jpg") != nil || len(warns) != 1 || !warns.HasErrors(false) || !strings.Contains(warns[0].String(), "gallery[0].file") {
+	if _, ok := f.Thumb(show.URL, "bad.jpg"); ok || len(warns) != 1 || !warns.HasErrors(false) || !strings.Contains(warns[0].String(), "gallery[0].file") {
 		t.Errorf("undecodable photo: want no thumbnail and one error naming its field, got %v", warns)
-	}
-}
-
-func TestFileType(t *testing.T) {
-	d := &Data{}
-	for file, want := range map[string]string{"a.PDF": "PDF", "b.docx": "Word", "c.xlsx": "Excel", "d.ofd": "OFD", "e": ""} {
-		if got := d.FileType(file); got != want {
-			t.Errorf("FileType(%q) = %q, want %q", file, got, want)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package outputs
 
 import (
 	"crypto/sha256"
@@ -17,6 +17,7 @@ import (
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/parallel"
+	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/thumb"
 )
@@ -38,15 +39,59 @@ const (
 // Files holds the outputs made from pages' data instead of a template — a
 // calendar file per meeting notice, a thumbnail and web-size copy per
 // showcase photo — and what templates need to know about bundle files
-// (sizes, photo dimensions). It is made once by Prepare and read-only afterwards.
+// (sizes, photo dimensions), which render reads through Calendar, Thumb and
+// Size. It is made once by Prepare and read-only afterwards.
 type Files struct {
-	Outputs []Output
+	Outputs []publish.Entry
 	// PhotosMade counts the photos decoded to make their thumbnail and
 	// web copy; in a session, unchanged photos are reused, not counted.
 	PhotosMade int
 	thumbs     map[string]Thumb  // site path of the original → its thumbnail and web copy
 	sizes      map[string]int64  // site path of a bundle file → bytes
 	cals       map[string]string // page URL → site path of its .ics
+}
+
+// Calendar is the site path of the .ics file of the meeting announced by
+// the page at url, or "" when it announces none.
+func (f *Files) Calendar(url string) string {
+	if f == nil {
+		return ""
+	}
+	return f.cals[url]
+}
+
+// Thumb is the thumbnail and web copy of the photo file beside the page at
+// url, if one was made.
+func (f *Files) Thumb(url, file string) (Thumb, bool) {
+	if f == nil {
+		return Thumb{}, false
+	}
+	t, ok := f.thumbs[url+file]
+	return t, ok
+}
+
+// Size is the size in bytes of the attachment file of the page at url, if
+// it is known.
+func (f *Files) Size(url, file string) (int64, bool) {
+	if f == nil {
+		return 0, false
+	}
+	n, ok := f.sizes[url+file]
+	return n, ok
+}
+
+// Hash is the version of everything Calendar, Thumb and Size can answer,
+// for render's fingerprints. encoding/json writes map keys sorted, so it
+// does not depend on map order.
+func (f *Files) Hash() [32]byte {
+	if f == nil {
+		return [32]byte{}
+	}
+	b, err := json.Marshal([]any{f.cals, f.thumbs, f.sizes})
+	if err != nil {
+		panic(fmt.Sprintf("outputs: files hash: %v", err)) // plain data
+	}
+	return sha256.Sum256(b)
 }
 
 // Thumb is a photo as a template shows it: its thumbnail for lists and
@@ -87,7 +132,7 @@ func calVersion(ev ical.Event) memo.Version {
 	ev.Loc = nil
 	b, err := json.Marshal(ev)
 	if err != nil {
-		panic(fmt.Sprintf("render: calendar version: %v", err)) // plain data
+		panic(fmt.Sprintf("outputs: calendar version: %v", err)) // plain data
 	}
 	return memo.Sum(b, []byte(zone))
 }
@@ -179,7 +224,7 @@ func PrepareWith(fsys fs.FS, s *site.Site, memo *PrepareMemo) (*Files, diag.List
 		if n.Meeting != nil && !n.Meeting.Start.IsZero() {
 			p := n.URL + "meeting.ics"
 			f.cals[n.URL] = p
-			f.Outputs = append(f.Outputs, Output{Path: p, Data: memo.calendar(n.URL, calendarEvent(s, n))})
+			f.Outputs = append(f.Outputs, publish.Entry{Path: p, Data: memo.calendar(n.URL, calendarEvent(s, n))})
 		}
 	}
 	thumbs, tl := f.makeThumbs(fsys, s, memo)
@@ -227,7 +272,7 @@ func calendarEvent(s *site.Site, n *site.Node) ical.Event {
 
 // makeThumbs makes the thumbnail and web copy of every showcase photo
 // (cover and gallery) on all cores.
-func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Output, diag.List) {
+func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]publish.Entry, diag.List) {
 	type job struct {
 		n     *site.Node
 		file  string
@@ -254,7 +299,7 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 	// limit whatever the number of cores.
 	maxPixels := s.Config.Images.MaxPixels()
 	o := thumb.Options{MaxWidth: ThumbWidth, WebSide: WebSide, WebBytes: WebBytes, MaxPixels: maxPixels, Budget: thumb.NewBudget(maxPixels)}
-	outs := make([][]Output, len(jobs))
+	outs := make([][]publish.Entry, len(jobs))
 	th := make([]Thumb, len(jobs))
 	lists := make([]diag.List, len(jobs))
 	var made atomic.Int64
@@ -267,16 +312,16 @@ func (f *Files) makeThumbs(fsys fs.FS, s *site.Site, memo *PrepareMemo) ([]Outpu
 			return
 		}
 		p := j.n.URL + photoName("_thumbs/", j.file, im.Thumb.Format)
-		outs[i] = []Output{{Path: p, Data: im.Thumb.Data}}
+		outs[i] = []publish.Entry{{Path: p, Data: im.Thumb.Data}}
 		th[i] = Thumb{URL: p, Width: im.Thumb.Width, Height: im.Thumb.Height, OrigWidth: im.Width, OrigHeight: im.Height,
 			WebURL: j.n.URL + j.file, WebWidth: im.Width, WebHeight: im.Height}
 		if w := im.Web; w != nil {
 			web := j.n.URL + photoName("_web/", j.file, w.Format)
-			outs[i] = append(outs[i], Output{Path: web, Data: w.Data})
+			outs[i] = append(outs[i], publish.Entry{Path: web, Data: w.Data})
 			th[i].WebURL, th[i].WebWidth, th[i].WebHeight, th[i].Resized = web, w.Width, w.Height, true
 		}
 	})
-	var out []Output
+	var out []publish.Entry
 	var l diag.List
 	for i, j := range jobs {
 		l = append(l, lists[i]...)

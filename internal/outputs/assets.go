@@ -1,4 +1,4 @@
-package build
+package outputs
 
 import (
 	"crypto/sha256"
@@ -13,12 +13,13 @@ import (
 	"github.com/pubgen/pubgen/internal/publish"
 )
 
-// themeAssets minifies the theme's assets and names CSS and JS after their
-// content (style.1a2b3c4d.css), so a web server may cache them forever and
-// a new build is still seen at once. dirs are searched in order: the site's
-// assets/ overrides the theme's file by file. It returns the entries and the
-// map from the plain name to the hashed site path.
-func themeAssets(fsys fs.FS, dirs []string, m *minify.Minifier) ([]publish.Entry, map[string]string, error) {
+// Assets minifies the theme's assets (when m is not nil) and names CSS and
+// JS after their content as published (style.1a2b3c4d.css), so a web
+// server may cache them forever and a new build is still seen at once.
+// dirs are searched in order: the site's assets/ overrides the theme's
+// file by file. It returns the entries and the map from the plain name to
+// the hashed site path, which templates link.
+func Assets(fsys fs.FS, dirs []string, m *minify.Minifier) ([]publish.Entry, map[string]string, error) {
 	found := map[string]string{}
 	var names []string
 	for _, dir := range dirs {
