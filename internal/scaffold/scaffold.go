@@ -100,8 +100,8 @@ func siteFiles(dir string, opts Options) (map[string][]byte, error) {
 // logo and banner are there), and the home and section pages, but no page
 // of demo content.
 func keptWhenEmpty(p string) bool {
-	return p == "pubgen.toml" || p == "netlify.toml" || strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "static/") ||
-		(strings.HasPrefix(p, "content/") && path.Base(p) == "_index.md")
+	return p == source.ConfigFile || p == "netlify.toml" || strings.HasPrefix(p, source.ThemesDir+"/") || strings.HasPrefix(p, source.LayoutsDir+"/") || strings.HasPrefix(p, source.StaticDir+"/") ||
+		(strings.HasPrefix(p, source.ContentDir+"/") && path.Base(p) == "_index.md")
 }
 
 // The starter's netlify.toml builds this repository with `go run
@@ -169,9 +169,9 @@ func bundled(typ string) bool { return typ == page.Study || typ == page.Showcase
 // pagePath is where a new page named name of type typ goes.
 func pagePath(section, name, typ string) string {
 	if bundled(typ) {
-		return "content/" + section + "/" + name + "/index.md"
+		return source.ContentDir + "/" + section + "/" + name + "/index.md"
 	}
-	return "content/" + section + "/" + name + ".md"
+	return source.ContentDir + "/" + section + "/" + name + ".md"
 }
 
 // freeName returns the first of date-typ-1, date-typ-2, … that no file or
@@ -180,7 +180,7 @@ func pagePath(section, name, typ string) string {
 func freeName(site fs.FS, section, typ, date string) string {
 	for i := 1; ; i++ {
 		name := fmt.Sprintf("%s-%s-%d", date, typ, i)
-		dir := "content/" + section + "/" + name
+		dir := source.ContentDir + "/" + section + "/" + name
 		if !exists(site, dir+".md") && !exists(site, dir) {
 			return name
 		}
