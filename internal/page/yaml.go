@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -24,16 +25,9 @@ func parseYAML(fm []byte, fmLine int) (*value, []problem) {
 // parseYAMLWithin is parseYAML with a budget of limit values; the fuzz
 // target uses a small one so that each run is quick.
 func parseYAMLWithin(fm []byte, fmLine, limit int) (*value, []problem) {
-	sure, maybe := lintYAML(fm, fmLine)
-	if len(sure) > 0 {
-		return nil, sure
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		if len(maybe) > 0 {
-			return nil, maybe
-		}
-		return nil, []problem{yamlSyntaxProblem(fmLine, err)}
+	doc, maybe, probs := readYAML(fm, fmLine, frontMatterWords)
+	if len(probs) > 0 {
+		return nil, probs
 	}
 	if len(doc.Content) == 0 {
 		return newMap(Pos{}), nil
@@ -42,64 +36,132 @@ func parseYAMLWithin(fm []byte, fmLine, limit int) (*value, []problem) {
 		// title:关于… alone is one valid text, not a field.
 		return nil, maybe
 	}
-	w := &yamlWalker{fmLine: fmLine, limit: limit, left: limit, open: map[*yaml.Node]bool{}, lines: strings.Split(string(fm), "\n")}
-	v := w.walk(doc.Content[0], "")
-	if w.stop {
-		return nil, w.probs
+	if a := CheckAliases(doc.Content[0], limit); a != nil {
+		return nil, []problem{aliasProblem(a, fmLine)}
 	}
-	return v, w.probs
+	w := &yamlWalker{fmLine: fmLine, lines: strings.Split(string(fm), "\n")}
+	return w.walk(doc.Content[0], ""), w.probs
 }
 
-func yamlSyntaxProblem(fmLine int, err error) problem {
+// aliasProblem says in front matter's words why CheckAliases refused it.
+func aliasProblem(a *AliasProblem, fmLine int) problem {
+	at := Pos{fmLine + a.At.Line - 1, a.At.Column}
+	switch a.Kind {
+	case AliasLoop:
+		return problem{at, a.Field, msg.New(msg.SyntaxAliasLoop, a.At.Value)}
+	case AliasTooBig:
+		return problem{at, a.Field, msg.New(msg.SyntaxAliasTooBig, a.At.Value, a.Limit)}
+	}
+	return problem{at, a.Field, msg.New(msg.FrontMatterTooManyValues, a.Limit)}
+}
+
+// YAMLWords are the catalogue entries that name the YAML parser's own
+// complaints for one kind of file (front matter, a data file): each takes
+// the parser's English words as its argument, which the Chinese text
+// leaves out.
+type YAMLWords struct {
+	Syntax  msg.Key // anything else the parser refused, at its line
+	TooDeep msg.Key // nesting past the parser's depth limit
+}
+
+var frontMatterWords = YAMLWords{Syntax: msg.SyntaxYAML, TooDeep: msg.FrontMatterTooDeep}
+
+// Problem is a mistake in text an author wrote, at its line and column
+// of the file, with the field it is in when that is known.
+type Problem struct {
+	Pos   Pos
+	Field string
+	Msg   msg.Text
+}
+
+// ReadYAML parses YAML that an author wrote outside a page, such as a
+// file under data/, with the checks front matter has: the usual writing
+// mistakes (a tab or a full-width space in the indentation, a full-width
+// colon, a quote or bracket not closed on its line) at their own line
+// before the parser's words, and the parser's words said by the entries
+// in words. firstLine is the file's line the text starts on. It returns
+// the document, or nil and the problems; the caller still walks the
+// document's aliases (CheckAliases) before decoding it.
+func ReadYAML(b []byte, firstLine int, words YAMLWords) (*yaml.Node, []Problem) {
+	doc, _, probs := readYAML(b, firstLine, words)
+	if len(probs) > 0 {
+		return nil, exported(probs)
+	}
+	return doc, nil
+}
+
+// DecodeProblem is ReadYAML's translation of an error from decoding a
+// document it returned: a key written twice is found only then.
+func DecodeProblem(err error, firstLine int, words YAMLWords) Problem {
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		err = errors.New(te.Errors[0])
+	}
+	return exported([]problem{yamlSyntaxProblem(firstLine, err, words)})[0]
+}
+
+func exported(probs []problem) []Problem {
+	out := make([]Problem, len(probs))
+	for i, p := range probs {
+		out[i] = Problem{p.pos, p.field, p.msg}
+	}
+	return out
+}
+
+// readYAML is the one reader of YAML an author wrote: the lint's sure
+// mistakes come first, whatever the parser thinks; the maybe ones stand
+// for the parser's complaint when it has one (they name the line the
+// author slipped on), and are returned for the caller to judge when the
+// parser took the text.
+func readYAML(fm []byte, fmLine int, words YAMLWords) (doc *yaml.Node, maybe, probs []problem) {
+	sure, maybe := lintYAML(fm, fmLine)
+	if len(sure) > 0 {
+		return nil, nil, sure
+	}
+	doc = new(yaml.Node)
+	if err := yaml.Unmarshal(fm, doc); err != nil {
+		if len(maybe) > 0 {
+			return nil, nil, maybe
+		}
+		return nil, nil, []problem{yamlSyntaxProblem(fmLine, err, words)}
+	}
+	return doc, maybe, nil
+}
+
+var yamlDuplicateRE = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
+
+func yamlSyntaxProblem(fmLine int, err error, words YAMLWords) problem {
 	text := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := fmLine
 	if m := yamlLineRE.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		line = fmLine + n - 1
-		text = strings.TrimSpace(yamlLineRE.ReplaceAllString(text, ""))
-		text = strings.TrimPrefix(text, ": ")
+		text = strings.TrimPrefix(strings.TrimSpace(strings.Replace(text, m[0], "", 1)), ": ")
+	}
+	if m := yamlDuplicateRE.FindStringSubmatch(text); m != nil {
+		first, _ := strconv.Atoi(m[2])
+		return problem{Pos{line, 1}, m[1], msg.New(msg.SyntaxDuplicate, fmLine+first-1)}
 	}
 	if strings.Contains(text, "max depth") {
-		return problem{Pos{line, 1}, "", msg.New(msg.FrontMatterTooDeep, text)}
+		return problem{Pos{line, 1}, "", msg.New(words.TooDeep, text)}
 	}
-	return problem{Pos{line, 1}, "", msg.New(msg.SyntaxYAML, text)}
+	return problem{Pos{line, 1}, "", msg.New(words.Syntax, text)}
 }
 
-// yamlWalker turns a yaml.Node tree into values. Aliases make that tree a
-// graph: an alias inside the value it names loops forever, and nested
-// aliases multiply (nine aliases to nine aliases to … name billions of
-// values in a few hundred bytes). The walker refuses both, at the alias an
-// author can find.
+// yamlWalker turns a yaml.Node tree into values, expanding aliases in
+// place as YAML means them. It walks only a tree that CheckAliases has
+// passed, so the expansion ends and stays within the budget.
 type yamlWalker struct {
 	fmLine int
-	limit  int                 // values a front matter may hold
-	left   int                 // values that may still be made
-	open   map[*yaml.Node]bool // anchored nodes being walked now: an alias to one is a cycle
-	outer  *yaml.Node          // the outermost alias being expanded, named when the budget runs out
-	field  string              // where outer is written
 	probs  []problem
-	stop   bool     // a cycle or the budget ended the walk: the tree is incomplete
 	lines  []string // the front matter's lines, to place a comment
 }
 
 func (w *yamlWalker) pos(n *yaml.Node) Pos { return Pos{w.fmLine + n.Line - 1, n.Column} }
 
 func (w *yamlWalker) walk(n *yaml.Node, path string) *value {
-	if w.stop {
-		return nil
-	}
-	if w.left--; w.left < 0 {
-		w.overBudget(n, path)
-		return nil
-	}
-	if n.Kind == yaml.AliasNode {
-		return w.alias(n, path)
-	}
-	if n.Anchor != "" {
-		w.open[n] = true
-		defer delete(w.open, n)
-	}
 	switch n.Kind {
+	case yaml.AliasNode:
+		return w.walk(n.Alias, path)
 	case yaml.MappingNode:
 		return w.mapping(n, path)
 	case yaml.SequenceNode:
@@ -132,30 +194,6 @@ func (w *yamlWalker) mapping(n *yaml.Node, path string) *value {
 		v.fields[name] = w.walk(val, join(path, name))
 	}
 	return v
-}
-
-// alias expands n in place, as YAML means it, unless it names a value that
-// is being walked, i.e. one that contains the alias.
-func (w *yamlWalker) alias(n *yaml.Node, path string) *value {
-	if w.open[n.Alias] {
-		w.probs = append(w.probs, problem{w.pos(n), path, msg.New(msg.SyntaxAliasLoop, n.Value)})
-		w.stop = true
-		return nil
-	}
-	if w.outer == nil {
-		w.outer, w.field = n, path
-		defer func() { w.outer = nil }()
-	}
-	return w.walk(n.Alias, path)
-}
-
-func (w *yamlWalker) overBudget(n *yaml.Node, path string) {
-	w.stop = true
-	if a := w.outer; a != nil {
-		w.probs = append(w.probs, problem{w.pos(a), w.field, msg.New(msg.SyntaxAliasTooBig, a.Value, w.limit)})
-		return
-	}
-	w.probs = append(w.probs, problem{w.pos(n), path, msg.New(msg.FrontMatterTooManyValues, w.limit)})
 }
 
 // hashInValue refuses a text whose end YAML took for a comment because a
