@@ -83,7 +83,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 	}{
 		{"malformed YAML", func(t *testing.T, site string) {
 			write(t, site, "content/notices/bad.md", "---\ntitle: 通知\ndate: 2024-07-01\nmeeting:\n\tkind: 党课\n---\n")
-		}, "content/notices/bad.md:5:1: 这一行用 Tab 键缩进了。前言区只能用空格缩进，请把 Tab 换成两个空格。"},
+		}, "content/notices/bad.md:5:1: 这一行用 Tab 键缩进了。只能用空格缩进，请把 Tab 换成两个空格。"},
 		{"impossible date", func(t *testing.T, site string) {
 			write(t, site, "content/notices/bad.md", "---\ntitle: 通知\ndate: 2024-02-30\n---\n")
 		}, `content/notices/bad.md:3:7: date: 2024 年 2 月没有 30 日（这个月只有 29 天）。`},

@@ -36,7 +36,7 @@ var badInputs = []badInput{
 		want: "content/notices/a.md:5:1: 前言区这一行的写法不对。每行写成“字段: 值”，用英文冒号，冒号后空一格，例如：title: 关于召开支部党员大会的通知"},
 	{name: "yaml tab indentation",
 		site: notice("title: 通知\ndate: 2024-07-01\nmeeting:\n\tkind: 党课\n", ""),
-		want: "content/notices/a.md:5:1: 这一行用 Tab 键缩进了。前言区只能用空格缩进，请把 Tab 换成两个空格。"},
+		want: "content/notices/a.md:5:1: 这一行用 Tab 键缩进了。只能用空格缩进，请把 Tab 换成两个空格。"},
 	{name: "yaml duplicate key",
 		site: notice("title: 通知\ndate: 2024-07-01\ntitle: 又一个标题\n", ""),
 		want: "content/notices/a.md:4:1: title: 这个字段写了两次（第一次在第 2 行）。每个字段只写一次，请删掉其中一处。"},

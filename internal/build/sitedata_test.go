@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // TestSiteDataRecordedPerOutput: a site's own layout for study pages
@@ -77,7 +79,7 @@ func TestSiteDataProblems(t *testing.T) {
 	if err == nil {
 		t.Fatal("a build with broken data files succeeded")
 	}
-	for _, want := range []string{"data/branches.toml:2:8: is not valid TOML", "data/bomb.yaml:1:11: the alias *a is inside the value &a", "content/notices/n.md:3"} {
+	for _, want := range []string{"data/branches.toml:2:8: 这一行的写法不对。每行写成 名称 = 值", "data/bomb.yaml:1:11: " + msg.Printer{}.Sprint(msg.SyntaxAliasLoop, "a"), "content/notices/n.md:3"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the build's error does not say %q:\n%v", want, err)
 		}

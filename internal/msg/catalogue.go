@@ -192,6 +192,22 @@ const (
 	// Markdown conversion.
 	BodyCannotConvert
 
+	// The site's data/ folder.
+	FolderCannotRead
+	DataNotRead
+	DataTooBig
+	DataSyntaxYAML
+	DataTooDeep
+	DataSyntaxTOML
+	DataQuoteUnclosedTOML
+	DataDuplicateTOML
+	DataSyntaxJSON
+	DataJSONEndsInside
+	DataJSONMore
+	DataTooManyValues
+	DataAliasTooBig
+	DataNameTaken
+
 	// What the commands tell the operator.
 	OpBuildFailed
 	OpWatchBuildFailed
@@ -320,10 +336,10 @@ var entries = []entry{
 		"前言区（两行 +++ 之间）这一行的写法不对。每行写成 字段 = 值，文字加英文引号，例如：title = \"关于召开支部党员大会的通知\"%.0[1]s",
 		"front matter is not valid TOML: %s (want key = value lines)", []any{"expected character ="}},
 	{SyntaxTab, "page.syntax.tab",
-		"这一行用 Tab 键缩进了。前言区只能用空格缩进，请把 Tab 换成两个空格。",
-		"front matter is indented with a tab (want spaces: YAML does not allow tabs)", nil},
+		"这一行用 Tab 键缩进了。只能用空格缩进，请把 Tab 换成两个空格。",
+		"is indented with a tab (want spaces: YAML does not allow tabs)", nil},
 	{SyntaxFullWidthIndent, "page.syntax.full-width-indent",
-		"这一行开头有全角空格。前言区请用普通（半角）空格缩进，例如：  kind: 支部党员大会",
+		"这一行开头有全角空格。请用普通（半角）空格缩进，例如：  kind: 支部党员大会",
 		"is indented with a full-width space U+3000 (want ordinary spaces)", nil},
 	{SyntaxFullWidthColon, "page.syntax.full-width-colon",
 		"字段名后面用了中文冒号“：”。请改成英文冒号加一个空格：%s: %s",
@@ -546,6 +562,49 @@ var entries = []entry{
 	{BodyCannotConvert, "page.body.cannot-convert",
 		"正文没能转换成网页（%s）。请检查正文开头附近的写法；看不出问题的，请把这个文件发给网站的维护人员。",
 		"cannot convert Markdown: %s", []any{"markup: rendering HTML: short write"}},
+
+	{FolderCannotRead, "folder.cannot-read",
+		"读不出这个文件夹（%s）。请确认它存在，并且能打开。",
+		"cannot read: %s", []any{"permission denied"}},
+	{DataNotRead, "data.not-read",
+		"不会读取这个文件：data/ 里只读取文件名以 %[1]s 结尾的数据文件。请改文件名，或把它移出 %[2]s/ 文件夹。",
+		"is not read: templates see only data files ending in %[1]s (rename it, or move it out of %[2]s/)", []any{".json, .toml, .yaml, .yml", "data"}},
+	{DataTooBig, "data.too-big",
+		"文件有 %d KB，太大了（最多 %d KB）。这里只放网页模板要用的数据，长的文字请写在 content/ 的页面里。",
+		"is %d KB (want under %d KB: data for templates; long texts belong in content/)", []any{2048, 1024}},
+	{DataSyntaxYAML, "data.syntax.yaml",
+		"这一行的写法不对。每行写成“名称: 值”，用英文冒号，冒号后空一格，缩进只用空格，例如：name: 机关第一党支部%.0[1]s",
+		"is not valid YAML: %s (want key: value lines, indented with spaces)", []any{"mapping values are not allowed in this context"}},
+	{DataTooDeep, "data.too-deep",
+		"括号或缩进套了太多层。请每项写一行，子项最多再缩进几层。%.0[1]s",
+		"nests too deep: %s (want values a few levels deep)", []any{"exceeded max depth of 10000"}},
+	{DataSyntaxTOML, "data.syntax.toml",
+		"这一行的写法不对。每行写成 名称 = 值：名称用英文字母、数字或 _（中文名称要加英文双引号），文字加英文双引号，例如：name = \"机关第一党支部\"%.0[1]s",
+		"is not valid TOML: %s (want key = value lines)", []any{"expected character ="}},
+	{DataQuoteUnclosedTOML, "data.quote-unclosed.toml",
+		"引号没有结束。文字要用英文双引号括起来，并写在同一行，例如：name = \"机关第一党支部\"%.0[1]s",
+		"is not valid TOML: %s (want key = value lines, text in double quotes on one line)", []any{"basic strings cannot have new lines"}},
+	{DataDuplicateTOML, "data.duplicate.toml",
+		"“%[1]s”在前面已经写过了。每个名称只写一次，请删掉其中一处。",
+		"is not valid TOML: %[2]s (want each key once)", []any{"name", "key name is already defined"}},
+	{DataSyntaxJSON, "data.syntax.json",
+		"这里的写法不对。名称和文字都要加英文双引号，各项之间用英文逗号，括号要配对，例如：{\"name\": \"机关第一党支部\", \"members\": 12}%.0[1]s",
+		"is not valid JSON: %s (want one object or list, e.g. {\"name\": \"…\"})", []any{"invalid character ']' looking for beginning of value"}},
+	{DataJSONEndsInside, "data.json.ends-inside",
+		"文件在这里就结束了，前面有括号或引号没有配对。请补上缺少的 }、] 或 \"。",
+		"is not valid JSON: the file ends inside a value (want one object or list, e.g. {\"name\": \"…\"})", nil},
+	{DataJSONMore, "data.json.more",
+		"前面的内容已经完整，这里又开始了一组。一个文件只写一组 { } 或 [ ]；要写几组，请把它们放进同一个 [ ] 里，用英文逗号隔开。",
+		"is not valid JSON: more after the first value (want one object or list per file)", nil},
+	{DataTooManyValues, "data.too-many-values",
+		"文件的内容超过 %[1]d 项，太多了。请把它拆成几个文件。",
+		"holds more than %[1]d values (want at most %[1]d)", []any{100000}},
+	{DataAliasTooBig, "data.alias-too-big",
+		"*%[1]s 展开后超过 %[2]d 项，太多了。请直接写出内容，不要层层引用。",
+		"the alias *%[1]s makes the file hold more than %[2]d values (want aliases that repeat a few values; write long lists out)", []any{"d", 100000}},
+	{DataNameTaken, "data.name-taken",
+		"在模板里要叫 .Site.Data.%[1]s，可这个名字 %[2]s 已经在用了。请把其中一个改名。",
+		"gives .Site.Data the name %[1]q, which %[2]s already has (want one file per name: rename one of them)", []any{"branches", "data/branches.json"}},
 
 	{OpBuildFailed, "op.build-failed",
 		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",

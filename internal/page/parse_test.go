@@ -99,7 +99,7 @@ func TestParseErrors(t *testing.T) {
 		{"content/notices/a.md", "---\ntitle: a\x00\n---\n", "contains a NUL byte"},
 		{"content/notices/a.md", "---\ntitle: \"unclosed\ndate: 2024-01-01\n---\n", "content/notices/a.md:2:8: title: opens a quote \" that is not closed"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-01-01\nmeeting: {kind: 党课, start: 2024-01-02\n---\n", "content/notices/a.md:4:10: meeting: opens { without a closing } on its line"},
-		{"content/notices/a.md", "---\ntitle: a\n\tdate: 2024-01-01\n---\n", "content/notices/a.md:3:1: front matter is indented with a tab"},
+		{"content/notices/a.md", "---\ntitle: a\n\tdate: 2024-01-01\n---\n", "content/notices/a.md:3:1: is indented with a tab"},
 		{"content/notices/a.md", "---\ntitle: a\ntitle: b\ndate: 2024-01-01\n---\n", "content/notices/a.md:3:1: title: is written twice (first on line 2"},
 		{"content/notices/a.md", "---\ntitle: a\ndate: 2024-02-30\n---\n", `content/notices/a.md:3:7: date: 2024-02 has no day 30 (it has 29 days; want e.g. date: 2026-12-04)`},
 		{"content/notices/a.md", "---\ntitle: a\ndate: [2024-01-01]\n---\n", "date: is a list (want a single value)"},

@@ -4,32 +4,53 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 )
+
+// tomlTwiceRE is go-toml's complaint about a key or a table written twice.
+var tomlTwiceRE = regexp.MustCompile(`^(?:key (.+) is already defined|table (.+) already exists)$`)
 
 func decodeTOML(file string, b []byte) (any, *problem) {
 	var m map[string]any
 	if err := toml.Unmarshal(b, &m); err != nil {
-		p := &problem{line: 1, col: 1, msg: fmt.Sprintf("is not valid TOML: %s (want key = value lines)", strings.TrimPrefix(err.Error(), "toml: "))}
+		p := &problem{line: 1, col: 1, msg: tomlText(strings.TrimPrefix(err.Error(), "toml: "))}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
-			p.line, p.col = de.Position()
+			row, col := de.Position()
+			// go-toml counts the column in bytes; an author's editor
+			// counts characters (a Chinese character is three bytes).
+			p.line, p.col = row, runeCol(b, row, col)
 		}
 		return nil, p
 	}
 	// TOML has no aliases, but a megabyte of [1,1,1,…] is hundreds of
 	// thousands of values: the same budget as everywhere.
 	if n := count(m, page.MaxValues+1); n > page.MaxValues {
-		return nil, &problem{1, 1, fmt.Sprintf("holds more than %d values (want at most %d)", page.MaxValues, page.MaxValues)}
+		return nil, &problem{1, 1, "", msg.New(msg.DataTooManyValues, page.MaxValues)}
 	}
 	return m, nil
+}
+
+// tomlText puts go-toml's complaint into the catalogue's words.
+func tomlText(text string) msg.Text {
+	if m := tomlTwiceRE.FindStringSubmatch(text); m != nil {
+		return msg.New(msg.DataDuplicateTOML, m[1]+m[2], text)
+	}
+	switch {
+	case strings.Contains(text, "strings cannot have new lines"):
+		return msg.New(msg.DataQuoteUnclosedTOML, text)
+	case strings.Contains(text, "nested more than"):
+		return msg.New(msg.DataTooDeep, text)
+	}
+	return msg.New(msg.DataSyntaxTOML, text)
 }
 
 func decodeJSON(file string, b []byte) (any, *problem) {
@@ -44,7 +65,7 @@ func decodeJSON(file string, b []byte) (any, *problem) {
 		if _, extra := dec.Token(); extra != io.EOF {
 			end += len(b[end:]) - len(bytes.TrimLeft(b[end:], " \t\r\n"))
 			line, col := at(b, end)
-			return nil, &problem{line, col, "is not valid JSON: more after the first value (want one object or list per file)"}
+			return nil, &problem{line, col, "", msg.New(msg.DataJSONMore)}
 		}
 	}
 	if err != nil {
@@ -54,14 +75,14 @@ func decodeJSON(file string, b []byte) (any, *problem) {
 			off = int(se.Offset) - 1 // counted after the character it names
 		}
 		line, col := at(b, off)
-		msg := err.Error()
+		t := msg.New(msg.DataSyntaxJSON, err.Error())
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			msg = "the file ends inside a value"
+			t = msg.New(msg.DataJSONEndsInside)
 		}
-		return nil, &problem{line, col, fmt.Sprintf("is not valid JSON: %s (want one object or list, e.g. {\"name\": \"…\"})", msg)}
+		return nil, &problem{line, col, "", t}
 	}
 	if n := count(v, page.MaxValues+1); n > page.MaxValues {
-		return nil, &problem{1, 1, fmt.Sprintf("holds more than %d values (want at most %d)", page.MaxValues, page.MaxValues)}
+		return nil, &problem{1, 1, "", msg.New(msg.DataTooManyValues, page.MaxValues)}
 	}
 	return numbers(v), nil
 }
@@ -113,6 +134,17 @@ func count(v any, limit int) int {
 		}
 	}
 	return n
+}
+
+// runeCol turns a 1-based column counted in bytes on line row of b into
+// one counted in characters.
+func runeCol(b []byte, row, col int) int {
+	lines := bytes.SplitN(b, []byte{'\n'}, row+1)
+	if row < 1 || row > len(lines) || col < 1 {
+		return col
+	}
+	l := lines[row-1]
+	return utf8.RuneCount(l[:min(col-1, len(l))]) + 1
 }
 
 // at turns a byte offset into a 1-based line and a column in characters.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -52,7 +53,8 @@ func Extensions() []string {
 // problem is where a file is wrong and how.
 type problem struct {
 	line, col int
-	msg       string
+	field     string // the key it is at, when the format says
+	msg       msg.Text
 }
 
 // Load reads every data file under data/ in fsys (the site root). A site
@@ -64,7 +66,7 @@ func Load(fsys fs.FS) (*Tree, diag.List) {
 	var l diag.List
 	files, err := list(fsys)
 	if err != nil {
-		l.Errorf(source.DataDir, 0, 0, "", "cannot read: %v", err)
+		l.Error(source.DataDir, 0, 0, "", msg.FolderCannotRead, err.Error())
 		return t, l
 	}
 	parts := make([][]byte, 0, 2*len(files))
@@ -73,27 +75,27 @@ func Load(fsys fs.FS) (*Tree, diag.List) {
 		ext := path.Ext(f)
 		decode, ok := formats[ext]
 		if !ok {
-			l.Warnf(f, 0, 0, "", "is not read: templates see only data files ending in %s (rename it, or move it out of %s/)", strings.Join(Extensions(), ", "), source.DataDir)
+			l.Warn(f, 0, 0, "", msg.DataNotRead, strings.Join(Extensions(), ", "), source.DataDir)
 			continue
 		}
 		b, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			l.Errorf(f, 0, 0, "", "cannot read: %v", err)
+			l.Error(f, 0, 0, "", msg.FileCannotRead, err.Error())
 			continue
 		}
 		parts = append(parts, []byte(f), b)
 		if len(b) > MaxSize {
-			l.Errorf(f, 1, 1, "", "is %d KB (want under %d KB: data for templates; long texts belong in content/)", len(b)>>10, MaxSize>>10)
+			l.Error(f, 1, 1, "", msg.DataTooBig, len(b)>>10, MaxSize>>10)
 			continue
 		}
 		v, p := decode(f, b)
 		if p != nil {
-			l.Errorf(f, p.line, p.col, "", "%s", p.msg)
+			l.Add(diag.Diagnostic{File: f, Line: p.line, Col: p.col, Field: p.field, Msg: p.msg})
 			continue
 		}
 		key := strings.TrimSuffix(strings.TrimPrefix(f, source.DataDir+"/"), ext)
 		if other, clash := place(t.Values, key, v, f, owner); clash {
-			l.Errorf(f, 0, 0, "", "gives .Site.Data the name %q, which %s already has (want one file per name: rename one of them)", strings.ReplaceAll(key, "/", "."), other)
+			l.Error(f, 0, 0, "", msg.DataNameTaken, strings.ReplaceAll(key, "/", "."), other)
 			continue
 		}
 		t.Files = append(t.Files, f)
