@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
@@ -192,6 +193,13 @@ func printerOf(res *build.Result, opts build.Options) msg.Printer {
 		return msg.Printer{Today: opts.Now}
 	}
 	return res.Site.Config.Printer(opts.Now)
+}
+
+// sitePrinter is the Printer of the site in root before a build has read
+// it: its language alone, for the lines said before the first build or
+// without one (Chinese when pubgen.toml cannot be read).
+func sitePrinter(root string) msg.Printer {
+	return msg.Printer{Lang: config.Lang(source.DirFS(root))}
 }
 
 // printerOfErr is the Printer a failed build put its problems into

@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // indexFiles lists the bleve files of the site's index that damage can
@@ -107,7 +112,8 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 					t.Fatalf("build on a damaged index failed (%d): %s", code, errOut.String())
 				}
 				all := out.String() + errOut.String()
-				warned := strings.Contains(all, "warning: search index .pubgen/search was damaged (") && strings.Contains(all, "); rebuilt from scratch")
+				rebuilt := damageRe(".pubgen/search: warning: ", msg.IndexRebuilt)
+				warned := rebuilt.MatchString(all)
 				// bolt preallocates: truncated or overwritten bytes of
 				// root.bolt may fall in pages it never reads, and then
 				// nothing was damaged (the checks below still hold).
@@ -115,7 +121,7 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 				if mustWarn && !warned {
 					t.Errorf("no damage warning:\n%s", all)
 				}
-				if n := strings.Count(all, "was damaged"); n > 1 || warned && !regexp.MustCompile(`warning: search index \S+ was damaged \([^\n]*\); rebuilt from scratch\n`).MatchString(all) {
+				if n := len(damageRe("", msg.IndexRebuilt).FindAllString(all, -1)); n > 1 {
 					t.Errorf("the damage is reported %d times, want one line:\n%s", n, all)
 				}
 				samePublic(t, site, clean)
@@ -128,6 +134,35 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 	}
 }
 
+// damageRe matches the one line that says the search index was damaged,
+// after prefix, as the catalogue words it for these sites (no language in
+// pubgen.toml: Chinese), whatever bleve's reason, and ending the line.
+func damageRe(prefix string, remedy msg.Key) *regexp.Regexp {
+	const reason = "\x00"
+	before, after, _ := strings.Cut(msg.Printer{}.Sprint(msg.IndexDamaged, reason, remedy), reason)
+	return regexp.MustCompile(regexp.QuoteMeta(prefix+before) + `[^\n]*` + regexp.QuoteMeta(after) + `\n`)
+}
+
+// TestIndexDamageWords: the damage line as an operator reads it, in
+// Chinese by default and in English on request.
+func TestIndexDamageWords(t *testing.T) {
+	err := errors.New("zap: checksum mismatch")
+	for _, c := range []struct {
+		p    msg.Printer
+		sev  diag.Severity
+		rem  msg.Key
+		want string
+	}{
+		{msg.Printer{}, diag.Warning, msg.IndexRebuilt, ".pubgen/search: warning: 搜索索引已损坏（原因：zap: checksum mismatch），已按页面重新建立，无需处理。"},
+		{msg.Printer{}, diag.Error, msg.IndexRunBuild, ".pubgen/search: 搜索索引已损坏（原因：zap: checksum mismatch），请先运行 pubgen build 重新建立，再搜索。"},
+		{msg.Printer{Lang: msg.English}, diag.Warning, msg.IndexRebuilt, ".pubgen/search: warning: search index was damaged (zap: checksum mismatch); rebuilt from scratch"},
+	} {
+		if got := build.IndexDamage(".pubgen/search", err, c.sev, c.rem).In(c.p); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+}
+
 // checkDamagedSearch runs `pubgen search` on a damaged index: it either
 // answers as the clean index does or says to run pubgen build.
 func checkDamagedSearch(t *testing.T, site string) {
@@ -136,7 +171,7 @@ func checkDamagedSearch(t *testing.T, site string) {
 	code := run([]string{"search", "--source", site, "党费"}, &out, &errOut)
 	switch {
 	case code == 0 && strings.Count(out.String(), "\n    ") == 4:
-	case code == 1 && strings.Contains(errOut.String(), "damaged") && strings.Contains(errOut.String(), "run pubgen build"):
+	case code == 1 && damageRe("pubgen: "+filepath.Join(site, ".pubgen", "search")+": ", msg.IndexRunBuild).MatchString(errOut.String()):
 	default:
 		t.Errorf("search on a damaged index (%d): %s%s", code, out.String(), errOut.String())
 	}

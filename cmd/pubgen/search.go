@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/search"
 )
 
@@ -55,12 +58,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if err := ix.Damage(); err != nil {
 		// Open replaced it with an empty one: answering "nothing found"
 		// would be a lie.
-		say(stderr, "pubgen: search index %s was damaged (%s); run pubgen build to rebuild it", dir, search.DamageReason(err))
+		say(stderr, "pubgen: %s", build.IndexDamage(dir, err, diag.Error, msg.IndexRunBuild).In(sitePrinter(*source)))
 		return 1
 	}
 	hits, err := ix.Search(strings.Join(words, " "), q)
 	if err != nil {
-		say(stderr, "pubgen: search index %s is damaged (%s); run pubgen build to rebuild it", dir, search.DamageReason(err))
+		say(stderr, "pubgen: %s", build.IndexDamage(dir, err, diag.Error, msg.IndexRunBuild).In(sitePrinter(*source)))
 		return 1
 	}
 	if *jsonOut {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/serve"
@@ -148,7 +149,7 @@ func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, erro
 		if rel, rerr := filepath.Rel(source, dir); rerr == nil && filepath.IsLocal(rel) {
 			dir = filepath.ToSlash(rel)
 		}
-		say(stderr, "warning: search index %s was damaged (%s); rebuilt from scratch", dir, search.DamageReason(err))
+		say(stderr, "%s", build.IndexDamage(dir, err, diag.Warning, msg.IndexRebuilt).In(sitePrinter(source)))
 	}
 	return ix, nil
 }

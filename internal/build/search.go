@@ -10,6 +10,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
@@ -149,7 +150,7 @@ func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, se
 
 // warnDamaged reports in one line that the index was damaged and rebuilt.
 func warnDamaged(l *diag.List, err error) {
-	l.Warnf(".pubgen/search", 0, 0, "", "search index .pubgen/search was damaged (%s); rebuilt from scratch", search.DamageReason(err))
+	l.Add(IndexDamage(".pubgen/search", err, diag.Warning, msg.IndexRebuilt))
 }
 
 // openIndex opens the index in cacheDir, or a throwaway one when cacheDir

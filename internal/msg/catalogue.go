@@ -267,6 +267,11 @@ const (
 	ConfigLedgerPeriod
 	ConfigLedgerMin
 
+	// The search index, as build, serve and search find it.
+	IndexDamaged
+	IndexRebuilt
+	IndexRunBuild
+
 	numKeys
 )
 
@@ -815,4 +820,14 @@ var entries = []entry{
 	{PrivacyNotChecked, "privacy.not-checked",
 		"文件 %s 有 %.1f MB，超过 %.0f MB，未检查其中的个人信息。请拆分文件，或确认其中没有手机号、身份证号。",
 		"the file %s is %.1f MB, over %.0f MB, so it was not checked for personal data (want it split, or checked by hand)", []any{"名单.csv", 12.5, 10.0}},
+
+	{IndexDamaged, "index.damaged",
+		"搜索索引已损坏（原因：%[1]s），%[2]s",
+		"search index was damaged (%[1]s); %[2]s", []any{"checksum mismatch", New(IndexRebuilt)}},
+	{IndexRebuilt, "index.rebuilt",
+		"已按页面重新建立，无需处理。",
+		"rebuilt from scratch", nil},
+	{IndexRunBuild, "index.run-build",
+		"请先运行 pubgen build 重新建立，再搜索。",
+		"run pubgen build to rebuild it", nil},
 }
