@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // TestFullDestination builds into a small tmpfs that holds the published
@@ -37,7 +40,7 @@ func TestFullDestination(t *testing.T) {
 	if code == 0 {
 		t.Fatal("build into a full destination exited 0")
 	}
-	if !strings.Contains(errOut.String(), "no space left on device") {
+	if !regexp.MustCompile(`(?m)^pubgen: .*` + regexp.QuoteMeta(msg.Printer{}.Text(msg.Cause(syscall.ENOSPC)))).MatchString(errOut.String()) {
 		t.Errorf("stderr does not say the disk is full:\n%s", errOut.String())
 	}
 	after := snapshot(t, dest)

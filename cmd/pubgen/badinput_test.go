@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -155,7 +156,8 @@ func TestUnwritableDestination(t *testing.T) {
 	if code == 0 {
 		t.Fatal("build into a folder under a file exited 0")
 	}
-	if want := "parent " + blocker + " is not a folder"; !strings.Contains(errOut.String(), want) {
+	// The exact line an operator reads, in the default language.
+	if want := "pubgen: 发布文件夹“" + filepath.Join(blocker, "public") + "”的上一级 " + blocker + " 是一个文件，不是文件夹。请换一个发布文件夹。\n"; !strings.HasPrefix(errOut.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
 	}
 }
@@ -175,7 +177,7 @@ func TestReadOnlyDestination(t *testing.T) {
 	if code := run([]string{"build", "--source", site}, &out, &errOut); code == 0 {
 		t.Fatal("build into a read-only folder exited 0")
 	}
-	if !strings.Contains(errOut.String(), "permission denied") {
+	if !strings.Contains(errOut.String(), msg.Printer{}.Text(msg.Cause(syscall.EACCES))) {
 		t.Errorf("stderr does not say why: %s", errOut.String())
 	}
 	samePublic(t, site, before)

@@ -82,7 +82,7 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	opts.SearchCache = filepath.Join(sf.source, ".pubgen", "search")
 	if *watchFlag {
 		if err := publish.CheckDest(*dest); err != nil {
-			sayErr(stderr, err)
+			sayErr(stderr, sitePrinter(sf.source), err)
 			return 1
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -93,9 +93,9 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	// the switch: see publish.Lock.
 	wait, cancel := context.WithTimeout(context.Background(), publish.LockWait)
 	defer cancel()
-	lk, err := takeLock(wait, *dest, stderr)
+	lk, err := takeLock(wait, *dest, sitePrinter(sf.source), stderr)
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, sitePrinter(sf.source), err)
 		return 1
 	}
 	defer lk.Release()
@@ -103,24 +103,25 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	if err != nil {
 		return fail(stderr, err)
 	}
+	p := printerOf(res, opts)
 	pr, err := lk.Publish(res.Entries)
 	if err != nil {
-		sayErr(stderr, err)
-		say(stderr, "%s", printerOf(res, opts).Sprint(msg.OpPublishFailed, *dest, publishHint(err, *dest)))
+		sayErr(stderr, p, err)
+		say(stderr, "%s", p.Sprint(msg.OpPublishFailed, *dest, publishHint(err, *dest)))
 		return 1
 	}
 	lk.Release()
 	res.Report.Files, res.Report.Bytes, res.Report.Dest = pr.Files, pr.Bytes, *dest
 	res.Report.Version = readBuildVersion().String()
 	for _, w := range pr.Warnings {
-		res.Report.Warnings = append(res.Report.Warnings, diag.Escape(w))
+		res.Report.Warnings = append(res.Report.Warnings, diag.Escape(p.Text(w)))
 	}
 	res.Report.WriteTable(stderr)
 	if *jsonOut {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(res.Report); err != nil {
-			sayErr(stderr, err)
+			sayErr(stderr, p, err)
 			return 1
 		}
 	}
@@ -161,14 +162,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // takeLock takes dest's publish lock before the build reads anything
 // (see publish.Lock), saying so when another build holds it.
-func takeLock(ctx context.Context, dest string, stderr io.Writer) (*publish.Lock, error) {
+func takeLock(ctx context.Context, dest string, p msg.Printer, stderr io.Writer) (*publish.Lock, error) {
 	quick, cancel := context.WithTimeout(ctx, time.Second)
 	lk, err := publish.Acquire(quick, dest)
 	cancel()
 	if !publish.Busy(err) || ctx.Err() != nil {
 		return lk, err
 	}
-	say(stderr, "waiting: another pubgen build is publishing to %s; this one reads the site once it has finished", dest)
+	say(stderr, "%s", p.Sprint(msg.OpWaitingLock, dest))
 	return publish.Acquire(ctx, dest)
 }
 
@@ -215,7 +216,7 @@ func printerOfErr(err error) msg.Printer {
 // fail prints a build error: every content problem on its own line, then a
 // count, so an author sees all of them at once.
 func fail(stderr io.Writer, err error) int {
-	sayErr(stderr, err)
+	sayErr(stderr, printerOfErr(err), err)
 	say(stderr, "%s", printerOfErr(err).Sprint(msg.OpBuildFailed))
 	return 1
 }

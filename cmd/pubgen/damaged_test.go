@@ -138,9 +138,20 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 // after prefix, as the catalogue words it for these sites (no language in
 // pubgen.toml: Chinese), whatever bleve's reason, and ending the line.
 func damageRe(prefix string, remedy msg.Key) *regexp.Regexp {
-	const reason = "\x00"
-	before, after, _ := strings.Cut(msg.Printer{}.Sprint(msg.IndexDamaged, reason, remedy), reason)
-	return regexp.MustCompile(regexp.QuoteMeta(prefix+before) + `[^\n]*` + regexp.QuoteMeta(after) + `\n`)
+	return regexp.MustCompile(regexp.QuoteMeta(prefix) + textRe(msg.Printer{}, msg.IndexDamaged, anything, remedy) + `\n`)
+}
+
+// anything is an argument textRe matches whatever it is, within a line.
+const anything = "\x00"
+
+// textRe is a regular expression matching the catalogue's text k in p's
+// language, its arguments as given except those that are anything.
+func textRe(p msg.Printer, k msg.Key, args ...any) string {
+	parts := strings.Split(p.Sprint(k, args...), anything)
+	for i := range parts {
+		parts[i] = regexp.QuoteMeta(parts[i])
+	}
+	return strings.Join(parts, `[^\n]*`)
 }
 
 // TestIndexDamageWords: the damage line as an operator reads it, in

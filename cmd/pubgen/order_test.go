@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // gatedFS serves a snapshot of a site and stops at the first access to
@@ -81,7 +83,7 @@ func TestOverlappingBuildsNewerSnapshotWins(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "第三次通知") {
 		t.Errorf("after both builds the notice is not the newer snapshot's (第三次通知): %v\n%s", err, data)
 	}
-	if !strings.Contains(cErr.String(), "waiting: another pubgen build is publishing") {
+	if !strings.Contains(cErr.String(), msg.Printer{}.Sprint(msg.OpWaitingLock, filepath.Join(site, "public"))) {
 		t.Errorf("build C did not say it waited:\n%s", cErr.String())
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pubgen/pubgen"
 	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/scaffold"
 	srcfs "github.com/pubgen/pubgen/internal/source"
 )
@@ -30,7 +31,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	pin := readBuildVersion().pin()
 	n, err := scaffold.Init(dir, scaffold.Options{Starter: pubgen.Starter, Module: pubgen.Module, Pin: pin, Empty: *empty, Now: time.Now()})
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, msg.Printer{}, err)
 		return 1
 	}
 	say(stdout, "wrote %d files into %s (a Go module pinned to pubgen %s)", n, dir, pin.Version)
@@ -60,17 +61,18 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	site := srcfs.DirFS(*source)
 	cfg, l := config.Load(site)
 	if cfg == nil {
-		sayErr(stderr, l.Err(false))
+		sayErr(stderr, msg.Printer{Lang: config.Lang(site)}, l.Err(false))
 		return 1
 	}
+	p := cfg.Printer(time.Now())
 	branch, err := newBranch(cfg, *branchArg)
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, p, err)
 		return 2
 	}
 	rel, err := scaffold.New(*source, site, cfg.Theme, fs.Arg(0), fs.Arg(1), branch, time.Now().In(cfg.Location))
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, p, err)
 		return 1
 	}
 	say(stdout, "%s", rel)

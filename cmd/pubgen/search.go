@@ -51,7 +51,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	ix, err := search.Open(dir)
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, sitePrinter(*source), err)
 		return 1
 	}
 	defer ix.Close()
@@ -73,7 +73,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			hits = []search.Hit{}
 		}
 		if err := enc.Encode(hits); err != nil {
-			sayErr(stderr, err)
+			sayErr(stderr, sitePrinter(*source), err)
 			return 1
 		}
 		return 0

@@ -80,14 +80,14 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	source, opts := cfg.source, cfg.opts
 	ix, err := openSessionIndex(source, filepath.Join(source, ".pubgen", "search"), stderr)
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, sitePrinter(source), err)
 		return 1
 	}
 	defer ix.Close()
 	opts.Dev, opts.Index = true, ix
 	ln, err := listen(cfg.bind, cfg.port, stderr)
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, sitePrinter(source), err)
 		return 1
 	}
 	srv := serve.New(cfg.basePath, func(q string, limit int) (any, error) {
@@ -98,11 +98,12 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	defer wake.stop()
 	// p is the site's Printer as of the last build that read pubgen.toml,
 	// for the lines between builds.
-	p := msg.Printer{Today: opts.Now}
+	p := sitePrinter(source)
+	p.Today = opts.Now
 	wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
 	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, p, err)
 		return 1
 	}
 	defer w.Close()
@@ -162,7 +163,7 @@ func rebuild(session *build.Session, srv *serve.Server, p *msg.Printer, opts bui
 	start := time.Now()
 	res, files, changed, err := session.Build()
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, *p, err)
 		srv.Fail(err.Error())
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // say prints one line for a person through diag.Escape. Everything pubgen
@@ -18,8 +19,10 @@ func say(w io.Writer, format string, args ...any) {
 }
 
 // sayErr prints err: a build's content problems one line each followed by
-// their count, any other error as one line after "pubgen: ".
-func sayErr(w io.Writer, err error) {
+// their count (in the language the build put them in), any other error as
+// one line after "pubgen: ", in p's language when its words come from the
+// catalogue (msg.Error: publish's, for one).
+func sayErr(w io.Writer, p msg.Printer, err error) {
 	var de *diag.Errors
 	if errors.As(err, &de) {
 		// Each diagnostic is already a single escaped line, so the only
@@ -27,6 +30,10 @@ func sayErr(w io.Writer, err error) {
 		for _, line := range strings.Split(de.Error(), "\n") {
 			say(w, "%s", line)
 		}
+		return
+	}
+	if t, ok := msg.TextOf(err); ok {
+		say(w, "pubgen: %s", p.Text(t))
 		return
 	}
 	say(w, "pubgen: %v", err)

@@ -16,16 +16,20 @@ import (
 // dev server's incremental machinery, but each successful rebuild is
 // published atomically into dest, and a failed one leaves dest as it was.
 func watchAndPublish(ctx context.Context, source string, opts build.Options, dest string, stderr io.Writer) int {
+	// p is the site's Printer as of the last build that read pubgen.toml,
+	// for the lines between builds.
+	p := sitePrinter(source)
+	p.Today = opts.Now
 	ix, err := openSessionIndex(source, opts.SearchCache, stderr)
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, p, err)
 		return 1
 	}
 	defer ix.Close()
 	opts.Index = ix
 	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
-		sayErr(stderr, err)
+		sayErr(stderr, p, err)
 		return 1
 	}
 	defer w.Close()
@@ -36,17 +40,14 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	// retry is set while dest lags behind the last build: a publish that
 	// failed must be tried again even when the next build changes nothing.
 	retry := false
-	// p is the site's Printer as of the last build that read pubgen.toml,
-	// for the lines between builds.
-	p := msg.Printer{Today: opts.Now}
 	// once builds and publishes, returning the build (nil when it failed).
 	once := func() *build.Result {
 		// Held from reading the site to the switch, so that a one-off
 		// build into the same folder cannot interleave (see publish.Lock).
-		lk, err := takeLock(ctx, dest, stderr)
+		lk, err := takeLock(ctx, dest, p, stderr)
 		if err != nil {
 			if ctx.Err() == nil {
-				sayErr(stderr, err)
+				sayErr(stderr, p, err)
 			}
 			return nil
 		}
@@ -54,7 +55,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		start := time.Now()
 		res, files, changed, err := session.Build()
 		if err != nil {
-			sayErr(stderr, err)
+			sayErr(stderr, printerOfErr(err), err)
 			say(stderr, "%s", printerOfErr(err).Sprint(msg.OpWatchBuildFailed))
 			return nil
 		}
@@ -70,13 +71,13 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		pr, err := lk.PublishUpdate(res.Entries, unchanged)
 		if err != nil {
 			retry = true
-			sayErr(stderr, err)
+			sayErr(stderr, p, err)
 			say(stderr, "%s", p.Sprint(msg.OpWatchPublishFailed, dest))
 			return nil
 		}
 		published, retry = files, false
 		for _, w := range pr.Warnings {
-			say(stderr, "warning: %s", w)
+			say(stderr, "warning: %s", p.Text(w))
 		}
 		say(stderr, "%s", p.Sprint(msg.OpPublished,
 			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds()))

@@ -272,6 +272,52 @@ const (
 	IndexRebuilt
 	IndexRunBuild
 
+	// Why the system refused (msg.Cause chooses among them).
+	CausePermission
+	CauseNotExist
+	CauseExist
+	CauseNoSpace
+	CauseQuota
+	CauseReadOnly
+	CauseNotDir
+	CauseIsDir
+	CauseNameTooLong
+	CauseBusy
+	CauseCrossDevice
+	CauseNotEmpty
+
+	// Publishing into the destination folder (publish.Error).
+	PublishNoDest
+	PublishDest
+	PublishDestRoot
+	PublishDestHome
+	PublishDestHoldsCwd
+	PublishDestParent
+	PublishDestParentNotDir
+	PublishDestSymlink
+	PublishDestNotDir
+	PublishLockFolder
+	PublishBusy
+	PublishLock
+	PublishStaging
+	PublishMoveIn
+	PublishSwitch
+	PublishMoveAside
+	PublishRestoreFailed
+	PublishFlushParent
+	PublishMkdir
+	PublishFlush
+	PublishWrite
+	PublishCopy
+	PublishBadEntry
+	PublishReadParent
+	PublishManyRetired
+	PublishRestore
+	PublishLeftover
+
+	// More of what the commands tell the operator.
+	OpWaitingLock
+
 	numKeys
 )
 
@@ -830,4 +876,103 @@ var entries = []entry{
 	{IndexRunBuild, "index.run-build",
 		"请先运行 pubgen build 重新建立，再搜索。",
 		"run pubgen build to rebuild it", nil},
+
+	{CausePermission, "cause.permission", "没有权限%.0[1]s", "%[1]s", []any{"permission denied"}},
+	{CauseNotExist, "cause.not-exist", "不存在%.0[1]s", "%[1]s", []any{"no such file or directory"}},
+	{CauseExist, "cause.exist", "已经存在%.0[1]s", "%[1]s", []any{"file exists"}},
+	{CauseNoSpace, "cause.no-space", "磁盘空间不够%.0[1]s", "%[1]s", []any{"no space left on device"}},
+	{CauseQuota, "cause.quota", "超出了磁盘配额%.0[1]s", "%[1]s", []any{"disk quota exceeded"}},
+	{CauseReadOnly, "cause.read-only", "磁盘是只读的%.0[1]s", "%[1]s", []any{"read-only file system"}},
+	{CauseNotDir, "cause.not-dir", "路径中有一项是文件，不是文件夹%.0[1]s", "%[1]s", []any{"not a directory"}},
+	{CauseIsDir, "cause.is-dir", "这是一个文件夹%.0[1]s", "%[1]s", []any{"is a directory"}},
+	{CauseNameTooLong, "cause.name-too-long", "文件名太长%.0[1]s", "%[1]s", []any{"file name too long"}},
+	{CauseBusy, "cause.busy", "正被别的程序占用%.0[1]s", "%[1]s", []any{"device or resource busy"}},
+	{CauseCrossDevice, "cause.cross-device", "不在同一个磁盘上%.0[1]s", "%[1]s", []any{"invalid cross-device link"}},
+	{CauseNotEmpty, "cause.not-empty", "文件夹不是空的%.0[1]s", "%[1]s", []any{"directory not empty"}},
+
+	{PublishNoDest, "publish.no-dest",
+		"没有指定发布文件夹。请写 --dest public，或去掉 --dest（默认发布到网站里的 public/）。%.0[1]s",
+		"publish: no destination folder given%.0[1]s", []any{"", Raw("")}},
+	{PublishDest, "publish.dest",
+		"发布文件夹“%[1]s”无法使用：%[2]s。",
+		"publish: destination %[1]q: %[2]s", []any{"public", New(CausePermission, "permission denied")}},
+	{PublishDestRoot, "publish.dest.root",
+		"不能发布到“%[1]s”：这是磁盘的根目录，发布会替换掉它的全部内容。请写一个专用的文件夹，例如 --dest public",
+		"publish: refusing destination %[1]q: it is a filesystem root", []any{"/", Raw("")}},
+	{PublishDestHome, "publish.dest.home",
+		"不能发布到“%[1]s”：这是你的主文件夹，发布会替换掉它的全部内容。请写一个专用的文件夹，例如 --dest public",
+		"publish: refusing destination %[1]q: it is your home folder", []any{"/home/dangwei", Raw("")}},
+	{PublishDestHoldsCwd, "publish.dest.holds-cwd",
+		"不能发布到“%[1]s”：当前文件夹 %[3]s 在它里面，发布会替换掉网站本身。请写网站里的一个文件夹，例如 --dest public",
+		"publish: refusing destination %[1]q: it contains the current folder %[3]s (want a folder such as public/ inside the site)", []any{".", Raw(""), "/srv/site"}},
+	{PublishDestParent, "publish.dest.parent",
+		"发布文件夹“%[1]s”的上一级文件夹无法使用：%[2]s。请先建好上一级文件夹，或换一个发布文件夹。",
+		"publish: destination %[1]q: parent folder: %[2]s", []any{"/srv/www/dangjian", New(CauseNotExist, "no such file or directory")}},
+	{PublishDestParentNotDir, "publish.dest.parent-not-dir",
+		"发布文件夹“%[1]s”的上一级 %[3]s 是一个文件，不是文件夹。请换一个发布文件夹。",
+		"publish: destination %[1]q: parent %[3]s is not a folder", []any{"/srv/www/dangjian", Raw(""), "/srv/www"}},
+	{PublishDestSymlink, "publish.dest.symlink",
+		"不能发布到“%[1]s”：它是一个符号链接，发布会替换掉链接本身。请直接写它指向的文件夹。",
+		"publish: refusing destination %[1]q: it is a symbolic link (want a real folder; point the build at the link's target)", []any{"public", Raw("")}},
+	{PublishDestNotDir, "publish.dest.not-dir",
+		"不能发布到“%[1]s”：它是一个文件，不是文件夹。请换一个发布文件夹，或先把这个文件移走。",
+		"publish: refusing destination %[1]q: it exists and is not a folder", []any{"public", Raw("")}},
+	{PublishLockFolder, "publish.lock-folder",
+		"无法建立锁文件 %[1]s 所在的文件夹：%[2]s。",
+		"publish: cannot make the folder of the lock %[1]s: %[2]s", []any{".pubgen/public.lock", New(CausePermission, "permission denied")}},
+	{PublishBusy, "publish.busy",
+		"另一个 pubgen 正在发布到 %[1]s，已经等了 %[3]d 秒（锁文件 %[4]s）。请等它发布完再运行。%.0[2]s",
+		"publish: %[1]s: another pubgen build is publishing to the same folder (waited %[3]ds for the lock on %[4]s)%.0[2]s", []any{"/srv/site/public", Raw(""), 120, "/srv/site/.pubgen/public.lock"}},
+	{PublishLock, "publish.lock",
+		"无法锁定 %[1]s：%[2]s。",
+		"publish: cannot take the lock %[1]s: %[2]s", []any{".pubgen/public.lock", New(CausePermission, "permission denied")}},
+	{PublishStaging, "publish.staging",
+		"无法在 %[1]s 里建立放新网站的临时文件夹：%[2]s。",
+		"publish: creating a staging folder in %[1]s: %[2]s", []any{"/srv/www", New(CauseReadOnly, "read-only file system")}},
+	{PublishMoveIn, "publish.move-in",
+		"无法把新网站移到 %[1]s：%[2]s。",
+		"publish: moving the new site to %[1]s: %[2]s", []any{"/srv/www/public", New(CausePermission, "permission denied")}},
+	{PublishSwitch, "publish.switch",
+		"无法把 %[1]s 换成新网站：%[2]s。",
+		"publish: switching %[1]s to the new site: %[2]s", []any{"/srv/www/public", New(CauseBusy, "device or resource busy")}},
+	{PublishMoveAside, "publish.move-aside",
+		"无法把旧网站 %[1]s 移开：%[2]s。",
+		"publish: moving the previous site %[1]s aside: %[2]s", []any{"/srv/www/public", New(CausePermission, "permission denied")}},
+	{PublishRestoreFailed, "publish.restore-failed",
+		"无法把新网站移到 %[1]s：%[2]s；旧网站也没能移回原处（%[3]s），它完整地保存在 %[4]s，下次运行 pubgen build 时会自动放回。",
+		"publish: moving the new site to %[1]s: %[2]s; restoring the previous site also failed (%[3]s): it is kept in %[4]s and the next run restores it", []any{"/srv/www/public", New(CausePermission, "permission denied"), New(CausePermission, "permission denied"), "/srv/www/.public.pubgen-retired-X"}},
+	{PublishFlushParent, "publish.flush-parent",
+		"%[1]s 已经换成新网站，但 %[3]s 没能写入磁盘：%[2]s。突然断电可能丢失这次发布，请检查磁盘后再发布一次。",
+		"publish: %[1]s was switched, but flushing %[3]s to disk failed: %[2]s", []any{"/srv/www/public", Raw("input/output error"), "/srv/www"}},
+	{PublishMkdir, "publish.mkdir",
+		"无法建立文件夹 %[1]s：%[2]s。",
+		"publish: creating folder %[1]s: %[2]s", []any{"notices/a", New(CauseNoSpace, "no space left on device")}},
+	{PublishFlush, "publish.flush",
+		"无法把新网站写入磁盘：%[2]s。%.0[1]s",
+		"publish: flushing the new site to disk: %[2]s%.0[1]s", []any{"", New(CauseNoSpace, "no space left on device")}},
+	{PublishWrite, "publish.write",
+		"无法写入 %[1]s：%[2]s。",
+		"publish: writing %[1]s: %[2]s", []any{"notices/a/index.html", New(CauseNoSpace, "no space left on device")}},
+	{PublishCopy, "publish.copy",
+		"无法把 %[3]s 复制为 %[1]s：%[2]s。",
+		"publish: copying %[3]s to %[1]s: %[2]s", []any{"study/a/讲义.pdf", New(CausePermission, "permission denied"), "content/study/a/讲义.pdf"}},
+	{PublishBadEntry, "publish.bad-entry",
+		"pubgen 内部错误：要发布的文件“%[1]s”不合规（%[3]s）。这不是网站内容的问题，请把这一行报告给 pubgen 的维护者。%.0[2]s",
+		"publish: entry %[1]q: %[3]s%.0[2]s", []any{"../evil.html", Raw(""), Raw(`path has a ".." segment (want a clean path inside the destination)`)}},
+	{PublishReadParent, "publish.read-parent",
+		"无法读取 %[1]s 里有哪些文件：%[2]s。",
+		"publish: cleanup: reading %[1]s: %[2]s", []any{"/srv/www", New(CausePermission, "permission denied")}},
+	{PublishManyRetired, "publish.many-retired",
+		"%[1]s 不见了，而旁边有 %[3]d 份以前的网站（%[4]s），无法判断该放回哪一份。请手动把正确的那一份改名为 %[1]s。%.0[2]s",
+		"publish: cleanup: %[1]s is missing and there are %[3]d previous sites to restore it from (%[4]s); move the right one to %[1]s by hand%.0[2]s", []any{"/srv/www/public", Raw(""), 2, "/srv/www/.public.pubgen-retired-X, /srv/www/.public.pubgen-retired-Y"}},
+	{PublishRestore, "publish.restore",
+		"无法把以前的网站 %[3]s 放回 %[1]s：%[2]s。",
+		"publish: cleanup: restoring the previous site %[3]s to %[1]s: %[2]s", []any{"/srv/www/public", New(CausePermission, "permission denied"), "/srv/www/.public.pubgen-retired-X"}},
+	{PublishLeftover, "publish.leftover",
+		"无法删除 %[1]s（%[2]s）。它是以前发布时留下的，不会被发布；请手动删除（每次构建都会再试）。",
+		"cannot remove %[1]s, left over from an earlier publish (%[2]s); it is not published: remove it by hand (each build tries again)", []any{"/srv/www/.public.pubgen-trash-X/.well-known/acme-challenge/token", New(CausePermission, "permission denied")}},
+
+	{OpWaitingLock, "op.waiting-lock",
+		"请稍候：另一个 pubgen 正在发布到 %s，等它发布完，这次构建再读取网站。",
+		"waiting: another pubgen build is publishing to %s; this one reads the site once it has finished", []any{"public"}},
 }

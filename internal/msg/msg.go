@@ -1,6 +1,7 @@
 package msg
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -130,4 +131,22 @@ func (p Printer) dates(format string) string {
 		"{cndate}", fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day()),
 		"{slashdate}", fmt.Sprintf("%d/%d/%d", d.Year(), d.Month(), d.Day()),
 	).Replace(format)
+}
+
+// Error is an error that can be put into the catalogue's words: a package
+// returns it typed, with its paths and cause, and whoever shows it to a
+// person renders Text in the site's language.
+type Error interface {
+	error
+	Text() Text
+}
+
+// TextOf returns the words of the first error in err's chain that has
+// them (see Error).
+func TextOf(err error) (Text, bool) {
+	var e Error
+	if errors.As(err, &e) {
+		return e.Text(), true
+	}
+	return Text{}, false
 }

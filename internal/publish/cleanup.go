@@ -3,11 +3,12 @@ package publish
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Cleanup removes staging, retired and trash folders left beside dest by a
@@ -16,7 +17,7 @@ import (
 // back into place. Publish calls it at its start; it waits for the lock, so
 // it never touches the folders of a build that is still running. What it
 // cannot remove comes back as warnings (see removeLeftover).
-func Cleanup(dest string) (warnings []string, err error) {
+func Cleanup(dest string) (warnings []msg.Text, err error) {
 	t, err := checkDest(dest)
 	if err != nil {
 		return nil, err
@@ -32,12 +33,15 @@ func Cleanup(dest string) (warnings []string, err error) {
 }
 
 // cleanup does Cleanup's work; the caller holds the lock.
-func (p publisher) cleanup(t target) ([]string, error) {
+func (p publisher) cleanup(t target) ([]msg.Text, error) {
 	names, err := os.ReadDir(t.parent)
 	if err != nil {
-		return nil, fmt.Errorf("publish: cleanup: reading %s: %w", t.parent, bare(err))
+		return nil, failure(msg.PublishReadParent, t.parent, bare(err))
 	}
-	var retired, warnings []string
+	var (
+		retired  []string
+		warnings []msg.Text
+	)
 	for _, n := range names {
 		full := filepath.Join(t.parent, n.Name())
 		switch {
@@ -60,7 +64,7 @@ func (p publisher) cleanup(t target) ([]string, error) {
 // published site and harms nothing where it is, so it becomes a warning
 // naming the file, never an error: one stuck file must not stop every
 // later publish. Each run tries again.
-func (p publisher) removeLeftover(dir string, warnings *[]string) {
+func (p publisher) removeLeftover(dir string, warnings *[]msg.Text) {
 	if err := p.remove(dir); err != nil {
 		*warnings = append(*warnings, leftoverWarning(dir, err))
 	}
@@ -68,33 +72,33 @@ func (p publisher) removeLeftover(dir string, warnings *[]string) {
 
 // leftoverWarning names the file that could not be removed (the one an
 // *fs.PathError names, usually deeper than dir) and why.
-func leftoverWarning(dir string, err error) string {
+func leftoverWarning(dir string, err error) msg.Text {
 	name := dir
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		name, err = pe.Path, pe.Err
 	}
-	return fmt.Sprintf("cannot remove %s, left over from an earlier publish (%v); it is not published: remove it by hand (each build tries again)", name, err)
+	return msg.New(msg.PublishLeftover, name, msg.Cause(err))
 }
 
 // settleRetired restores a retired site when dest is missing, and discards
 // retired sites otherwise. The lock allows at most one retired site to exist
 // with dest missing; more than one means someone else moved folders, and
 // guessing could publish an old site, so it stops and says so.
-func (p publisher) settleRetired(t target, retired []string, warnings *[]string) error {
+func (p publisher) settleRetired(t target, retired []string, warnings *[]msg.Text) error {
 	if len(retired) == 0 {
 		return nil
 	}
 	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
 		if len(retired) > 1 {
-			return fmt.Errorf("publish: cleanup: %s is missing and there are %d previous sites to restore it from (%s); move the right one to %s by hand", t.dest, len(retired), strings.Join(retired, ", "), t.dest)
+			return failure(msg.PublishManyRetired, t.dest, nil, len(retired), strings.Join(retired, ", "))
 		}
 		if err := os.Rename(retired[0], t.dest); err != nil {
-			return fmt.Errorf("publish: cleanup: restoring the previous site %s to %s: %w", retired[0], t.dest, err)
+			return failure(msg.PublishRestore, t.dest, bare(err), retired[0])
 		}
 		return syncDir(t.parent)
 	} else if err != nil {
-		return fmt.Errorf("publish: cleanup: %w", err)
+		return failure(msg.PublishDest, t.dest, bare(err))
 	}
 	for _, r := range retired {
 		p.discard(t, r, warnings)

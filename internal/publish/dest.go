@@ -2,10 +2,11 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Names of the folders publish keeps beside dest; see the package doc.
@@ -50,33 +51,33 @@ func CheckDest(dest string) error {
 
 func checkDest(dest string) (target, error) {
 	if strings.TrimSpace(dest) == "" {
-		return target{}, errors.New("publish: no destination folder given")
+		return target{}, failure(msg.PublishNoDest, dest, nil)
 	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return target{}, fmt.Errorf("publish: destination %q: %w", dest, err)
+		return target{}, failure(msg.PublishDest, dest, err)
 	}
 	if err := refuseDangerous(dest, abs); err != nil {
 		return target{}, err
 	}
 	t := target{dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs)}
 	if fi, err := os.Stat(t.parent); err != nil {
-		return target{}, fmt.Errorf("publish: destination %q: parent folder: %w", dest, err)
+		return target{}, failure(msg.PublishDestParent, dest, bare(err))
 	} else if !fi.IsDir() {
-		return target{}, fmt.Errorf("publish: destination %q: parent %s is not a folder", dest, t.parent)
+		return target{}, failure(msg.PublishDestParentNotDir, dest, nil, t.parent)
 	}
 	return t, checkExisting(dest, abs)
 }
 
 func refuseDangerous(dest, abs string) error {
 	if filepath.Dir(abs) == abs {
-		return fmt.Errorf("publish: refusing destination %q: it is a filesystem root", dest)
+		return failure(msg.PublishDestRoot, dest, nil)
 	}
 	if home, err := os.UserHomeDir(); err == nil && sameDir(abs, home) {
-		return fmt.Errorf("publish: refusing destination %q: it is your home folder", dest)
+		return failure(msg.PublishDestHome, dest, nil)
 	}
 	if wd, err := os.Getwd(); err == nil && within(wd, abs) {
-		return fmt.Errorf("publish: refusing destination %q: it contains the current folder %s (want a folder such as public/ inside the site)", dest, wd)
+		return failure(msg.PublishDestHoldsCwd, dest, nil, wd)
 	}
 	return nil
 }
@@ -87,11 +88,11 @@ func checkExisting(dest, abs string) error {
 	case errors.Is(err, os.ErrNotExist):
 		return nil
 	case err != nil:
-		return fmt.Errorf("publish: destination %q: %w", dest, err)
+		return failure(msg.PublishDest, dest, bare(err))
 	case fi.Mode()&os.ModeSymlink != 0:
-		return fmt.Errorf("publish: refusing destination %q: it is a symbolic link (want a real folder; point the build at the link's target)", dest)
+		return failure(msg.PublishDestSymlink, dest, nil)
 	case !fi.IsDir():
-		return fmt.Errorf("publish: refusing destination %q: it exists and is not a folder", dest)
+		return failure(msg.PublishDestNotDir, dest, nil)
 	}
 	return nil
 }

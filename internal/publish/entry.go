@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Entry is one output file: either Data, or a file copied from Src (an fs.FS,
@@ -24,13 +26,13 @@ func checkEntries(entries []Entry) error {
 	files := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		if err := checkPath(e.Path); err != nil {
-			return fmt.Errorf("publish: entry %q: %w", e.Path, err)
+			return failure(msg.PublishBadEntry, e.Path, nil, msg.Raw(err.Error()))
 		}
 		if err := checkSource(e); err != nil {
-			return fmt.Errorf("publish: entry %q: %w", e.Path, err)
+			return failure(msg.PublishBadEntry, e.Path, nil, msg.Raw(err.Error()))
 		}
 		if files[e.Path] {
-			return fmt.Errorf("publish: entry %q: listed twice", e.Path)
+			return failure(msg.PublishBadEntry, e.Path, nil, msg.Raw("listed twice"))
 		}
 		files[e.Path] = true
 	}
@@ -84,7 +86,7 @@ func checkFileFolderClash(entries []Entry, files map[string]bool) error {
 		p := e.Path
 		for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
 			if files[p[:i]] {
-				return fmt.Errorf("publish: entry %q is a file, but entry %q needs it to be a folder", p[:i], p)
+				return failure(msg.PublishBadEntry, p[:i], nil, msg.Raw(fmt.Sprintf("is a file, but entry %q needs it to be a folder", p)))
 			}
 		}
 	}

@@ -1,12 +1,27 @@
 package publish
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
+
+// english is err as an operator reads it with language = "en"; every
+// error publish returns is an *Error, whose words come from the catalogue.
+func english(t *testing.T, err error) string {
+	t.Helper()
+	var pe *Error
+	if !errors.As(err, &pe) {
+		t.Errorf("error %v is a %T, want a *publish.Error", err, err)
+		return ""
+	}
+	return msg.Printer{Lang: msg.English}.Text(pe.Text())
+}
 
 // tree reads dir into path → "mode content" (folders end in "/"), so two
 // trees compare byte for byte with one ==.

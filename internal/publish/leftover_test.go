@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // stuckRemove removes dir as removeTree does, except when it holds a file
@@ -53,7 +55,7 @@ func TestUnremovableLeftoverIsAWarning(t *testing.T) {
 					t.Fatalf("publish %s: no warning about the leftover", v)
 				}
 				for _, w := range rep.Warnings {
-					if !strings.Contains(w, filepath.Join(".well-known", "acme-challenge", "stuck")) || !strings.Contains(w, "permission denied") {
+					if w := (msg.Printer{Lang: msg.English}).Text(w); !strings.Contains(w, filepath.Join(".well-known", "acme-challenge", "stuck")) || !strings.Contains(w, "permission denied") {
 						t.Errorf("publish %s: warning %q does not name the stuck file and why", v, w)
 					}
 				}
@@ -78,7 +80,7 @@ func TestReadOnlyLeftoverOnDisk(t *testing.T) {
 		if err != nil {
 			t.Fatalf("publish %s: %v", v, err)
 		}
-		if len(rep.Warnings) == 0 || !strings.Contains(rep.Warnings[0], filepath.Join("acme-challenge", "token")) {
+		if len(rep.Warnings) == 0 || !strings.Contains(rep.Warnings[0].String(), filepath.Join("acme-challenge", "token")) {
 			t.Errorf("publish %s: warnings %q do not name the leftover", v, rep.Warnings)
 		}
 		if data, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(data) != v {

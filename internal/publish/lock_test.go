@@ -26,7 +26,7 @@ func TestConcurrentPublishWaitsForTheLock(t *testing.T) {
 	impatient := defaultPublisher()
 	impatient.lockWait = 100 * time.Millisecond
 	_, err = impatient.publish(dest, entries)
-	if err == nil || !strings.Contains(err.Error(), "another pubgen build") || !strings.Contains(err.Error(), tg.lockPath()) {
+	if got := english(t, err); !Busy(err) || !strings.Contains(got, "another pubgen build") || !strings.Contains(got, tg.lockPath()) {
 		t.Fatalf("error = %v, want one saying another build holds %s", err, tg.lockPath())
 	}
 

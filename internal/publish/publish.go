@@ -4,16 +4,17 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 var (
 	errNoExchange = errors.New("atomic exchange not supported")
-	errBusy       = errors.New("another pubgen build is publishing to the same folder")
+	errBusy       = errors.New("another pubgen build is publishing to the same folder") // said by msg.PublishBusy
 )
 
 // LockWait is how long a one-off build waits for another build that
@@ -119,15 +120,15 @@ func (p publisher) publishLocked(t target, entries []Entry) (Report, error) {
 // lockTarget takes t's lock, waiting until ctx is done.
 func lockTarget(ctx context.Context, t target) (func(), error) {
 	if err := os.MkdirAll(filepath.Dir(t.lockPath()), dirMode); err != nil {
-		return nil, fmt.Errorf("publish: cannot make the folder of the lock %s: %w", t.lockPath(), bare(err))
+		return nil, failure(msg.PublishLockFolder, t.lockPath(), bare(err))
 	}
 	start := time.Now()
 	unlock, err := lock(ctx, t.lockPath())
 	if errors.Is(err, errBusy) {
-		return nil, fmt.Errorf("publish: %s: %w (waited %v for the lock on %s)", t.dest, err, time.Since(start).Round(time.Second), t.lockPath())
+		return nil, failure(msg.PublishBusy, t.dest, err, int(time.Since(start).Round(time.Second)/time.Second), t.lockPath())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("publish: cannot take the lock %s: %w", t.lockPath(), bare(err))
+		return nil, failure(msg.PublishLock, t.lockPath(), bare(err))
 	}
 	return unlock, nil
 }
@@ -140,7 +141,7 @@ func makeStaging(t target) (string, error) {
 		err = os.Chmod(dir, dirMode)
 	}
 	if err != nil {
-		return "", fmt.Errorf("publish: creating a staging folder in %s: %w", t.parent, bare(err))
+		return "", failure(msg.PublishStaging, t.parent, bare(err))
 	}
 	return dir, nil
 }
@@ -148,10 +149,10 @@ func makeStaging(t target) (string, error) {
 // switchTo puts the finished staging folder in dest's place. When it returns
 // an error, dest is unchanged and staging may be removed. A previous site
 // that cannot be removed is added to warnings.
-func (p publisher) switchTo(t target, staging string, warnings *[]string) error {
+func (p publisher) switchTo(t target, staging string, warnings *[]msg.Text) error {
 	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(staging, t.dest); err != nil {
-			return fmt.Errorf("publish: moving the new site to %s: %w", t.dest, bare(err))
+			return failure(msg.PublishMoveIn, t.dest, bare(err))
 		}
 		return syncParent(t)
 	}
@@ -160,7 +161,7 @@ func (p publisher) switchTo(t target, staging string, warnings *[]string) error 
 		return p.switchByRenames(t, staging, warnings)
 	}
 	if err != nil {
-		return fmt.Errorf("publish: switching %s to the new site: %w", t.dest, bare(err))
+		return failure(msg.PublishSwitch, t.dest, bare(err))
 	}
 	// staging now holds the previous site.
 	err = syncParent(t)
@@ -171,17 +172,17 @@ func (p publisher) switchTo(t target, staging string, warnings *[]string) error 
 // switchByRenames is the fallback without an atomic exchange. Between its two
 // renames dest is missing, but the old site sits complete under the retired
 // name, where Cleanup finds and restores it.
-func (p publisher) switchByRenames(t target, staging string, warnings *[]string) error {
+func (p publisher) switchByRenames(t target, staging string, warnings *[]msg.Text) error {
 	retired := filepath.Join(t.parent, t.prefix(retiredTag)+rand.Text())
 	if err := os.Rename(t.dest, retired); err != nil {
-		return fmt.Errorf("publish: moving the previous site aside: %w", bare(err))
+		return failure(msg.PublishMoveAside, t.dest, bare(err))
 	}
 	time.Sleep(p.gap)
 	if err := os.Rename(staging, t.dest); err != nil {
 		if rerr := os.Rename(retired, t.dest); rerr != nil {
-			return fmt.Errorf("publish: moving the new site to %s: %w; restoring the previous site also failed (%v): it is kept in %s and the next run restores it", t.dest, bare(err), bare(rerr), retired)
+			return failure(msg.PublishRestoreFailed, t.dest, bare(err), msg.Cause(bare(rerr)), retired)
 		}
-		return fmt.Errorf("publish: moving the new site to %s: %w", t.dest, bare(err))
+		return failure(msg.PublishMoveIn, t.dest, bare(err))
 	}
 	err := syncParent(t)
 	p.discard(t, retired, warnings)
@@ -191,7 +192,7 @@ func (p publisher) switchByRenames(t target, staging string, warnings *[]string)
 // discard removes a retired site. It first renames it to a trash name so
 // that a removal cut short never leaves a partial tree under the retired
 // name, which Cleanup would take for a complete site.
-func (p publisher) discard(t target, retired string, warnings *[]string) {
+func (p publisher) discard(t target, retired string, warnings *[]msg.Text) {
 	trash := filepath.Join(t.parent, t.prefix(trashTag)+rand.Text())
 	if err := os.Rename(retired, trash); err != nil {
 		*warnings = append(*warnings, leftoverWarning(retired, err))
@@ -202,7 +203,7 @@ func (p publisher) discard(t target, retired string, warnings *[]string) {
 
 func syncParent(t target) error {
 	if err := syncDir(t.parent); err != nil {
-		return fmt.Errorf("publish: %s was switched, but flushing %s to disk failed: %w", t.dest, t.parent, bare(err))
+		return failure(msg.PublishFlushParent, t.dest, bare(err), t.parent)
 	}
 	return nil
 }

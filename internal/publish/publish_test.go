@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 func TestPublishReplacesSiteExactly(t *testing.T) {
@@ -89,7 +91,7 @@ func TestFailedPublishLeavesDestUntouched(t *testing.T) {
 		{"NUL", []Entry{{Path: "a\x00.html"}}, `"a\x00.html"`},
 		{"empty", []Entry{{Path: ""}}, `""`},
 		{"duplicate", []Entry{{Path: "x.html"}, {Path: "y.html"}, {Path: "x.html"}}, `"x.html": listed twice`},
-		{"file and folder", []Entry{{Path: "a"}, {Path: "a/b.html"}}, `"a" is a file, but entry "a/b.html"`},
+		{"file and folder", []Entry{{Path: "a"}, {Path: "a/b.html"}}, `"a": is a file, but entry "a/b.html"`},
 		{"data and src", []Entry{{Path: "a.pdf", Data: []byte("x"), Src: bundle, SrcPath: "a.pdf"}}, "both Data and Src"},
 		{"bad src path", []Entry{{Path: "a.pdf", Src: bundle, SrcPath: "../a.pdf"}}, `SrcPath "../a.pdf"`},
 		{"missing src file", []Entry{{Path: "x/a.html", Data: []byte("a")}, {Path: "s/missing.pdf", Src: bundle, SrcPath: "missing.pdf"}}, "copying missing.pdf to s/missing.pdf"},
@@ -101,7 +103,7 @@ func TestFailedPublishLeavesDestUntouched(t *testing.T) {
 				seed(t, dest, map[string]string{"index.html": "old", "notices/a.html": "old a"})
 				before := tree(t, dest)
 				_, err := p.publish(dest, tt.entries)
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				if err == nil || !strings.Contains(english(t, err), tt.wantErr) {
 					t.Fatalf("error = %v, want one containing %s", err, tt.wantErr)
 				}
 				if after := tree(t, dest); !maps.Equal(before, after) {
@@ -142,7 +144,7 @@ func TestRefusesDangerousDest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dest, func(t *testing.T) {
 			_, err := Publish(tt.dest, []Entry{{Path: "index.html"}})
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+			if err == nil || !strings.Contains(english(t, err), tt.wantErr) {
 				t.Errorf("Publish(%q) error = %v, want one containing %q", tt.dest, err, tt.wantErr)
 			}
 		})
@@ -162,7 +164,7 @@ func TestReadOnlyParentGivesClearError(t *testing.T) {
 	before := tree(t, dest)
 	makeReadOnly(t, parent)
 	_, err := Publish(dest, []Entry{{Path: "index.html", Data: []byte("v2")}})
-	if err == nil || !strings.Contains(err.Error(), "creating a staging folder in "+parent) {
+	if pe := (*Error)(nil); !errors.As(err, &pe) || pe.Step != msg.PublishStaging || pe.Path != parent {
 		t.Fatalf("error = %v, want one about creating the staging folder in %s", err, parent)
 	}
 	t.Log(err)
@@ -217,7 +219,7 @@ func TestCleanupRefusesToGuessBetweenRetiredSites(t *testing.T) {
 	seed(t, filepath.Join(parent, ".public.pubgen-retired-X"), map[string]string{"index.html": "x"})
 	seed(t, filepath.Join(parent, ".public.pubgen-retired-Y"), map[string]string{"index.html": "y"})
 	_, err := Cleanup(dest)
-	if err == nil || !strings.Contains(err.Error(), "2 previous sites") {
+	if err == nil || !strings.Contains(english(t, err), "2 previous sites") {
 		t.Fatalf("error = %v, want one naming the 2 candidates", err)
 	}
 	if len(leftovers(t, dest)) != 2 {

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Report counts what a successful Publish wrote.
@@ -18,7 +19,7 @@ type Report struct {
 	Bytes int64
 	// Warnings name the leftovers of earlier publishes that could not be
 	// removed; the site is published all the same.
-	Warnings []string
+	Warnings []msg.Text
 }
 
 const (
@@ -38,7 +39,7 @@ func writeTree(root string, entries []Entry, reuse func(Entry) string) (Report, 
 	dirs := folders(entries)
 	for _, d := range dirs {
 		if err := makeDir(filepath.Join(root, filepath.FromSlash(d))); err != nil {
-			return Report{}, fmt.Errorf("publish: creating folder %s: %w", d, bare(err))
+			return Report{}, failure(msg.PublishMkdir, d, bare(err))
 		}
 	}
 	rep, err := writeFiles(root, entries, reuse)
@@ -46,7 +47,7 @@ func writeTree(root string, entries []Entry, reuse func(Entry) string) (Report, 
 		return Report{}, err
 	}
 	if err := flushTree(root, dirs); err != nil {
-		return Report{}, fmt.Errorf("publish: flushing the new site to disk: %w", bare(err))
+		return Report{}, failure(msg.PublishFlush, "", bare(err))
 	}
 	return rep, nil
 }
@@ -140,7 +141,7 @@ func writeEntry(root string, e Entry) (int64, error) {
 	name := filepath.Join(root, filepath.FromSlash(e.Path))
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
 	if err != nil {
-		return 0, fmt.Errorf("publish: writing %s: %w", e.Path, bare(err))
+		return 0, failure(msg.PublishWrite, e.Path, bare(err))
 	}
 	n, err := fill(f, e)
 	if err == nil {
@@ -156,18 +157,18 @@ func fill(f *os.File, e Entry) (int64, error) {
 	if e.Src == nil {
 		n, err := f.Write(e.Data)
 		if err != nil {
-			return int64(n), fmt.Errorf("publish: writing %s: %w", e.Path, bare(err))
+			return int64(n), failure(msg.PublishWrite, e.Path, bare(err))
 		}
 		return int64(n), nil
 	}
 	src, err := e.Src.Open(e.SrcPath)
 	if err != nil {
-		return 0, fmt.Errorf("publish: copying %s to %s: %w", e.SrcPath, e.Path, bare(err))
+		return 0, failure(msg.PublishCopy, e.Path, bare(err), e.SrcPath)
 	}
 	defer src.Close()
 	n, err := io.Copy(f, src)
 	if err != nil {
-		return n, fmt.Errorf("publish: copying %s to %s: %w", e.SrcPath, e.Path, bare(err))
+		return n, failure(msg.PublishCopy, e.Path, bare(err), e.SrcPath)
 	}
 	return n, nil
 }
@@ -181,7 +182,7 @@ func finish(f *os.File, rel string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("publish: writing %s: %w", rel, bare(err))
+		return failure(msg.PublishWrite, rel, bare(err))
 	}
 	return nil
 }

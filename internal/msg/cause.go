@@ -1,0 +1,39 @@
+package msg
+
+import (
+	"errors"
+	"io/fs"
+	"syscall"
+)
+
+// causes are the system's refusals an operator meets when pubgen writes,
+// each with its word; the first that errors.Is finds is the one said.
+var causes = []struct {
+	err error
+	key Key
+}{
+	{fs.ErrPermission, CausePermission},
+	{fs.ErrNotExist, CauseNotExist},
+	{fs.ErrExist, CauseExist},
+	{syscall.ENOSPC, CauseNoSpace},
+	{syscall.EDQUOT, CauseQuota},
+	{syscall.EROFS, CauseReadOnly},
+	{syscall.ENOTDIR, CauseNotDir},
+	{syscall.EISDIR, CauseIsDir},
+	{syscall.ENAMETOOLONG, CauseNameTooLong},
+	{syscall.EBUSY, CauseBusy},
+	{syscall.EXDEV, CauseCrossDevice},
+	{syscall.ENOTEMPTY, CauseNotEmpty},
+}
+
+// Cause says why the system refused: a word of the catalogue in Chinese,
+// the system's own text in English (what an operator would search for).
+// An error it has no word for is shown as it is.
+func Cause(err error) Text {
+	for _, c := range causes {
+		if errors.Is(err, c.err) {
+			return New(c.key, err.Error())
+		}
+	}
+	return Raw(err.Error())
+}
