@@ -15,7 +15,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Doc is one published page as the search sees it.
@@ -56,6 +55,7 @@ type Index struct {
 	path   string // the bleve folder, for Rebuild
 	damage error  // why Open replaced an unreadable index, nil if it did not
 	gen    uint64 // the generation last stamped, see generation.go
+	unlock func() // releases the cache's lock file, see Open
 
 	mu sync.Mutex // guards the fields below, used by Update and Export
 	// docs is what bleve holds, as last given to Update. It is nil until the
@@ -87,6 +87,14 @@ var ErrInUse = errors.New("the index is in use by another pubgen (serve or build
 // index before it reports ErrInUse.
 const lockWait = 2 * time.Second
 
+// lockFile is the file in the cache folder that a process holds locked
+// while it has the index open. It is pubgen's own lock, not bleve's: it
+// says exactly "another pubgen has this cache", whatever storage bleve
+// uses underneath, and it is taken before bleve opens anything, so a
+// second process never touches, or deletes, an index in use. It lives
+// beside the bleve folder, which Open may delete and create again.
+const lockFile = "bleve.lock"
+
 // versionKey is the bleve internal key holding analysisVersion.
 const versionKey = "pubgen.analysis"
 
@@ -96,16 +104,35 @@ const versionKey = "pubgen.analysis"
 // Damage says whether the latter happened.
 func Open(cacheDir string) (*Index, error) {
 	path := filepath.Join(cacheDir, "bleve")
-	var bi bleve.Index
-	err := guard(func() (err error) {
-		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
-		return err
-	})
-	if errors.Is(err, bolterrors.ErrTimeout) {
+	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		return nil, fmt.Errorf("search: creating %s: %w", cacheDir, err)
+	}
+	unlock, held, err := lockCache(filepath.Join(cacheDir, lockFile), lockWait)
+	if err != nil {
+		return nil, fmt.Errorf("search: locking %s: %w", cacheDir, err)
+	}
+	if held {
 		// Another pubgen (serve, build --watch) has it open: waiting could
 		// take forever, and deleting it would break that process's index.
 		return nil, fmt.Errorf("search: %s: %w", path, ErrInUse)
 	}
+	ix, err := open(path)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	ix.unlock = unlock
+	return ix, nil
+}
+
+func open(path string) (*Index, error) {
+	var bi bleve.Index
+	err := guard(func() (err error) {
+		// The timeout keeps a process that is not pubgen, or a pubgen
+		// without the lock file, from hanging Open on bleve's own lock.
+		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+		return err
+	})
 	var damage error
 	if err == nil {
 		var v, g []byte
@@ -136,9 +163,6 @@ func Open(cacheDir string) (*Index, error) {
 	}
 	if err := removeIndex(path); err != nil {
 		return nil, err
-	}
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return nil, fmt.Errorf("search: creating %s: %w", cacheDir, err)
 	}
 	if bi, err = create(path); err != nil {
 		return nil, err
@@ -173,8 +197,14 @@ func create(path string) (bleve.Index, error) {
 	return bi, nil
 }
 
-// Close releases the index files.
-func (ix *Index) Close() error { return guard(ix.bi.Close) }
+// Close releases the index files and the cache's lock.
+func (ix *Index) Close() error {
+	err := guard(ix.bi.Close)
+	if ix.unlock != nil {
+		ix.unlock()
+	}
+	return err
+}
 
 // Update makes the index hold exactly docs: documents whose content hash
 // differs from the stored one are (re)indexed, documents no longer present
