@@ -85,7 +85,11 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	if err != nil {
 		return nil, err
 	}
-	outs, assets, rs, err := renderSite(fsys, s, data, opts, c, &l)
+	var min *minify.Minifier
+	if !opts.NoMinify {
+		min = minify.New()
+	}
+	outs, assets, rs, err := renderSite(fsys, s, data, opts, min, c, &l)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +107,9 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 		att = newAttachmentReport(texts, ac.Extracted())
 		var shards []publish.Entry
 		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t, c.maskMemo()), c.maskMemo(), opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
+			return nil, err
+		}
+		if err := minifyEngine(shards, min); err != nil {
 			return nil, err
 		}
 		entries = append(entries, shards...)
@@ -185,12 +192,8 @@ type renderStats struct {
 // renderSite makes every generated file: the theme's assets, calendars and
 // thumbnails, the templated pages (only those whose inputs changed, in a
 // session) and the feeds. Warnings are added to l.
-func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, renderStats, error) {
+func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min *minify.Minifier, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, renderStats, error) {
 	cfg := s.Config
-	var min *minify.Minifier
-	if !opts.NoMinify {
-		min = minify.New()
-	}
 	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
 	if err != nil {
 		return nil, nil, renderStats{}, err

@@ -127,12 +127,18 @@ func TestHostileContentIsInert(t *testing.T) {
 		case strings.HasSuffix(name, ".ics"):
 			checkICS(t, name, data)
 			checked["ics"]++
+		case strings.HasPrefix(name, "search/engine."):
+			// The engine is code, and the same whatever the pages say.
+			if data != benign[name] {
+				t.Errorf("%s differs from the benign site's engine", name)
+			}
+			checked["engine"]++
 		case strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".js"):
 			checkShard(t, name, data)
 			checked["shard"]++
 		}
 	}
-	if checked["html"] < 10 || checked["xml"] < 3 || checked["ics"] != 1 || checked["shard"] < 3 {
+	if checked["html"] < 10 || checked["xml"] < 3 || checked["ics"] != 1 || checked["shard"] < 3 || checked["engine"] != 1 {
 		t.Errorf("checked too little: %v", checked)
 	}
 	if _, ok := out["old/it's & 旧 (1)/index.html"]; !ok {

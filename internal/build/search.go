@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/publish"
@@ -134,6 +136,26 @@ func indexAndExport(s *site.Site, extra []search.Doc, masks *maskMemo, ix *searc
 		entries = append(entries, publish.Entry{Path: p, Data: data})
 	}
 	return entries, stats, nil
+}
+
+// minifyEngine minifies the search engine among the exported files, as the
+// theme's scripts are; the shards are data, written compact already.
+func minifyEngine(files []publish.Entry, m *minify.Minifier) error {
+	if m == nil {
+		return nil
+	}
+	for i, f := range files {
+		if f.Path == search.EnginePath() {
+			// A copy: the minifier writes into its input, and the index
+			// keeps the exported bytes for the next build of a session.
+			data, err := m.File(f.Path, bytes.Clone(f.Data))
+			if err != nil {
+				return err
+			}
+			files[i].Data = data
+		}
+	}
+	return nil
 }
 
 func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, search.UpdateStats, error) {

@@ -160,7 +160,7 @@ func (b tab) open(u string) {
 
 func (b tab) waitClient() {
 	b.t.Helper()
-	b.wait("search.js to start", `document.readyState === 'complete' && !!(window.__pubgenSearch && window.__pubgenSearch.analyse)`)
+	b.wait("search.js to start", `document.readyState === 'complete' && !!(window.__pubgenSearch && window.__pubgenSearch.ready)`)
 }
 
 func js(t testing.TB, v any) string {
@@ -499,7 +499,7 @@ func TestSearchDemoParity(t *testing.T) {
 	b := tab{t, ctx}
 	b.open((&url.URL{Scheme: "file", Path: filepath.ToSlash(d.out) + "/search/index.html"}).String())
 	var urls []string
-	b.value(`__pubgenSearch.ready().then(e => __pubgenSearch.records([...Array(e.docs).keys()])).then(rs => rs.map(r => r.url))`, &urls)
+	b.value(`__pubgenSearch.ready().then(s => s.records([...Array(s.docs).keys()])).then(rs => rs.map(r => r.url))`, &urls)
 	// A page of a PDF attachment is a document of its own.
 	if want := len(d.res.Site.Pages) + d.res.Report.Attachments.Parts; len(urls) != want {
 		t.Fatalf("the browser sees %d documents, the site has %d (pages and attachment parts)", len(urls), want)
@@ -527,7 +527,7 @@ func TestSearchDemoParity(t *testing.T) {
 		jobs[i].JS = jsQuery{o.Type, o.Branch, o.Year, o.Status, o.SortByDate}
 	}
 	var got [][]int
-	b.value(`Promise.all(`+js(t, jobs)+`.map(j => __pubgenSearch.search(j.q, j.opts).then(r => r.docs)))`, &got)
+	b.value(`__pubgenSearch.ready().then(s => Promise.all(`+js(t, jobs)+`.map(j => s.search(j.q, j.opts).then(r => r.docs))))`, &got)
 
 	found, mismatches := 0, 0
 	for i, j := range jobs {

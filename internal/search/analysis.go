@@ -38,7 +38,7 @@ func analyzer(m mapping.IndexMapping) analysis.Analyzer {
 // queryKeys analyses a query into the keys of its terms, in order and
 // without repeats. A lone CJK character, which the bigram filter leaves as
 // a unigram, becomes a key of charField, because the text fields only hold
-// the bigrams around it. search.js implements exactly this function.
+// the bigrams around it. engine.js implements exactly this function.
 func queryKeys(a analysis.Analyzer, q string) []string {
 	// A browser only sends valid UTF-8, but `pubgen search` takes its
 	// argument from a terminal: broken bytes separate words, as a space

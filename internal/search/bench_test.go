@@ -164,7 +164,7 @@ func BenchmarkBrowserQueryBytes10k(b *testing.B) {
 		for i, q := range benchQueries {
 			openPage(b, ctx, fileURL(dir, "index.html"))
 			start := time.Now()
-			loaded := eval[[]string](b, ctx, fmt.Sprintf(`__pubgenSearch.search(%q).then(r => __pubgenSearch.records(r.docs.slice(0, 8))).then(() => __pubgenSearch.loaded)`, q))
+			loaded := eval[[]string](b, ctx, fmt.Sprintf(`__pubgenSearch.ready().then(s => s.search(%q).then(r => s.records(r.docs.slice(0, 8)))).then(() => __pubgenSearch.loaded)`, q))
 			took := time.Since(start)
 			bytes := 0
 			for _, f := range loaded {

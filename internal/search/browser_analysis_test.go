@@ -14,8 +14,13 @@ import (
 // blocks that Chinese pages use (Latin, punctuation, CJK symbols, kana,
 // ideographs, full-width forms), in mixed contexts.
 func TestBrowserAnalysis(t *testing.T) {
+	// The analyser is the engine's, which comes with an index.
+	files, err := openIndex(t, genCorpus(1)).Export()
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := browsertest.New(t)
-	dir := writeSite(t, nil)
+	dir := writeSite(t, files)
 	openPage(t, ctx, fileURL(dir, "index.html"))
 
 	cases := loadAnalysisCases(t)
@@ -23,7 +28,7 @@ func TestBrowserAnalysis(t *testing.T) {
 	for i, c := range cases {
 		ins[i] = c.In
 	}
-	got := eval[[][]string](t, ctx, jsLiteral(t, ins)+`.map(s => __pubgenSearch.analyse(s))`)
+	got := eval[[][]string](t, ctx, `__pubgenSearch.ready().then(e => `+jsLiteral(t, ins)+`.map(s => e.analyse(s)))`)
 	for i, c := range cases {
 		if !slices.Equal(got[i], c.Out) && !(len(got[i]) == 0 && len(c.Out) == 0) {
 			t.Errorf("%s: search.js analyse(%q) = %q, want %q", c.Name, c.In, got[i], c.Out)
@@ -36,7 +41,7 @@ func TestBrowserAnalysis(t *testing.T) {
 	}
 	a := analyzer(m)
 	probes := charProbes()
-	js := eval[[][]string](t, ctx, jsLiteral(t, probes)+`.map(s => __pubgenSearch.analyse(s))`)
+	js := eval[[][]string](t, ctx, `__pubgenSearch.ready().then(e => `+jsLiteral(t, probes)+`.map(s => e.analyse(s)))`)
 	bad := 0
 	for i, p := range probes {
 		want := analyseKeys(a, p)
@@ -56,8 +61,7 @@ func TestBrowserAnalysis(t *testing.T) {
 	for _, p := range probes {
 		phrases = append(phrases, "主题"+p+"党日活动", `"ab `+p+` cd ef"`, "“"+p+" x”"+p+"学习贯彻党的二十大")
 	}
-	gram := jsLiteral(t, [3]int{gramMinRunes, gramMaxRunes, gramMaxWords})
-	pjs := eval[[][]string](t, ctx, jsLiteral(t, phrases)+`.map(s => __pubgenSearch.phraseKeys(s, `+gram+`))`)
+	pjs := eval[[][]string](t, ctx, `__pubgenSearch.ready().then(e => `+jsLiteral(t, phrases)+`.map(s => e.phraseKeys(s)))`)
 	bad = 0
 	for i, p := range phrases {
 		want := phraseKeys(a, p)

@@ -69,7 +69,7 @@ func openPage(t testing.TB, ctx context.Context, u string) {
 	// Right after a navigation the old execution context can still be
 	// addressed; retry until the new page answers.
 	for {
-		_, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.__pubgenSearch && window.__pubgenSearch.analyse)`))
+		_, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.__pubgenSearch && window.__pubgenSearch.ready)`))
 		if err == nil {
 			return
 		}

@@ -1,7 +1,13 @@
 // Package search owns full-text search: the bleve index kept in a cache
 // folder, the query that `pubgen search` and the dev server run against it,
-// and the export of that same index into static script shards that the
-// browser client (themes/default/assets/search.js) loads one by one.
+// and the export of that same index into static script shards, together
+// with the browser's engine that reads them (engine.js: decoding, analysis,
+// query, scoring; its API is written at its top). The engine is part of the
+// format: the export writes it under a name that changes with its content,
+// the entry names it, and it refuses an index of another version, so a
+// theme's search.js (the UI) can change how results look but not how the
+// shards are read. engine_test.js holds its unit tests, run by node --test
+// from TestEngineNode over testdata/engine, an index this package exports.
 //
 // Chinese has no spaces, so text is analysed with bleve's CJK analysis:
 // Unicode word segmentation, width folding, lower-casing and overlapping

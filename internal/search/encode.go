@@ -50,7 +50,7 @@ func encodeDocs(docs []int) string {
 	return string(b)
 }
 
-// keyHash is 32-bit FNV-1a over the UTF-16 code units of key: search.js
+// keyHash is 32-bit FNV-1a over the UTF-16 code units of key: engine.js
 // computes it with the same units, which JavaScript strings are made of.
 func keyHash(key string) uint32 {
 	h := uint32(2166136261)

@@ -35,8 +35,8 @@ func normRune(r rune) rune {
 // excerptHTML picks a window of the body around the first match (the
 // summary when the body has none) and returns it as escaped HTML with the
 // matches marked. Every byte of page text goes through html.EscapeString,
-// so text can never become markup. search.js does the same with DOM text
-// nodes.
+// so text can never become markup. engine.js cuts the same window into
+// pieces that the UI shows as DOM text nodes.
 func excerptHTML(summary, body string, terms []string) string {
 	text := []rune(body)
 	at := firstMatch(text, terms)

@@ -257,10 +257,11 @@ func (s *exportState) slotOfInternal(r index.IndexReader, id index.IndexInternal
 	return slot, nil
 }
 
-// entry is the unhashed search/index.js: what search.js needs to find
-// every other file.
+// entry is the unhashed search/index.js: what the UI needs to find the
+// engine, and the engine every other file.
 type entry struct {
 	Version  string     `json:"v"`
+	Engine   string     `json:"engine"` // the engine's file, which reads this format
 	Scale    int        `json:"scale"`
 	Docs     int        `json:"docs"`
 	Terms    shardNames `json:"terms"`
@@ -276,7 +277,7 @@ type entry struct {
 }
 
 // shardScript is the script of one shard: a call that hands its data to
-// search.js under its logical name.
+// the page's loader under its logical name.
 func shardScript(name string, data any) ([]byte, error) {
 	b, err := json.Marshal(data)
 	if err != nil {

@@ -62,7 +62,7 @@ func TestParity(t *testing.T) {
 	}
 	ctx := browsertest.New(t)
 	openPage(t, ctx, fileURL(writeSite(t, files), "index.html"))
-	urls := eval[[]string](t, ctx, fmt.Sprintf(`__pubgenSearch.ready().then(e => __pubgenSearch.records([...Array(e.docs).keys()])).then(rs => rs.map(r => r.url))`))
+	urls := eval[[]string](t, ctx, fmt.Sprintf(`__pubgenSearch.ready().then(s => s.records([...Array(s.docs).keys()])).then(rs => rs.map(r => r.url))`))
 	if len(urls) != len(docs) {
 		t.Fatalf("browser sees %d documents, want %d", len(urls), len(docs))
 	}
@@ -96,7 +96,7 @@ func TestParity(t *testing.T) {
 		qs = append(qs, j.q)
 		os = append(os, jsOpts{j.opts.Type, j.opts.Branch, j.opts.Year, j.opts.Status, j.opts.SortByDate})
 	}
-	got := eval[[][]int](t, ctx, fmt.Sprintf(`Promise.all(%s.map((q, i) => __pubgenSearch.search(q, %s[i]).then(r => r.docs)))`, jsLiteral(t, qs), jsLiteral(t, os)))
+	got := eval[[][]int](t, ctx, fmt.Sprintf(`__pubgenSearch.ready().then(s => Promise.all(%s.map((q, i) => s.search(q, %s[i]).then(r => r.docs))))`, jsLiteral(t, qs), jsLiteral(t, os)))
 	nonEmpty, mismatches := 0, 0
 	for i, j := range jobs {
 		hits, err := ix.Search(j.q, j.opts)

@@ -135,7 +135,7 @@ func grams(a analysis.Analyzer, texts ...string) []string {
 // phraseKeys is what the phrases of a query look up, in order and without
 // repeats: a run of up to gramMaxRunes characters is itself a key, a
 // longer one every window of gramMaxRunes characters. The keys carry
-// gramKeyPrefix. search.js implements exactly this function.
+// gramKeyPrefix. engine.js implements exactly this function.
 func phraseKeys(a analysis.Analyzer, q string) []string {
 	q = strings.ToValidUTF8(q, " ")
 	var keys []string

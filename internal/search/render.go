@@ -190,7 +190,7 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	}
 	d := s.dicts
 	e := entry{
-		Version: analysisVersion, Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard,
+		Version: analysisVersion, Engine: engineFile(), Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard,
 		Terms: s.terms.set.names(), Phrases: s.grams.set.names(), Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Records: s.rset.names(), Meta: contentName("meta", meta),
 		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
 	}
@@ -198,11 +198,12 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	if err != nil {
 		return err
 	}
-	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+2)
+	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+3)
 	s.terms.set.addTo(files, e.Terms)
 	s.grams.set.addTo(files, e.Phrases)
 	s.rset.addTo(files, e.Records)
 	files[exportDir+e.Meta] = meta
+	files[exportDir+e.Engine] = []byte(engineJS)
 	files[exportDir+"index.js"] = []byte(globalName + ".entry(" + string(b) + ");\n")
 	s.files = files
 	return nil

@@ -1,0 +1,411 @@
+/* pubgen search engine: the browser's half of internal/search.
+ *
+ * It is owned and versioned with the index: the export writes this file
+ * next to the shards, under a name that changes with its content, and the
+ * index's entry (search/index.js) names it, so a site's theme can change
+ * how results look but never how the shards are read. It touches neither
+ * the DOM nor any global but the one it registers itself with, so that it
+ * runs under node --test (engine_test.js) as it does in a page.
+ *
+ * API (the UI, themes/default/assets/search.js, is its only user):
+ *
+ *   __pubgenSearch.engine(E) is how the file hands over E (under Node,
+ *   module.exports = E):
+ *     E.api      the API's version; a UI checks it is the one it speaks.
+ *     E.format   the index format this engine reads (analysisVersion).
+ *     E.open(entry, load) returns an engine over the entry's index, or
+ *       throws an Error whose code is 'version' when entry.v is not
+ *       E.format. load(file) must resolve to the data of the shard file
+ *       (its __pubgenSearch.shard call's second argument), file being a
+ *       name relative to search/.
+ *     E.analyse(text), E.keys(q), E.phraseKeys(q, gram): the analysis.
+ *   An engine:
+ *     docs                 the number of documents.
+ *     search(q, opts)      resolves to {keys, docs, scores, total, facets};
+ *       opts: {type, branch, status, year, byDate, facets}; docs are
+ *       export positions in result order, facets {facet: {value: count}}
+ *       when asked for or filtered.
+ *     records(docs)        resolves to the display records of positions:
+ *       {url, title, type, branch, status, date, summary, body}.
+ *     excerpt(rec, keys)   the excerpt as [{text, mark}] pieces, to be
+ *       shown as text nodes (never as HTML).
+ *     analyse, keys, phraseKeys(q)   the analysis, with the entry's limits.
+ *     facets               the facet names, in filter order.
+ *
+ * The analyser mirrors internal/search (bleve's cjk analyzer after a
+ * full-width fold) exactly; scores are the integers the build computed. */
+(function (register) {
+  'use strict';
+  // API is the version of the interface above; INDEX_FORMAT the index format,
+  // analysisVersion in mapping.go (TestEngineFormat holds them together).
+  var API = 1;
+  var INDEX_FORMAT = 'pubgen-search-5';
+
+  /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
+
+  function inRanges(cp, r) {
+    for (var i = 0; i < r.length; i += 2) if (cp >= r[i] && cp <= r[i + 1]) return true;
+    return false;
+  }
+  // Unicode 8 tables, as in github.com/blevesearch/segment.
+  var HAN = [0x2E80, 0x2E99, 0x2E9B, 0x2EF3, 0x2F00, 0x2FD5, 0x3005, 0x3005, 0x3007, 0x3007,
+    0x3021, 0x3029, 0x3038, 0x303B, 0x3400, 0x4DB5, 0x4E00, 0x9FD5, 0xF900, 0xFA6D, 0xFA70, 0xFAD9,
+    0x20000, 0x2A6D6, 0x2A700, 0x2B734, 0x2B740, 0x2B81D, 0x2B820, 0x2CEA1, 0x2F800, 0x2FA1D];
+  var HIRA = [0x3041, 0x3096, 0x309D, 0x309F, 0x1B001, 0x1B001, 0x1F200, 0x1F200];
+  var KATA = [0x3031, 0x3035, 0x309B, 0x309C, 0x30A0, 0x30FA, 0x30FC, 0x30FF, 0x31F0, 0x31FF,
+    0x32D0, 0x32FE, 0x3300, 0x3357, 0xFF66, 0xFF9D, 0x1B000, 0x1B000];
+  var MIDLETTER = [0x3A, 0x3A, 0xB7, 0xB7, 0x2D7, 0x2D7, 0x387, 0x387, 0x5F4, 0x5F4, 0x2027, 0x2027,
+    0xFE13, 0xFE13, 0xFE55, 0xFE55, 0xFF1A, 0xFF1A];
+  var MIDNUM = [0x2C, 0x2C, 0x3B, 0x3B, 0x37E, 0x37E, 0x589, 0x589, 0x60C, 0x60D, 0x66C, 0x66C,
+    0x7F8, 0x7F8, 0x2044, 0x2044, 0xFE10, 0xFE10, 0xFE14, 0xFE14, 0xFE50, 0xFE50, 0xFE54, 0xFE54,
+    0xFF0C, 0xFF0C, 0xFF1B, 0xFF1B];
+  var MIDNUMLET = [0x2E, 0x2E, 0x2018, 0x2019, 0x2024, 0x2024, 0xFE52, 0xFE52, 0xFF07, 0xFF07, 0xFF0E, 0xFF0E];
+  var EXTNUMLET = [0x5F, 0x5F, 0x203F, 0x2040, 0x2054, 0x2054, 0xFE33, 0xFE34, 0xFE4D, 0xFE4F, 0xFF3F, 0xFF3F];
+  var EXTEND = /^[\p{Mn}\p{Me}\p{Mc}\u200C\u200D\uFF9E\uFF9F]$/u;
+  var FORMAT = /^(?![\u200B-\u200D])\p{Cf}$/u;
+  var NUMERIC = /^\p{Nd}$/u;
+  var ALETTER = /^(?![\p{Ideographic}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Tai_Le}\p{Script=New_Tai_Lue}\p{Script=Tai_Tham}\p{Script=Tai_Viet}])[\p{Alphabetic}\u02C2-\u02C5\u02D2-\u02D6\u02DE\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u05F3\uA720\uA721\uA789\uA78A\uAB5B]$/u;
+
+  // cls gives a code point's word-break class as one letter, so that the
+  // UAX #29 rules below can be regular expressions over a class string.
+  function cls(cp) {
+    if (cp === 0x27) return 'Q';
+    if (inRanges(cp, MIDLETTER)) return 'L';
+    if (inRanges(cp, MIDNUM)) return 'M';
+    if (inRanges(cp, MIDNUMLET)) return 'D';
+    if (inRanges(cp, EXTNUMLET)) return 'U';
+    if (inRanges(cp, KATA)) return 'K';
+    if (inRanges(cp, HIRA)) return 'I';
+    if (inRanges(cp, HAN)) return cp === 0x3005 || cp === 0x303B ? 'B' : 'H';
+    if (cp === 0x302E || cp === 0x302F) return 'Y'; // Hangul tone marks: both ALetter and Extend in Unicode 8
+    var ch = String.fromCodePoint(cp);
+    if (EXTEND.test(ch) || FORMAT.test(ch)) return 'X';
+    if (cp >= 0xFF10 && cp <= 0xFF19) return 'O';
+    if (NUMERIC.test(ch)) return 'N';
+    if (ALETTER.test(ch)) return 'A';
+    return 'O';
+  }
+  // X: extend or format; A: letter; B: letter and Han; Y: letter and extend.
+  var X = '[XY]*', U = '(?:U' + X + ')', L = '[ABY]';
+  var NUM = 'N' + X + '(?:(?:' + U + '*|[MDQ]' + X + ')N' + X + ')*';
+  var LET = L + X + '(?:(?:' + U + '*|[LDQ]' + X + ')' + L + X + ')*';
+  var KAT = 'K' + X + '(?:' + U + '*K' + X + ')*';
+  var RULES = [ // in bleve's order: on equal length the first wins
+    ['num', U + '*' + NUM + U + '*'],
+    ['kana', '(?:K' + X + ')+'],
+    ['word', U + '*(?:' + KAT + '|(?:' + NUM + '|' + LET + '|' + U + ')+)(?:' + U + '+(?:' + KAT + '|(?:' + NUM + '|' + LET + ')+))*' + U + '*'],
+    ['han', '[HB]' + X],
+    ['hira', 'I' + X]
+  ].map(function (r) { return [r[0], new RegExp(r[1], 'y')]; });
+
+  function tokenize(cps) {
+    var classes = cps.map(cls).join(''), out = [], i = 0;
+    while (i < cps.length) {
+      var best = 0, type = '';
+      for (var k = 0; k < RULES.length; k++) {
+        var re = RULES[k][1];
+        re.lastIndex = i;
+        var m = re.exec(classes);
+        if (m && m[0].length > best) { best = m[0].length; type = RULES[k][0]; }
+      }
+      if (best === 0) { // not a word: skip it with its extending marks
+        i++;
+        while (i < cps.length && (classes[i] === 'X' || classes[i] === 'Y')) i++;
+        continue;
+      }
+      out.push({ cps: cps.slice(i, i + best), start: i, end: i + best,
+        ideo: type === 'kana' || type === 'han' || type === 'hira' });
+      i += best;
+    }
+    return out;
+  }
+
+  var KANA_NORM = [0x30fb, 0x30f2, 0x30a1, 0x30a3, 0x30a5, 0x30a7, 0x30a9, 0x30e3, 0x30e5,
+    0x30e7, 0x30c3, 0x30fc, 0x30a2, 0x30a4, 0x30a6, 0x30a8, 0x30aa, 0x30ab, 0x30ad, 0x30af, 0x30b1,
+    0x30b3, 0x30b5, 0x30b7, 0x30b9, 0x30bb, 0x30bd, 0x30bf, 0x30c1, 0x30c4, 0x30c6, 0x30c8, 0x30ca,
+    0x30cb, 0x30cc, 0x30cd, 0x30ce, 0x30cf, 0x30d2, 0x30d5, 0x30d8, 0x30db, 0x30de, 0x30df, 0x30e0,
+    0x30e1, 0x30e2, 0x30e4, 0x30e6, 0x30e8, 0x30e9, 0x30ea, 0x30eb, 0x30ec, 0x30ed, 0x30ef, 0x30f3,
+    0x3099, 0x309A];
+  var VOICED = [78, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1,
+    0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+  var SEMI = [];
+  for (var s = 0; s < 88; s++) SEMI.push([41, 44, 47, 50, 53].indexOf(s) >= 0 ? 2 : 0);
+
+  function widthFold(cps) { // cjk_width
+    var r = cps.slice();
+    for (var i = 0; i < r.length; i++) {
+      var ch = r[i];
+      if (ch >= 0xFF01 && ch <= 0xFF5E) r[i] = ch - 0xFEE0;
+      else if (ch >= 0xFF65 && ch <= 0xFF9F) {
+        var prev = r[i - 1];
+        if ((ch === 0xFF9E || ch === 0xFF9F) && i > 0 && prev >= 0x30A6 && prev <= 0x30FD &&
+            (ch === 0xFF9F ? SEMI : VOICED)[prev - 0x30A6]) {
+          r[i - 1] = prev + (ch === 0xFF9F ? SEMI : VOICED)[prev - 0x30A6];
+          r.splice(i, 1);
+          i--;
+        } else r[i] = KANA_NORM[ch - 0xFF65];
+      }
+    }
+    return r;
+  }
+
+  function lower(cps) { // to_lower: Go's unicode.ToLower, with final sigma
+    return cps.map(function (cp, i) {
+      var l = String.fromCodePoint(cp).toLowerCase().codePointAt(0);
+      return l === 0x3C3 && cp !== 0x3C3 && i === cps.length - 1 ? 0x3C2 : l;
+    });
+  }
+
+  function cpsOf(s) { return Array.from(s, function (c) { return c.codePointAt(0); }); }
+  function str(cps) { return String.fromCodePoint.apply(null, cps); }
+  function foldWide(cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; }
+
+  // analyseAll returns the keys of text's tokens in order (a lone CJK
+  // character is " " + char, looked up among single characters) and its
+  // runs: the stretches of CJK characters over which bigrams chain, as
+  // code points, as runs in phrase.go.
+  function analyseAll(text) {
+    var toks = tokenize(cpsOf(text).map(foldWide)), out = [], ring = [], last = null, run = [], runs = [];
+    var words = [], wordRuns = [];
+    function flush() {
+      if (ring.length === 1) out.push(' ' + str(ring[0]));
+      if (run.length) runs.push(run);
+      ring = [];
+      run = [];
+    }
+    function flushWords() {
+      if (words.length >= 2) wordRuns.push(words);
+      words = [];
+    }
+    toks.forEach(function (t) {
+      var cps = lower(widthFold(t.cps));
+      if (!t.ideo) { flush(); out.push(str(cps)); words.push(str(cps)); return; }
+      flushWords();
+      var pos = t.start;
+      cps.forEach(function (cp) {
+        if (ring.length && pos !== last) flush();
+        ring.push([cp]);
+        run.push(cp);
+        if (ring.length > 2) ring.shift();
+        if (ring.length === 2) out.push(str(ring[0].concat(ring[1])));
+        last = ++pos;
+      });
+    });
+    flush();
+    flushWords();
+    return { keys: out, runs: runs, words: wordRuns };
+  }
+  // analyse returns the keys of text's tokens in order, as analyseKeys in
+  // analysis.go.
+  function analyse(text) { return analyseAll(text).keys; }
+  // keys is analyse without repeats: the keys a query looks up.
+  function keys(q) {
+    var seen = {};
+    return analyse(q).filter(function (k) { return seen[k] ? false : (seen[k] = true); });
+  }
+  // phraseKeys mirrors phraseKeys in phrase.go: a run of CJK characters
+  // is a phrase, looked up as itself when it has at most gram[1]
+  // characters, else as each window of gram[1]; runs shorter than gram[0]
+  // are their bigrams alone. gram comes from the index's entry.
+  // Quoted parts (from " or “ to the next " or ”, or the end) make their
+  // adjacent words a phrase too, looked up as runs of up to gram[2] words
+  // joined by "~".
+  function phraseKeys(q, gram) {
+    var out = [];
+    function add(k) { if (out.indexOf(k) < 0) out.push(k); }
+    analyseAll(q).runs.forEach(function (r) {
+      if (r.length < gram[0]) return;
+      var n = Math.min(gram[1], r.length);
+      for (var i = 0; i + n <= r.length; i++) add('~' + str(r.slice(i, i + n)));
+    });
+    var re = /["\u201C]([^"\u201D]*)["\u201D]?/g, m;
+    while ((m = re.exec(q))) {
+      analyseAll(m[1]).words.forEach(function (w) {
+        var n = Math.min(gram[2], w.length);
+        for (var i = 0; i + n <= w.length; i++) add('~' + w.slice(i, i + n).join('~'));
+      });
+    }
+    return out;
+  }
+
+  /* ---------- decoding: encode.go ---------- */
+
+  var DIG = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  function keyHash(k) { // FNV-1a over UTF-16 units, as encode.go
+    var h = 0x811c9dc5;
+    for (var i = 0; i < k.length; i++) { h ^= k.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+    return h >>> 0;
+  }
+  // decode reads a term's list of (gap, score) varints: document → score.
+  function decode(s) {
+    var docs = new Map(), i = 0, doc = -1;
+    function read() {
+      var v = 0, mul = 1, d;
+      do { d = DIG.indexOf(s[i++]); v += (d & 31) * mul; mul *= 32; } while (d >= 32);
+      return v;
+    }
+    while (i < s.length) { doc += read() + 1; docs.set(doc, read()); }
+    return docs;
+  }
+  function decodeDocs(s) { // a phrase key's list: gaps only, see encodeDocs
+    var docs = new Set(), i = 0, doc = -1;
+    while (i < s.length) {
+      var v = 0, mul = 1, d;
+      do { d = DIG.indexOf(s[i++]); v += (d & 31) * mul; mul *= 32; } while (d >= 32);
+      doc += v + 1;
+      docs.add(doc);
+    }
+    return docs;
+  }
+  function shardName(s, i) { return s.p + i + '.' + s.h[Math.floor(i / s.g)] + '.js'; }
+
+  var FACETS = ['type', 'branch', 'status', 'year'];
+
+  // versionError is the refusal of an index this engine cannot read.
+  function versionError(got) {
+    var err = new Error('search index format ' + JSON.stringify(got) + ', this engine reads ' + JSON.stringify(INDEX_FORMAT));
+    err.code = 'version';
+    err.got = got;
+    err.want = INDEX_FORMAT;
+    return err;
+  }
+
+  function open(e, load) {
+    if (!e || e.v !== INDEX_FORMAT) throw versionError(e && e.v);
+
+    // match returns the documents containing every key of q, and every
+    // phrase key of it, with the summed scores of the keys, or an empty Map.
+    function match(q, ks) {
+      var pkeys = phraseKeys(q, e.gram);
+      var shardFiles = ks.map(function (k) { return shardName(e.terms, keyHash(k) % e.terms.n); });
+      var phraseFiles = pkeys.map(function (k) { return shardName(e.phrases, keyHash(k) % e.phrases.n); });
+      return Promise.all(shardFiles.concat(phraseFiles).map(load)).then(function (data) {
+        var lists = ks.map(function (k, i) { return data[i][k]; });
+        var plists = pkeys.map(function (k, i) { return data[ks.length + i][k]; });
+        if (!ks.length || lists.concat(plists).some(function (l) { return l === undefined; })) return new Map();
+        lists.sort(function (a, b) { return a.length - b.length; });
+        var acc = decode(lists[0]);
+        for (var j = 1; j < lists.length && acc.size; j++) {
+          var next = new Map();
+          decode(lists[j]).forEach(function (sc, d) { if (acc.has(d)) next.set(d, acc.get(d) + sc); });
+          acc = next;
+        }
+        plists.forEach(function (l) {
+          var has = decodeDocs(l);
+          acc.forEach(function (sc, d) { if (!has.has(d)) acc.delete(d); });
+        });
+        return acc;
+      });
+    }
+
+    var byDoc = null;
+    // meta resolves to every document's facet tuple, by export position.
+    function meta() {
+      if (byDoc) return Promise.resolve(byDoc);
+      return load(e.meta).then(function (m) {
+        if (!byDoc) {
+          byDoc = [];
+          for (var i = 0; i < e.docs; i++) {
+            var v = 0;
+            for (var k = 0; k < m.width; k++) v = v * 64 + DIG.indexOf(m.docs[i * m.width + k]);
+            byDoc.push(m.combos[v]);
+          }
+        }
+        return byDoc;
+      });
+    }
+
+    function facetValue(combo, f) {
+      return [e.types, e.branches, e.statuses, e.years][FACETS.indexOf(f)][combo[FACETS.indexOf(f)]];
+    }
+
+    function search(q, opts) {
+      opts = opts || {};
+      var ks = keys(q);
+      var filtered = FACETS.some(function (f) { return opts[f]; });
+      return Promise.all([match(q, ks), filtered || opts.facets ? meta() : null]).then(function (r) {
+        var hits = r[0], byDoc = r[1], counts = {};
+        FACETS.forEach(function (f) { counts[f] = {}; });
+        var docs = [];
+        hits.forEach(function (sc, d) {
+          var fails = byDoc ? FACETS.filter(function (f) {
+            return opts[f] && facetValue(byDoc[d], f) !== opts[f];
+          }) : [];
+          if (byDoc) FACETS.forEach(function (f) { // a facet counts with the other filters applied
+            if (fails.length === 0 || (fails.length === 1 && fails[0] === f)) {
+              var v = facetValue(byDoc[d], f);
+              counts[f][v] = (counts[f][v] || 0) + 1;
+            }
+          });
+          if (!fails.length) docs.push(d);
+        });
+        docs.sort(opts.byDate ? function (a, b) { return a - b; }
+          : function (a, b) { return hits.get(b) - hits.get(a) || a - b; });
+        return { keys: ks, docs: docs, scores: docs.map(function (d) { return hits.get(d) / e.scale; }),
+          total: docs.length, facets: byDoc ? counts : null };
+      });
+    }
+
+    // records resolves to the display records of the given export
+    // positions. A record's date is the day the site's calendar gives the
+    // page, shown as it is: made into a Date it would be the reader's
+    // zone's day.
+    function records(docs) {
+      var need = docs.map(function (d) { return shardName(e.records, Math.floor(d / e.per)); });
+      return Promise.all(need.map(load)).then(function (data) {
+        return docs.map(function (d, i) {
+          var r = data[i][d % e.per];
+          return { url: r[0], title: r[1], type: e.types[r[2]], branch: e.branches[r[3]],
+            status: e.statuses[r[4]], date: r[5], summary: r[6], body: r[7] };
+        });
+      });
+    }
+
+    return {
+      docs: e.docs, facets: FACETS.slice(), search: search, records: records, excerpt: excerpt,
+      analyse: analyse, keys: keys, phraseKeys: function (q) { return phraseKeys(q, e.gram); }
+    };
+  }
+
+  /* ---------- excerpts: excerpt.go ---------- */
+
+  function normCp(cp) { return lower([foldWide(cp)])[0]; }
+  function matchMask(cps, terms) {
+    var norm = cps.map(normCp), mask = cps.map(function () { return false; });
+    terms.forEach(function (t) {
+      var tc = cpsOf(t);
+      if (!tc.length) return;
+      for (var i = 0; i + tc.length <= norm.length; i++) {
+        var ok = true;
+        for (var k = 0; k < tc.length && ok; k++) ok = norm[i + k] === tc[k];
+        if (ok) for (k = 0; k < tc.length; k++) mask[i + k] = true;
+      }
+    });
+    return mask;
+  }
+  // excerpt mirrors excerpt.go: a window around the first match of the
+  // body (else the summary), as pieces of text, the matches marked.
+  function excerpt(rec, ks) {
+    var terms = ks.map(function (k) { return k.replace(/^ /, ''); });
+    var text = cpsOf(rec.body || ''), at = matchMask(text, terms).indexOf(true);
+    if (at < 0) {
+      var s = cpsOf(rec.summary || '');
+      if (s.length) { text = s; at = Math.max(matchMask(s, terms).indexOf(true), 0); } else at = 0;
+    }
+    var start = Math.max(at - 20, 0), end = Math.min(start + 90, text.length);
+    var win = text.slice(start, end), mask = matchMask(win, terms), out = [];
+    if (start > 0) out.push({ text: '…', mark: false });
+    for (var i = 0; i < win.length;) {
+      var j = i;
+      while (j < win.length && mask[j] === mask[i]) j++;
+      out.push({ text: str(win.slice(i, j)), mark: mask[i] });
+      i = j;
+    }
+    if (end < text.length) out.push({ text: '…', mark: false });
+    return out;
+  }
+
+  register({ api: API, format: INDEX_FORMAT, open: open, analyse: analyse, keys: keys, phraseKeys: phraseKeys });
+})(typeof module === 'object' && module.exports ? function (E) { module.exports = E; }
+  : function (E) { self.__pubgenSearch.engine(E); });

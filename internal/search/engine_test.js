@@ -1,0 +1,149 @@
+// Unit tests of the browser's search engine (engine.js), run with
+//   node --test internal/search/engine_test.js
+// (TestEngineNode runs them from go test). They read testdata/engine, a
+// small index exported by the Go side (TestEngineFixture keeps it current),
+// and state from the pages' own text which pages each query must find.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const E = require('./engine.js');
+
+const dir = path.join(__dirname, 'testdata', 'engine');
+
+// run evaluates one exported script as a page would and returns what it
+// handed to __pubgenSearch: the entry, or a shard's data.
+function run(file) {
+  const got = {};
+  const ns = {
+    entry(e) { got.value = e; },
+    shard(name, d) {
+      assert.equal(name, file.split('.')[0], `${file} names itself ${name}`);
+      got.value = d;
+    },
+  };
+  vm.runInNewContext(fs.readFileSync(path.join(dir, file), 'utf8'), { __pubgenSearch: ns }, { filename: file });
+  return got.value;
+}
+
+function openFixture(loaded) {
+  return E.open(run('index.js'), (file) => {
+    if (loaded) loaded.push(file);
+    return Promise.resolve(run(file));
+  });
+}
+
+const engine = openFixture();
+async function urls(q, opts) {
+  const res = await engine.search(q, opts);
+  return (await engine.records(res.docs)).map((r) => r.url.split('/').slice(0, 2).join('/'));
+}
+
+test('analysis: the shared table of known segmentations', () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(__dirname, 'testdata', 'analysis.json'), 'utf8'));
+  assert.ok(cases.length > 10);
+  for (const c of cases) assert.deepEqual(E.analyse(c.in), c.out || [], c.name);
+});
+
+test('analysis: bigrams, lone characters, Latin words, width and case', () => {
+  for (const [text, keys] of [
+    ['党建', ['党建']],
+    ['党', [' 党']],
+    ['主题党日', ['主题', '题党', '党日']],
+    ['党建 学习', ['党建', '学习']],
+    ['ISO 9001', ['iso', '9001']],
+    ['ＡＢＣ２０２４', ['abc2024']],
+    ['2025年党建', ['2025', '年党', '党建']],
+    ['e-mail', ['e', 'mail']],
+    ['！！！', []],
+  ]) assert.deepEqual(E.analyse(text), keys, text);
+  assert.deepEqual(E.keys('党建 党建'), ['党建']);
+});
+
+test('analysis: phrase keys of Han runs and quoted Latin', () => {
+  const gram = [3, 6, 3];
+  for (const [q, keys] of [
+    ['党建', []],
+    ['主题党日', ['~主题党日']],
+    ['主题 党日', []],
+    ['深入学习贯彻党的', ['~深入学习贯彻', '~入学习贯彻党', '~学习贯彻党的']],
+    ['ISO 9001', []],
+    ['"ISO 9001"', ['~iso~9001']],
+    ['“ISO 9001 质量” HSE', ['~iso~9001']],
+  ]) assert.deepEqual(E.phraseKeys(q, gram), keys, q);
+});
+
+test('decoding: every record, with its facets and the site\'s day', async () => {
+  const all = await engine.records([...Array(engine.docs).keys()]);
+  assert.equal(all.length, 7);
+  // Export order is newest first.
+  assert.deepEqual(all.map((r) => r.date), [...all.map((r) => r.date)].sort().reverse());
+  const fees = all.find((r) => r.url === 'disclosures/fees/index.html');
+  assert.deepEqual([fees.title, fees.type, fees.branch, fees.status, fees.date],
+    ['党费收缴情况公示', 'disclosure', '第一党支部', 'closed', '2024-12-31']);
+});
+
+test('decoding: a query loads the entry\'s shards only, each once', async () => {
+  const loaded = [];
+  const e = openFixture(loaded);
+  await e.search('管理工具');
+  assert.ok(loaded.length > 0 && loaded.every((f) => /^[tp]\d+\.[0-9a-f]+\.js$/.test(f)), loaded.join());
+  const res = await e.search('管理工具', { facets: true });
+  assert.ok(loaded.some((f) => f.startsWith('meta.')));
+  assert.equal(res.facets.type.notice, 1);
+});
+
+test('query: a run of Han characters is a phrase', async () => {
+  assert.deepEqual(await urls('管理工具'), ['notices/tools']);
+  assert.deepEqual((await urls('管理 工具')).sort(), ['notices/tools', 'study/rules']);
+  assert.deepEqual(await urls('主题党日'), ['showcases/day']);
+  assert.deepEqual((await urls('主题 党日')).sort(), ['showcases/day', 'study/apart']);
+  assert.deepEqual(await urls('不存在'), []);
+});
+
+test('query: Latin words, quoted phrases, mixed Latin and Han', async () => {
+  assert.deepEqual(await urls('"ISO 9001"'), ['disclosures/member']);
+  assert.deepEqual((await urls('ISO 9001')).sort(), ['disclosures/fees', 'disclosures/member']);
+  assert.deepEqual((await urls('ｉｓｏ')).sort(), ['disclosures/fees', 'disclosures/member']);
+  assert.deepEqual(await urls('e-mail'), ['disclosures/member']);
+  assert.deepEqual(await urls('2025年党建'), ['notices/plan']);
+});
+
+test('query: filters, their counts and the date order', async () => {
+  assert.deepEqual((await urls('支部', { type: 'disclosure' })).sort(), ['disclosures/fees', 'disclosures/member']);
+  assert.deepEqual(await urls('支部', { year: '2024', byDate: true }), ['disclosures/fees', 'study/apart', 'showcases/day']);
+  assert.deepEqual((await urls('支部', { branch: '第二党支部' })).sort(), ['disclosures/member', 'notices/plan', 'study/rules']);
+  assert.deepEqual(await urls('公示', { status: 'open' }), ['disclosures/member']);
+  const res = await engine.search('支部', { type: 'disclosure', facets: true });
+  // A facet counts with the other filters applied, its own left out.
+  assert.deepEqual(res.facets.type, { notice: 2, study: 2, disclosure: 2, showcase: 1 });
+  assert.deepEqual(res.facets.year, { 2025: 1, 2024: 1 });
+});
+
+test('scoring: the order Search gives (expect.json, written by the Go side)', async () => {
+  const expect = JSON.parse(fs.readFileSync(path.join(dir, 'expect.json'), 'utf8'));
+  for (const x of expect) {
+    const res = await engine.search(x.q, x.opts);
+    const got = (await engine.records(res.docs)).map((r) => r.url);
+    assert.deepEqual(got, x.urls, `${x.q} ${JSON.stringify(x.opts)}`);
+  }
+});
+
+test('excerpt: a window of text pieces with the matches marked', async () => {
+  const res = await engine.search('党费');
+  const [rec] = await engine.records(res.docs.slice(0, 1));
+  const pieces = engine.excerpt(rec, res.keys);
+  assert.equal(pieces.map((p) => p.text).join(''), rec.body);
+  assert.deepEqual(pieces.filter((p) => p.mark).map((p) => p.text), ['党费']);
+});
+
+test('version: an index of another format is refused', () => {
+  const e = run('index.js');
+  assert.equal(e.v, E.format);
+  for (const bad of [{ ...e, v: 'pubgen-search-0' }, { ...e, v: undefined }, null]) {
+    assert.throws(() => E.open(bad, () => Promise.reject(new Error('nothing may load'))),
+      (err) => err.code === 'version' && err.want === E.format);
+  }
+});
