@@ -12,6 +12,7 @@ import (
 	"github.com/pubgen/pubgen/internal/attach"
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/outputs"
@@ -30,7 +31,7 @@ type caches struct {
 	conv    convCache
 	render  render.Cache
 	thumbs  outputs.PrepareMemo
-	prints  render.FingerprintMemo
+	prints  render.PageMemo
 	related site.RelatedMemo
 	// attach holds attachments' text by content (package attach keeps its
 	// own rules); made on first use with the session's folder.
@@ -257,10 +258,10 @@ func (cc *convCache) sweep() {
 	}
 }
 
-// fingerprintExtra is what every rendered file depends on besides the
-// site graph and the templates: the whole configuration, by its owner's
-// hash, and whether output is minified.
-func fingerprintExtra(cfg *config.Config, opts Options) []byte {
+// renderGlobal is what every rendered file depends on besides what its
+// template reads: the templates and strings (layout.Layouts.Hash), the
+// whole configuration (config.Config.Hash), and whether output is minified.
+func renderGlobal(lay *layout.Layouts, cfg *config.Config, opts Options) [32]byte {
 	h := cfg.Hash()
-	return fmt.Appendf(h[:], "minify %v", !opts.NoMinify)
+	return memo.Sum(lay.Hash[:], h[:], fmt.Appendf(nil, "minify %v", !opts.NoMinify))
 }

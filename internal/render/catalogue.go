@@ -17,7 +17,7 @@ type CatalogueYear struct {
 // CatalogueCategory is one category of a year, with its items newest first.
 type CatalogueCategory struct {
 	Name  string
-	Items []*site.Node
+	Items []*PageView
 }
 
 // uncategorised files items without a category, last in their year.
@@ -30,8 +30,12 @@ const uncategorised = "其他"
 // Held-back items (drafts, awaiting approval) are not in the site, so they
 // are not here either.
 func (d *Data) Catalogue() []CatalogueYear {
-	d.Site.record(readSummaries) // category, period, result and status are summaries
-	s := d.graph()
+	d.rec.read(kCatalogue, "")
+	return catalogue(d.graph(), d.rec)
+}
+
+// catalogue is the catalogue of s, its items as views recording into r.
+func catalogue(s *site.Site, r *recorder) []CatalogueYear {
 	var items []*site.Node
 	for _, n := range s.Pages {
 		if n.Type == page.Disclosure && !n.Date.IsZero() {
@@ -66,7 +70,7 @@ func (d *Data) Catalogue() []CatalogueYear {
 			cat[key] = j
 			years[i].Categories = append(years[i].Categories, CatalogueCategory{Name: name})
 		}
-		years[i].Categories[j].Items = append(years[i].Categories[j].Items, n)
+		years[i].Categories[j].Items = append(years[i].Categories[j].Items, r.view(n))
 	}
 	for _, y := range years {
 		sort.SliceStable(y.Categories, func(a, b int) bool {
@@ -82,5 +86,5 @@ func (d *Data) CatalogueURL() string { return site.CatalogueURL }
 // ListsDisclosures says whether the file is the list of the disclosure
 // section, which links to the catalogue.
 func (d *Data) ListsDisclosures() bool {
-	return d.Kind == "section" && page.SectionTypes[d.Page.Section] == page.Disclosure
+	return d.Kind == "section" && page.SectionTypes[d.Page.Section()] == page.Disclosure
 }

@@ -18,37 +18,42 @@ type Options struct {
 	Data   *sitedata.Tree    // the site's data/ files, .Site.Data; nil means none
 }
 
-// Data is what a template sees.
+// Data is what a template sees. Everything in it that leads into the
+// site graph is a view that records what the template read (record.go);
+// the plain fields (Kind, File, Title, the Pager's numbers and which
+// pages it lists) are the job's own, part of its version (jobVersion).
 type Data struct {
-	Site     *SiteView  // the site graph, through accessors that record what is read
-	Page     *site.Node // the page; for lists, the section's or home's index page
-	Pager    *site.Pager
-	Taxonomy *site.Taxonomy
-	Term     *site.Term
-	Target   *site.Node // alias pages: where the alias points
-	Item     *site.Node // set by With, for partials that show one page of a list
-	Kind     string     // home, section, page, taxonomy, term, alias, 404, search
-	File     string     // the output file, relative to the site root
+	Site     *SiteView // the site graph, through accessors that record what is read
+	Page     *PageView // the page; for lists, the section's or home's index page
+	Pager    *Pager
+	Taxonomy *TaxonomyView
+	Term     *TermView
+	Target   *PageView // alias pages: where the alias points
+	Item     *PageView // set by With, for partials that show one page of a list
+	Kind     string    // home, section, page, taxonomy, term, alias, 404, search
+	File     string    // the output file, relative to the site root
 	Title    string
 
 	opts *Options
+	rec  *recorder
 }
 
-// graph is the site graph without recording: for what the model in
-// deps.go already covers (configuration, the day, the page's own data).
+// graph is the site graph without recording, for the Data helpers: each
+// records what it answers under a key of its own.
 func (d *Data) graph() *site.Site { return d.Site.s }
 
 // Rel returns the link to a site path from the file being written.
 func (d *Data) Rel(target string) string { return site.Rel(d.File, target, d.opts.Pretty) }
 
 // Link returns the link to a page.
-func (d *Data) Link(n *site.Node) string { return d.Rel(n.URL) }
+func (d *Data) Link(n *PageView) string { return d.Rel(n.URL()) }
 
 // LinkFile returns the link to a file beside a page (attachments, images).
-func (d *Data) LinkFile(n *site.Node, file string) string { return d.Rel(n.URL + file) }
+func (d *Data) LinkFile(n *PageView, file string) string { return d.Rel(n.URL() + file) }
 
 // Asset returns the link to a theme asset by its unhashed name.
 func (d *Data) Asset(name string) string {
+	d.rec.read(kAsset, name)
 	if p, ok := d.opts.Assets[name]; ok {
 		return d.Rel(p)
 	}
@@ -88,9 +93,12 @@ func (d *Data) Canonical() string {
 }
 
 // Status is a disclosure's publicity status at build time.
-func (d *Data) Status(n *site.Node) string {
-	return site.Status(n.Page, d.graph().Now, d.graph().Config.Location)
+func (d *Data) Status(n *PageView) string {
+	n.note(kStatus)
+	return status(d.graph(), n.n)
 }
+
+func status(s *site.Site, n *site.Node) string { return site.Status(n.Page, s.Now, s.Config.Location) }
 
 // Dev reports whether the page is rendered by the dev server.
 func (d *Data) Dev() bool { return d.opts.Dev }
@@ -103,7 +111,7 @@ func (d *Data) IsCurrent(target string) bool {
 
 // With returns a copy of d whose Item is n, so a partial can show one page
 // of a list and still link relative to the file being written.
-func (d *Data) With(n *site.Node) *Data {
+func (d *Data) With(n *PageView) *Data {
 	c := *d
 	c.Item = n
 	return &c
@@ -112,14 +120,19 @@ func (d *Data) With(n *site.Node) *Data {
 // HasAsset reports whether the theme has an asset, so optional scripts are
 // linked only when present.
 func (d *Data) HasAsset(name string) bool {
+	d.rec.read(kAsset, name)
 	_, ok := d.opts.Assets[name]
 	return ok
 }
 
 // TypeTitle is the section title of a content type, for labels in lists.
 func (d *Data) TypeTitle(typ string) string {
-	d.Site.record(readSecTitles)
-	for _, sec := range d.graph().Sections {
+	d.rec.read(kTypeTitle, typ)
+	return typeTitle(d.graph(), typ)
+}
+
+func typeTitle(s *site.Site, typ string) string {
+	for _, sec := range s.Sections {
 		if len(sec.Pages) > 0 && sec.Pages[0].Type == typ {
 			return sec.Index.Title
 		}
@@ -130,8 +143,12 @@ func (d *Data) TypeTitle(typ string) string {
 // TermURL returns the site path of a term of a taxonomy (branches, tags,
 // years), or "" when no published page has it.
 func (d *Data) TermURL(taxonomy, name string) string {
-	d.Site.record(readTermURLs + taxonomy)
-	t := taxonomyNamed(d.graph(), taxonomy)
+	d.rec.read(kTermURL, pair(taxonomy, name))
+	return termURL(d.graph(), taxonomy, name)
+}
+
+func termURL(s *site.Site, taxonomy, name string) string {
+	t := taxonomyNamed(s, taxonomy)
 	if t == nil {
 		return ""
 	}
@@ -141,4 +158,13 @@ func (d *Data) TermURL(taxonomy, name string) string {
 		}
 	}
 	return ""
+}
+
+func taxonomyNamed(s *site.Site, name string) *site.Taxonomy {
+	for _, t := range []*site.Taxonomy{s.Branches, s.Tags, s.Years} {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
 }

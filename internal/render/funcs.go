@@ -8,7 +8,6 @@ import (
 
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/qrcode"
-	"github.com/pubgen/pubgen/internal/site"
 )
 
 // Funcs returns the template functions that do not depend on the page being
@@ -47,6 +46,6 @@ func Funcs(loc *time.Location) template.FuncMap {
 			r := []rune(s)
 			return string(r[:n]) + "…"
 		},
-		"limit": func(n int, nodes []*site.Node) []*site.Node { return nodes[:min(n, len(nodes))] },
+		"limit": func(n int, nodes []*PageView) []*PageView { return nodes[:min(n, len(nodes))] },
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/site"
@@ -9,9 +10,13 @@ import (
 // Latest returns up to max pages of a section in list order: its pinned
 // pages (置顶) first, then the newest. Each list of the home page shows
 // its own section's pins, so no page is shown twice.
-func (d *Data) Latest(section string, max int) []*site.Node {
-	d.Site.record(readSecPages + section)
-	sec := d.graph().Section(section)
+func (d *Data) Latest(section string, max int) []*PageView {
+	d.rec.read(kLatest, pair(section, strconv.Itoa(max)))
+	return d.rec.views(latest(d.graph(), section, max))
+}
+
+func latest(s *site.Site, section string, max int) []*site.Node {
+	sec := s.Section(section)
 	if sec == nil {
 		return nil
 	}
@@ -23,16 +28,19 @@ func (d *Data) Latest(section string, max int) []*site.Node {
 // or about to open), then the others in their publicity period at build
 // time, the one closing soonest first: that is the one a reader still has
 // to act on.
-func (d *Data) OpenDisclosures() []*site.Node {
-	d.Site.record(readSummaries) // statuses and pins are part of the summaries
-	s := d.graph()
+func (d *Data) OpenDisclosures() []*PageView {
+	d.rec.read(kOpen, "")
+	return d.rec.views(openDisclosures(d.graph()))
+}
+
+func openDisclosures(s *site.Site) []*site.Node {
 	var pinned, open []*site.Node
 	for _, n := range s.Pages {
 		switch {
 		case n.Publicity == nil:
 		case n.Pinned:
 			pinned = append(pinned, n)
-		case site.Status(n.Page, s.Now, s.Config.Location) == site.StatusOpen:
+		case status(s, n) == site.StatusOpen:
 			open = append(open, n)
 		}
 	}
@@ -53,9 +61,14 @@ func (d *Data) OpenDisclosures() []*site.Node {
 // PinEnd is the instant a pinned page's pin ends, for status.js to unpin
 // it in the reader's browser as it refreshes statuses; zero when the page
 // is not pinned or its pin does not end.
-func (d *Data) PinEnd(n *site.Node) time.Time {
+func (d *Data) PinEnd(n *PageView) time.Time {
+	n.note(kPinEnd)
+	return pinEnd(d.graph(), n.n)
+}
+
+func pinEnd(s *site.Site, n *site.Node) time.Time {
 	if !n.Pinned {
 		return time.Time{}
 	}
-	return site.PinEnd(n.Page, d.graph().Config.Location)
+	return site.PinEnd(n.Page, s.Config.Location)
 }

@@ -8,11 +8,11 @@ import (
 // Ledger returns the organisational-life ledger (组织生活台账) of a branch
 // term, from the meeting notices among its pages; nil on other pages.
 func (d *Data) Ledger() []ledger.Quarter {
-	if d.Term == nil || d.Taxonomy != d.graph().Branches {
+	if d.Term == nil || d.Taxonomy.t != d.graph().Branches {
 		return nil
 	}
-	d.Site.record(readBranchTerm + d.Term.Name)
-	return branchLedger(d.graph(), d.Term)
+	d.rec.read(kLedger, d.Term.term.Name)
+	return branchLedger(d.graph(), d.Term.term)
 }
 
 func branchLedger(s *site.Site, t *site.Term) []ledger.Quarter {

@@ -11,16 +11,31 @@ type Job struct {
 	Data    *Data
 }
 
-// Plan lists every templated file of the site, in a stable order.
+// Plan lists every templated file of the site, in a stable order. Each
+// job has its own recorder: the views it is handed write into it.
 func Plan(s *site.Site, opts *Options) []Job {
 	var jobs []Job
-	add := func(d *Data, layouts ...string) {
-		d.Site, d.opts = newSiteView(s, opts.Data), opts
+	type parts struct {
+		page, target *site.Node
+		pager        *site.Pager
+		tax          *site.Taxonomy
+		term         *site.Term
+	}
+	add := func(p parts, kind, file, title string, layouts ...string) {
+		r := &recorder{}
+		d := &Data{Site: &SiteView{s: s, data: opts.Data, rec: r}, Page: r.view(p.page), Target: r.view(p.target), Pager: r.pager(p.pager),
+			Kind: kind, File: file, Title: title, opts: opts, rec: r}
+		if p.tax != nil {
+			d.Taxonomy = &TaxonomyView{t: p.tax, rec: r}
+		}
+		if p.term != nil {
+			d.Term = &TermView{term: p.term, tax: p.tax.Name, rec: r}
+		}
 		jobs = append(jobs, Job{Layouts: layouts, Data: d})
 	}
 	size := s.Config.PageSize
 	home := site.Paginate(s.Pages, size, "")
-	add(&Data{Page: s.Home, Pager: home[0], Kind: "home", File: "index.html", Title: s.Config.Title},
+	add(parts{page: s.Home, pager: home[0]}, "home", "index.html", s.Config.Title,
 		"index.html", "_default/home.html", "_default/list.html")
 	for _, sec := range s.Sections {
 		typ := sec.Index.Type
@@ -28,31 +43,31 @@ func Plan(s *site.Site, opts *Options) []Job {
 			typ = sec.Pages[0].Type
 		}
 		for _, p := range site.Paginate(sec.Pages, size, sec.URL) {
-			add(&Data{Page: sec.Index, Pager: p, Kind: "section", File: site.OutputFile(p.URL), Title: sec.Index.Title},
+			add(parts{page: sec.Index, pager: p}, "section", site.OutputFile(p.URL), sec.Index.Title,
 				typ+"/list.html", sec.Name+"/list.html", "_default/list.html")
 		}
 	}
 	for _, n := range s.Pages {
-		add(&Data{Page: n, Kind: "page", File: n.File(), Title: n.Title},
+		add(parts{page: n}, "page", n.File(), n.Title,
 			n.Type+"/single.html", n.Section+"/single.html", "_default/single.html")
 	}
 	for _, t := range []*site.Taxonomy{s.Branches, s.Tags, s.Years} {
-		add(&Data{Page: s.Home, Taxonomy: t, Kind: "taxonomy", File: site.OutputFile(t.URL)},
+		add(parts{page: s.Home, tax: t}, "taxonomy", site.OutputFile(t.URL), "",
 			t.Name+"/taxonomy.html", "_default/taxonomy.html")
 		for _, term := range t.Terms {
 			for _, p := range site.Paginate(term.Pages, size, term.URL) {
-				add(&Data{Page: s.Home, Taxonomy: t, Term: term, Pager: p, Kind: "term", File: site.OutputFile(p.URL), Title: term.Name},
+				add(parts{page: s.Home, tax: t, term: term, pager: p}, "term", site.OutputFile(p.URL), term.Name,
 					t.Name+"/term.html", "_default/term.html", "_default/list.html")
 			}
 		}
 	}
 	for _, a := range s.Aliases() {
-		add(&Data{Page: a.Target, Target: a.Target, Kind: "alias", File: site.OutputFile(a.URL), Title: a.Target.Title}, "alias.html")
+		add(parts{page: a.Target, target: a.Target}, "alias", site.OutputFile(a.URL), a.Target.Title, "alias.html")
 	}
-	add(&Data{Page: s.Home, Kind: "search", File: "search/index.html", Title: "搜索"}, "search.html")
-	add(&Data{Page: s.Home, Kind: "stats", File: "stats/index.html", Title: "数据统计"}, "stats.html")
-	add(&Data{Page: s.Home, Kind: "catalogue", File: site.OutputFile(site.CatalogueURL), Title: "党务公开目录"}, "catalogue.html")
-	add(&Data{Page: s.Home, Kind: "404", File: "404.html", Title: "404"}, "404.html")
+	add(parts{page: s.Home}, "search", "search/index.html", "搜索", "search.html")
+	add(parts{page: s.Home}, "stats", "stats/index.html", "数据统计", "stats.html")
+	add(parts{page: s.Home}, "catalogue", site.OutputFile(site.CatalogueURL), "党务公开目录", "catalogue.html")
+	add(parts{page: s.Home}, "404", "404.html", "404", "404.html")
 	return jobs
 }
 

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"text/template/parse"
 
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/minify"
@@ -23,9 +22,9 @@ func Run(l *layout.Layouts, jobs []Job, m *minify.Minifier) ([]Output, []error) 
 	return RunCached(l, jobs, m, nil, nil)
 }
 
-// Cache holds a session's rendered files by fingerprint, so that a rebuild
-// runs only the templates whose inputs changed. It is used by one build at
-// a time.
+// Cache holds a session's rendered files, each with what its template
+// read (record.go), so that a rebuild runs only the templates that would
+// read something different. It is used by one build at a time.
 type Cache struct {
 	files map[string]cached
 	// Rendered is how many templates the last RunCached executed.
@@ -33,63 +32,68 @@ type Cache struct {
 }
 
 type cached struct {
-	fp   [32]byte
+	job  [32]byte // Versions.jobVersion when it was rendered
 	data []byte
-	// reads are what the template read through SiteView, and readsSum
-	// their version when it ran: the file is reused only while both the
-	// fingerprint and the version of its reads are unchanged.
-	reads    []string
-	readsSum [32]byte
+	// reads are the keys the template read, sorted, and sum their
+	// version when it ran: the file is reused only while both the job and
+	// the version of its reads are unchanged.
+	reads []key
+	sum   [32]byte
 }
 
-// RunCached is Run that reuses, for every job whose fingerprint is in c,
-// the bytes rendered before. With a nil c or fp every job runs.
-func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *Fingerprints) ([]Output, []error) {
+// RunCached is Run that reuses, for every job whose cached file in c is
+// still right by the versions v, the bytes rendered before. With a nil c
+// or v every job runs.
+func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *Versions) ([]Output, []error) {
 	out := make([]Output, len(jobs))
 	errs := make([]error, len(jobs))
-	fps := make([][32]byte, len(jobs))
-	if c != nil && fp != nil {
-		beyond := beyondJobs(l, jobs)
-		// Fingerprints only read the site graph: they are computed on all
-		// cores, and the cache is consulted after.
+	jvs := make([][32]byte, len(jobs))
+	hit := make([]bool, len(jobs))
+	if c != nil && v != nil {
+		// Versions only read the site graph: they are worked out on all
+		// cores, and each job's check is independent of the others'.
 		parallel.For(len(jobs), func(i int) {
-			if f, ok := fp.Of(jobs[i], beyond[i]); ok {
-				fps[i] = f
+			j := jobs[i]
+			name, ok := l.Lookup(j.Layouts...)
+			if !ok {
+				return // runOne reports it
+			}
+			jvs[i] = v.jobVersion(j, name)
+			old, ok := c.files[j.Data.File]
+			if ok && old.job == jvs[i] && v.sum(old.reads) == old.sum {
+				out[i] = Output{Path: j.Data.File, Data: old.data}
+				hit[i] = true
 			}
 		})
 	}
 	var todo []int
-	hits := make([]*cached, len(jobs))
-	for i, j := range jobs {
-		if f := fps[i]; f != ([32]byte{}) {
-			if old, hit := c.files[j.Data.File]; hit && old.fp == f {
-				if sum, ok := fp.readsSum(old.reads); ok && sum == old.readsSum {
-					out[i] = Output{Path: j.Data.File, Data: old.data}
-					hits[i] = &old
-					continue
-				}
-			}
+	for i := range jobs {
+		if !hit[i] {
+			todo = append(todo, i)
 		}
-		todo = append(todo, i)
 	}
 	parallel.For(len(todo), func(k int) {
 		i := todo[k]
 		out[i], errs[i] = runOne(l, jobs[i], m)
 	})
-	if c != nil {
+	if c != nil && v != nil {
 		c.Rendered = len(todo)
 		files := make(map[string]cached, len(jobs))
+		fresh := make([]cached, len(jobs))
+		parallel.For(len(todo), func(k int) {
+			i := todo[k]
+			if errs[i] != nil || jvs[i] == ([32]byte{}) {
+				return
+			}
+			reads := jobs[i].Data.rec.sorted()
+			fresh[i] = cached{job: jvs[i], data: out[i].Data, reads: reads, sum: v.sum(reads)}
+		})
 		for i, j := range jobs {
-			if errs[i] != nil || fps[i] == ([32]byte{}) {
-				continue
-			}
-			if hits[i] != nil {
-				files[j.Data.File] = *hits[i]
-				continue
-			}
-			reads := j.Data.Site.reads()
-			if sum, ok := fp.readsSum(reads); ok {
-				files[j.Data.File] = cached{fp: fps[i], data: out[i].Data, reads: reads, readsSum: sum}
+			switch {
+			case hit[i]:
+				files[j.Data.File] = c.files[j.Data.File]
+			case fresh[i].job != [32]byte{}:
+				files[j.Data.File] = fresh[i]
 			}
 		}
 		c.files = files
@@ -103,28 +107,6 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, fp *
 	return out, all
 }
 
-// beyondJobs says, for each job, whether its layout reads past what
-// Fingerprints.Of covers (reach), checked once per layout and file kind
-// and before any template runs, since running one rewrites its trees.
-func beyondJobs(l *layout.Layouts, jobs []Job) []bool {
-	out := make([]bool, len(jobs))
-	checked := map[[2]string]bool{}
-	for i, j := range jobs {
-		name, ok := l.Lookup(j.Layouts...)
-		if !ok {
-			continue // runOne reports it
-		}
-		key := [2]string{name, j.Data.Kind}
-		b, ok := checked[key]
-		if !ok {
-			b = beyondModel(func(t string) *parse.Tree { return l.Tree(name, t) }, l.Entry(name), j.Data.Kind) != ""
-			checked[key] = b
-		}
-		out[i] = b
-	}
-	return out
-}
-
 func runOne(l *layout.Layouts, j Job, m *minify.Minifier) (Output, error) {
 	name, ok := l.Lookup(j.Layouts...)
 	if !ok {
@@ -132,7 +114,7 @@ func runOne(l *layout.Layouts, j Job, m *minify.Minifier) (Output, error) {
 	}
 	var b bytes.Buffer
 	if err := l.Execute(&b, name, j.Data); err != nil {
-		return Output{}, fmt.Errorf("rendering %s (from %s): %w", j.Data.File, j.Data.Page.Path, err)
+		return Output{}, fmt.Errorf("rendering %s (from %s): %w", j.Data.File, j.Data.Page.Path(), err)
 	}
 	data := b.Bytes()
 	if m != nil {
@@ -142,4 +124,14 @@ func runOne(l *layout.Layouts, j Job, m *minify.Minifier) (Output, error) {
 		}
 	}
 	return Output{Path: j.Data.File, Data: data}, nil
+}
+
+// Reads is how many reads the cache holds over all its files, for
+// measuring what recording costs.
+func (c *Cache) Reads() int {
+	n := 0
+	for _, f := range c.files {
+		n += len(f.reads)
+	}
+	return n
 }

@@ -35,9 +35,11 @@ var typeColors = []string{"#b71c1c", "#1f5fa8", "#8a6100", "#2e7d32", "#6a3d9a"}
 
 // Stats computes the statistics page's figures from the site.
 func (d *Data) Stats() *Stats {
-	d.Site.record(readSummaries)
-	d.Site.record(readSecTitles)
-	s := d.graph()
+	d.rec.read(kStats, "")
+	return stats(d.graph())
+}
+
+func stats(s *site.Site) *Stats {
 	st := &Stats{}
 	var secs []*site.Section
 	for _, sec := range s.Sections {

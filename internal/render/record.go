@@ -1,0 +1,97 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+)
+
+// A key names one thing a template read: an aspect of a page (its front
+// matter, its body, its neighbours, …), a list of the site, a value a Data
+// helper worked out. Keys name things by what they are in any build (a
+// page's source path, a section's name), never by a pointer into one
+// build's graph, so a session can ask the next build for the version of
+// what the last one read (Versions.of).
+type key struct {
+	kind kind
+	id   string
+}
+
+// kind is what a key is about. Each has one resolver in versions.go that
+// says what a read of it saw in a given build.
+type kind uint8
+
+const (
+	// Aspects of one page; id is its source path.
+	kMeta     kind = iota + 1 // the front matter (title, date, tags, meeting, …): everything but the body
+	kPos                      // where each field is in the file (Pos, BodyLine, Line)
+	kURL                      // the page's address
+	kPin                      // whether it is pinned (置顶) at the build's time
+	kBody                     // the converted text: Content, TOC, PlainText, Body
+	kNav                      // which pages are its Prev and Next
+	kRelated                  // which pages are its Related
+	kParent                   // which section lists it
+	kFiles                    // the bundle files published beside it
+	kStatus                   // Status: its publicity status at the build's time
+	kPubSpan                  // PublicitySpan
+	kMeetSpan                 // MeetingSpan
+	kMinutes                  // ReadingMinutes
+	kPinEnd                   // PinEnd
+	kSeries                   // Series: its place in its series
+	kCalendar                 // Calendar: the .ics file of its meeting
+	// Files beside a page; id is its source path, a NUL and the file.
+	kThumb
+	kSize
+	// Lists and lookups of the site.
+	kSitePages // id "": which pages .Site.Pages holds, in order
+	kSitePlain // id "": which pages .Site.Plain holds
+	kHome      // id "": which page is the home page
+	kSections  // id "": the sections' names and addresses, in order
+	kSection   // id name: whether the section exists, and its address
+	kSecIndex  // id name: which page is its index
+	kSecPages  // id name: which pages it lists, in order
+	kTaxTerms  // id taxonomy: its terms' names, slugs and addresses
+	kTermPages // id taxonomy NUL term: which pages the term lists
+	kBySource  // id path: which page (if any) is built from it
+	kByURL     // id site path: which page (if any) is published there
+	kTypeTitle // id type: TypeTitle's answer
+	kTermURL   // id taxonomy NUL term: TermURL's answer
+	kLatest    // id section NUL max: which pages Latest returns
+	kOpen      // id "": which pages OpenDisclosures returns
+	kCatalogue // id "": the catalogue's years, categories and items
+	kStats     // id "": the statistics page's figures
+	kLedger    // id branch: the branch's ledger
+	kNow       // id "": the build's exact time
+	kData      // id "": the data/ files
+	kAsset     // id name: a theme asset's hashed address, or none
+)
+
+// recorder collects the keys one output read while its template ran. It
+// belongs to one job, so one goroutine uses it.
+type recorder struct {
+	keys map[key]struct{}
+}
+
+func (r *recorder) read(k kind, id string) {
+	if r.keys == nil {
+		r.keys = make(map[key]struct{}, 32)
+	}
+	r.keys[key{k, id}] = struct{}{}
+}
+
+// sorted returns the keys read, in a stable order.
+func (r *recorder) sorted() []key {
+	out := make([]key, 0, len(r.keys))
+	for k := range r.keys {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b key) int {
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	return out
+}
+
+// pair is an id made of two names.
+func pair(a, b string) string { return a + "\x00" + b }

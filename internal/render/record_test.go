@@ -1,0 +1,110 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"testing"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// recordSite is a two-page site whose study page has the given title and
+// body, its text converted as the build would.
+func recordSite(t *testing.T, studyTitle, body string) *site.Site {
+	t.Helper()
+	cfg := config.Default()
+	day := time.Date(2026, 7, 1, 0, 0, 0, 0, cfg.Location)
+	pages := []*page.Page{
+		{Path: "content/notices/n.md", Kind: page.KindPage, Section: "notices", Type: page.Notice, Title: "通知", Date: day, Tags: []string{"学习"}},
+		{Path: "content/study/s.md", Kind: page.KindPage, Section: "study", Type: page.Study, Title: studyTitle, Date: day, Body: []byte(body), Tags: []string{"学习"}},
+		{Path: "content/study/u.md", Kind: page.KindPage, Section: "study", Type: page.Study, Title: "学习二", Date: day.AddDate(0, 0, 1)},
+	}
+	for _, p := range pages {
+		p.Sum = page.Version(p.Path, append([]byte(p.Title), p.Body...), cfg.Location)
+	}
+	s, l := site.Build(cfg, pages, nil, site.Options{Now: day})
+	if len(l) != 0 {
+		t.Fatal(l)
+	}
+	for _, n := range s.Pages {
+		n.Content = template.HTML("<p>" + string(n.Body) + "</p>")
+		n.PlainText = string(n.Body)
+	}
+	return s
+}
+
+// renderAs runs text as the layout of the output file of s and returns
+// what it wrote and what it read.
+func renderAs(t *testing.T, s *site.Site, file, text string) (string, []key) {
+	t.Helper()
+	for _, j := range Plan(s, &Options{}) {
+		if j.Data.File != file {
+			continue
+		}
+		tm := template.Must(template.New("").Funcs(Funcs(time.UTC)).Parse(text))
+		var b bytes.Buffer
+		if err := tm.Execute(&b, j.Data); err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		return b.String(), j.Data.rec.sorted()
+	}
+	t.Fatalf("no job writes %s", file)
+	return "", nil
+}
+
+// TestRecordedReadsFollowWhatWasPrinted: for layouts reading all kinds of
+// things, a site edit changes the version of what the layout read exactly
+// when it changes what the layout writes — the output itself is the
+// oracle. An unchanged version with a changed output would be a stale
+// file in a session; the converse, a wasted render.
+func TestRecordedReadsFollowWhatWasPrinted(t *testing.T) {
+	const notice = "notices/n/index.html"
+	layouts := []string{
+		`{{ .Page.Title }}{{ .Page.Content }}`,
+		`{{ range .Site.Pages }}{{ .Title }}{{ end }}`,
+		`{{ range .Site.Pages }}{{ .Content }}{{ end }}`,
+		`{{ range .Site.Pages }}{{ .Page.Title }}{{ truncate 3 .PlainText }}{{ end }}`,
+		`{{ len .Site.Pages }}`,
+		`{{ with .Site.Section "study" }}{{ range .Pages }}{{ .Title }}{{ end }}{{ end }}`,
+		`{{ with .Site.Section "notices" }}{{ range .Pages }}{{ .Title }}{{ end }}{{ end }}`,
+		`{{ range .Site.Sections }}{{ .URL }}{{ .Index.Title }}{{ end }}`,
+		`{{ with .Site.BySource "content/study/s.md" }}{{ .PlainText }}{{ end }}`,
+		`{{ with .Site.BySource "content/study/s.md" }}{{ .Prev.Title }}{{ end }}`,
+		`{{ range .Page.Related }}{{ .Title }}{{ end }}`,
+		`{{ range .Site.Tags.Terms }}{{ .Name }}{{ range .Pages }}{{ .Title }}{{ end }}{{ end }}`,
+		`{{ range .Site.Tags.Terms }}{{ .Name }} {{ len .Pages }}{{ end }}`,
+		`{{ with .Site.Section "study" }}{{ with index .Pages 0 }}{{ $.Link . }}{{ $.ReadingMinutes . }}{{ end }}{{ end }}`,
+		`{{ .Site.Config.Title }}{{ .Kind }}{{ .File }}`,
+	}
+	before := recordSite(t, "旧标题", "旧的正文")
+	edits := map[string]*site.Site{
+		"title":         recordSite(t, "新标题", "旧的正文"),
+		"body":          recordSite(t, "旧标题", "新的正文"),
+		"both the same": recordSite(t, "旧标题", "旧的正文"),
+	}
+	for _, text := range layouts {
+		out, reads := renderAs(t, before, notice, text)
+		was := NewVersions(before, &Options{}, [32]byte{}, nil).sum(reads)
+		for edit, after := range edits {
+			now, _ := renderAs(t, after, notice, text)
+			is := NewVersions(after, &Options{}, [32]byte{}, nil).sum(reads)
+			if printed, versioned := now != out, is != was; printed != versioned {
+				t.Errorf("%s, %s edit: output changed %v, version of its reads changed %v (reads %v)", text, edit, printed, versioned, reads)
+			}
+		}
+	}
+}
+
+// TestReadsAreRecordedOncePerView: a template reading many fields of a
+// page records each aspect once, whatever the number of fields.
+func TestReadsAreRecordedOncePerView(t *testing.T) {
+	s := recordSite(t, "标题", "正文")
+	_, reads := renderAs(t, s, "notices/n/index.html", `{{ .Page.Title }}{{ .Page.Date }}{{ .Page.Tags }}{{ .Page.Branch }}{{ .Page.Content }}{{ .Page.TOC }}`)
+	want := []key{{kMeta, "content/notices/n.md"}, {kBody, "content/notices/n.md"}}
+	if len(reads) != len(want) || reads[0] != want[0] || reads[1] != want[1] {
+		t.Errorf("recorded %v, want %v", reads, want)
+	}
+}

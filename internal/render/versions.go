@@ -1,0 +1,427 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Versions says, for one build, what a read of each key (record.go) sees:
+// a hash of the value the template was handed, worked out from this
+// build's graph the first time a key is asked for. An output a session
+// rendered before is still right when its job is the same (jobVersion)
+// and every key it read has the version it had then: the template would
+// take the same path through the same values and write the same bytes.
+//
+// The versions are the owners' hashes where an owner has one (a page's
+// front matter by page.Sum, the data files by sitedata.Tree.Hash) and the
+// value itself where it is small (an address, a status, which pages a
+// list holds), so a rebuild that works a value out again and finds it
+// unchanged renders nothing for it: the clock moving on re-renders only
+// the outputs whose statuses it changed.
+//
+// It is safe for concurrent use.
+type Versions struct {
+	site   *site.Site
+	opts   *Options
+	global [32]byte
+	memo   *PageMemo
+
+	nodesOnce sync.Once
+	nodes     map[string]*site.Node // by source path: home, pages, section indexes
+
+	mu    sync.Mutex
+	known map[key]*slot
+}
+
+type slot struct {
+	once sync.Once
+	v    [32]byte
+}
+
+// NewVersions answers for the graph s rendered with opts. global is the
+// version of what every output depends on besides what it reads (the
+// templates, the configuration, minification); memo keeps the costly
+// page hashes between the builds of a session (nil: none).
+func NewVersions(s *site.Site, opts *Options, global [32]byte, memo *PageMemo) *Versions {
+	return &Versions{site: s, opts: opts, global: global, memo: memo, known: map[key]*slot{}}
+}
+
+// of is the version of k in this build.
+func (v *Versions) of(k key) [32]byte {
+	v.mu.Lock()
+	s, ok := v.known[k]
+	if !ok {
+		s = &slot{}
+		v.known[k] = s
+	}
+	v.mu.Unlock()
+	s.once.Do(func() {
+		h := sha256.New()
+		v.write(h, k)
+		h.Sum(s.v[:0])
+	})
+	return s.v
+}
+
+// sum is the version of everything in keys, in their order.
+func (v *Versions) sum(keys []key) [32]byte {
+	h := sha256.New()
+	var n [9]byte
+	for _, k := range keys {
+		n[0] = byte(k.kind)
+		binary.LittleEndian.PutUint64(n[1:], uint64(len(k.id)))
+		h.Write(n[:])
+		h.Write([]byte(k.id))
+		ver := v.of(k)
+		h.Write(ver[:])
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// jobVersion is the version of what a job is, before its template reads
+// anything: the output, its kind and title, the layout it runs, the page,
+// term and list it is made for (which pages a list page shows, in order),
+// and what every output depends on.
+func (v *Versions) jobVersion(j Job, layout string) [32]byte {
+	d := j.Data
+	h := sha256.New()
+	h.Write(v.global[:])
+	fmt.Fprintf(h, "%q %q %q %q %q pretty %v dev %v\n", d.Kind, d.File, d.Title, j.Layouts, layout, v.opts.Pretty, v.opts.Dev)
+	id := func(p *PageView) {
+		if p == nil {
+			h.Write([]byte("-\n"))
+			return
+		}
+		fmt.Fprintf(h, "%q\n", p.n.Path)
+	}
+	id(d.Page)
+	id(d.Target)
+	if d.Taxonomy != nil {
+		fmt.Fprintf(h, "taxonomy %q\n", d.Taxonomy.t.Name)
+	}
+	if d.Term != nil {
+		fmt.Fprintf(h, "term %q %q %q\n", d.Term.term.Name, d.Term.term.Slug, d.Term.term.URL)
+	}
+	if p := d.Pager; p != nil {
+		fmt.Fprintf(h, "pager %d %d %q %q %q %q %v\n", p.Number, p.Total, p.URL, p.First, p.Prev, p.Next, p.Links)
+		for _, n := range p.Pages {
+			id(n)
+		}
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// node is the page built from a source path in this build, or nil.
+func (v *Versions) node(path string) *site.Node {
+	v.nodesOnce.Do(func() {
+		s := v.site
+		v.nodes = make(map[string]*site.Node, len(s.Pages)+len(s.Sections)+1)
+		v.nodes[s.Home.Path] = s.Home
+		for _, sec := range s.Sections {
+			v.nodes[sec.Index.Path] = sec.Index
+		}
+		for _, n := range s.Pages {
+			v.nodes[n.Path] = n
+		}
+	})
+	return v.nodes[path]
+}
+
+// write writes what a read of k sees in this build.
+func (v *Versions) write(h hash.Hash, k key) {
+	if k.kind < kThumb {
+		v.writePage(h, k)
+		return
+	}
+	s := v.site
+	switch k.kind {
+	case kThumb, kSize:
+		path, file, _ := strings.Cut(k.id, "\x00")
+		n := v.node(path)
+		switch {
+		case n == nil:
+			absent(h)
+		case k.kind == kThumb:
+			writeJSON(h, thumb(v.opts.Files, n, file))
+		default:
+			h.Write([]byte(size(v.opts.Files, n, file)))
+		}
+	case kSitePages:
+		ids(h, s.Pages)
+	case kSitePlain:
+		ids(h, s.Plain)
+	case kHome:
+		h.Write([]byte(s.Home.Path))
+	case kSections:
+		for _, sec := range s.Sections {
+			fmt.Fprintf(h, "%q %q\n", sec.Name, sec.URL)
+		}
+	case kSection, kSecIndex, kSecPages:
+		sec := s.Section(k.id)
+		switch {
+		case sec == nil:
+			absent(h)
+		case k.kind == kSection:
+			h.Write([]byte(sec.URL))
+		case k.kind == kSecIndex:
+			h.Write([]byte(sec.Index.Path))
+		default:
+			ids(h, sec.Pages)
+		}
+	case kTaxTerms:
+		t := taxonomyNamed(s, k.id)
+		if t == nil {
+			absent(h)
+			return
+		}
+		for _, term := range t.Terms {
+			fmt.Fprintf(h, "%q %q %q\n", term.Name, term.Slug, term.URL)
+		}
+	case kTermPages:
+		if term := termNamed(s, k.id); term != nil {
+			ids(h, term.Pages)
+		} else {
+			absent(h)
+		}
+	case kBySource:
+		id(h, s.BySource(k.id))
+	case kByURL:
+		id(h, s.ByURL(k.id))
+	default:
+		v.writeDerived(h, k)
+	}
+}
+
+// writeDerived is write for the answers of the Data helpers.
+func (v *Versions) writeDerived(h hash.Hash, k key) {
+	s := v.site
+	switch k.kind {
+	case kTypeTitle:
+		h.Write([]byte(typeTitle(s, k.id)))
+	case kTermURL:
+		tax, name, _ := strings.Cut(k.id, "\x00")
+		h.Write([]byte(termURL(s, tax, name)))
+	case kLatest:
+		sec, max, _ := strings.Cut(k.id, "\x00")
+		n, _ := strconv.Atoi(max)
+		ids(h, latest(s, sec, n))
+	case kOpen:
+		ids(h, openDisclosures(s))
+	case kCatalogue:
+		for _, y := range catalogue(s, &recorder{}) {
+			fmt.Fprintf(h, "year %q\n", y.Year)
+			for _, c := range y.Categories {
+				fmt.Fprintf(h, "category %q %d\n", c.Name, len(c.Items))
+				for _, it := range c.Items {
+					fmt.Fprintf(h, "%q\n", it.n.Path)
+				}
+			}
+		}
+	case kStats:
+		writeJSON(h, stats(s))
+	case kLedger:
+		for _, t := range s.Branches.Terms {
+			if t.Name == k.id {
+				writeJSON(h, branchLedger(s, t))
+				return
+			}
+		}
+		absent(h)
+	case kNow:
+		fmt.Fprintf(h, "%d %s\n", s.Now.UnixNano(), s.Config.Location)
+	case kData:
+		if v.opts.Data != nil {
+			h.Write(v.opts.Data.Hash[:])
+		}
+	case kAsset:
+		if p, ok := v.opts.Assets[k.id]; ok {
+			h.Write([]byte(p))
+		} else {
+			absent(h)
+		}
+	default:
+		panic(fmt.Sprintf("render: no version for a read of kind %d", k.kind))
+	}
+}
+
+// writePage is write for the aspects of one page.
+func (v *Versions) writePage(h hash.Hash, k key) {
+	n := v.node(k.id)
+	if n == nil {
+		absent(h)
+		return
+	}
+	s := v.site
+	switch k.kind {
+	case kMeta:
+		sum, _ := v.memo.page(n)
+		h.Write(sum[:])
+	case kPos:
+		h.Write(n.Page.Sum[:])
+	case kURL:
+		h.Write([]byte(n.URL))
+	case kPin:
+		fmt.Fprint(h, n.Pinned)
+	case kBody:
+		sum := v.memo.body(n)
+		h.Write(sum[:])
+	case kNav:
+		id(h, n.Prev)
+		id(h, n.Next)
+	case kRelated:
+		ids(h, n.Related)
+	case kParent:
+		if n.Parent != nil {
+			fmt.Fprintf(h, "%q %q", n.Parent.Name, n.Parent.URL)
+		}
+	case kFiles:
+		writeJSON(h, n.Files)
+	case kStatus:
+		h.Write([]byte(status(s, n)))
+	case kPubSpan:
+		writeJSON(h, publicitySpan(s, n))
+	case kMeetSpan:
+		writeJSON(h, meetingSpan(s, n))
+	case kMinutes:
+		_, minutes := v.memo.page(n)
+		fmt.Fprint(h, minutes)
+	case kPinEnd:
+		writeJSON(h, pinEnd(s, n))
+	case kSeries:
+		if nav := s.SeriesNav(n); nav != nil {
+			fmt.Fprintf(h, "%q %d\n", nav.Name, nav.Index)
+			ids(h, nav.Pages)
+		}
+	case kCalendar:
+		h.Write([]byte(calendar(v.opts.Files, n)))
+	default:
+		panic(fmt.Sprintf("render: no version for a read of kind %d", k.kind))
+	}
+}
+
+func termNamed(s *site.Site, id string) *site.Term {
+	tax, name, _ := strings.Cut(id, "\x00")
+	if t := taxonomyNamed(s, tax); t != nil {
+		for _, term := range t.Terms {
+			if term.Name == name {
+				return term
+			}
+		}
+	}
+	return nil
+}
+
+// absent is what a read of something this build does not have sees.
+func absent(h hash.Hash) { h.Write([]byte{0, 0xff}) }
+
+// id writes which page n is.
+func id(h hash.Hash, n *site.Node) {
+	if n == nil {
+		absent(h)
+		return
+	}
+	fmt.Fprintf(h, "%q\n", n.Path)
+}
+
+// ids writes which pages a list holds, in order.
+func ids(h hash.Hash, ns []*site.Node) {
+	fmt.Fprintf(h, "%d pages\n", len(ns))
+	for _, n := range ns {
+		id(h, n)
+	}
+}
+
+// PageMemo remembers, across the builds of a session, the costly versions
+// of a page — the hash of its front matter and its reading time, and the
+// hash of its body — by source path, made from the page's Sum (package
+// memo). It is safe for concurrent use.
+type PageMemo struct {
+	pages memo.Table[pageMemo]
+}
+
+func (m *PageMemo) table() *memo.Table[pageMemo] {
+	if m == nil {
+		return nil
+	}
+	return &m.pages
+}
+
+type pageMemo struct {
+	hash    [32]byte
+	plain   string
+	minutes int
+	hasMeta bool
+	// content and bodyHash: the hash of the body, converted HTML and
+	// table of contents, valid while the converted HTML is content.
+	content  string
+	bodyHash [32]byte
+	hasBody  bool
+}
+
+// body hashes what a page's own file shows of its text. Strings that come
+// from the conversion cache are the same strings build after build, so the
+// check against the remembered one is mostly a pointer comparison. The
+// front matter's half and the body's half of an entry may be asked for
+// at once: at worst one half is not remembered, never a wrong one.
+func (m *PageMemo) body(n *site.Node) [32]byte {
+	e, _ := m.table().Get(n.Path, n.Page.Sum)
+	if e.hasBody && e.content == string(n.Content) {
+		return e.bodyHash
+	}
+	h := sha256.New()
+	h.Write(n.Page.Body)
+	h.Write([]byte(n.Content))
+	writeJSON(h, n.TOC)
+	h.Write([]byte(n.PlainText))
+	var sum [32]byte
+	h.Sum(sum[:0])
+	e.content, e.bodyHash, e.hasBody = string(n.Content), sum, true
+	m.table().Put(n.Path, n.Page.Sum, e)
+	return sum
+}
+
+// page returns the hash of n's front matter and its reading time.
+func (m *PageMemo) page(n *site.Node) ([32]byte, int) {
+	e, _ := m.table().Get(n.Path, n.Page.Sum)
+	if e.hasMeta && e.plain == n.PlainText {
+		return e.hash, e.minutes
+	}
+	h := sha256.New()
+	p := *n.Page
+	p.Body, p.Pos = nil, nil
+	writeJSON(h, p)
+	h.Sum(e.hash[:0])
+	e.plain, e.minutes, e.hasMeta = n.PlainText, site.ReadingMinutes(n.PlainText), true
+	m.table().Put(n.Path, n.Page.Sum, e)
+	return e.hash, e.minutes
+}
+
+// Sweep forgets pages the last build did not ask about.
+func (m *PageMemo) Sweep() { m.table().Sweep() }
+
+// Len is how many pages the memo holds.
+func (m *PageMemo) Len() int { return m.table().Len() }
+
+func writeJSON(h hash.Hash, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("render: version: %v", err)) // only plain data is hashed
+	}
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+	h.Write(n[:])
+	h.Write(b)
+}
