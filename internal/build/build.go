@@ -212,7 +212,7 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 	var errs []error
 	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles(), t: lay.T}
 	if c != nil {
-		v := render.NewVersions(s, ropts, renderGlobal(lay, cfg, opts), &c.prints)
+		v := render.NewVersions(s, ropts, lay, renderGlobal(opts), &c.prints)
 		defer c.prints.Sweep()
 		outs, errs = render.RunCached(lay, jobs, min, &c.render, v)
 		rs.rendered = c.render.Rendered

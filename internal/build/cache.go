@@ -10,9 +10,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/attach"
-	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
-	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/outputs"
@@ -259,9 +257,7 @@ func (cc *convCache) sweep() {
 }
 
 // renderGlobal is what every rendered file depends on besides what its
-// template reads: the templates and strings (layout.Layouts.Hash), the
-// whole configuration (config.Config.Hash), and whether output is minified.
-func renderGlobal(lay *layout.Layouts, cfg *config.Config, opts Options) [32]byte {
-	h := cfg.Hash()
-	return memo.Sum(lay.Hash[:], h[:], fmt.Appendf(nil, "minify %v", !opts.NoMinify))
+// template reads (render.Versions): whether output is minified.
+func renderGlobal(opts Options) [32]byte {
+	return memo.Sum(fmt.Appendf(nil, "minify %v", !opts.NoMinify))
 }

@@ -8,9 +8,12 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/pelletier/go-toml/v2"
@@ -31,7 +34,21 @@ type Layouts struct {
 	// Hash identifies the template sources and strings: two Layouts with
 	// the same Hash render the same data to the same bytes.
 	Hash [32]byte
+
+	// defs are, for each layout, the version of each template its set
+	// holds: the file it was read from and its text (TemplateVersion).
+	defs map[string]map[string][32]byte
+	// base is the instance Execute uses, made on first use.
+	base     *Instance
+	baseOnce sync.Once
+	baseErr  error
 }
+
+// UsedFunc is the function each template calls first, with its own name:
+// an Instance given a function of that name learns every template an
+// execution enters, so a renderer can record which templates an output
+// used (see TemplateVersion). Load's own is a no-op.
+const UsedFunc = "_pubgen_used"
 
 // Load reads the templates of theme from fsys (the site root). funcs are
 // added to every template, next to the i18n function T.
@@ -53,7 +70,7 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 	for _, k := range sortedKeys(l.Strings) {
 		fmt.Fprintf(h, "T %q=%q\n", k, l.Strings[k])
 	}
-	all := template.FuncMap{"T": l.T}
+	all := template.FuncMap{"T": l.T, UsedFunc: func(string) string { return "" }}
 	for k, v := range funcs {
 		all[k] = v
 	}
@@ -69,6 +86,7 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 	if err := l.parse(template.New("").Funcs(all), read); err != nil {
 		return nil, err
 	}
+
 	h.Sum(l.Hash[:0])
 	return l, nil
 }
@@ -106,6 +124,8 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 	}
 	sort.Strings(names)
 	shared := func(name string) bool { return name == "_default/baseof.html" || strings.HasPrefix(name, "partials/") }
+	rootFiles := map[string]string{} // template name → the file defining it
+	l.defs = map[string]map[string][32]byte{}
 	for _, name := range names {
 		if !shared(name) {
 			continue
@@ -115,8 +135,12 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 			return err
 		}
 		// Partials are called by their layout name: {{ template "partials/x.html" . }}.
+		before := trees(root)
 		if _, err := root.New(name).Parse(text); err != nil {
 			return fmt.Errorf("%s: %w", l.sources[name], err)
+		}
+		if err := announce(root, before, l.sources[name], rootFiles); err != nil {
+			return err
 		}
 	}
 	for _, name := range names {
@@ -131,6 +155,7 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 		if err != nil {
 			return fmt.Errorf("%s: %w", l.sources[name], err)
 		}
+		before := trees(set)
 		t, err := set.New(l.sources[name]).Parse(text)
 		if err != nil {
 			return err
@@ -144,8 +169,69 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 		} else {
 			l.entry[name] = t.Name()
 		}
+		files := maps.Clone(rootFiles)
+		if err := announce(set, before, l.sources[name], files); err != nil {
+			return err
+		}
+		l.defs[name] = versions(set, files)
 	}
 	return nil
+}
+
+// trees maps each template of set to its parse tree.
+func trees(set *template.Template) map[string]*parse.Tree {
+	out := map[string]*parse.Tree{}
+	for _, t := range set.Templates() {
+		out[t.Name()] = t.Tree
+	}
+	return out
+}
+
+// announce makes every template that parsing file added to set (or
+// replaced in it) call UsedFunc with its name first, and notes in files
+// that file defined it. The call is a variable declaration, which
+// html/template leaves unescaped and which prints nothing in any context.
+func announce(set *template.Template, before map[string]*parse.Tree, file string, files map[string]string) error {
+	for _, t := range set.Templates() {
+		if t.Tree == nil || t.Tree.Root == nil || before[t.Name()] == t.Tree {
+			continue
+		}
+		call, err := parse.Parse("call", fmt.Sprintf("{{ $_pubgen := %s %s }}", UsedFunc, strconv.Quote(t.Name())), "{{", "}}", map[string]any{UsedFunc: true})
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		node := call["call"].Root.Nodes[0]
+		t.Tree.Root.Nodes = append([]parse.Node{node}, t.Tree.Root.Nodes...)
+		files[t.Name()] = file
+	}
+	return nil
+}
+
+// versions is the version of each template of set: the file it was read
+// from and its text as parsed.
+func versions(set *template.Template, files map[string]string) map[string][32]byte {
+	out := map[string][32]byte{}
+	for _, t := range set.Templates() {
+		if t.Tree == nil || t.Tree.Root == nil {
+			continue
+		}
+		h := sha256.New()
+		fmt.Fprintf(h, "%q\n", files[t.Name()])
+		h.Write([]byte(t.Tree.Root.String()))
+		var v [32]byte
+		h.Sum(v[:0])
+		out[t.Name()] = v
+	}
+	return out
+}
+
+// TemplateVersion is the version of the template called name as the set
+// of layout holds it — the file that defined it and its text — and false
+// when the set has no such template. An output that entered the template
+// (UsedFunc) is the same while the version is.
+func (l *Layouts) TemplateVersion(layout, name string) ([32]byte, bool) {
+	v, ok := l.defs[layout][name]
+	return v, ok
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -203,14 +289,50 @@ func (l *Layouts) SiteFiles() []string {
 	return out
 }
 
-// Execute runs the layout name with data into w.
+// Execute runs the layout name with data into w, with the functions
+// given to Load.
 func (l *Layouts) Execute(w io.Writer, name string, data any) error {
-	set, ok := l.sets[name]
+	l.baseOnce.Do(func() { l.base = l.Instance(nil) })
+	return l.base.Execute(w, name, data)
+}
+
+// Instance is a copy of the template sets whose functions may be
+// replaced, so that each goroutine of a renderer can bind functions to
+// the output it is rendering (a T that records which strings it used).
+// The sets of Layouts itself are never executed, which is what lets them
+// be copied at any time: html/template refuses to copy a set once run.
+// An Instance is used by one goroutine at a time.
+type Instance struct {
+	l     *Layouts
+	funcs template.FuncMap
+	sets  map[string]*template.Template // copied on first use
+}
+
+// Instance returns a copy of the sets whose functions named in funcs are
+// replaced by those (nil: none).
+func (l *Layouts) Instance(funcs template.FuncMap) *Instance {
+	return &Instance{l: l, funcs: funcs, sets: map[string]*template.Template{}}
+}
+
+// Execute runs the layout name with data into w.
+func (in *Instance) Execute(w io.Writer, name string, data any) error {
+	set, ok := in.sets[name]
 	if !ok {
-		return fmt.Errorf("no layout %q", name)
+		orig, found := in.l.sets[name]
+		if !found {
+			return fmt.Errorf("no layout %q", name)
+		}
+		var err error
+		if set, err = orig.Clone(); err != nil {
+			return fmt.Errorf("%s: %w", in.l.sources[name], err)
+		}
+		if in.funcs != nil {
+			set.Funcs(in.funcs)
+		}
+		in.sets[name] = set
 	}
 	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, l.entry[name], data); err != nil {
+	if err := set.ExecuteTemplate(&buf, in.l.entry[name], data); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

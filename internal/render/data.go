@@ -63,10 +63,11 @@ func (d *Data) Asset(name string) string {
 // Abs returns the absolute URL of a site path, or "" without base_url:
 // absolute URLs only exist where the operator said where the site lives.
 func (d *Data) Abs(target string) string {
-	if d.graph().Config.BaseURL == "" {
+	base := d.Site.Config().BaseURL()
+	if base == "" {
 		return ""
 	}
-	return d.graph().Config.BaseURL + strings.TrimPrefix(target, "/")
+	return base + strings.TrimPrefix(target, "/")
 }
 
 // RootPath is the path of the site root on its web server: base_url's
@@ -76,7 +77,7 @@ func (d *Data) Abs(target string) string {
 // the page works on any host that serves the site (deploy previews,
 // staging) and stays within a CSP of base-uri 'self'.
 func (d *Data) RootPath() string {
-	u, err := url.Parse(d.graph().Config.BaseURL)
+	u, err := url.Parse(d.Site.Config().BaseURL())
 	if err != nil || u.Path == "" {
 		return "/"
 	}
@@ -85,7 +86,7 @@ func (d *Data) RootPath() string {
 
 // Canonical is the absolute URL of the page being written, or "".
 func (d *Data) Canonical() string {
-	if d.graph().Config.BaseURL == "" || d.Kind == "404" || d.Kind == "alias" {
+	if d.Site.Config().BaseURL() == "" || d.Kind == "404" || d.Kind == "alias" {
 		return ""
 	}
 	p := strings.TrimSuffix(d.File, "index.html")

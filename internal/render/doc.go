@@ -7,4 +7,11 @@
 // Templates see a *Data. Every URL they print comes from Data.Rel or
 // Data.Link, relative to the file being written, which is what lets one
 // public/ work on file://, under any sub-path and at a domain root.
+//
+// Everything a template reaches — pages, lists, taxonomies, settings,
+// strings, data files, the templates themselves — is handed out through
+// views that record, for the output being rendered, what was read
+// (record.go, view.go). A session renders a file again exactly when the
+// version of something it read changed (versions.go): there is no model
+// of what a template can see to keep up to date.
 package render

@@ -13,23 +13,28 @@ import (
 // Funcs returns the template functions that do not depend on the page being
 // written. loc is the site's time zone: dates print as the author meant them
 // whatever zone the build machine is in.
-func Funcs(loc *time.Location) template.FuncMap {
+func Funcs(loc *time.Location) template.FuncMap { return funcs(loc, func() {}) }
+
+// funcs is Funcs whose functions reading the time zone call zone first,
+// so that a renderer can record which outputs print a date.
+func funcs(loc *time.Location, zone func()) template.FuncMap {
+	in := func() *time.Location { zone(); return loc }
 	return template.FuncMap{
-		"cnDate": func(t time.Time) string { return cnDate(t, loc) },
+		"cnDate": func(t time.Time) string { return cnDate(t, in()) },
 		// cnDateWeek and cnDateTimeWeek add the weekday, as meeting
 		// notices give it (2026年12月12日（星期六）14:30).
-		"cnDateWeek":     func(t time.Time) template.HTML { return cnDateWeek(t, loc) },
-		"cnDateTimeWeek": func(t time.Time) template.HTML { return cnDateTimeWeek(t, loc) },
+		"cnDateWeek":     func(t time.Time) template.HTML { return cnDateWeek(t, in()) },
+		"cnDateTimeWeek": func(t time.Time) template.HTML { return cnDateTimeWeek(t, in()) },
 		"contactLinks":   contactLinks,
 		"nowrapDates":    nowrapDates,
 		"nowrapText":     nowrapText,
 		// qrSVG draws a page address as a QR code for the printed page.
 		"qrSVG":   qrcode.SVG,
-		"hhmm":    func(t time.Time) string { return t.In(loc).Format("15:04") },
-		"isoDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		"hhmm":    func(t time.Time) string { return t.In(in()).Format("15:04") },
+		"isoDate": func(t time.Time) string { return t.In(in()).Format("2006-01-02") },
 		// datetime is the machine-readable form for <time datetime>.
-		"datetime": func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
-		"year":     func(t time.Time) int { return t.In(loc).Year() },
+		"datetime": func(t time.Time) string { return t.In(in()).Format(time.RFC3339) },
+		"year":     func(t time.Time) int { return t.In(in()).Year() },
 		"add":      func(a, b int) int { return a + b },
 		"sub":      func(a, b int) int { return a - b },
 		"join":     strings.Join,

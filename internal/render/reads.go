@@ -3,7 +3,6 @@ package render
 import (
 	"time"
 
-	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/sitedata"
 )
@@ -23,9 +22,8 @@ type SiteView struct {
 	rec  *recorder
 }
 
-// Config is the site's configuration. Every file depends on all of it
-// (the job's version), so reading it records nothing.
-func (v *SiteView) Config() *config.Config { return v.s.Config }
+// Config is the site's configuration, each setting read on its own.
+func (v *SiteView) Config() *ConfigView { return &ConfigView{c: v.s.Config, rec: v.rec} }
 
 // Data is the site's data/ files decoded (package sitedata), as in Hugo:
 // data/branches.toml is .Site.Data.branches. The tree is handed out

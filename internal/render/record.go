@@ -22,7 +22,8 @@ type kind uint8
 
 const (
 	// Aspects of one page; id is its source path.
-	kMeta     kind = iota + 1 // the front matter (title, date, tags, meeting, …): everything but the body
+	kMeta     kind = iota + 1 // the front matter (date, tags, meeting, …): everything but the body and the title
+	kTitle                    // the title: navigations, neighbours and links print it alone
 	kPos                      // where each field is in the file (Pos, BodyLine, Line)
 	kURL                      // the page's address
 	kPin                      // whether it is pinned (置顶) at the build's time
@@ -63,6 +64,9 @@ const (
 	kNow       // id "": the build's exact time
 	kData      // id "": the data/ files
 	kAsset     // id name: a theme asset's hashed address, or none
+	kConfig    // id field of config.Config: its value ("Location": the zone the date functions print in)
+	kString    // id key: the i18n string T gives for it
+	kTemplate  // id layout NUL template name: the template the layout's set holds under that name
 )
 
 // recorder collects the keys one output read while its template ran. It

@@ -3,10 +3,13 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -87,10 +90,10 @@ func TestRecordedReadsFollowWhatWasPrinted(t *testing.T) {
 	}
 	for _, text := range layouts {
 		out, reads := renderAs(t, before, notice, text)
-		was := NewVersions(before, &Options{}, [32]byte{}, nil).sum(reads)
+		was := NewVersions(before, &Options{}, nil, [32]byte{}, nil).sum(reads)
 		for edit, after := range edits {
 			now, _ := renderAs(t, after, notice, text)
-			is := NewVersions(after, &Options{}, [32]byte{}, nil).sum(reads)
+			is := NewVersions(after, &Options{}, nil, [32]byte{}, nil).sum(reads)
 			if printed, versioned := now != out, is != was; printed != versioned {
 				t.Errorf("%s, %s edit: output changed %v, version of its reads changed %v (reads %v)", text, edit, printed, versioned, reads)
 			}
@@ -103,8 +106,70 @@ func TestRecordedReadsFollowWhatWasPrinted(t *testing.T) {
 func TestReadsAreRecordedOncePerView(t *testing.T) {
 	s := recordSite(t, "标题", "正文")
 	_, reads := renderAs(t, s, "notices/n/index.html", `{{ .Page.Title }}{{ .Page.Date }}{{ .Page.Tags }}{{ .Page.Branch }}{{ .Page.Content }}{{ .Page.TOC }}`)
-	want := []key{{kMeta, "content/notices/n.md"}, {kBody, "content/notices/n.md"}}
-	if len(reads) != len(want) || reads[0] != want[0] || reads[1] != want[1] {
+	want := []key{{kMeta, "content/notices/n.md"}, {kTitle, "content/notices/n.md"}, {kBody, "content/notices/n.md"}}
+	if !slices.Equal(reads, want) {
 		t.Errorf("recorded %v, want %v", reads, want)
+	}
+}
+
+// TestTemplatesAndStringsRecordedPerOutput: an output records the
+// templates it entered and the strings it used, so a partial's edit
+// changes the version of the outputs that called it and of no other, and a
+// string's edit only of the outputs that printed it.
+func TestTemplatesAndStringsRecordedPerOutput(t *testing.T) {
+	files := func(partial, strings string) fstest.MapFS {
+		return fstest.MapFS{
+			"themes/default/layouts/_default/baseof.html": {Data: []byte(`<title>{{ .Title }}</title>{{ block "main" . }}{{ end }}`)},
+			"themes/default/layouts/_default/single.html": {Data: []byte(`{{ define "main" }}{{ if eq .Page.Type "study" }}{{ template "partials/study.html" . }}{{ end }}{{ T "published" }}{{ end }}`)},
+			"themes/default/layouts/partials/study.html":  {Data: []byte(partial)},
+			"themes/default/i18n/zh-CN.toml":              {Data: []byte(strings)},
+		}
+	}
+	s := recordSite(t, "标题", "正文")
+	type result struct {
+		out  map[string]string
+		read map[string][]key
+		v    *Versions
+	}
+	build := func(fsys fstest.MapFS) result {
+		l, err := layout.Load(fsys, "default", "zh-CN", Funcs(time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobs := Plan(s, &Options{})
+		var pages []Job
+		for _, j := range jobs {
+			if j.Data.Kind == "page" {
+				pages = append(pages, j)
+			}
+		}
+		outs, errs := Run(l, pages, nil)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		r := result{out: map[string]string{}, read: map[string][]key{}, v: NewVersions(s, &Options{}, l, [32]byte{}, nil)}
+		for i, j := range pages {
+			r.out[j.Data.File] = string(outs[i].Data)
+			r.read[j.Data.File] = j.Data.rec.sorted()
+		}
+		return r
+	}
+	before := build(files(`<p>学习资料</p>`, `published = "发布于"`))
+	for edit, fsys := range map[string]fstest.MapFS{
+		"partial": files(`<p>学习资料（改）</p>`, `published = "发布于"`),
+		"string":  files(`<p>学习资料</p>`, `published = "发布"`),
+		"unused":  files(`<p>学习资料</p>`, "published = \"发布于\"\nother = \"别的\""),
+	} {
+		after := build(fsys)
+		for file, reads := range before.read {
+			printed := after.out[file] != before.out[file]
+			versioned := after.v.sum(reads) != before.v.sum(reads)
+			if printed != versioned {
+				t.Errorf("%s edit, %s: output changed %v, version of its reads changed %v (reads %v)", edit, file, printed, versioned, reads)
+			}
+		}
+	}
+	if before.out["notices/n/index.html"] == "" || !slices.Contains(before.read["study/s/index.html"], key{kTemplate, pair("_default/single.html", "partials/study.html")}) {
+		t.Errorf("the study page did not record its partial: %v", before.read["study/s/index.html"])
 	}
 }

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"fmt"
 
+	"sync"
+	"time"
+	"unsafe"
+
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/parallel"
@@ -72,9 +76,10 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 			todo = append(todo, i)
 		}
 	}
+	ws := &workers{l: l}
 	parallel.For(len(todo), func(k int) {
 		i := todo[k]
-		out[i], errs[i] = runOne(l, jobs[i], m)
+		out[i], errs[i] = ws.run(jobs[i], m)
 	})
 	if c != nil && v != nil {
 		c.Rendered = len(todo)
@@ -107,13 +112,61 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 	return out, all
 }
 
-func runOne(l *layout.Layouts, j Job, m *minify.Minifier) (Output, error) {
+// workers hands each goroutine that renders a copy of the templates whose
+// functions record into the output it is rendering: which templates it
+// entered, which strings it used, whether it printed a date (the zone).
+type workers struct {
+	l    *layout.Layouts
+	mu   sync.Mutex
+	free []*worker
+}
+
+type worker struct {
+	in     *layout.Instance
+	rec    *recorder // of the job being rendered
+	layout string
+}
+
+func (ws *workers) get(loc *time.Location) *worker {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	if n := len(ws.free); n > 0 {
+		w := ws.free[n-1]
+		ws.free = ws.free[:n-1]
+		return w
+	}
+	w := &worker{}
+	f := funcs(loc, func() { w.rec.read(kConfig, "Location") })
+	f["T"] = func(key string) string {
+		w.rec.read(kString, key)
+		return ws.l.T(key)
+	}
+	f[layout.UsedFunc] = func(name string) string {
+		w.rec.read(kTemplate, pair(w.layout, name))
+		return ""
+	}
+	w.in = ws.l.Instance(f)
+	return w
+}
+
+func (ws *workers) put(w *worker) {
+	w.rec = nil
+	ws.mu.Lock()
+	ws.free = append(ws.free, w)
+	ws.mu.Unlock()
+}
+
+func (ws *workers) run(j Job, m *minify.Minifier) (Output, error) {
+	l := ws.l
 	name, ok := l.Lookup(j.Layouts...)
 	if !ok {
 		return Output{}, fmt.Errorf("%s: no layout for it in theme %q (want one of layouts/%v)", j.Data.File, l.Theme, j.Layouts)
 	}
+	w := ws.get(j.Data.graph().Config.Location)
+	defer ws.put(w)
+	w.rec, w.layout = j.Data.rec, name
 	var b bytes.Buffer
-	if err := l.Execute(&b, name, j.Data); err != nil {
+	if err := w.in.Execute(&b, name, j.Data); err != nil {
 		return Output{}, fmt.Errorf("rendering %s (from %s): %w", j.Data.File, j.Data.Page.Path(), err)
 	}
 	data := b.Bytes()
@@ -126,12 +179,23 @@ func runOne(l *layout.Layouts, j Job, m *minify.Minifier) (Output, error) {
 	return Output{Path: j.Data.File, Data: data}, nil
 }
 
-// Reads is how many reads the cache holds over all its files, for
-// measuring what recording costs.
-func (c *Cache) Reads() int {
-	n := 0
+// Footprint is what the cache's records of reads cost: how many files it
+// holds, how many reads they recorded in all, and the bytes those records
+// take — the keys, the slices holding them, and each distinct id string
+// once (most ids are a page's source path, shared with the page itself,
+// and counted here all the same). The rendered bytes are not counted.
+func (c *Cache) Footprint() (files, reads int, bytes int64) {
+	strs := map[*byte]bool{}
 	for _, f := range c.files {
-		n += len(f.reads)
+		files++
+		reads += len(f.reads)
+		bytes += int64(cap(f.reads))*int64(unsafe.Sizeof(key{})) + int64(unsafe.Sizeof(f.reads)) + int64(len(f.sum)+len(f.job))
+		for _, k := range f.reads {
+			if p := unsafe.StringData(k.id); p != nil && !strs[p] {
+				strs[p] = true
+				bytes += int64(len(k.id))
+			}
+		}
 	}
-	return n
+	return files, reads, bytes
 }

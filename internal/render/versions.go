@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -30,10 +31,11 @@ import (
 //
 // It is safe for concurrent use.
 type Versions struct {
-	site   *site.Site
-	opts   *Options
-	global [32]byte
-	memo   *PageMemo
+	site    *site.Site
+	opts    *Options
+	layouts *layout.Layouts
+	global  [32]byte
+	memo    *PageMemo
 
 	nodesOnce sync.Once
 	nodes     map[string]*site.Node // by source path: home, pages, section indexes
@@ -47,12 +49,12 @@ type slot struct {
 	v    [32]byte
 }
 
-// NewVersions answers for the graph s rendered with opts. global is the
-// version of what every output depends on besides what it reads (the
-// templates, the configuration, minification); memo keeps the costly
+// NewVersions answers for the graph s rendered with opts and the
+// templates l. global is the version of what every output depends on
+// besides what it reads (whether it is minified); memo keeps the costly
 // page hashes between the builds of a session (nil: none).
-func NewVersions(s *site.Site, opts *Options, global [32]byte, memo *PageMemo) *Versions {
-	return &Versions{site: s, opts: opts, global: global, memo: memo, known: map[key]*slot{}}
+func NewVersions(s *site.Site, opts *Options, l *layout.Layouts, global [32]byte, memo *PageMemo) *Versions {
+	return &Versions{site: s, opts: opts, layouts: l, global: global, memo: memo, known: map[key]*slot{}}
 }
 
 // of is the version of k in this build.
@@ -90,14 +92,15 @@ func (v *Versions) sum(keys []key) [32]byte {
 }
 
 // jobVersion is the version of what a job is, before its template reads
-// anything: the output, its kind and title, the layout it runs, the page,
+// anything: the output, its kind and title, the layout it runs (and the
+// template the layout starts with; the templates it enters are reads), the page,
 // term and list it is made for (which pages a list page shows, in order),
 // and what every output depends on.
-func (v *Versions) jobVersion(j Job, layout string) [32]byte {
+func (v *Versions) jobVersion(j Job, name string) [32]byte {
 	d := j.Data
 	h := sha256.New()
 	h.Write(v.global[:])
-	fmt.Fprintf(h, "%q %q %q %q %q pretty %v dev %v\n", d.Kind, d.File, d.Title, j.Layouts, layout, v.opts.Pretty, v.opts.Dev)
+	fmt.Fprintf(h, "%q %q %q %q %q %q pretty %v dev %v\n", d.Kind, d.File, d.Title, j.Layouts, name, v.layouts.Entry(name), v.opts.Pretty, v.opts.Dev)
 	id := func(p *PageView) {
 		if p == nil {
 			h.Write([]byte("-\n"))
@@ -252,6 +255,21 @@ func (v *Versions) writeDerived(h hash.Hash, k key) {
 		} else {
 			absent(h)
 		}
+	case kConfig:
+		writeJSON(h, configValue(s.Config, k.id))
+	case kString:
+		if str, ok := v.layouts.Strings[k.id]; ok {
+			h.Write([]byte(str))
+		} else {
+			absent(h)
+		}
+	case kTemplate:
+		layout, name, _ := strings.Cut(k.id, "\x00")
+		if tv, ok := v.layouts.TemplateVersion(layout, name); ok {
+			h.Write(tv[:])
+		} else {
+			absent(h)
+		}
 	default:
 		panic(fmt.Sprintf("render: no version for a read of kind %d", k.kind))
 	}
@@ -269,6 +287,8 @@ func (v *Versions) writePage(h hash.Hash, k key) {
 	case kMeta:
 		sum, _ := v.memo.page(n)
 		h.Write(sum[:])
+	case kTitle:
+		h.Write([]byte(n.Title))
 	case kPos:
 		h.Write(n.Page.Sum[:])
 	case kURL:
@@ -394,6 +414,8 @@ func (m *PageMemo) body(n *site.Node) [32]byte {
 }
 
 // page returns the hash of n's front matter and its reading time.
+// It is the meta version of the page, so it leaves out what kBody and
+// kTitle cover.
 func (m *PageMemo) page(n *site.Node) ([32]byte, int) {
 	e, _ := m.table().Get(n.Path, n.Page.Sum)
 	if e.hasMeta && e.plain == n.PlainText {
@@ -401,7 +423,7 @@ func (m *PageMemo) page(n *site.Node) ([32]byte, int) {
 	}
 	h := sha256.New()
 	p := *n.Page
-	p.Body, p.Pos = nil, nil
+	p.Body, p.Pos, p.Title = nil, nil, "" // the body and the title are versions of their own
 	writeJSON(h, p)
 	h.Sum(e.hash[:0])
 	e.plain, e.minutes, e.hasMeta = n.PlainText, site.ReadingMinutes(n.PlainText), true

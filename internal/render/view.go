@@ -68,7 +68,7 @@ func (v *PageView) Kind() string             { return v.meta().Kind }
 func (v *PageView) Type() string             { return v.meta().Type }
 func (v *PageView) Bundle() bool             { return v.meta().Bundle }
 func (v *PageView) BundleDir() string        { return v.meta().BundleDir }
-func (v *PageView) Title() string            { return v.meta().Title }
+func (v *PageView) Title() string            { v.note(kTitle); return v.n.Title }
 func (v *PageView) Date() time.Time          { return v.meta().Date }
 func (v *PageView) PublishDate() time.Time   { return v.meta().PublishDate }
 func (v *PageView) Slug() string             { return v.meta().Slug }
