@@ -29,7 +29,7 @@ func Plan(s *site.Site, opts *Options) []Job {
 			d.Taxonomy = &TaxonomyView{t: p.tax, rec: r}
 		}
 		if p.term != nil {
-			d.Term = &TermView{term: p.term, tax: p.tax.Name, rec: r}
+			d.Term = r.term(p.tax.Name, p.term)
 		}
 		jobs = append(jobs, Job{Layouts: layouts, Data: d})
 	}

@@ -68,7 +68,7 @@ func (v *SiteView) Sections() []*SectionView {
 	v.rec.read(kSections, "")
 	out := make([]*SectionView, len(v.s.Sections))
 	for i, sec := range v.s.Sections {
-		out[i] = &SectionView{sec: sec, rec: v.rec}
+		out[i] = v.rec.section(sec)
 	}
 	return out
 }
@@ -76,11 +76,7 @@ func (v *SiteView) Sections() []*SectionView {
 // Section returns the named section, or nil.
 func (v *SiteView) Section(name string) *SectionView {
 	v.rec.read(kSection, name)
-	sec := v.s.Section(name)
-	if sec == nil {
-		return nil
-	}
-	return &SectionView{sec: sec, rec: v.rec}
+	return v.rec.section(v.s.Section(name))
 }
 
 // Branches, Tags and Years are the taxonomies, with their terms' pages.

@@ -3,6 +3,8 @@ package render
 import (
 	"cmp"
 	"slices"
+
+	"github.com/pubgen/pubgen/internal/site"
 )
 
 // A key names one thing a template read: an aspect of a page (its front
@@ -73,6 +75,11 @@ const (
 // belongs to one job, so one goroutine uses it.
 type recorder struct {
 	keys map[key]struct{}
+	// The job's views, one for each page, section and term it was
+	// handed (view.go).
+	pages    map[*site.Node]*PageView
+	sections map[*site.Section]*SectionView
+	terms    map[*site.Term]*TermView
 }
 
 func (r *recorder) read(k kind, id string) {
@@ -96,6 +103,9 @@ func (r *recorder) sorted() []key {
 	})
 	return out
 }
+
+// release forgets what the recorder holds, once its job is done.
+func (r *recorder) release() { *r = recorder{} }
 
 // pair is an id made of two names.
 func pair(a, b string) string { return a + "\x00" + b }

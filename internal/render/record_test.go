@@ -143,14 +143,15 @@ func TestTemplatesAndStringsRecordedPerOutput(t *testing.T) {
 				pages = append(pages, j)
 			}
 		}
-		outs, errs := Run(l, pages, nil)
+		r := result{out: map[string]string{}, read: map[string][]key{}, v: NewVersions(s, &Options{}, l, [32]byte{}, nil)}
+		var c Cache
+		outs, errs := RunCached(l, pages, nil, &c, r.v)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
-		r := result{out: map[string]string{}, read: map[string][]key{}, v: NewVersions(s, &Options{}, l, [32]byte{}, nil)}
 		for i, j := range pages {
 			r.out[j.Data.File] = string(outs[i].Data)
-			r.read[j.Data.File] = j.Data.rec.sorted()
+			r.read[j.Data.File] = c.files[j.Data.File].reads
 		}
 		return r
 	}
@@ -171,5 +172,16 @@ func TestTemplatesAndStringsRecordedPerOutput(t *testing.T) {
 	}
 	if before.out["notices/n/index.html"] == "" || !slices.Contains(before.read["study/s/index.html"], key{kTemplate, pair("_default/single.html", "partials/study.html")}) {
 		t.Errorf("the study page did not record its partial: %v", before.read["study/s/index.html"])
+	}
+}
+
+// TestViewsOfOnePageAreOne: a template comparing pages (the series list
+// marks the page being read with {{ if eq . $p }}) finds a page reached
+// two ways equal to itself, as it found the plain node.
+func TestViewsOfOnePageAreOne(t *testing.T) {
+	s := recordSite(t, "标题", "正文")
+	out, _ := renderAs(t, s, "notices/n/index.html", `{{ $p := .Page }}{{ range .Site.Pages }}{{ if eq . $p }}[{{ .Title }}]{{ end }}{{ end }}{{ with .Page.Parent }}{{ if eq . $p.Parent }}同一栏目{{ end }}{{ end }}`)
+	if out != "[通知]同一栏目" {
+		t.Errorf("got %q, want the page and its section found equal to themselves", out)
 	}
 }

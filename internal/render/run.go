@@ -77,22 +77,23 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 		}
 	}
 	ws := &workers{l: l}
+	keep := c != nil && v != nil
+	fresh := make([]cached, len(jobs))
 	parallel.For(len(todo), func(k int) {
 		i := todo[k]
 		out[i], errs[i] = ws.run(jobs[i], m)
+		rec := jobs[i].Data.rec
+		if keep && errs[i] == nil && jvs[i] != ([32]byte{}) {
+			reads := rec.sorted()
+			fresh[i] = cached{job: jvs[i], data: out[i].Data, reads: reads, sum: v.sum(reads)}
+		}
+		// A layout ranging over .Site.Pages leaves a view of every page
+		// behind in each job: freed as soon as the job is done.
+		rec.release()
 	})
-	if c != nil && v != nil {
+	if keep {
 		c.Rendered = len(todo)
 		files := make(map[string]cached, len(jobs))
-		fresh := make([]cached, len(jobs))
-		parallel.For(len(todo), func(k int) {
-			i := todo[k]
-			if errs[i] != nil || jvs[i] == ([32]byte{}) {
-				return
-			}
-			reads := jobs[i].Data.rec.sorted()
-			fresh[i] = cached{job: jvs[i], data: out[i].Data, reads: reads, sum: v.sum(reads)}
-		})
 		for i, j := range jobs {
 			switch {
 			case hit[i]:

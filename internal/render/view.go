@@ -22,11 +22,21 @@ type PageView struct {
 	seen uint64 // kinds this view has already noted
 }
 
+// view returns the job's one view of n, so that a template comparing two
+// pages ({{ if eq . $p }}) compares the pages, as it did the plain nodes.
 func (r *recorder) view(n *site.Node) *PageView {
 	if n == nil {
 		return nil
 	}
-	return &PageView{n: n, rec: r}
+	if v, ok := r.pages[n]; ok {
+		return v
+	}
+	if r.pages == nil {
+		r.pages = map[*site.Node]*PageView{}
+	}
+	v := &PageView{n: n, rec: r}
+	r.pages[n] = v
+	return v
 }
 
 func (r *recorder) views(ns []*site.Node) []*PageView {
@@ -35,9 +45,37 @@ func (r *recorder) views(ns []*site.Node) []*PageView {
 	}
 	out := make([]*PageView, len(ns))
 	for i, n := range ns {
-		out[i] = &PageView{n: n, rec: r}
+		out[i] = r.view(n)
 	}
 	return out
+}
+
+// section and term are view for sections and terms.
+func (r *recorder) section(sec *site.Section) *SectionView {
+	if sec == nil {
+		return nil
+	}
+	if v, ok := r.sections[sec]; ok {
+		return v
+	}
+	if r.sections == nil {
+		r.sections = map[*site.Section]*SectionView{}
+	}
+	v := &SectionView{sec: sec, rec: r}
+	r.sections[sec] = v
+	return v
+}
+
+func (r *recorder) term(tax string, t *site.Term) *TermView {
+	if v, ok := r.terms[t]; ok {
+		return v
+	}
+	if r.terms == nil {
+		r.terms = map[*site.Term]*TermView{}
+	}
+	v := &TermView{term: t, tax: tax, rec: r}
+	r.terms[t] = v
+	return v
 }
 
 // note records that the output read aspect k of the page.
@@ -114,10 +152,7 @@ func (v *PageView) Related() []*PageView     { v.note(kRelated); return v.rec.vi
 // Parent is the section listing the page, or nil for a root page.
 func (v *PageView) Parent() *SectionView {
 	v.note(kParent)
-	if v.n.Parent == nil {
-		return nil
-	}
-	return &SectionView{sec: v.n.Parent, rec: v.rec}
+	return v.rec.section(v.n.Parent)
 }
 
 // SectionView is a section as a template reads it. Its name and address
@@ -159,7 +194,7 @@ func (tv *TaxonomyView) Terms() []*TermView {
 	tv.rec.read(kTaxTerms, tv.t.Name)
 	out := make([]*TermView, len(tv.t.Terms))
 	for i, term := range tv.t.Terms {
-		out[i] = &TermView{term: term, tax: tv.t.Name, rec: tv.rec}
+		out[i] = tv.rec.term(tv.t.Name, term)
 	}
 	return out
 }
