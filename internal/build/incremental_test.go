@@ -204,9 +204,9 @@ type editor struct {
 func newEditor(t *testing.T, dir string, seed uint64) *editor {
 	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour)}
 	e.edits = map[string][]func() string{
-		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone},
+		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone, e.editCopyright, e.editDescription},
 		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate},
-		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.removeOverride},
+		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.overrideTitleBlock, e.overrideSectionList, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
 		source.DataDir:       {e.editData, e.editDataJSON, e.editDataYAML, e.deleteData, e.breakData},
@@ -392,6 +392,18 @@ func (e *editor) toggleUnsafe() string {
 		return regexp.MustCompile(`(?m)^unsafe = .*$`).ReplaceAllString(s, "unsafe = "+now)
 	})
 	return "config: markdown.unsafe = " + now
+}
+
+// editCopyright changes a setting the footer prints; editDescription one
+// no template of the theme prints.
+func (e *editor) editCopyright() string {
+	e.setTop("copyright", strconv.Quote(fmt.Sprintf("党建工作部·%d", e.n)))
+	return "config: copyright"
+}
+
+func (e *editor) editDescription() string {
+	e.setTop("description", strconv.Quote(fmt.Sprintf("党建门户%d", e.n)))
+	return "config: description"
 }
 
 func (e *editor) editTimezone() string {
@@ -638,8 +650,24 @@ func (e *editor) overrideList() string {
 	return "layouts: _default/term.html with bodies"
 }
 
+// overrideTitleBlock redefines the base's "title" block from a partial
+// file of the site's own: every layout that does not define its own title
+// takes it, though neither the base nor those layouts changed.
+func (e *editor) overrideTitleBlock() string {
+	e.write(e.path("layouts/partials/zz-title.html"), fmt.Sprintf(`{{ define "title" }}{{ .Title }}·%d·{{ .Site.Config.Description }}{{ end }}`, e.n))
+	return "layouts: partial redefining the title block"
+}
+
+// overrideSectionList reads, on a section's list pages, what the theme
+// never shows there: each listed page's summary, text and neighbour,
+// settings and strings.
+func (e *editor) overrideSectionList() string {
+	e.write(e.path("layouts/_default/list.html"), fmt.Sprintf(`{{ define "main" }}<h1>{{ .Title }}·%d</h1><p>{{ .Site.Config.Copyright }} {{ T "more" }}</p>{{ range .Pager.Pages }}<div>{{ .Summary }}{{ truncate 20 .PlainText }}{{ with .Next }}→{{ .Title }}{{ end }}{{ with .Parent }}{{ .Index.Title }}{{ len .Pages }}{{ end }}</div>{{ end }}{{ end }}`, e.n))
+	return "layouts: _default/list.html with summaries and neighbours"
+}
+
 func (e *editor) removeOverride() string {
-	for _, rel := range []string{"layouts/_default/single.html", "layouts/partials/footer.html", "layouts/study/single.html", "layouts/_default/term.html"} {
+	for _, rel := range []string{"layouts/_default/single.html", "layouts/partials/footer.html", "layouts/study/single.html", "layouts/_default/term.html", "layouts/partials/zz-title.html", "layouts/_default/list.html"} {
 		if e.exists(rel) {
 			e.remove(e.path(rel))
 			return "layouts: remove " + rel
@@ -828,7 +856,8 @@ func (e *editor) editArchetype() string {
 // TestRenderCount counts the work of a rebuild in a 1,000-page site: a body
 // edit runs the page's own template and nothing else; a title edit also
 // runs the templates of the lists and pages that show the title, and no
-// more than a small share of the site.
+// more than a small share of the site; a partial's edit runs the templates
+// of the pages that call it.
 func TestRenderCount(t *testing.T) {
 	dir := t.TempDir()
 	if err := corpus.Write(dir, corpus.Generate(1000, 3)); err != nil {
@@ -883,7 +912,32 @@ func TestRenderCount(t *testing.T) {
 	if res.Report.Rendered > total/20 {
 		t.Errorf("title edit: %d of %d templates run; want only the pages that show the title", res.Report.Rendered, total)
 	}
-	t.Logf("of %d templates: body edit ran 1, title edit ran %d (%d pages changed)", total, res.Report.Rendered, html)
+	titleRan := res.Report.Rendered
+
+	// A partial only study pages call: its edit runs their templates and
+	// no other, and changes each of them.
+	partial := filepath.Join(dir, "themes/default/layouts/partials/study.html")
+	b, err := os.ReadFile(partial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(partial, append(b, "<p class=\"study-note\">改</p>"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, _, changed, err = sess.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	study := 0
+	for _, n := range res.Site.Pages {
+		if n.Type == "study" {
+			study++
+		}
+	}
+	if res.Report.Rendered != study || len(changed) != study {
+		t.Errorf("edit of partials/study.html: %d templates run, %d files changed; want the %d study pages", res.Report.Rendered, len(changed), study)
+	}
+	t.Logf("of %d templates: body edit ran 1, title edit ran %d (%d pages changed), study partial edit ran %d", total, titleRan, html, res.Report.Rendered)
 }
 
 // TestRebuildTermCount is the case the long convergence run found: a date

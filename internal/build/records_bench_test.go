@@ -42,19 +42,20 @@ func BenchmarkRecords(b *testing.B) {
 		b.ReportMetric(float64(bytes)/(1<<20), "records-MiB")
 		b.ReportMetric(float64(m.HeapInuse)/(1<<20), "heap-MiB")
 		rebuild := func(what string) {
+			start := time.Now()
 			res, _, changed, err := sess.Build()
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(res.Report.Rendered), what+"-templates")
-			b.Logf("%s edit: %d templates run, %d files changed", what, res.Report.Rendered, len(changed))
+			b.Logf("%s edit: %d templates run, %d files changed, %d ms", what, res.Report.Rendered, len(changed), time.Since(start).Milliseconds())
 		}
 		page := study[i%len(study)]
 		edit(page, func(s string) string { return s + fmt.Sprintf("\n补充第%d段。\n", i) })
 		rebuild("body")
 		edit(page, func(s string) string { return replaceField(s, "title", fmt.Sprintf("\"新的标题%d\"", i)) })
 		rebuild("title")
-		edit("themes/default/layouts/partials/study.html", func(s string) string { return s + fmt.Sprintf("<!-- %d -->", i) })
+		edit("themes/default/layouts/partials/study.html", func(s string) string { return s + fmt.Sprintf("<p class=\"study-note\">%d</p>", i) })
 		rebuild("study-partial")
 		b.Logf("%d files, %d reads (%.1f a file), records %.1f MiB, heap in use %.0f MiB", files, reads, float64(reads)/float64(files), float64(bytes)/(1<<20), float64(m.HeapInuse)/(1<<20))
 	}
