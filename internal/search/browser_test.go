@@ -3,9 +3,13 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,12 +20,12 @@ import (
 const clientJS = "../../themes/default/assets/search.js"
 
 const testPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试</title></head><body>
-<header><form class="search-form" role="search" action="search/index.html"><input type="search" name="q" placeholder="搜索" aria-label="搜索"></form></header>
+<header><form class="search-form" role="search" action="search/index.html" LABELS><input type="search" name="q" placeholder="搜索" aria-label="搜索"></form></header>
 <main><h1>首页</h1></main>
 <script src="assets/search.js" defer></script></body></html>`
 
 const testSearchPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title></head><body>
-<header><form class="search-form" role="search" action="index.html"><input type="search" name="q" placeholder="搜索" aria-label="搜索"></form></header>
+<header><form class="search-form" role="search" action="index.html" LABELS><input type="search" name="q" placeholder="搜索" aria-label="搜索"></form></header>
 <main><div id="search-app"></div></main>
 <script src="../assets/search.js" defer></script></body></html>`
 
@@ -34,9 +38,10 @@ func writeSite(t testing.TB, files map[string][]byte) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	labels := themeLabels(t)
 	all := map[string][]byte{
-		"index.html":        []byte(testPage),
-		"search/index.html": []byte(testSearchPage),
+		"index.html":        []byte(strings.Replace(testPage, "LABELS", labels, 1)),
+		"search/index.html": []byte(strings.Replace(testSearchPage, "LABELS", labels, 1)),
 		"assets/search.js":  js,
 	}
 	for k, v := range files {
@@ -52,6 +57,32 @@ func writeSite(t testing.TB, files map[string][]byte) string {
 		}
 	}
 	return dir
+}
+
+// themeLabels is the UI's labels as data-label-* attributes, made from the
+// default theme's Chinese strings as its layouts make them: search_x_y is
+// data-label-x-y, status_s is data-label-status-s, and search the box's
+// own name, data-label-query. The test pages carry all of them on the
+// search form; the theme splits them between the form and #search-app.
+func themeLabels(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("../../themes/default/i18n/zh-CN.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attrs []string
+	for _, m := range regexp.MustCompile(`(?m)^(search|search_\w+|status_\w+) = "(.*)"$`).FindAllStringSubmatch(string(b), -1) {
+		name := strings.ReplaceAll(strings.TrimPrefix(m[1], "search_"), "_", "-")
+		if m[1] == "search" {
+			name = "query"
+		}
+		v, err := strconv.Unquote(`"` + m[2] + `"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		attrs = append(attrs, "data-label-"+name+`="`+html.EscapeString(v)+`"`)
+	}
+	return strings.Join(attrs, " ")
 }
 
 func fileURL(dir, page string) string {

@@ -148,3 +148,32 @@ func waitLocation(t *testing.T, ctx context.Context, suffix string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestBrowserRefusesOtherVersion: an index whose format is not the
+// engine's (a stale search/index.js, say) is refused, and the box says so
+// in the site's words instead of showing wrong results.
+func TestBrowserRefusesOtherVersion(t *testing.T) {
+	files, err := openIndex(t, genCorpus(20)).Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := `"v":"` + analysisVersion + `"`
+	if !strings.Contains(string(files[exportDir+"index.js"]), stamp) {
+		t.Fatalf("the entry has no %s", stamp)
+	}
+	files[exportDir+"index.js"] = []byte(strings.Replace(string(files[exportDir+"index.js"]), stamp, `"v":"pubgen-search-0"`, 1))
+	ctx := browsertest.New(t)
+	openPage(t, ctx, fileURL(writeSite(t, files), "index.html"))
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, chromedp.Focus(`form.search-form input`), chromedp.SendKeys(`form.search-form input`, "党费"))
+	poll(t, ctx, "the refusal", `!!document.querySelector('.search-dropdown:not([hidden]) .search-error')`)
+	want := eval[string](t, ctx, `document.querySelector('form.search-form').dataset.labelVersion`)
+	if got := eval[string](t, ctx, `document.querySelector('.search-error').textContent`); got != want || !strings.Contains(got, "版本") {
+		t.Errorf("the box says %q, want the version label %q", got, want)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.search-dropdown .search-result').length`); n != 0 {
+		t.Errorf("%d results from an index of another version", n)
+	}
+}

@@ -10,8 +10,22 @@
   if (window[NS] && window[NS].ready) return;
   var me = document.currentScript;
   var root = new URL('../', me ? me.src : location.href).href;
-  // API is the engine interface this UI speaks (engine.js's API).
+  // API is the engine interface this UI was written for: any engine whose
+  // api is at least this has everything it uses (see engine.js).
   var API = 1;
+
+  /* ---------- labels ---------- */
+
+  // t is the UI string name with {…} filled from vars. Every string comes
+  // from the theme's i18n files, as data-label-<name> attributes that the
+  // layouts put on the search form and the search page's #search-app
+  // (TestSearchLabels checks that each name used here is written there);
+  // a missing one reads as fallback, else as its name, so that it shows.
+  function t(name, vars, fallback) {
+    var host = document.querySelector('[data-label-' + name + ']');
+    var s = host ? host.getAttribute('data-label-' + name) : fallback != null ? fallback : name;
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? String(vars[k]) : m; });
+  }
 
   /* ---------- loading ---------- */
 
@@ -31,7 +45,7 @@
         var el = document.createElement('script');
         el.src = root + 'search/' + file;
         el.onload = function () { ns.loaded.push(file); resolve(); };
-        el.onerror = function () { delete files[file]; reject(new Error('无法加载搜索索引 ' + file)); };
+        el.onerror = function () { delete files[file]; reject(new Error(t('load-failed', { file: file }))); };
         document.head.appendChild(el);
       });
     }
@@ -40,7 +54,7 @@
   // load is the engine's loader: a shard file's data.
   function load(file) { return script(file).then(function () { return data[file.split('.')[0]]; }); }
   function versionError() {
-    var err = new Error('搜索索引与本页的搜索程序版本不一致，请重新生成网站');
+    var err = new Error(t('version'));
     err.code = 'version';
     return err;
   }
@@ -53,7 +67,7 @@
         if (!entry || !entry.engine) throw versionError(); // an index older than its engine file
         return script(entry.engine);
       }).then(function () {
-        if (!engineModule || engineModule.api !== API) throw versionError();
+        if (!engineModule || engineModule.api < API) throw versionError();
         try {
           return engineModule.open(entry, load);
         } catch (err) {
@@ -81,16 +95,15 @@
   /* ---------- UI ---------- */
 
   var FACETS = ['type', 'branch', 'status', 'year'];
-  var TYPE_LABEL = { notice: '支部通知', disclosure: '党务公开', study: '学习资料', showcase: '成果展示', page: '页面' };
-  var STATUS_LABEL = { upcoming: '即将公示', open: '公示中', closed: '已结束' };
-  var FACET_LABEL = { type: '类型', branch: '支部', year: '年份', status: '公示状态' };
   function el(tag, cls, text) {
     var n = document.createElement(tag);
     if (cls) n.className = cls;
     if (text != null) n.textContent = text;
     return n;
   }
-  function label(f, v) { return f === 'type' ? TYPE_LABEL[v] || v : f === 'status' ? STATUS_LABEL[v] || v : v; }
+  // label is how a facet's value reads: a type or status by its label, a
+  // branch or year as it is.
+  function label(f, v) { return f === 'type' || f === 'status' ? t(f + '-' + v, null, v) : v; }
   function searchPage() { return root + 'search/index.html'; }
 
   // resultItem is one result. On the search page it is a plain list item
@@ -108,10 +121,10 @@
       li.dataset.href = root + rec.url;
     } else title.href = root + rec.url;
     var meta = el('p', 'search-result-meta');
-    [TYPE_LABEL[rec.type] || rec.type, rec.branch, rec.date].forEach(function (t) {
-      if (t) meta.appendChild(el('span', null, t));
+    [label('type', rec.type), rec.branch, rec.date].forEach(function (s) {
+      if (s) meta.appendChild(el('span', null, s));
     });
-    if (rec.status) meta.appendChild(el('span', 'search-status search-status-' + rec.status, STATUS_LABEL[rec.status] || rec.status));
+    if (rec.status) meta.appendChild(el('span', 'search-status search-status-' + rec.status, label('status', rec.status)));
     var ex = el('p', 'search-excerpt');
     engine.excerpt(rec, keys).forEach(function (piece) {
       ex.appendChild(piece.mark ? el('mark', null, piece.text) : document.createTextNode(piece.text));
@@ -124,13 +137,13 @@
 
   function noResults(box, q, onQuery, filtered, clearFilters) {
     var div = el('div', 'search-empty');
-    div.appendChild(el('p', 'search-empty-title', '没有找到与“' + q + '”相关的内容。'));
+    div.appendChild(el('p', 'search-empty-title', t('none', { q: q })));
     var ul = el('ul');
-    ['检查是否有错别字', '换用更短或更常见的词，例如“党费”“学习”', '减少关键词的数量'].forEach(function (t) { ul.appendChild(el('li', null, t)); });
+    [t('tip-typo'), t('tip-shorter'), t('tip-fewer')].forEach(function (s) { ul.appendChild(el('li', null, s)); });
     div.appendChild(ul);
     var words = q.split(/\s+/).filter(Boolean);
     if (words.length > 1 && onQuery) {
-      var p = el('p', null, '分别搜索：');
+      var p = el('p', null, t('each'));
       words.forEach(function (w) {
         var b = el('button', 'search-suggest', w);
         b.type = 'button';
@@ -140,7 +153,7 @@
       div.appendChild(p);
     }
     if (filtered && clearFilters) {
-      var c = el('button', 'search-suggest', '清除筛选条件');
+      var c = el('button', 'search-suggest', t('clear-filters'));
       c.type = 'button';
       c.addEventListener('click', clearFilters);
       div.appendChild(c);
@@ -169,7 +182,7 @@
     var list = el('ul', 'search-options');
     list.id = id + '-options';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', '搜索结果');
+    list.setAttribute('aria-label', t('results'));
     var foot = el('div', 'search-dropdown-foot');
     popup.appendChild(list);
     popup.appendChild(foot);
@@ -213,7 +226,7 @@
         if (!res.total) noResults(foot, q);
         else {
           var more = el('p', 'search-more');
-          var a = el('a', null, '查看全部 ' + res.total + ' 条结果');
+          var a = el('a', null, t('all-results', { n: res.total }));
           a.href = searchPage() + '?q=' + encodeURIComponent(q);
           more.appendChild(a);
           foot.appendChild(more);
@@ -268,16 +281,16 @@
     FACETS.forEach(function (f) { state[f] = params.get(f) || ''; });
     var form = el('form', 'search-page-form');
     form.setAttribute('role', 'search');
-    form.setAttribute('aria-label', '搜索与筛选'); // the header's search landmark is the other
+    form.setAttribute('aria-label', t('form')); // the header's search landmark is the other
     var input = el('input');
     input.type = 'search';
     input.name = 'q';
     input.value = state.q;
-    input.placeholder = '输入关键词，例如：党费、三会一课';
-    input.setAttribute('aria-label', '搜索');
+    input.placeholder = t('page-placeholder');
+    input.setAttribute('aria-label', t('query'));
     var sort = el('select', 'search-sort');
-    sort.setAttribute('aria-label', '排序');
-    [['', '按相关度'], ['date', '按日期']].forEach(function (o) {
+    sort.setAttribute('aria-label', t('sort'));
+    [['', t('by-relevance')], ['date', t('by-date')]].forEach(function (o) {
       var opt = el('option', null, o[1]);
       opt.value = o[0];
       sort.appendChild(opt);
@@ -290,7 +303,7 @@
     var facets = el('div', 'search-facets');
     var list = el('ol', 'search-results');
     list.id = 'search-results';
-    var more = el('button', 'search-more-button', '显示更多');
+    var more = el('button', 'search-more-button', t('more'));
     more.type = 'button';
     more.hidden = true;
     [form, status, facets, list, more].forEach(function (n) { box.appendChild(n); });
@@ -312,13 +325,13 @@
       facets.textContent = '';
       more.hidden = true;
       if (!q) { status.textContent = ''; return; }
-      status.textContent = '正在搜索…';
+      status.textContent = t('searching');
       var opts = { facets: true, byDate: state.byDate };
       FACETS.forEach(function (f) { opts[f] = state[f]; });
       find(q, opts, state.shown).then(function (r) {
         var res = r.res, recs = r.recs;
         if (my !== gen) return;
-        status.textContent = res.total ? '找到 ' + res.total + ' 条结果' : '';
+        status.textContent = res.total ? t('found', { n: res.total }) : '';
         drawFacets(res.facets);
         recs.forEach(function (rec, i) { list.appendChild(resultItem(r.engine, rec, res.keys, 'search-result-' + i)); });
         if (!res.total) {
@@ -335,9 +348,9 @@
         if (!values.length && !state[f]) return;
         values.sort(f === 'year' ? function (a, b) { return b.localeCompare(a); } : undefined);
         var group = el('fieldset', 'search-facet');
-        group.appendChild(el('legend', null, FACET_LABEL[f]));
+        group.appendChild(el('legend', null, t('facet-' + f)));
         [''].concat(values).forEach(function (v) {
-          var b = el('button', 'search-facet-value', (v ? label(f, v) : '全部') + (v ? ' (' + counts[f][v] + ')' : ''));
+          var b = el('button', 'search-facet-value', v ? t('facet-value', { value: label(f, v), n: counts[f][v] }) : t('all'));
           b.type = 'button';
           b.dataset.facet = f;
           b.dataset.value = v;
