@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/config"
+	"github.com/pubgen/pubgen/internal/convert"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/markup"
@@ -169,8 +170,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	// once: a missing attachment must not hide a missing photo in the
 	// text, nor a wrong date a broken link.
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
-	l = append(l, convertAll(s, conv, src, c.convCache())...)
-	c.convCache().sweep()
+	l = append(l, convert.All(s, conv, src.Static, c.convMemo())...)
 	l = append(l, checkPrivacy(fsys, s, c.privacyMemo(), c.textsMemo(), ac)...)
 	drafts = append(drafts, privacyDrafts(pages, opts.Drafts)...)
 	if err := l.Err(opts.Strict); err != nil {

@@ -21,7 +21,7 @@ func TestSessionForgetsDeletedPages(t *testing.T) {
 	sess := NewSession(os.DirFS(dir), Options{Now: demoNow, NoSearch: true})
 	held := func() map[string]int {
 		c := &sess.caches
-		return map[string]int{"parsed": c.pages.t.Len(), "converted": c.conv.t.Len(),
+		return map[string]int{"parsed": c.pages.t.Len(), "converted": c.conv.Len(),
 			"privacy": c.privacy.Len(), "fingerprints": c.prints.Len()}
 	}
 	// The home page and the section index have no file but are converted,

@@ -287,3 +287,8 @@ func checkShard(t *testing.T, name, data string) {
 		t.Errorf("%s: the arguments are not JSON: %v", name, err)
 	}
 }
+
+func isJS(s string) bool {
+	s = strings.ToLower(strings.TrimLeft(s, " \t\r\n\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"))
+	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "vbscript:")
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/pubgen/pubgen/internal/convert"
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/privacy"
@@ -35,7 +36,7 @@ func FuzzRenderedScan(f *testing.F) {
 		if err != nil {
 			return // over the Markdown budget: refused before any scan
 		}
-		nd := &site.Node{Page: &page.Page{Path: "content/notices/a.md", Body: []byte(body), BodyLine: 5}, PlainText: plainText(res.HTML)}
+		nd := &site.Node{Page: &page.Page{Path: "content/notices/a.md", Body: []byte(body), BodyLine: 5}, PlainText: convert.PlainText(res.HTML)}
 		shown := map[string]int{}
 		for _, fd := range privacy.Scan(nd.PlainText) {
 			shown[fd.Number]++

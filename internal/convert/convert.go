@@ -1,4 +1,4 @@
-package build
+package convert
 
 import (
 	"errors"
@@ -27,19 +27,24 @@ type anchorRef struct {
 	dest   string
 }
 
-// convertAll turns every page's Markdown into HTML, rewriting links to .md
-// files into links to their pages and reporting links that lead nowhere.
-// Then, as its links are known, each bundle publishes only the files its
-// page refers to (site.PublishReferenced).
-func convertAll(s *site.Site, conv *markup.Converter, src *source.Site, cc *convCache) diag.List {
+// All turns every page's Markdown into HTML (Node.Content, TOC and
+// PlainText), rewriting links to .md files into links to their pages and
+// reporting links that lead nowhere; staticFiles are the files under
+// static/, which a site path may name. Then, as its links are known, each
+// bundle publishes only the files its page refers to
+// (site.PublishReferenced). A session remembers conversions in m (nil:
+// none), which forgets, when All returns, the pages it did not convert.
+func All(s *site.Site, conv *markup.Converter, staticFiles []string, m *Memo) diag.List {
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
 	static := map[string]bool{}
-	for _, f := range src.Static {
+	for _, f := range staticFiles {
 		static[f] = true
 	}
+	cc := m
+	defer cc.sweep()
 	cc.begin(s, static)
 	lists := make([]diag.List, len(nodes))
 	refs := make([][]anchorRef, len(nodes))
@@ -112,7 +117,7 @@ func convertOne(s *site.Site, conv *markup.Converter, n *site.Node, static map[s
 	for _, h := range res.TOC {
 		n.TOC = append(n.TOC, site.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
-	n.PlainText = plainText(res.HTML)
+	n.PlainText = PlainText(res.HTML)
 	var files []string
 	for _, link := range res.Links {
 		if f, ok := bundleFile(n, link.Dest); ok {

@@ -1,4 +1,4 @@
-package build
+package convert
 
 import (
 	"bytes"
@@ -7,11 +7,11 @@ import (
 	"golang.org/x/net/html"
 )
 
-// plainText extracts the readable text of converted Markdown, for search
-// and reading time. Block boundaries become spaces so words of adjacent
+// PlainText extracts the readable text of converted Markdown, for search,
+// reading time and the privacy scan. Block boundaries become spaces so words of adjacent
 // paragraphs (and table cells) do not run together into false bigrams, and
 // runs of white space collapse to one.
-func plainText(doc []byte) string {
+func PlainText(doc []byte) string {
 	z := html.NewTokenizer(bytes.NewReader(doc))
 	var b strings.Builder
 	for {
