@@ -17,8 +17,10 @@ import (
 	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/parallel"
+	"github.com/pubgen/pubgen/internal/privacyscan"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
+	"github.com/pubgen/pubgen/internal/scaffold"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/sitedata"
@@ -161,7 +163,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	l = append(l, dl...)
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
 	l = append(l, pl...)
-	hints, drafts := checkPlaceholders(fsys, cfg.Theme, pages)
+	hints, drafts := scaffold.CheckPlaceholders(fsys, cfg.Theme, pages)
 	l = append(l, hints...)
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
 	l = append(l, sl...)
@@ -171,8 +173,8 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	// text, nor a wrong date a broken link.
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convert.All(s, conv, src.Static, c.convMemo())...)
-	l = append(l, checkPrivacy(fsys, s, c.privacyMemo(), c.textsMemo(), ac)...)
-	drafts = append(drafts, privacyDrafts(pages, opts.Drafts)...)
+	l = append(l, privacyscan.Check(fsys, s, maxContentSize, ac, c.privacyMemo())...)
+	drafts = append(drafts, privacyscan.Drafts(pages, opts.Drafts)...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err
 	}

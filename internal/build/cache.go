@@ -11,6 +11,7 @@ import (
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/privacyscan"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -30,12 +31,9 @@ type caches struct {
 	// attach holds attachments' text by content (package attach keeps its
 	// own rules); made on first use with the session's folder.
 	attach *attach.Cache
-	// privacy holds each page's personal-data findings by source path,
-	// made from the page's Sum (and checked against its rendered text).
-	privacy memo.Table[privacyEntry]
-	// texts holds the numbers in each published bundle text file, by its
-	// path, made from its bytes.
-	texts memo.Table[textScan]
+	// privacy holds each page's personal-data findings and those of each
+	// published bundle text file.
+	privacy privacyscan.Memo
 	// masks holds the search index's text of every page and attachment
 	// with its personal-data numbers masked (maskMemo).
 	masks maskMemo
@@ -68,18 +66,11 @@ func (c *caches) attachCache(dir string) *attach.Cache {
 	return c.attach
 }
 
-func (c *caches) privacyMemo() *memo.Table[privacyEntry] {
+func (c *caches) privacyMemo() *privacyscan.Memo {
 	if c == nil {
 		return nil
 	}
 	return &c.privacy
-}
-
-func (c *caches) textsMemo() *memo.Table[textScan] {
-	if c == nil {
-		return nil
-	}
-	return &c.texts
 }
 
 func (c *caches) pageCache() *pageCache {

@@ -1,4 +1,4 @@
-package build
+package privacyscan
 
 import (
 	"fmt"
@@ -46,30 +46,37 @@ func scanNames(n *site.Node) []pii {
 	return l
 }
 
-// maxScannedFile bounds the text file read for numbers: as large as a
-// content file may be. A larger one is published unread, with a warning.
-const maxScannedFile = maxContentSize
+// scanner reads the bundle files of one build for numbers: through fsys,
+// remembering each file's findings in texts (nil: no memo) and reading
+// PDF, Word and Excel text through ac. A text file larger than maxFile is
+// published unread, with a warning.
+type scanner struct {
+	fsys    fs.FS
+	texts   *memo.Table[textScan]
+	ac      *attach.Cache
+	maxFile int64
+}
 
-// scanFiles looks for numbers in the names of the bundle files the page
+// files looks for numbers in the names of the bundle files the page
 // publishes and in the text of those that have text (textfile.Readable;
 // PDF, .docx and .xlsx text joins here through fileText once it is
 // extracted). Each is placed where the page names the file: the
 // front-matter field (attachments, cover, gallery), else the body line
 // linking it, else the file itself. Files that cannot be read are noted
 // in notes.
-func scanFiles(fsys fs.FS, n *site.Node, texts *memo.Table[textScan], ac *attach.Cache, notes *diag.List) []pii {
+func (sc *scanner) files(n *site.Node, notes *diag.List) []pii {
 	if !n.Bundle || len(n.Files) == 0 {
 		return nil
 	}
 	var l piiList
-	fields := fileFields(n.Page)
+	fields := n.Page.FileFields()
 	for _, f := range n.Files {
 		file, line, field := namedAt(n, fields, f)
 		for _, fd := range privacy.Scan(f) {
 			l.add(file, line, 0, field, fd, privacy.Where{Name: privacy.MaskText(f)})
 		}
 		name := privacy.MaskText(f)
-		for _, t := range scanText(fsys, n.BundleDir+"/"+f, texts, ac, notes) {
+		for _, t := range sc.text(n.BundleDir+"/"+f, notes) {
 			fd, ln, col := t.fd, t.line, t.col
 			if field == "" && line == 0 {
 				// The file itself is the place: its line, not the page's.
@@ -97,27 +104,27 @@ type textFinding struct {
 	line, col int
 }
 
-// scanText returns the numbers in the text of the bundle file name,
-// remembered in texts (nil: no memo) by the file's text.
-func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], ac *attach.Cache, notes *diag.List) []textFinding {
+// text returns the numbers in the text of the bundle file name,
+// remembered by the file's text.
+func (sc *scanner) text(name string, notes *diag.List) []textFinding {
 	if !textfile.Readable(name) && !attach.Searchable(name) {
 		return nil
 	}
-	fi, err := fs.Stat(fsys, name)
+	fi, err := fs.Stat(sc.fsys, name)
 	if err != nil {
 		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
 		return nil
 	}
 	st := memo.StatOf(fi)
-	if e, _, ok := texts.Last(name); ok && e.stat.Proves(st) {
+	if e, _, ok := sc.texts.Last(name); ok && e.stat.Proves(st) {
 		return e.found
 	}
-	text, lines, ok := fileText(fsys, name, fi, ac, notes)
+	text, lines, ok := sc.fileText(name, fi, notes)
 	if !ok {
 		return nil
 	}
 	v := memo.Sum([]byte("privacy text"), []byte(name), []byte(text))
-	e, ok := texts.Get(name, v)
+	e, ok := sc.texts.Get(name, v)
 	if !ok {
 		for _, fd := range privacy.Scan(text) {
 			ln, col := 0, 0
@@ -130,7 +137,7 @@ func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], ac *attach.C
 		}
 	}
 	e.stat = st // taken before the read: a write meanwhile leaves it stale
-	texts.Put(name, v, e)
+	sc.texts.Put(name, v, e)
 	return e.found
 }
 
@@ -142,16 +149,16 @@ func scanText(fsys fs.FS, name string, texts *memo.Table[textScan], ac *attach.C
 // extraction. That text has no lines the author could find (a number
 // there is placed by the field naming the file), and a file attach cannot
 // read is left to the search's warning about it.
-func fileText(fsys fs.FS, name string, fi fs.FileInfo, ac *attach.Cache, notes *diag.List) (text string, lines, ok bool) {
+func (sc *scanner) fileText(name string, fi fs.FileInfo, notes *diag.List) (text string, lines, ok bool) {
 	if textfile.Readable(name) {
-		data, ok := fileData(fsys, name, fi, notes)
+		data, ok := sc.fileData(name, fi, notes)
 		if !ok {
 			return "", false, false
 		}
 		text, _ = textfile.Text(name, data)
 		return text, true, true
 	}
-	parts, _, err := ac.Text(fsys, name)
+	parts, _, err := sc.ac.Text(sc.fsys, name)
 	if err != nil && len(parts) == 0 {
 		return "", false, true
 	}
@@ -162,20 +169,20 @@ func fileText(fsys fs.FS, name string, fi fs.FileInfo, ac *attach.Cache, notes *
 	return strings.Join(texts, "\n"), false, true
 }
 
-// fileData reads a bundle file of at most maxScannedFile bytes (fi is its
-// stat), and notes one that is larger or cannot be read.
-func fileData(fsys fs.FS, name string, fi fs.FileInfo, notes *diag.List) ([]byte, bool) {
-	if fi.Size() > maxScannedFile {
-		notes.Warn(name, 0, 0, "", msg.PrivacyNotChecked, path.Base(name), float64(fi.Size())/(1<<20), float64(maxScannedFile)/(1<<20))
+// fileData reads a bundle file of at most maxFile bytes (fi is its stat),
+// and notes one that is larger or cannot be read.
+func (sc *scanner) fileData(name string, fi fs.FileInfo, notes *diag.List) ([]byte, bool) {
+	if fi.Size() > sc.maxFile {
+		notes.Warn(name, 0, 0, "", msg.PrivacyNotChecked, path.Base(name), float64(fi.Size())/(1<<20), float64(sc.maxFile)/(1<<20))
 		return nil, false
 	}
-	f, err := fsys.Open(name)
+	f, err := sc.fsys.Open(name)
 	if err != nil {
 		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
 		return nil, false
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxScannedFile+1))
+	data, err := io.ReadAll(io.LimitReader(f, sc.maxFile+1))
 	if err != nil {
 		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
 		return nil, false
@@ -183,44 +190,14 @@ func fileData(fsys fs.FS, name string, fi fs.FileInfo, notes *diag.List) ([]byte
 	return data, true
 }
 
-// fileField is a front-matter field naming a bundle file.
-type fileField struct {
-	field string // e.g. attachments[0].file, cover
-	file  string
-}
-
-// fileFields lists the page's fields that name bundle files. A list item
-// written as a bare name has its position under the item (attachments[0]),
-// one written as fields under its file key (attachments[0].file).
-func fileFields(p *page.Page) []fileField {
-	var out []fileField
-	item := func(list string, i int, file string) {
-		f := fmt.Sprintf("%s[%d]", list, i)
-		if _, ok := p.Pos[f+".file"]; ok {
-			f += ".file"
-		}
-		out = append(out, fileField{f, file})
-	}
-	for i, a := range p.Attachments {
-		item("attachments", i, a.File)
-	}
-	if p.Cover != "" {
-		out = append(out, fileField{"cover", p.Cover})
-	}
-	for i, g := range p.Gallery {
-		item("gallery", i, g.File)
-	}
-	return out
-}
-
 // namedAt is where the page names bundle file f: its front-matter field,
 // else the first body line holding its name (as written, or escaped as a
 // link would be), else the file itself (published by publish_unreferenced,
 // or linked in a way no line shows).
-func namedAt(n *site.Node, fields []fileField, f string) (file string, line int, field string) {
+func namedAt(n *site.Node, fields []page.Field, f string) (file string, line int, field string) {
 	for _, ff := range fields {
-		if path.Clean(ff.file) == f {
-			return n.Path, n.Line(ff.field), ff.field
+		if path.Clean(ff.Value) == f {
+			return n.Path, n.Line(ff.Pos), ff.Name
 		}
 	}
 	escaped := (&url.URL{Path: f}).EscapedPath()

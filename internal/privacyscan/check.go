@@ -1,4 +1,4 @@
-package build
+package privacyscan
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/pubgen/pubgen/internal/diag"
-	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/parallel"
@@ -17,7 +16,7 @@ import (
 	"github.com/pubgen/pubgen/internal/site"
 )
 
-// checkPrivacy looks for what looks like personal data (个人信息) in
+// Check looks for what looks like personal data (个人信息) in
 // everything a published page puts out: its front-matter strings, its
 // Markdown as written and its text as a reader sees it once rendered (so
 // that markup cannot hide a number), its web address and aliases, and the
@@ -28,13 +27,17 @@ import (
 // is a warning, which fails the build under --strict. Pages waiting for
 // their publish_date are judged too (see below).
 // It runs after the Markdown is converted and the bundle files narrowed
-// to those published. The findings in a page's own text depend on the
-// page and its rendered text alone, so a session remembers them in memo
-// (nil: no memo) by the page's Sum, checked against the rendered text;
-// names and files are looked at again every build, as they depend on
-// more than the page, but a bundle file's numbers are remembered in texts
-// by its bytes (and not read again while its stat proves it unchanged).
-func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], texts *memo.Table[textScan], ac *attach.Cache) diag.List {
+// to those published. A bundle file's text is read through ac (PDF, Word
+// and Excel) or whole, when it is at most maxFile bytes. The findings in a
+// page's own text depend on the page and its rendered text alone, so a
+// session remembers them in m (nil: no memo) by the page's Sum, checked
+// against the rendered text; names and files are looked at again every
+// build, as they depend on more than the page, but a bundle file's numbers
+// are remembered by its bytes (and not read again while its stat proves it
+// unchanged).
+func Check(fsys fs.FS, s *site.Site, maxFile int64, ac *attach.Cache, m *Memo) diag.List {
+	pages, texts := m.tables()
+	sc := scanner{fsys: fsys, texts: texts, ac: ac, maxFile: maxFile}
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
@@ -50,7 +53,7 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], text
 	known := make([]bool, len(nodes))
 	for i, n := range nodes {
 		if n != nil && n.Page != nil {
-			if e, ok := memo.Get(n.Path, n.Page.Sum); ok && e.plain == n.PlainText {
+			if e, ok := pages.Get(n.Path, n.Page.Sum); ok && e.plain == n.PlainText {
 				found[i], known[i] = e.found, true
 			}
 		}
@@ -68,7 +71,7 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], text
 			found[i] = scanPage(n)
 		}
 		if i < waiting {
-			outside[i] = append(scanNames(n), scanFiles(fsys, n, texts, ac, &notes[i])...)
+			outside[i] = append(scanNames(n), sc.files(n, &notes[i])...)
 		}
 	})
 	var l diag.List
@@ -79,10 +82,10 @@ func checkPrivacy(fsys fs.FS, s *site.Site, memo *memo.Table[privacyEntry], text
 		l = append(l, judge(n, append(slices.Clip(found[i]), outside[i]...), i < waiting)...)
 		l = append(l, notes[i]...)
 		if !known[i] {
-			memo.Put(n.Path, n.Page.Sum, privacyEntry{plain: n.PlainText, found: found[i]})
+			pages.Put(n.Path, n.Page.Sum, pageScan{plain: n.PlainText, found: found[i]})
 		}
 	}
-	memo.Sweep()
+	pages.Sweep()
 	texts.Sweep()
 	return l
 }
@@ -142,14 +145,6 @@ func judge(n *site.Node, found []pii, whole bool) diag.List {
 	return l
 }
 
-// privacyEntry is what a session remembers of one page's scan: the
-// rendered text it was made from (a page's text changes without its file
-// when, say, markdown.unsafe is switched) and the findings.
-type privacyEntry struct {
-	plain string
-	found []pii
-}
-
 // pii is one number found in what a page publishes: d places it (its
 // message and severity are the page's judgement, see judge).
 type pii struct {
@@ -172,9 +167,9 @@ type piiList []pii
 // scanPage looks for personal data in one page's text.
 func scanPage(n *site.Node) []pii {
 	var l piiList
-	for _, f := range textFields(n.Page) {
-		for _, fd := range privacy.Scan(f.value) {
-			l.add(n.Path, n.Line(f.pos), 0, f.name, fd, privacy.Where{})
+	for _, f := range n.Page.TextFields() {
+		for _, fd := range privacy.Scan(f.Value) {
+			l.add(n.Path, n.Line(f.Pos), 0, f.Name, fd, privacy.Where{})
 		}
 	}
 	scanBody(n, &l)
@@ -220,45 +215,12 @@ func scanBody(n *site.Node, l *piiList) {
 	}
 }
 
-// textField is one front-matter string that is published.
-type textField struct {
-	name, pos, value string // pos: the key of the field's position in Page.Pos
-}
-
-// textFields lists the page's published front-matter strings, except
-// contact and the names of files (see fileFields).
-func textFields(p *page.Page) []textField {
-	fs := []textField{
-		{"title", "title", p.Title}, {"summary", "summary", p.Summary}, {"branch", "branch", p.Branch},
-		{"category", "category", p.Category}, {"result", "result", p.Result}, {"series", "series", p.Series},
-		{"source", "source", p.Source}, {"award", "award", p.Award},
-	}
-	for i, t := range p.Tags {
-		fs = append(fs, textField{fmt.Sprintf("tags[%d]", i), "tags", t})
-	}
-	if m := p.Meeting; m != nil {
-		fs = append(fs, textField{"meeting.location", "meeting.location", m.Location}, textField{"meeting.host", "meeting.host", m.Host})
-	}
-	if s := p.Signoff; s != nil {
-		fs = append(fs, textField{"signoff.body", "signoff.body", s.Body})
-	}
-	for i, a := range p.Attachments {
-		f := fmt.Sprintf("attachments[%d]", i)
-		fs = append(fs, textField{f + ".title", f, a.Title})
-	}
-	for i, g := range p.Gallery {
-		f := fmt.Sprintf("gallery[%d]", i)
-		fs = append(fs, textField{f + ".caption", f, g.Title})
-	}
-	return fs
-}
-
-// privacyDrafts are notes for pubgen check on the drafts left out of the
-// site (not previewed) that hold what the check would report once they
-// are published, as checkPlaceholders notes their hints: a draft is never
+// Drafts are notes for pubgen check on the drafts left out of the site
+// (not previewed) that hold what Check would report once they are
+// published, as the archetype-hint check notes its hints: a draft is never
 // refused, but its author should hear of a number before setting draft:
 // false. Only the text and fields are read (a draft is not converted).
-func privacyDrafts(pages []*page.Page, previewed bool) []string {
+func Drafts(pages []*page.Page, previewed bool) []string {
 	if previewed {
 		return nil // in the site, and judged there
 	}

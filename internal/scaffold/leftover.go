@@ -1,4 +1,4 @@
-package build
+package scaffold
 
 import (
 	"fmt"
@@ -9,16 +9,15 @@ import (
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
-	"github.com/pubgen/pubgen/internal/scaffold"
 )
 
-// checkPlaceholders refuses to publish a page that still holds a hint of
+// CheckPlaceholders refuses to publish a page that still holds a hint of
 // the archetype it was made from (（会议地点）, （写明召开会议的依据和目的。）),
 // at the hint's line. Drafts are not refused, so a half-written page never
 // stops the build: they come back as notes for pubgen check instead. Pages
 // with a later publish_date are checked too, since nobody looks at them
 // again before they go live.
-func checkPlaceholders(fsys fs.FS, theme string, pages []*page.Page) (diag.List, []string) {
+func CheckPlaceholders(site fs.FS, theme string, pages []*page.Page) (diag.List, []string) {
 	byType := map[string][]string{}
 	var l diag.List
 	var drafts []string
@@ -28,7 +27,7 @@ func checkPlaceholders(fsys fs.FS, theme string, pages []*page.Page) (diag.List,
 		}
 		ph, ok := byType[p.Type]
 		if !ok {
-			ph = scaffold.Placeholders(fsys, theme, p.Type)
+			ph = Placeholders(site, theme, p.Type)
 			byType[p.Type] = ph
 		}
 		found := placeholdersLeft(p, ph)
@@ -50,18 +49,17 @@ func placeholdersLeft(p *page.Page, ph []string) diag.List {
 	if len(ph) == 0 {
 		return nil
 	}
-	fields := textFields(p)
-	for _, f := range fileFields(p) {
-		fields = append(fields, textField{f.field, f.field, f.file})
-	}
+	fields := append(p.TextFields(), p.FileFields()...)
 	// The privacy scan leaves contact out on purpose; a hint there is
 	// still unfinished.
 	if c := p.Contact; c != nil {
-		fields = append(fields, textField{"contact.phone", "contact.phone", c.Phone}, textField{"contact.email", "contact.email", c.Email}, textField{"contact.address", "contact.address", c.Address})
+		fields = append(fields, page.Field{Name: "contact.phone", Pos: "contact.phone", Value: c.Phone},
+			page.Field{Name: "contact.email", Pos: "contact.email", Value: c.Email},
+			page.Field{Name: "contact.address", Pos: "contact.address", Value: c.Address})
 	}
 	for _, f := range fields {
-		if h, ok := firstPlaceholder(f.value, ph); ok {
-			l.Error(p.Path, p.Line(f.pos), 0, f.name, msg.Placeholder, h)
+		if h, ok := firstPlaceholder(f.Value, ph); ok {
+			l.Error(p.Path, p.Line(f.Pos), 0, f.Name, msg.Placeholder, h)
 		}
 	}
 	body := string(p.Body)
