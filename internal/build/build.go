@@ -10,6 +10,7 @@ import (
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/convert"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/incremental"
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/markup"
 	"github.com/pubgen/pubgen/internal/minify"
@@ -83,7 +84,7 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Printer) (*Result, error) {
 	// One attachment cache for the build, so that the privacy scan and
 	// search share each extraction.
-	ac := c.attachCache(opts.AttachCache)
+	ac := c.mem().Attach(opts.AttachCache)
 	s, src, data, l, drafts, err := readSite(fsys, opts, c, ac, pr)
 	if err != nil {
 		return nil, err
@@ -161,19 +162,19 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	l = append(l, checkSiteFiles(cfg, src)...)
 	data, dl := sitedata.Load(fsys)
 	l = append(l, dl...)
-	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.pageCache())
+	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.mem().Pages())
 	l = append(l, pl...)
 	hints, drafts := scaffold.CheckPlaceholders(fsys, cfg.Theme, pages)
 	l = append(l, hints...)
-	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.relatedMemo()})
+	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.mem().Related()})
 	l = append(l, sl...)
 	// The text of every page that could be read is converted and scanned
 	// even when fields are wrong, so that check names every problem at
 	// once: a missing attachment must not hide a missing photo in the
 	// text, nor a wrong date a broken link.
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
-	l = append(l, convert.All(s, conv, src.Static, c.convMemo())...)
-	l = append(l, privacyscan.Check(fsys, s, maxContentSize, ac, c.privacyMemo())...)
+	l = append(l, convert.All(s, conv, src.Static, c.mem().Convert())...)
+	l = append(l, privacyscan.Check(fsys, s, maxContentSize, ac, c.mem().Privacy())...)
 	drafts = append(drafts, privacyscan.Drafts(pages, opts.Drafts)...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err
@@ -204,7 +205,7 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 	if err != nil {
 		return nil, nil, renderStats{}, err
 	}
-	files, fl := outputs.PrepareWith(fsys, s, c.thumbMemo()) // calendars, thumbnails, attachment sizes
+	files, fl := outputs.PrepareWith(fsys, s, c.mem().Files()) // calendars, thumbnails, attachment sizes
 	if *l = append(*l, fl...); l.HasErrors(opts.Strict) {
 		return nil, nil, renderStats{}, l.Err(opts.Strict)
 	}
@@ -214,10 +215,11 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 	var errs []error
 	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles(), t: lay.T}
 	if c != nil {
-		v := render.NewVersions(s, ropts, lay, renderGlobal(opts), &c.prints)
-		defer c.prints.Sweep()
-		outs, errs = render.RunCached(lay, jobs, min, &c.render, v)
-		rs.rendered = c.render.Rendered
+		m := c.mem()
+		v := render.NewVersions(s, ropts, lay, renderGlobal(opts), m.Prints())
+		defer m.Prints().Sweep()
+		outs, errs = render.RunCached(lay, jobs, min, m.Render(), v)
+		rs.rendered = m.Render().Rendered
 	} else {
 		outs, errs = render.Run(lay, jobs, min)
 	}
@@ -237,20 +239,20 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 }
 
 // parseAll parses every content file on all cores.
-func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *pageCache) ([]*page.Page, diag.List) {
+func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *incremental.Pages) ([]*page.Page, diag.List) {
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	parallel.For(len(files), func(i int) {
-		st, p, l, ok := pc.unchanged(fsys, files[i], loc)
+		st, p, l, ok := pc.Unchanged(fsys, files[i], loc)
 		if ok {
 			pages[i], lists[i] = p, l
 			return
 		}
 		if data, ok := readContent(fsys, files[i], &lists[i]); ok {
-			pages[i], lists[i] = pc.parse(files[i], data, loc, st)
+			pages[i], lists[i] = pc.Parse(files[i], data, loc, st)
 		}
 	})
-	pc.sweep()
+	pc.Sweep()
 	var out []*page.Page
 	var l diag.List
 	for i := range files {

@@ -20,9 +20,9 @@ func TestSessionForgetsDeletedPages(t *testing.T) {
 	writeSite(t, dir, files)
 	sess := NewSession(os.DirFS(dir), Options{Now: demoNow, NoSearch: true})
 	held := func() map[string]int {
-		c := &sess.caches
-		return map[string]int{"parsed": c.pages.t.Len(), "converted": c.conv.Len(),
-			"privacy": c.privacy.Len(), "fingerprints": c.prints.Len()}
+		m := sess.caches.mem()
+		return map[string]int{"parsed": m.Pages().Len(), "converted": m.Convert().Len(),
+			"privacy": m.Privacy().Len(), "fingerprints": m.Prints().Len()}
 	}
 	// The home page and the section index have no file but are converted,
 	// scanned and hashed like pages.

@@ -362,7 +362,7 @@ func TestSessionRereadsChangedBundleText(t *testing.T) {
 		if got := warnings(res.Warnings); !strings.Contains(got, want) || strings.Count(got, "像是有") != 1 {
 			t.Errorf("want one warning with %q, got:\n%s", want, got)
 		}
-		if n := sess.caches.privacy.Files(); n != 1 {
+		if n := sess.caches.mem().Privacy().Files(); n != 1 {
 			t.Errorf("the text memo holds %d files, want 1", n)
 		}
 	}

@@ -33,7 +33,7 @@ func BenchmarkRecords(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		files, reads, bytes := sess.caches.render.Footprint()
+		files, reads, bytes := sess.caches.mem().Render().Footprint()
 		var m runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&m)

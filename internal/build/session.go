@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"sort"
-
-	"github.com/pubgen/pubgen/internal/memo"
 )
 
 // Session builds the same site again and again (pubgen serve, build
@@ -17,7 +15,6 @@ type Session struct {
 	opts   Options
 	prev   map[string][]byte
 	caches caches
-	copied memo.Table[copiedFile]
 }
 
 // NewSession returns a session for the site in fsys.
@@ -33,7 +30,7 @@ func (s *Session) Build() (*Result, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	files, err := res.files(&s.copied)
+	files, err := res.files(s.caches.mem().Copied())
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,0 +1,106 @@
+package incremental
+
+import (
+	"github.com/pubgen/pubgen/internal/attach"
+	"github.com/pubgen/pubgen/internal/convert"
+	"github.com/pubgen/pubgen/internal/outputs"
+	"github.com/pubgen/pubgen/internal/privacyscan"
+	"github.com/pubgen/pubgen/internal/render"
+	"github.com/pubgen/pubgen/internal/site"
+)
+
+// Memory is what one session remembers, in the order the build asks: a
+// table per stage, each with the key and version named at its type. It is
+// used by one build at a time. A nil *Memory hands out nil tables, which
+// remember nothing.
+type Memory struct {
+	pages   Pages               // parsed pages by source path, from page.Version
+	related site.RelatedMemo    // each page's related pages, from the graph's signature
+	convert convert.Memo        // each page's HTML, TOC and text, from its Sum, the converter's hash and the link environment
+	privacy privacyscan.Memo    // each page's personal-data findings, from its Sum and text; bundle text files' by their bytes
+	files   outputs.PrepareMemo // thumbnails by photo bytes and pixel limit, calendars by event
+	prints  render.PageMemo     // what each page contributes to the versions of what outputs read
+	render  render.Cache        // rendered files by fingerprint and the versions of what they read
+	copied  Copied              // copied files' bytes by source path, while their stat proves them unchanged
+	// attach holds attachments' text by content (package attach keeps
+	// its own rules, on disk too); made on first use with the session's
+	// folder.
+	attach *attach.Cache
+}
+
+// Pages is the parsed-page table.
+func (m *Memory) Pages() *Pages {
+	if m == nil {
+		return nil
+	}
+	return &m.pages
+}
+
+// Related is the related-pages table.
+func (m *Memory) Related() *site.RelatedMemo {
+	if m == nil {
+		return nil
+	}
+	return &m.related
+}
+
+// Convert is the conversion table.
+func (m *Memory) Convert() *convert.Memo {
+	if m == nil {
+		return nil
+	}
+	return &m.convert
+}
+
+// Privacy is the personal-data scan's table.
+func (m *Memory) Privacy() *privacyscan.Memo {
+	if m == nil {
+		return nil
+	}
+	return &m.privacy
+}
+
+// Files is the table of calendars, thumbnails and web copies.
+func (m *Memory) Files() *outputs.PrepareMemo {
+	if m == nil {
+		return nil
+	}
+	return &m.files
+}
+
+// Prints is render's table of page versions.
+func (m *Memory) Prints() *render.PageMemo {
+	if m == nil {
+		return nil
+	}
+	return &m.prints
+}
+
+// Render is the rendered-file table.
+func (m *Memory) Render() *render.Cache {
+	if m == nil {
+		return nil
+	}
+	return &m.render
+}
+
+// Copied is the copied-file table.
+func (m *Memory) Copied() *Copied {
+	if m == nil {
+		return nil
+	}
+	return &m.copied
+}
+
+// Attach returns the session's attachment cache, or for a build from
+// scratch a fresh one on dir, which that build sweeps at its end (so a
+// clean build forgets nothing it did not need).
+func (m *Memory) Attach(dir string) *attach.Cache {
+	if m == nil {
+		return attach.NewCache(dir, attach.Limits{})
+	}
+	if m.attach == nil {
+		m.attach = attach.NewCache(dir, attach.Limits{})
+	}
+	return m.attach
+}
