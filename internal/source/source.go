@@ -19,14 +19,16 @@ type Site struct {
 }
 
 // Ignored reports whether a file or folder name is never part of a site:
-// editors' swap and backup files and hidden entries.
+// editors' swap, backup and temporary files (vim, emacs, Kate, JetBrains
+// IDEs), system files and hidden entries. The watcher ignores the same
+// names, so an edit it delivers is always of something the build reads.
 func Ignored(name string) bool {
 	switch {
 	case name == "" || name == ".":
 		return false
-	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+	case strings.HasPrefix(name, "."), len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, ".swo"), name == "4913", strings.Contains(name, "___jb_"),
+		strings.HasSuffix(name, ".swo"), strings.HasSuffix(name, ".kate-swp"), name == "4913", strings.Contains(name, "___jb_"),
 		name == "Thumbs.db", name == "desktop.ini":
 		return true
 	}

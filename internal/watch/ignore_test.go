@@ -25,6 +25,9 @@ func TestIgnored(t *testing.T) {
 		{"content/a.md___jb_tmp___", true},
 		{"content/a.md___jb_old___", true},
 		{"content/a.md.kate-swp", true},
+		{"content/Thumbs.db", true}, // the build never reads it, so an edit of it rebuilds nothing
+		{"content/old~/a.md", true}, // a folder the build skips whole
+		{"static/desktop.ini", true},
 		{".git", true},
 		{".git/index", true},
 		{".pubgen/index/store", true},
