@@ -159,7 +159,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	if err != nil {
 		return nil, nil, nil, nil, nil, err
 	}
-	l = append(l, checkSiteFiles(cfg, src)...)
+	l = append(l, cfg.CheckStaticFiles(src.Static)...)
 	data, dl := sitedata.Load(fsys)
 	l = append(l, dl...)
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.mem().Pages())

@@ -4,7 +4,9 @@ import (
 	"path"
 	"strings"
 
+	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // imageExts are the files a browser shows as a logo; an icon must be one
@@ -53,4 +55,21 @@ func hasExt(p string, exts []string) bool {
 		}
 	}
 	return false
+}
+
+// CheckStaticFiles reports a logo, banner or icon that names no file of
+// static (the files under static/, as source lists them): every page links
+// it, so a typo would be a broken image or a failed request on every page.
+func (c *Config) CheckStaticFiles(static []string) diag.List {
+	have := make(map[string]bool, len(static))
+	for _, f := range static {
+		have[f] = true
+	}
+	var l diag.List
+	for _, f := range c.StaticFiles() {
+		if f.Value != "" && !have[f.Value] {
+			l.Error(FileName, 0, 0, f.Key, msg.ConfigStaticMissing, f.Value, source.StaticDir)
+		}
+	}
+	return l
 }
