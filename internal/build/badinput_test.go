@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 // badInput is one mistake an author or operator can make, with the message
@@ -156,7 +157,7 @@ var badInputs = []badInput{
 		want: "content/notices/a.md:5:3: 文件里有空字节，不像是文字文件。请确认它是用文本编辑器写的 .md 文件。"},
 	{name: "enormous file",
 		edits: func(m fstest.MapFS) {
-			m["content/notices/huge.md"] = &fstest.MapFile{Data: make([]byte, maxContentSize+1)}
+			m["content/notices/huge.md"] = &fstest.MapFile{Data: make([]byte, source.MaxContentSize+1)}
 		},
 		want: "content/notices/huge.md: 文件有 10.0 MB，太大了，不像是页面文字（最多 10.0 MB）。大的文档请放在 index.md 旁边作为附件。"},
 	{name: "deeply nested quotes",

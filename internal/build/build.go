@@ -174,7 +174,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	// text, nor a wrong date a broken link.
 	conv := markup.New(markup.Options{Unsafe: cfg.Markdown.Unsafe})
 	l = append(l, convert.All(s, conv, src.Static, c.mem().Convert())...)
-	l = append(l, privacyscan.Check(fsys, s, maxContentSize, ac, c.mem().Privacy())...)
+	l = append(l, privacyscan.Check(fsys, s, source.MaxContentSize, ac, c.mem().Privacy())...)
 	drafts = append(drafts, privacyscan.Drafts(pages, opts.Drafts)...)
 	if err := l.Err(opts.Strict); err != nil {
 		return nil, nil, nil, nil, nil, err
@@ -248,7 +248,7 @@ func parseAll(fsys fs.FS, files []string, loc *time.Location, pc *incremental.Pa
 			pages[i], lists[i] = p, l
 			return
 		}
-		if data, ok := readContent(fsys, files[i], &lists[i]); ok {
+		if data, ok := source.ReadContent(fsys, files[i], &lists[i]); ok {
 			pages[i], lists[i] = pc.Parse(files[i], data, loc, st)
 		}
 	})
