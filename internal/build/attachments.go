@@ -79,18 +79,19 @@ func attachmentTitle(n *site.Node, file string) string {
 }
 
 // attachmentDocs makes one search document per part of each attachment
-// (a PDF page, a sheet, a whole document): a result of its own, titled
-// with the attachment's name and page from the theme's strings, linking
-// to the file (#page=N opens a PDF at its page in browsers' viewers).
+// (a PDF page, a sheet, a whole document): a result of its own, shown
+// under its page (PageURL, PageTitle), titled with the attachment's name
+// and page from the theme's strings, linking to the file (#page=N opens a
+// PDF at its page in browsers' viewers).
 // Everything else is its page's document (pageDoc): type, branch,
 // category, status and the site's date, day and year, so the filters
 // treat it as part of that page, and the page's privacy mask over its
 // text. The page's summary and tags are left out: they describe the page,
 // and every page of a long PDF matching a tag would bury the page.
-func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string, masks *maskMemo) []search.Doc {
+func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string, masks *maskMemo, pretty bool) []search.Doc {
 	var docs []search.Doc
 	for _, a := range texts {
-		page, mask := pageDoc(s, a.n, false, masks)
+		page, mask := pageDoc(s, a.n, pretty, masks)
 		for _, p := range a.parts {
 			d := page
 			d.ID = a.n.Path + "#" + a.file
@@ -106,6 +107,7 @@ func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string,
 				d.Title += " · " + p.Sheet
 			}
 			d.Title, d.Summary, d.Body, d.Tags = mask(d.Title), "", mask(p.Text), nil
+			d.PageURL, d.PageTitle = page.URL, page.Title
 			docs = append(docs, d)
 		}
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,7 +63,8 @@ func TestSearchFindsTextOnlyInAPDF(t *testing.T) {
 		t.Fatalf("%q: %d hits %v, want the PDF's page 2 alone", pdfOnly, len(hits), titles(hits))
 	}
 	h := hits[0]
-	if h.URL != pdfPage2URL || h.Title != "附件：发展党员工作流程图（打印版）（第 2 页）" || h.Type != "study" || h.Branch != "机关第一党支部" {
+	if h.URL != pdfPage2URL || h.Title != "附件：发展党员工作流程图（打印版）（第 2 页）" || h.Type != "study" || h.Branch != "机关第一党支部" ||
+		h.PageURL != path.Dir(pdfPage2URL)+"/index.html" || h.PageTitle != "党支部工作实务（二）：发展党员的五个阶段" {
 		t.Errorf("hit %+v", h)
 	}
 	if !strings.Contains(h.Excerpt, "<mark>") {

@@ -110,7 +110,8 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 		texts := readAttachments(fsys, s, ac, &l)
 		att = newAttachmentReport(texts, ac.Extracted())
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t, c.maskMemo()), c.maskMemo(), opts.Index, opts.SearchCache, s.Config.URLStyle == config.Pretty, &l); err != nil {
+		pretty := s.Config.URLStyle == config.Pretty
+		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t, c.maskMemo(), pretty), c.maskMemo(), opts.Index, opts.SearchCache, pretty, &l); err != nil {
 			return nil, err
 		}
 		if err := minifyEngine(shards, min); err != nil {

@@ -180,6 +180,38 @@ func titles(hits []search.Hit) []string {
 	return out
 }
 
+// shownTitles is the titles of hits as the search UI lists them: each page
+// once, where its first hit (itself or a part of one of its attachments)
+// is, followed by the parts of its attachments in their order.
+func shownTitles(hits []search.Hit) []string {
+	type group struct {
+		title string
+		parts []string
+	}
+	var order []*group
+	at := map[string]*group{}
+	for _, h := range hits {
+		url, title := h.URL, h.Title
+		if h.PageURL != "" {
+			url, title = h.PageURL, h.PageTitle
+		}
+		g := at[url]
+		if g == nil {
+			g = &group{title: title}
+			at[url] = g
+			order = append(order, g)
+		}
+		if h.PageURL != "" {
+			g.parts = append(g.parts, h.Title)
+		}
+	}
+	var out []string
+	for _, g := range order {
+		out = append(append(out, g.title), g.parts...)
+	}
+	return out
+}
+
 // TestSearchDemoHTTPSubpath serves the built portal under a sub-path of a
 // web server with a strict Content-Security-Policy, as an intranet server
 // would, and searches it as a reader does; nothing may break the policy
@@ -314,10 +346,14 @@ func driveSearch(t *testing.T, b tab, d *searchDemo, root string) {
 		t.Fatal(err)
 	}
 	typeInHeader(t, b, d, "党费", []string{"党费"})
-	// Text that only a PDF attachment holds, linked at its page.
+	// Text that only a PDF attachment holds: its page, then the PDF's
+	// page as a sub-result linking to the file at that page.
 	typeInHeader(t, b, d, pdfOnly, []string{"流程图"})
-	if href := b.str(`document.querySelector('.search-dropdown:not([hidden]) [data-href]').dataset.href`); !strings.HasSuffix(href, "/"+pdfPage2URL) {
-		t.Errorf("%q: the result links to %q, want the PDF's page 2", pdfOnly, href)
+	if href := b.str(`document.querySelector('.search-dropdown:not([hidden]) [data-href]:not(.search-subresult)').dataset.href`); !strings.HasSuffix(href, "/"+path.Dir(pdfPage2URL)+"/index.html") && !strings.HasSuffix(href, "/"+path.Dir(pdfPage2URL)+"/") {
+		t.Errorf("%q: the result links to %q, want the PDF's page", pdfOnly, href)
+	}
+	if href := b.str(`document.querySelector('.search-dropdown:not([hidden]) .search-subresult[data-href]').dataset.href`); !strings.HasSuffix(href, "/"+pdfPage2URL) {
+		t.Errorf("%q: the sub-result links to %q, want the PDF's page 2", pdfOnly, href)
 	}
 	q := "2025年 党费"
 	typeInHeader(t, b, d, q, []string{"2025", "党费"})
@@ -360,7 +396,7 @@ func driveSearch(t *testing.T, b tab, d *searchDemo, root string) {
 // highlighted, and a link to all of bleve's results.
 func typeInHeader(t *testing.T, b tab, d *searchDemo, q string, marks []string) {
 	t.Helper()
-	want := titles(d.search(t, q, search.Query{Limit: 8}))
+	want := shownTitles(d.search(t, q, search.Query{Limit: 8}))
 	all := d.search(t, q, search.Query{})
 	if len(want) == 0 {
 		t.Fatalf("the demo has no page for %q: the test needs one", q)
@@ -387,8 +423,8 @@ func checkPage(t *testing.T, b tab, d *searchDemo, q string, filters search.Quer
 	t.Helper()
 	want := d.search(t, q, filters)
 	got := b.strs(`[...document.querySelectorAll('#search-results .search-result-title')].map(a => a.textContent)`)
-	if n := min(20, len(want)); !slices.Equal(got, titles(want[:n])) {
-		t.Errorf("%q %+v: results\n%q\nbleve:\n%q", q, filters, got, titles(want[:n]))
+	if n := min(20, len(want)); !slices.Equal(got, shownTitles(want[:n])) {
+		t.Errorf("%q %+v: results\n%q\nbleve:\n%q", q, filters, got, shownTitles(want[:n]))
 	}
 	var facets []struct{ Facet, Value, Label string }
 	b.value(`[...document.querySelectorAll('.search-facet-value')].filter(e => e.dataset.value).map(e => ({Facet: e.dataset.facet, Value: e.dataset.value, Label: e.textContent}))`, &facets)

@@ -11,7 +11,11 @@
  *
  *   __pubgenSearch.engine(E) is how the file hands over E (under Node,
  *   module.exports = E):
- *     E.api      the API's version; a UI checks it is the one it speaks.
+ *     E.api      the API's version: it grows by one with each addition, and
+ *                nothing is ever removed or changed under the same name, so
+ *                a UI works with any engine whose api is at least the one
+ *                it was written for (a site's copy of the theme may be
+ *                older than its pubgen).
  *     E.format   the index format this engine reads (analysisVersion).
  *     E.open(entry, load) returns an engine over the entry's index, or
  *       throws an Error whose code is 'version' when entry.v is not
@@ -26,7 +30,12 @@
  *       export positions in result order, facets {facet: {value: count}}
  *       when asked for or filtered.
  *     records(docs)        resolves to the display records of positions:
- *       {url, title, type, branch, status, date, summary, body}.
+ *       {url, title, type, branch, status, date, summary, body, page};
+ *       page is null, or for a part of an attachment (a PDF page…) the
+ *       {url, title} of the page it is attached to.
+ *     group(recs)          the records in groups by page, in order of each
+ *       group's best: [{page: {url, title}, rec (the page's own record or
+ *       null), parts: [attachment records]}].
  *     excerpt(rec, keys)   the excerpt as [{text, mark}] pieces, to be
  *       shown as text nodes (never as HTML).
  *     analyse, keys, phraseKeys(q)   the analysis, with the entry's limits.
@@ -38,8 +47,8 @@
   'use strict';
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
-  var API = 1;
-  var INDEX_FORMAT = 'pubgen-search-5';
+  var API = 2; // 2: group, record.page
+  var INDEX_FORMAT = 'pubgen-search-6';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -357,15 +366,29 @@
         return docs.map(function (d, i) {
           var r = data[i][d % e.per];
           return { url: r[0], title: r[1], type: e.types[r[2]], branch: e.branches[r[3]],
-            status: e.statuses[r[4]], date: r[5], summary: r[6], body: r[7] };
+            status: e.statuses[r[4]], date: r[5], summary: r[6], body: r[7],
+            page: r.length > 8 ? { url: r[8], title: r[9] } : null };
         });
       });
     }
 
     return {
-      docs: e.docs, facets: FACETS.slice(), search: search, records: records, excerpt: excerpt,
+      docs: e.docs, facets: FACETS.slice(), search: search, records: records, excerpt: excerpt, group: group,
       analyse: analyse, keys: keys, phraseKeys: function (q) { return phraseKeys(q, e.gram); }
     };
+  }
+
+  // group gathers records (in result order) by the page they are on: a
+  // page's own record and the parts of its attachments form one group, at
+  // the place of whichever of them came first.
+  function group(recs) {
+    var out = [], at = {};
+    recs.forEach(function (r) {
+      var page = r.page || { url: r.url, title: r.title }, g = at[page.url];
+      if (!g) out.push(g = at[page.url] = { page: page, rec: null, parts: [] });
+      if (r.page) g.parts.push(r); else g.rec = r;
+    });
+    return out;
   }
 
   /* ---------- excerpts: excerpt.go ---------- */

@@ -45,7 +45,20 @@ func fixtureDocs() []Doc {
 		doc("showcases/day", "showcase", "第一党支部", "", "主题党日活动剪影", "支部开展主题党日活动，党员重温入党誓词。", 2024, 5, 4),
 		doc("study/apart", "study", "第一党支部", "", "主题教育学习笔记", "主题教育期间，每月的党日安排集中学习。", 2024, 9, 1),
 		doc("notices/plan", "notice", "第二党支部", "", "2025年党建工作要点", "围绕2025年党建工作，支部制定学习计划。", 2025, 2, 1),
+		// Two pages of a PDF attached to study/rules, as the build makes
+		// them: the page's facets, the file's text, shown under the page.
+		attachment(doc("study/rules", "study", "第二党支部", "", "附件：制度汇编（第 1 页）", "第一章 支部制度总则。", 2025, 1, 1), "a.pdf#page=1"),
+		attachment(doc("study/rules", "study", "第二党支部", "", "附件：制度汇编（第 2 页）", "附录 入党流程图说明。", 2025, 1, 1), "a.pdf#page=2"),
 	}
+}
+
+// attachment makes d a part of an attachment of its page: the file's
+// address after the page's folder, the page named as its page.
+func attachment(d Doc, file string) Doc {
+	d.PageURL, d.PageTitle = d.URL, "管理制度汇编"
+	d.ID += "#" + file
+	d.URL = strings.TrimSuffix(d.URL, "index.html") + file
+	return d
 }
 
 // fixtureQuery is one line of expect.json: a query, its filters as the
@@ -72,6 +85,7 @@ var fixtureQueries = []fixtureQuery{
 	{Q: "支部", Opts: fixtureOpt{Year: "2024", ByDate: true}},
 	{Q: "支部", Opts: fixtureOpt{Branch: "第二党支部"}},
 	{Q: "公示", Opts: fixtureOpt{Status: "open"}},
+	{Q: "流程图"}, {Q: "制度"},
 }
 
 // fixtureFiles is what testdata/engine holds: the export without the

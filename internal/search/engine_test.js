@@ -77,7 +77,7 @@ test('analysis: phrase keys of Han runs and quoted Latin', () => {
 
 test('decoding: every record, with its facets and the site\'s day', async () => {
   const all = await engine.records([...Array(engine.docs).keys()]);
-  assert.equal(all.length, 7);
+  assert.equal(all.length, 9, 'seven pages and two parts of an attachment');
   // Export order is newest first.
   assert.deepEqual(all.map((r) => r.date), [...all.map((r) => r.date)].sort().reverse());
   const fees = all.find((r) => r.url === 'disclosures/fees/index.html');
@@ -114,11 +114,11 @@ test('query: Latin words, quoted phrases, mixed Latin and Han', async () => {
 test('query: filters, their counts and the date order', async () => {
   assert.deepEqual((await urls('支部', { type: 'disclosure' })).sort(), ['disclosures/fees', 'disclosures/member']);
   assert.deepEqual(await urls('支部', { year: '2024', byDate: true }), ['disclosures/fees', 'study/apart', 'showcases/day']);
-  assert.deepEqual((await urls('支部', { branch: '第二党支部' })).sort(), ['disclosures/member', 'notices/plan', 'study/rules']);
+  assert.deepEqual((await urls('支部', { branch: '第二党支部' })).sort(), ['disclosures/member', 'notices/plan', 'study/rules', 'study/rules', 'study/rules']);
   assert.deepEqual(await urls('公示', { status: 'open' }), ['disclosures/member']);
   const res = await engine.search('支部', { type: 'disclosure', facets: true });
   // A facet counts with the other filters applied, its own left out.
-  assert.deepEqual(res.facets.type, { notice: 2, study: 2, disclosure: 2, showcase: 1 });
+  assert.deepEqual(res.facets.type, { notice: 2, study: 4, disclosure: 2, showcase: 1 });
   assert.deepEqual(res.facets.year, { 2025: 1, 2024: 1 });
 });
 
@@ -129,6 +129,29 @@ test('scoring: the order Search gives (expect.json, written by the Go side)', as
     const got = (await engine.records(res.docs)).map((r) => r.url);
     assert.deepEqual(got, x.urls, `${x.q} ${JSON.stringify(x.opts)}`);
   }
+});
+
+test('grouping: an attachment\'s parts come under their page', async () => {
+  // 流程图 is only in the PDF's page 2: its page is shown by title alone.
+  let res = await engine.search('流程图');
+  let recs = await engine.records(res.docs);
+  assert.deepEqual(recs.map((r) => [r.url, r.page]), [['study/rules/a.pdf#page=2', { url: 'study/rules/index.html', title: '管理制度汇编' }]]);
+  assert.deepEqual(engine.group(recs).map((g) => [g.page.url, g.rec, g.parts.map((p) => p.url)]),
+    [['study/rules/index.html', null, ['study/rules/a.pdf#page=2']]]);
+  // 制度 is in the page and in both parts (the attachment is called
+  // 制度汇编): one group holding the page and its parts in result order.
+  res = await engine.search('制度');
+  recs = await engine.records(res.docs);
+  assert.equal(recs.length, 3);
+  assert.deepEqual(engine.group(recs).map((g) => [g.page.url, g.rec && g.rec.url, g.parts.map((p) => p.url)]),
+    [['study/rules/index.html', 'study/rules/index.html', recs.filter((r) => r.page).map((r) => r.url)]]);
+  // A group stands where the first of its records does. Every page and
+  // part names its branch, 第…党支部.
+  res = await engine.search('支部');
+  recs = await engine.records(res.docs);
+  const firsts = [...new Set(recs.map((r) => (r.page || r).url))];
+  assert.deepEqual(engine.group(recs).map((g) => g.page.url), firsts);
+  assert.deepEqual([recs.length, firsts.length], [9, 7]);
 });
 
 test('excerpt: a window of text pieces with the matches marked', async () => {

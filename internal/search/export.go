@@ -37,6 +37,7 @@ type exportDoc struct {
 	typ, branch, status           string
 	date                          time.Time
 	day, year                     string // the site's calendar: Doc.Day, Doc.Year
+	pageURL, pageTitle            string // an attachment part's page: Doc.PageURL, Doc.PageTitle
 }
 
 // Export returns the static files the browser client needs, keyed by path
@@ -120,6 +121,7 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 		docs = append(docs, exportDoc{
 			id: h.ID, url: h.URL, title: str(srcTitle), summary: str(srcSummary), body: str(srcBody),
 			typ: h.Type, branch: h.Branch, status: h.Status, date: h.Date, day: h.Day, year: h.Year,
+			pageURL: h.PageURL, pageTitle: h.PageTitle,
 		})
 	}
 	slices.SortFunc(docs, func(a, b exportDoc) int {

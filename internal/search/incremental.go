@@ -72,6 +72,7 @@ func exportDocOf(d Doc) exportDoc {
 	return exportDoc{
 		id: d.ID, url: r.URL, title: r.SrcTitle, summary: r.SrcSummary, body: r.SrcBody,
 		typ: r.Type, branch: r.Branch, status: r.Status, date: date, day: r.Day, year: r.Year,
+		pageURL: r.PageURL, pageTitle: r.PageTitle,
 	}
 }
 

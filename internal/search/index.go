@@ -37,6 +37,10 @@ type Doc struct {
 	// year filter is Year, on both sides. The search never derives them
 	// from Date itself, since an instant has a day only in some zone.
 	Day, Year string
+	// PageURL and PageTitle are, for a part of an attachment (a PDF page,
+	// a sheet, a whole document), the page the file is attached to; ""
+	// for a page. A result shows such a part under its page.
+	PageURL, PageTitle string
 }
 
 // UpdateStats counts what Update did, so a rebuild can report its work.
@@ -391,6 +395,8 @@ type record struct {
 	SrcTitle   string `json:"src_title"`
 	SrcSummary string `json:"src_summary"`
 	SrcBody    string `json:"src_body"`
+	PageURL    string `json:"page_url"`
+	PageTitle  string `json:"page_title"`
 }
 
 func toRecord(d Doc) record {
@@ -413,6 +419,8 @@ func toRecord(d Doc) record {
 		SrcTitle:   d.Title,
 		SrcSummary: d.Summary,
 		SrcBody:    d.Body,
+		PageURL:    d.PageURL,
+		PageTitle:  d.PageTitle,
 	}
 	r.Hash = hashRecord(r)
 	return r

@@ -15,7 +15,7 @@ import (
 // analysisVersion names the mapping, the analysis and the export scoring.
 // Open rebuilds the index from scratch when the stored value differs, so
 // bump it whenever any of those change.
-const analysisVersion = "pubgen-search-5"
+const analysisVersion = "pubgen-search-6"
 
 // Field names in the bleve document. textFields are the bigram-analysed
 // fields that a term of the query is looked up in (as a disjunction, in this
@@ -36,6 +36,8 @@ const (
 	fieldDay      = "day"
 	fieldYear     = "year"
 	fieldHash     = "hash"
+	fieldPageURL  = "page_url"   // Doc.PageURL
+	fieldPageName = "page_title" // Doc.PageTitle
 
 	// The indexed text fields hold width-folded text (see foldWidth); the
 	// page's own text, shown in results, is stored beside them unfolded.
@@ -132,7 +134,7 @@ func pageMapping() *mapping.DocumentMapping {
 	grams := text(gramAnalyzer, false)
 	grams.SkipFreqNorm = true
 	dm.AddFieldMappingsAt(gramField, grams)
-	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, srcTitle, srcSummary, srcBody}
+	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, srcTitle, srcSummary, srcBody, fieldPageURL, fieldPageName}
 	for _, name := range stored {
 		dm.AddFieldMappingsAt(name, kw(false))
 	}

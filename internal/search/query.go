@@ -35,6 +35,8 @@ type Hit struct {
 	Status         string
 	Date           time.Time
 	Day, Year      string
+	// PageURL and PageTitle are the page of an attachment's part (Doc).
+	PageURL, PageTitle string `json:",omitempty"`
 }
 
 // scoreScale is how many integer units one unit of bleve score is worth.
@@ -245,7 +247,7 @@ type rankedHit struct {
 
 // hitFields are the stored fields toHit reads.
 func hitFields() []string {
-	return []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, fieldDay, fieldYear}
+	return []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, fieldDay, fieldYear, fieldPageURL, fieldPageName}
 }
 
 func toHit(m *search.DocumentMatch) Hit {
@@ -255,6 +257,7 @@ func toHit(m *search.DocumentMatch) Hit {
 		ID: m.ID, URL: str(fieldURL), Title: str(srcTitle),
 		Type: str(fieldType), Branch: str(fieldBranch), Status: str(fieldStatus),
 		Date: date, Day: str(fieldDay), Year: str(fieldYear),
+		PageURL: str(fieldPageURL), PageTitle: str(fieldPageName),
 	}
 }
 

@@ -168,15 +168,20 @@ func (s *exportState) recordsMoved(lo, hi int, changed map[int32]bool, prev []in
 	return false
 }
 
-// recordScript is record shard i: what a result shows of each document.
+// recordScript is record shard i: what a result shows of each document,
+// and for an attachment's part the page it is shown under.
 func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
 	recs := make([][]any, 0, len(docs))
 	for _, doc := range docs {
-		recs = append(recs, []any{
+		r := []any{
 			doc.url, doc.title, d.types.idx[doc.typ], d.branches.idx[doc.branch],
 			d.statuses.idx[doc.status], doc.day,
 			doc.summary, firstRunes(doc.body, recordBodyRunes),
-		})
+		}
+		if doc.pageURL != "" {
+			r = append(r, doc.pageURL, doc.pageTitle)
+		}
+		recs = append(recs, r)
 	}
 	return shardScript("r"+strconv.Itoa(i), recs)
 }

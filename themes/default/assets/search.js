@@ -12,7 +12,7 @@
   var root = new URL('../', me ? me.src : location.href).href;
   // API is the engine interface this UI was written for: any engine whose
   // api is at least this has everything it uses (see engine.js).
-  var API = 1;
+  var API = 2;
 
   /* ---------- labels ---------- */
 
@@ -106,33 +106,60 @@
   function label(f, v) { return f === 'type' || f === 'status' ? t(f + '-' + v, null, v) : v; }
   function searchPage() { return root + 'search/index.html'; }
 
-  // resultItem is one result. On the search page it is a plain list item
-  // whose title is a link Tab reaches; in the header's dropdown it is an
-  // option of the combobox's listbox, which may hold no link (axe's
-  // nested-interactive), so its title is text and its page is opened by
-  // the dropdown (click or Enter) from data-href.
-  function resultItem(engine, rec, keys, id, option) {
-    var li = el('li', 'search-result');
+  // resultItem is one result: the page (title, url) with the meta of rec
+  // and, unless rec is null, its excerpt. On the search page it is a plain
+  // list item whose title is a link Tab reaches; in the header's dropdown
+  // it is an option of the combobox's listbox, which may hold no link
+  // (axe's nested-interactive), so its title is text and its page is
+  // opened by the dropdown (click or Enter) from data-href. A part of an
+  // attachment (sub) has no meta: it is shown under its page's.
+  function resultItem(engine, page, rec, keys, id, option, sub) {
+    var li = el('li', sub ? 'search-result search-subresult' : 'search-result');
     li.id = id;
-    var title = el(option ? 'span' : 'a', 'search-result-title', rec.title);
+    var title = el(option ? 'span' : 'a', 'search-result-title', page.title);
     if (option) {
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
-      li.dataset.href = root + rec.url;
-    } else title.href = root + rec.url;
-    var meta = el('p', 'search-result-meta');
-    [label('type', rec.type), rec.branch, rec.date].forEach(function (s) {
-      if (s) meta.appendChild(el('span', null, s));
-    });
-    if (rec.status) meta.appendChild(el('span', 'search-status search-status-' + rec.status, label('status', rec.status)));
-    var ex = el('p', 'search-excerpt');
-    engine.excerpt(rec, keys).forEach(function (piece) {
-      ex.appendChild(piece.mark ? el('mark', null, piece.text) : document.createTextNode(piece.text));
-    });
+      li.dataset.href = root + page.url;
+    } else title.href = root + page.url;
     li.appendChild(title);
-    li.appendChild(meta);
-    li.appendChild(ex);
+    if (!sub) {
+      var meta = el('p', 'search-result-meta');
+      [label('type', rec.type), rec.branch, rec.date].forEach(function (s) {
+        if (s) meta.appendChild(el('span', null, s));
+      });
+      if (rec.status) meta.appendChild(el('span', 'search-status search-status-' + rec.status, label('status', rec.status)));
+      li.appendChild(meta);
+    }
+    if (rec && (sub || !rec.page)) {
+      var ex = el('p', 'search-excerpt');
+      engine.excerpt(rec, keys).forEach(function (piece) {
+        ex.appendChild(piece.mark ? el('mark', null, piece.text) : document.createTextNode(piece.text));
+      });
+      li.appendChild(ex);
+    }
     return li;
+  }
+
+  // results adds the records to list grouped by page: a page, then the
+  // parts of its attachments that matched (a PDF page…) as sub-results
+  // naming the file and linking to it. A page that matched only through
+  // an attachment is shown by its title and meta, without an excerpt. In
+  // the dropdown every result is an option of the one listbox, the parts
+  // after their page; on the search page the parts are a list inside the
+  // page's item.
+  function results(list, engine, recs, keys, prefix, option) {
+    var n = 0;
+    engine.group(recs).forEach(function (g) {
+      var head = resultItem(engine, g.page, g.rec || g.parts[0], keys, prefix + n++, option, false);
+      if (!g.rec) head.classList.add('search-result-via');
+      list.appendChild(head);
+      if (!g.parts.length) return;
+      var subs = option ? list : head.appendChild(el('ul', 'search-subresults'));
+      g.parts.forEach(function (p) {
+        subs.appendChild(resultItem(engine, p, p, keys, prefix + n++, option, true));
+      });
+    });
   }
 
   function noResults(box, q, onQuery, filtered, clearFilters) {
@@ -221,7 +248,7 @@
         activate(null);
         list.textContent = '';
         foot.textContent = '';
-        recs.forEach(function (rec, i) { list.appendChild(resultItem(r.engine, rec, res.keys, list.id + '-' + i, true)); });
+        results(list, r.engine, recs, res.keys, list.id + '-', true);
         list.hidden = !recs.length;
         if (!res.total) noResults(foot, q);
         else {
@@ -333,7 +360,7 @@
         if (my !== gen) return;
         status.textContent = res.total ? t('found', { n: res.total }) : '';
         drawFacets(res.facets);
-        recs.forEach(function (rec, i) { list.appendChild(resultItem(r.engine, rec, res.keys, 'search-result-' + i)); });
+        results(list, r.engine, recs, res.keys, 'search-result-', false);
         if (!res.total) {
           var filtered = FACETS.some(function (f) { return state[f]; });
           noResults(list, q, function (w) { input.value = state.q = w; render(); }, filtered,
