@@ -18,8 +18,9 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/engine, the node tests' exported index, from the current export")
 
 // engineFixture is the folder of the small exported index that
-// engine_test.js reads: the shards of fixtureDocs, as Export writes them,
-// and expect.json, what Search answers for fixtureQueries.
+// engine_test.js reads: the shards of fixtureDocs, as Export writes them
+// (the engine itself left out), and expect.json, what Search answers for
+// fixtureQueries.
 const engineFixture = "testdata/engine"
 
 // fixtureDocs are pages made for the engine's node tests: phrases held
@@ -102,6 +103,13 @@ func fixtureFiles(t *testing.T) map[string][]byte {
 		if name != EnginePath() {
 			out[strings.TrimPrefix(name, ExportDir)] = b
 		}
+	}
+	// The entry names the engine by its content; the fixture names the
+	// source beside it, so that an edit of engine.js alone leaves the
+	// fixture as it is.
+	out["index.js"] = []byte(strings.Replace(string(out["index.js"]), `"engine":"`+engineFile()+`"`, `"engine":"engine.js"`, 1))
+	if !strings.Contains(string(out["index.js"]), `"engine":"engine.js"`) {
+		t.Fatalf("the entry does not name %s: %.200s", engineFile(), out["index.js"])
 	}
 	qs := slices.Clone(fixtureQueries)
 	for i, q := range qs {
