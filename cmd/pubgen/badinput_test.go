@@ -90,14 +90,14 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 		}, `content/notices/bad.md:3:7: date: 2024 年 2 月没有 30 日（这个月只有 29 天）。`},
 		{"symlink to a system file", func(t *testing.T, site string) {
 			symlink(t, site, "content/notices/passwd.md", "/etc/passwd")
-		}, "content/notices/passwd.md: symlink points outside the site (want a real file or a link inside the site)"},
+		}, "content/notices/passwd.md: 这是一个符号链接（快捷方式），指向网站文件夹以外的地方，不能发布。请把文件本身复制到这里，替换这个链接。"},
 		{"symlinked folder climbing out", func(t *testing.T, site string) {
 			symlink(t, site, "static/up", "../..")
-		}, "static/up: symlink points outside the site"},
+		}, "static/up: " + msg.Printer{}.Sprint(msg.SymlinkOutside)},
 		{"symlink loop", func(t *testing.T, site string) {
 			symlink(t, site, "content/notices/x.md", "y.md")
 			symlink(t, site, "content/notices/y.md", "x.md")
-		}, "content/notices/x.md: symlink loop (want a real file or a link inside the site)"},
+		}, "content/notices/x.md: " + msg.Printer{}.Sprint(msg.SymlinkLoop)},
 		{"absolute attachment", func(t *testing.T, site string) {
 			write(t, site, "content/study/a/index.md", "---\ntitle: 学习\ndate: 2024-07-01\nattachments: [{file: /etc/passwd}]\n---\n")
 		}, `content/study/a/index.md:4:22: attachments[0].file: “/etc/passwd”不在本页的文件夹里。`},

@@ -24,7 +24,7 @@ var publishGuards = []struct {
 		write(t, site, "content/study/a/index.md", "---\ntitle: 学习\ndate: 2024-07-01\n---\n")
 		write(t, site, "content/other/x.txt", "x")
 		symlink(t, site, "content/study/a/sub", "../../other")
-	}, "content/study/a/sub: is a link to a folder, which is neither read nor copied"},
+	}, "content/study/a/sub: 这是指向文件夹的符号链接（快捷方式），里面的文件既不会读取，也不会发布。请把文件本身放进来，或每个文件各建一个链接。"},
 }
 
 // TestPublishGuards runs check and build on real folders: both exit

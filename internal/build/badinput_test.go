@@ -203,18 +203,18 @@ var badInputs = []badInput{
 		edits: func(m fstest.MapFS) {
 			m["content/notices/passwd.md"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
 		},
-		want: "content/notices/passwd.md: symlink points outside the site (want a real file or a link inside the site)"},
+		want: "content/notices/passwd.md: " + msg.Printer{}.Sprint(msg.SymlinkOutside)},
 	{name: "symlink climbing out",
 		edits: func(m fstest.MapFS) {
 			m["static/secret.txt"] = &fstest.MapFile{Data: []byte("../../home/user/.ssh/id_rsa"), Mode: fs.ModeSymlink}
 		},
-		want: "static/secret.txt: symlink points outside the site (want a real file or a link inside the site)"},
+		want: "static/secret.txt: 这是一个符号链接（快捷方式），指向网站文件夹以外的地方，不能发布。请把文件本身复制到这里，替换这个链接。"},
 	{name: "symlink loop",
 		edits: func(m fstest.MapFS) {
 			m["content/notices/x.md"] = &fstest.MapFile{Data: []byte("y.md"), Mode: fs.ModeSymlink}
 			m["content/notices/y.md"] = &fstest.MapFile{Data: []byte("x.md"), Mode: fs.ModeSymlink}
 		},
-		want: "content/notices/x.md: symlink loop (want a real file or a link inside the site)"},
+		want: "content/notices/x.md: 这是一个符号链接（快捷方式），它绕了一圈又指回自己，打不开。请删除它，换成文件本身。"},
 	{name: "named pipe in a bundle",
 		edits: func(m fstest.MapFS) {
 			m["content/study/a/index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 学习\ndate: 2024-07-01\n---\n")}

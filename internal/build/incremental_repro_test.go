@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -189,7 +190,7 @@ func TestLinkOutOfSiteRefusedInEveryInput(t *testing.T) {
 				t.Skipf("cannot make a symbolic link here: %v", err)
 			}
 			_, err := Run(os.DirFS(dir), Options{Now: demoNow, NoSearch: true})
-			if err == nil || !strings.Contains(err.Error(), p+": symlink points outside the site") {
+			if err == nil || !strings.Contains(err.Error(), p+": "+msg.Printer{}.Sprint(msg.SymlinkOutside)) {
 				t.Errorf("build with %s linked outside the site: got %v, want it refused", p, err)
 			}
 		})

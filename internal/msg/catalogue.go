@@ -208,6 +208,13 @@ const (
 	DataAliasTooBig
 	DataNameTaken
 
+	// Symbolic links among the site's files.
+	SymlinkLoop
+	SymlinkMissing
+	SymlinkUnreadable
+	SymlinkOutside
+	SymlinkToFolder
+
 	// What the commands tell the operator.
 	OpBuildFailed
 	OpWatchBuildFailed
@@ -656,6 +663,22 @@ var entries = []entry{
 	{DataNameTaken, "data.name-taken",
 		"在模板里要叫 .Site.Data.%[1]s，可这个名字 %[2]s 已经在用了。请把其中一个改名。",
 		"gives .Site.Data the name %[1]q, which %[2]s already has (want one file per name: rename one of them)", []any{"branches", "data/branches.json"}},
+
+	{SymlinkLoop, "symlink.loop",
+		"这是一个符号链接（快捷方式），它绕了一圈又指回自己，打不开。请删除它，换成文件本身。",
+		"symlink loop (want a real file or a link inside the site)", nil},
+	{SymlinkMissing, "symlink.missing",
+		"这是一个符号链接（快捷方式），它指向的 %s 不存在。请把文件本身放在这里，或删除这个链接。",
+		"symlink points to %s, which does not exist (want a real file or a link inside the site)", []any{"static/nothing-here"}},
+	{SymlinkUnreadable, "symlink.unreadable",
+		"这是一个符号链接（快捷方式），读不出它指向哪里（%s）。请换成文件本身。",
+		"symlink cannot be read: %s (want a real file or a link inside the site)", []any{"permission denied"}},
+	{SymlinkOutside, "symlink.outside",
+		"这是一个符号链接（快捷方式），指向网站文件夹以外的地方，不能发布。请把文件本身复制到这里，替换这个链接。",
+		"symlink points outside the site (want a real file or a link inside the site)", nil},
+	{SymlinkToFolder, "symlink.to-folder",
+		"这是指向文件夹的符号链接（快捷方式），里面的文件既不会读取，也不会发布。请把文件本身放进来，或每个文件各建一个链接。",
+		"is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)", nil},
 
 	{OpBuildFailed, "op.build-failed",
 		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",

@@ -27,7 +27,7 @@ func CheckKinds(fsys fs.FS) diag.List {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
-				l.Errorf(p, 0, 0, "", "cannot read: %v", err)
+				l.Error(p, 0, 0, "", msg.FolderCannotRead, err.Error())
 				return nil
 			}
 			mode := d.Type()
@@ -40,7 +40,7 @@ func CheckKinds(fsys fs.FS) diag.List {
 				}
 				mode = fi.Mode().Type()
 				if mode.IsDir() && in.Copied {
-					l.Errorf(p, 0, 0, "", "is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)")
+					l.Error(p, 0, 0, "", msg.SymlinkToFolder)
 					return nil
 				}
 			}
@@ -50,7 +50,7 @@ func CheckKinds(fsys fs.FS) diag.List {
 			return nil
 		})
 		if err != nil {
-			l.Errorf(root, 0, 0, "", "cannot read: %v", err)
+			l.Error(root, 0, 0, "", msg.FolderCannotRead, err.Error())
 		}
 	}
 	return l

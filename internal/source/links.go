@@ -7,13 +7,12 @@ import (
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // maxHops bounds how many links a chain may pass through; the kernel's own
 // limit (40 on Linux) is of the same order.
 const maxHops = 40
-
-const linkWant = "(want a real file or a link inside the site)"
 
 // CheckLinks reports every symbolic link under the site's roots that points
 // outside the site, into a loop, or nowhere. The build reads through an
@@ -34,8 +33,8 @@ func CheckLinks(fsys fs.FS) diag.List {
 			continue
 		}
 		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			if msg := checkLink(lfs, root); msg != "" {
-				l.Errorf(root, 0, 0, "", "%s %s", msg, linkWant)
+			if t := checkLink(lfs, root); !t.IsZero() {
+				l.Add(diag.Diagnostic{File: root, Msg: t})
 				continue
 			}
 		}
@@ -44,50 +43,50 @@ func CheckLinks(fsys fs.FS) diag.List {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
-				l.Errorf(p, 0, 0, "", "cannot read: %v", err)
+				l.Error(p, 0, 0, "", msg.FolderCannotRead, err.Error())
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				if msg := checkLink(lfs, p); msg != "" {
-					l.Errorf(p, 0, 0, "", "%s %s", msg, linkWant)
+				if t := checkLink(lfs, p); !t.IsZero() {
+					l.Add(diag.Diagnostic{File: p, Msg: t})
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			l.Errorf(root, 0, 0, "", "cannot read: %v", err)
+			l.Error(root, 0, 0, "", msg.FolderCannotRead, err.Error())
 		}
 	}
 	return l
 }
 
 // checkLink follows the link at p one hop at a time, keeping every hop
-// inside the site, and returns what is wrong, or "" when the chain ends at a
-// file or folder inside the site.
-func checkLink(lfs fs.ReadLinkFS, p string) string {
+// inside the site, and returns what is wrong, or the zero Text when the
+// chain ends at a file or folder inside the site.
+func checkLink(lfs fs.ReadLinkFS, p string) msg.Text {
 	seen := map[string]bool{}
 	for cur := p; ; {
 		if seen[cur] || len(seen) > maxHops {
-			return "symlink loop"
+			return msg.New(msg.SymlinkLoop)
 		}
 		seen[cur] = true
 		fi, err := lfs.Lstat(cur)
 		if errors.Is(err, fs.ErrNotExist) {
-			return "symlink points to " + cur + ", which does not exist"
+			return msg.New(msg.SymlinkMissing, cur)
 		}
 		if err != nil {
-			return "symlink cannot be read: " + err.Error()
+			return msg.New(msg.SymlinkUnreadable, err.Error())
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
-			return ""
+			return msg.Text{}
 		}
 		target, err := lfs.ReadLink(cur)
 		if err != nil {
-			return "symlink cannot be read: " + err.Error()
+			return msg.New(msg.SymlinkUnreadable, err.Error())
 		}
 		next, ok := inside(path.Dir(cur), target)
 		if !ok {
-			return "symlink points outside the site"
+			return msg.New(msg.SymlinkOutside)
 		}
 		cur = next
 	}

@@ -31,9 +31,6 @@ func TestCheckLinks(t *testing.T) {
 	}
 	got := CheckLinks(fsys)
 	var lines []string
-	for _, d := range got {
-		lines = append(lines, d.String())
-	}
 	want := []string{
 		"content/escape.md: symlink points outside the site (want a real file or a link inside the site)",
 		"content/passwd.md: symlink points outside the site (want a real file or a link inside the site)",
@@ -45,12 +42,22 @@ func TestCheckLinks(t *testing.T) {
 		"themes/default/layouts: symlink points outside the site (want a real file or a link inside the site)",
 	}
 	got.Sort()
-	lines = lines[:0]
 	for _, d := range got {
-		lines = append(lines, d.String())
+		lines = append(lines, d.In(msg.Printer{Lang: msg.English}))
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	// In the site's default language, as an author reads them.
+	zh := map[string]string{
+		"content/passwd.md": "content/passwd.md: 这是一个符号链接（快捷方式），指向网站文件夹以外的地方，不能发布。请把文件本身复制到这里，替换这个链接。",
+		"static/dangling":   "static/dangling: 这是一个符号链接（快捷方式），它指向的 static/nothing-here 不存在。请把文件本身放在这里，或删除这个链接。",
+		"static/self":       "static/self: 这是一个符号链接（快捷方式），它绕了一圈又指回自己，打不开。请删除它，换成文件本身。",
+	}
+	for _, d := range got {
+		if want, ok := zh[d.File]; ok && d.String() != want {
+			t.Errorf("in Chinese:\n got %s\nwant %s", d.String(), want)
+		}
 	}
 }
 
@@ -75,7 +82,7 @@ func TestEveryInputIsChecked(t *testing.T) {
 			places = append(places, ThemeDir("default")+"/"+in.Path+"/x")
 		}
 		for _, p := range places {
-			if l := CheckLinks(fstest.MapFS{p: link("/etc/passwd")}); len(l) != 1 || !strings.Contains(l[0].String(), p+": symlink points outside the site") {
+			if l := CheckLinks(fstest.MapFS{p: link("/etc/passwd")}); len(l) != 1 || !strings.Contains(l[0].In(msg.Printer{Lang: msg.English}), p+": symlink points outside the site") {
 				t.Errorf("link out of the site at %s: got %v", p, l)
 			}
 			if l := CheckKinds(fstest.MapFS{p: {Mode: fs.ModeNamedPipe}}); len(l) != 1 || !strings.HasPrefix(l[0].In(msg.Printer{Lang: msg.English}), p+": is a named pipe") {
