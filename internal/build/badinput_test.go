@@ -111,7 +111,7 @@ var badInputs = []badInput{
 		want: "slug: 网址 notices/a/index.html 和 content/notices/a.md 的重复了。"},
 	{name: "static file shadows a page",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- static/notices/a/index.html --\n<p>旧页</p>\n",
-		want: "content/notices/a.md: this file and static/notices/a/index.html both become notices/a/index.html (want another file name, or a slug in the front matter)"},
+		want: "content/notices/a.md: " + msg.Printer{Today: demoNow}.Sprint(msg.OutputSameFile, msg.SubjectFile, "static/notices/a/index.html", "notices/a/index.html", msg.HintPageFile)},
 	{name: "alias onto a page",
 		site: notice("title: 通知\ndate: 2024-07-01\n", "") + "-- content/notices/b.md --\n---\ntitle: 又一个\ndate: 2024-07-01\naliases: [/notices/a/]\n---\n",
 		want: `content/notices/b.md:4: aliases: “notices/a/”是 content/notices/a.md 现在的网址，不能当旧网址。请只写已经不用的旧网址。`},

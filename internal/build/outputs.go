@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
@@ -18,7 +19,7 @@ func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry)
 	for _, a := range assets {
 		theme[a.Path] = true
 	}
-	claims := []site.Claim{{Path: search.ExportDir, From: site.Origin{Name: "the search index (搜索索引)"}}}
+	claims := []site.Claim{{Path: search.ExportDir, From: site.Origin{Name: msg.OriginSearchIndex}}}
 	used := map[string]int{} // how many rendered entries at a path were given an origin
 	for _, e := range entries {
 		var o site.Origin
@@ -26,14 +27,14 @@ func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry)
 		case e.SrcPath != "":
 			o = site.Origin{File: e.SrcPath}
 		case theme[e.Path]:
-			o = site.Origin{Name: "the theme's " + e.Path}
+			o = site.Origin{Name: msg.OriginThemeFile, Arg: e.Path}
 		default:
 			// Two rendered entries at one path take the site graph's
 			// origins first, then the site's own page of that name.
 			cands := append(s.Origins(e.Path), generated(e.Path)...)
 			i := used[e.Path]
 			used[e.Path]++
-			o = site.Origin{Name: "a generated file"}
+			o = site.Origin{Name: msg.OriginGenerated}
 			if i < len(cands) {
 				o = cands[i]
 			}
@@ -47,24 +48,24 @@ func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry)
 // generated names the files render makes by itself, whatever the content
 // (see render.Plan and outputs.Feeds).
 func generated(p string) []site.Origin {
-	name := ""
+	o := site.Origin{}
 	switch {
 	case p == "search/index.html":
-		name = "the search page (搜索页)"
+		o.Name = msg.OriginSearchPage
 	case p == "stats/index.html":
-		name = "the statistics page (数据统计)"
+		o.Name = msg.OriginStatsPage
 	case p == site.OutputFile(site.CatalogueURL):
-		name = "the disclosure catalogue (党务公开目录)"
+		o.Name = msg.OriginCatalogue
 	case p == "404.html":
-		name = "the 404 page"
+		o.Name = msg.Origin404
 	case p == "sitemap.xml":
-		name = "the sitemap"
+		o.Name = msg.OriginSitemap
 	case p == "robots.txt":
-		name = "robots.txt"
+		o.Name = msg.OriginRobots
 	case strings.HasSuffix(p, "/index.xml"):
-		name = "the Atom feed of " + strings.TrimSuffix(p, "index.xml")
+		o.Name, o.Arg = msg.OriginFeed, strings.TrimSuffix(p, "index.xml")
 	default:
 		return nil
 	}
-	return []site.Origin{{Name: name}}
+	return []site.Origin{o}
 }

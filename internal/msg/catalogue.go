@@ -215,6 +215,49 @@ const (
 	SymlinkOutside
 	SymlinkToFolder
 
+	// Output files: names Windows or a web address cannot hold, and two
+	// sources making one file.
+	OutputBadName
+	OutputSameFile
+	OutputCaseOnly
+	OutputFileAndFolder
+	OutputKeptFolder
+	NameTooLong
+	NameEndsAddress
+	NameWindowsChar
+	NameControlChar
+	NameWindowsEnd
+	NameWindowsDevice
+	SubjectValue
+	SubjectField
+	SubjectFolder
+	SubjectFile
+	HintOwnFiles
+	HintSlug
+	HintAlias
+	HintTerm
+	HintDate
+	HintRenameFile
+	HintRenameFolder
+	HintStaticFile
+	HintPageFile
+	OriginHome
+	OriginSearchIndex
+	OriginThemeFile
+	OriginGenerated
+	OriginTermPage
+	OriginListTags
+	OriginListBranches
+	OriginListYears
+	OriginList
+	OriginSearchPage
+	OriginStatsPage
+	OriginCatalogue
+	Origin404
+	OriginSitemap
+	OriginRobots
+	OriginFeed
+
 	// What the commands tell the operator.
 	OpBuildFailed
 	OpWatchBuildFailed
@@ -679,6 +722,81 @@ var entries = []entry{
 	{SymlinkToFolder, "symlink.to-folder",
 		"这是指向文件夹的符号链接（快捷方式），里面的文件既不会读取，也不会发布。请把文件本身放进来，或每个文件各建一个链接。",
 		"is a link to a folder, which is neither read nor copied (want the files themselves in the folder, or one link per file)", nil},
+
+	{OutputBadName, "output.bad-name",
+		"%[1]s会生成 %[2]s，其中的“%[3]s”%[4]s",
+		"%[1]s becomes %[2]s: %[3]q %[4]s", []any{New(SubjectFile), "notices/a#b/index.html", "a#b", New(NameEndsAddress, '#')}},
+	{OutputSameFile, "output.same-file",
+		"%[1]s和 %[2]s 都会生成 %[3]s。%[4]s",
+		"%[1]s and %[2]s both become %[3]s (%[4]s)", []any{New(SubjectFile), New(OriginSearchPage), "search/index.html", New(HintPageFile)}},
+	{OutputCaseOnly, "output.case-only",
+		"%[1]s会生成 %[2]s，%[3]s 会生成 %[4]s：两个名字只差大小写，复制到 Windows 的共享文件夹里就成了同一个文件。%[5]s",
+		"%[1]s becomes %[2]s and %[3]s becomes %[4]s: the names differ only in case, so a Windows share keeps one file for both (%[5]s)", []any{New(SubjectFile), "n/A/index.html", "content/n/a.md", "n/a/index.html", New(HintPageFile)}},
+	{OutputFileAndFolder, "output.file-and-folder",
+		"%[1]s会生成 %[2]s，但 %[3]s 要把 %[4]s 用作一个文件：同一个名字不能既是文件又是文件夹。%[5]s",
+		"%[1]s becomes %[2]s, but %[3]s makes %[4]s a file: one name cannot be both a file and a folder (%[5]s)", []any{New(SubjectValue, "index.html"), "n/index.html/index.html", "content/n/", "n/index.html", New(HintSlug)}},
+	{OutputKeptFolder, "output.kept-folder",
+		"%[1]s会生成 %[2]s，但 %[3]s 这个文件夹归%[4]s使用。%[5]s",
+		"%[1]s becomes %[2]s, but %[3]s belongs to %[4]s (%[5]s)", []any{New(SubjectFile), "search/x.txt", "search/", New(OriginSearchIndex), New(HintStaticFile)}},
+	{NameTooLong, "name.too-long",
+		"太长了：有 %d 字节（最多 %d 字节，一个汉字占 3 字节）。请换一个短一些的名字。",
+		"is %d bytes long (want at most %d bytes; a Chinese character takes 3)", []any{300, 255}},
+	{NameEndsAddress, "name.ends-address",
+		"含有“%c”，在网址里它表示地址到此为止，链接会打不开。请只用汉字、字母、数字、- 或 _。",
+		"contains %q, which ends a web address (want letters, digits, '-' or '_')", []any{'#'}},
+	{NameWindowsChar, "name.windows-char",
+		"含有“%c”，Windows 的文件名里不能有这个字符。请只用汉字、字母、数字、- 或 _。",
+		"contains %q, which Windows does not allow in a file name (want letters, digits, '-' or '_')", []any{':'}},
+	{NameControlChar, "name.control-char",
+		"含有看不见的控制字符 %q。请重新输入这个名字，只用汉字、字母、数字、- 或 _。",
+		"contains the control character %q (want letters, digits, '-' or '_')", []any{'\t'}},
+	{NameWindowsEnd, "name.windows-end",
+		"以“%s”结尾，Windows 会把它从文件名里去掉。请让名字以汉字、字母或数字结尾。",
+		"ends in %q, which Windows drops from a file name (want a name ending in a letter or digit)", []any{"."}},
+	{NameWindowsDevice, "name.windows-device",
+		"是 Windows 留给设备用的名字，那里的文件不能叫这个名字。请换一个名字。",
+		"is a device name on Windows, which no file there can have (want another name)", nil},
+	{SubjectValue, "word.subject.value", "“%s”", "%q", []any{"C++"}},
+	{SubjectField, "word.subject.field", "这个字段", "this field", nil},
+	{SubjectFolder, "word.subject.folder", "这个文件夹", "this folder", nil},
+	{SubjectFile, "word.subject.file", "这个文件", "this file", nil},
+	{HintOwnFiles, "hint.own-files",
+		"这是网站自己生成的文件互相冲突，请告诉网站的维护人员。",
+		"want a theme or site whose own files do not collide; please report this", nil},
+	{HintSlug, "hint.slug",
+		"请换一个 slug，例如：slug: {date}-meeting-2",
+		"want another slug", nil},
+	{HintAlias, "hint.alias",
+		"请写一个网站里别处没有用过的旧网址。",
+		"want an old address that nothing else in the site uses", nil},
+	{HintTerm, "hint.term",
+		"网址里不分大小写，也不保留标点，所以这两个名字在网址里是一样的。请让两个名字在文字、字母或数字上有所不同，或统一成一种写法。",
+		"want names that differ in their letters or digits, since case and punctuation are left out of addresses, or one spelling for both", nil},
+	{HintDate, "hint.date", "请换一个日期。", "want another date", nil},
+	{HintRenameFile, "hint.rename-file", "请给这个文件改名。", "want the file renamed", nil},
+	{HintRenameFolder, "hint.rename-folder", "请给这个文件夹改名。", "want the folder renamed", nil},
+	{HintStaticFile, "hint.static-file",
+		"请把 static/ 里的这个文件改名、移走或删除。",
+		"want the file in static/ renamed, moved or removed", nil},
+	{HintPageFile, "hint.page-file",
+		"请给文件改名，或在前言区写一个 slug，例如：slug: {date}-meeting-2",
+		"want another file name, or a slug in the front matter", nil},
+	{OriginHome, "word.origin.home", "首页", "the home page", nil},
+	{OriginSearchIndex, "word.origin.search-index", "搜索索引", "the search index (搜索索引)", nil},
+	{OriginThemeFile, "word.origin.theme-file", "主题里的 %s", "the theme's %s", []any{"css/site.css"}},
+	{OriginGenerated, "word.origin.generated", "自动生成的文件", "a generated file", nil},
+	{OriginTermPage, "word.origin.term-page", "%s 这一页", "the page of %s", []any{"tags/dangjian/"}},
+	{OriginListTags, "word.origin.list-tags", "全部标签的列表页", "the list of all tags", nil},
+	{OriginListBranches, "word.origin.list-branches", "全部支部的列表页", "the list of all branches", nil},
+	{OriginListYears, "word.origin.list-years", "全部年份的列表页", "the list of all years", nil},
+	{OriginList, "word.origin.list", "%s 的列表页", "the list of all %s", []any{"topics"}},
+	{OriginSearchPage, "word.origin.search-page", "搜索页", "the search page (搜索页)", nil},
+	{OriginStatsPage, "word.origin.stats-page", "数据统计页", "the statistics page (数据统计)", nil},
+	{OriginCatalogue, "word.origin.catalogue", "党务公开目录", "the disclosure catalogue (党务公开目录)", nil},
+	{Origin404, "word.origin.404", "“找不到网页”页面（404.html）", "the 404 page", nil},
+	{OriginSitemap, "word.origin.sitemap", "网站地图（sitemap.xml）", "the sitemap", nil},
+	{OriginRobots, "word.origin.robots", "robots.txt", "robots.txt", nil},
+	{OriginFeed, "word.origin.feed", "%s 的订阅源（Atom）", "the Atom feed of %s", []any{"notices/"}},
 
 	{OpBuildFailed, "op.build-failed",
 		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",

@@ -1,9 +1,10 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // MaxNameBytes is the longest file or folder name most file systems accept
@@ -12,34 +13,34 @@ import (
 const MaxNameBytes = 255
 
 // NameProblem says why one segment of an output path cannot be published
-// as it is, or returns "". The portal is served from Linux and copied to
+// as it is, or returns the zero Text. The portal is served from Linux and copied to
 // Windows file shares, so a name must be valid on both, and it must stay
 // one web address: "#" and "?" end a URL's path, so a link to "a#b/" opens
 // "a" instead.
-func NameProblem(seg string) string {
+func NameProblem(seg string) msg.Text {
 	if seg == "" {
-		return ""
+		return msg.Text{}
 	}
 	if len(seg) > MaxNameBytes {
-		return fmt.Sprintf("is %d bytes long (want at most %d bytes; a Chinese character takes 3)", len(seg), MaxNameBytes)
+		return msg.New(msg.NameTooLong, len(seg), MaxNameBytes)
 	}
 	for _, r := range seg {
 		switch {
 		case r == '#' || r == '?':
-			return fmt.Sprintf("contains %q, which ends a web address (want letters, digits, '-' or '_')", r)
+			return msg.New(msg.NameEndsAddress, r)
 		case strings.ContainsRune(`<>:"\|*`, r):
-			return fmt.Sprintf("contains %q, which Windows does not allow in a file name (want letters, digits, '-' or '_')", r)
+			return msg.New(msg.NameWindowsChar, r)
 		case unicode.IsControl(r):
-			return fmt.Sprintf("contains the control character %q (want letters, digits, '-' or '_')", r)
+			return msg.New(msg.NameControlChar, r)
 		}
 	}
 	if last := seg[len(seg)-1:]; last == "." || last == " " {
-		return fmt.Sprintf("ends in %q, which Windows drops from a file name (want a name ending in a letter or digit)", last)
+		return msg.New(msg.NameWindowsEnd, last)
 	}
 	if reservedName(seg) {
-		return "is a device name on Windows, which no file there can have (want another name)"
+		return msg.New(msg.NameWindowsDevice)
 	}
-	return ""
+	return msg.Text{}
 }
 
 // reservedName reports the names Windows keeps for devices, whatever their
@@ -59,16 +60,16 @@ func reservedName(seg string) bool {
 
 // PathProblem checks every segment of an output path (slash-separated,
 // relative to public/) and returns the first bad segment with what is wrong.
-func PathProblem(p string) (seg, problem string) {
+func PathProblem(p string) (seg string, problem msg.Text) {
 	for s := range strings.SplitSeq(p, "/") {
 		if s == "" {
 			continue
 		}
-		if msg := NameProblem(s); msg != "" {
-			return s, msg
+		if t := NameProblem(s); !t.IsZero() {
+			return s, t
 		}
 	}
-	return "", ""
+	return "", msg.Text{}
 }
 
 // foldName is the form under which a case-insensitive file system (Windows,

@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 func TestNameProblem(t *testing.T) {
@@ -41,7 +43,7 @@ func TestNameProblem(t *testing.T) {
 		{"lpt1", "is a device name on Windows"},
 		{"LPT9.html", "is a device name on Windows"},
 	} {
-		got := NameProblem(c.in)
+		got := msg.Printer{Lang: msg.English}.Text(NameProblem(c.in))
 		if c.want == "" && got != "" || !strings.Contains(got, c.want) {
 			t.Errorf("NameProblem(%q) = %q, want %q", c.in, got, c.want)
 		}
@@ -51,7 +53,7 @@ func TestNameProblem(t *testing.T) {
 func TestCheckOutputs(t *testing.T) {
 	page := func(file string) Origin { return Origin{File: file} }
 	slug := func(file, s string) Origin { return Origin{File: file, Line: 4, Field: "slug", Value: s} }
-	gen := func(name string) Origin { return Origin{Name: name} }
+	gen := func(name msg.Key) Origin { return Origin{Name: name} }
 	for _, c := range []struct {
 		name   string
 		claims []Claim
@@ -59,30 +61,58 @@ func TestCheckOutputs(t *testing.T) {
 	}{
 		{"distinct", []Claim{{"a/index.html", page("content/a.md")}, {"b/index.html", page("content/b.md")}}, ""},
 		{"one origin twice", []Claim{{"a/index.html", page("content/a.md")}, {"a/index.html", page("content/a.md")}}, ""},
-		{"same file", []Claim{{"search/index.html", gen("the search page")}, {"search/index.html", page("content/search.md")}},
-			"content/search.md: this file and the search page both become search/index.html (want another file name, or a slug in the front matter)"},
+		{"same file", []Claim{{"search/index.html", gen(msg.OriginSearchPage)}, {"search/index.html", page("content/search.md")}},
+			"content/search.md: this file and the search page (搜索页) both become search/index.html (want another file name, or a slug in the front matter)"},
 		{"case only", []Claim{{"n/A/index.html", page("content/n/A.md")}, {"n/a/index.html", page("content/n/a.md")}},
 			"content/n/A.md: this file becomes n/A/index.html and content/n/a.md becomes n/a/index.html: the names differ only in case"},
 		{"file and folder", []Claim{{"n/index.html", page("content/n/")}, {"n/index.html/index.html", slug("content/n/b.md", "index.html")}},
 			`content/n/b.md:4: slug: "index.html" becomes n/index.html/index.html, but content/n/ makes n/index.html a file: one name cannot be both a file and a folder (want another slug)`},
-		{"file and folder but for case", []Claim{{"Sitemap.xml/index.html", page("content/Sitemap.xml.md")}, {"sitemap.xml", gen("the sitemap")}},
+		{"file and folder but for case", []Claim{{"Sitemap.xml/index.html", page("content/Sitemap.xml.md")}, {"sitemap.xml", gen(msg.OriginSitemap)}},
 			"but the sitemap makes sitemap.xml a file"},
-		{"kept folder", []Claim{{"search/", gen("the search index")}, {"search/x.txt", page("static/search/x.txt")}},
-			"static/search/x.txt: this file becomes search/x.txt, but search/ belongs to the search index (want the file in static/ renamed, moved or removed)"},
-		{"kept folder, own file", []Claim{{"search/", gen("the search index")}, {"search/index.html", gen("the search page")}}, ""},
+		{"kept folder", []Claim{{"search/", gen(msg.OriginSearchIndex)}, {"search/x.txt", page("static/search/x.txt")}},
+			"static/search/x.txt: this file becomes search/x.txt, but search/ belongs to the search index (搜索索引) (want the file in static/ renamed, moved or removed)"},
+		{"kept folder, own file", []Claim{{"search/", gen(msg.OriginSearchIndex)}, {"search/index.html", gen(msg.OriginSearchPage)}}, ""},
 		{"bad name once per folder", []Claim{{"n/a#b/_thumbs/c.jpg", page("content/n/a#b/c.jpg")}, {"n/a#b/index.html", page("content/n/a#b/index.md")}},
 			"content/n/a#b/index.md: this file becomes n/a#b/index.html: \"a#b\" contains '#'"},
 	} {
 		l := CheckOutputs(c.claims)
 		var got []string
 		for _, d := range l {
-			got = append(got, d.String())
+			got = append(got, d.In(msg.Printer{Lang: msg.English}))
 		}
 		switch {
 		case c.want == "" && len(got) > 0:
 			t.Errorf("%s: got %q, want no problem", c.name, got)
 		case c.want != "" && (len(got) != 1 || !strings.Contains(got[0], c.want)):
 			t.Errorf("%s: got %q, want one message with %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestCheckOutputsInChinese is what an author reads in the site's default
+// language: the file and line that chose the address, what is wrong with
+// the name or which other source makes the same file, and what to change.
+func TestCheckOutputsInChinese(t *testing.T) {
+	for _, c := range []struct {
+		claims []Claim
+		want   string
+	}{
+		{[]Claim{{"notices/a:b/index.html", Origin{File: "content/notices/a:b.md"}}},
+			"content/notices/a:b.md: 这个文件会生成 notices/a:b/index.html，其中的“a:b”含有“:”，Windows 的文件名里不能有这个字符。请只用汉字、字母、数字、- 或 _。"},
+		{[]Claim{{"notices/2026#1/index.html", Origin{File: "content/notices/a.md", Line: 4, Field: "slug", Value: "2026#1"}}},
+			"content/notices/a.md:4: slug: “2026#1”会生成 notices/2026#1/index.html，其中的“2026#1”含有“#”，在网址里它表示地址到此为止，链接会打不开。请只用汉字、字母、数字、- 或 _。"},
+		{[]Claim{{"notices/con/index.html", Origin{File: "content/notices/con.md"}}},
+			"content/notices/con.md: 这个文件会生成 notices/con/index.html，其中的“con”是 Windows 留给设备用的名字，那里的文件不能叫这个名字。请换一个名字。"},
+		{[]Claim{{"search/index.html", Origin{Name: msg.OriginSearchPage}}, {"search/index.html", Origin{File: "content/search.md"}}},
+			"content/search.md: 这个文件和 搜索页 都会生成 search/index.html。请给文件改名，或在前言区写一个 slug，例如：slug: 2026-12-04-meeting-2"},
+		{[]Claim{{"n/A/index.html", Origin{File: "content/n/A.md"}}, {"n/a/index.html", Origin{File: "content/n/a.md"}}},
+			"content/n/A.md: 这个文件会生成 n/A/index.html，content/n/a.md 会生成 n/a/index.html：两个名字只差大小写，复制到 Windows 的共享文件夹里就成了同一个文件。请给文件改名，或在前言区写一个 slug，例如：slug: 2026-12-04-meeting-2"},
+		{[]Claim{{"search/", Origin{Name: msg.OriginSearchIndex}}, {"search/x.txt", Origin{File: "static/search/x.txt"}}},
+			"static/search/x.txt: 这个文件会生成 search/x.txt，但 search/ 这个文件夹归搜索索引使用。请把 static/ 里的这个文件改名、移走或删除。"},
+	} {
+		l := CheckOutputs(c.claims)
+		if len(l) != 1 || l[0].String() != c.want {
+			t.Errorf("got %v\nwant %s", l, c.want)
 		}
 	}
 }

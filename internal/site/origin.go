@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -16,67 +17,80 @@ type Origin struct {
 	Line  int    // 0: the file as a whole
 	Field string // the front-matter field that chose the address, e.g. slug, aliases[1], tags[0]
 	Value string // what that field says
-	Name  string // what the file is when no input chose it, e.g. "the search page (搜索页)"
+	// Name says what the file is when no input chose it (the search page,
+	// the theme's css/site.css): a catalogue word, with Arg its argument
+	// when it takes one. A key and a string keep Origin comparable.
+	Name msg.Key
+	Arg  string
 }
 
-// String is the origin as a message names it: `content/a.md:4: tags[0]:
-// "C++"`, `static/robots.txt` or `the sitemap`.
-func (o Origin) String() string {
+// String is the origin as an English message names it: `content/a.md:4:
+// tags[0]: "C++"`, `static/robots.txt` or `the sitemap`; it orders and
+// tells origins apart in every language.
+func (o Origin) String() string { return msg.Printer{Lang: msg.English}.Text(o.Text()) }
+
+// Text is the origin as a message names it, in the message's language: a
+// file, its line and field, as they are written; a file the site makes by
+// itself, in words.
+func (o Origin) Text() msg.Text {
 	if o.File == "" {
-		return o.Name
+		if o.Arg != "" {
+			return msg.New(o.Name, o.Arg)
+		}
+		return msg.New(o.Name)
 	}
 	s := o.File
 	if o.Line > 0 {
 		s += ":" + strconv.Itoa(o.Line)
 	}
 	if o.Field == "" {
-		return s
+		return msg.Raw(s)
 	}
 	s += ": " + o.Field
 	if o.Value != "" {
 		s += fmt.Sprintf(": %q", o.Value)
 	}
-	return s
+	return msg.Raw(s)
 }
 
 // subject is how a message at o's own file and line refers to o: the value
 // of its field, or the file itself.
-func (o Origin) subject() string {
+func (o Origin) subject() msg.Text {
 	switch {
 	case o.File == "":
-		return o.Name
+		return o.Text()
 	case o.Value != "":
-		return strconv.Quote(o.Value)
+		return msg.New(msg.SubjectValue, o.Value)
 	case o.Field != "":
-		return "this field"
+		return msg.New(msg.SubjectField)
 	case strings.HasSuffix(o.File, "/"):
-		return "this folder"
+		return msg.New(msg.SubjectFolder)
 	}
-	return "this file"
+	return msg.New(msg.SubjectFile)
 }
 
 // hint says what the author of o can change to move o's output elsewhere.
-func (o Origin) hint() string {
+func (o Origin) hint() msg.Key {
 	field, _, _ := strings.Cut(o.Field, "[")
 	switch {
 	case o.File == "":
-		return "want a theme or site whose own files do not collide; please report this"
+		return msg.HintOwnFiles
 	case field == "slug":
-		return "want another slug"
+		return msg.HintSlug
 	case field == "aliases":
-		return "want an old address that nothing else in the site uses"
+		return msg.HintAlias
 	case field == "tags" || field == "branch":
-		return "want names that differ in their letters or digits, since case and punctuation are left out of addresses, or one spelling for both"
+		return msg.HintTerm
 	case field == "date":
-		return "want another date"
+		return msg.HintDate
 	case field != "":
-		return "want the file renamed"
+		return msg.HintRenameFile
 	case strings.HasSuffix(o.File, "/"):
-		return "want the folder renamed"
+		return msg.HintRenameFolder
 	case strings.HasPrefix(o.File, source.StaticDir+"/"):
-		return "want the file in static/ renamed, moved or removed"
+		return msg.HintStaticFile
 	case strings.HasSuffix(o.File, ".md"):
-		return "want another file name, or a slug in the front matter"
+		return msg.HintPageFile
 	}
-	return "want the file renamed"
+	return msg.HintRenameFile
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -41,8 +42,8 @@ type checker struct {
 	reported map[string]bool // one message per pair of origins (or per bad name)
 }
 
-// blame adds a message at o's own file and line, once per key.
-func (c *checker) blame(key string, o Origin, path, format string, args ...any) {
+// blame adds the message k at o's own file and line, once per key.
+func (c *checker) blame(key string, o Origin, path string, k msg.Key, args ...any) {
 	if c.reported[key] {
 		return
 	}
@@ -52,7 +53,7 @@ func (c *checker) blame(key string, o Origin, path, format string, args ...any) 
 	if file == "" {
 		file = path
 	}
-	c.l.Errorf(file, o.Line, 0, o.Field, format, args...)
+	c.l.Error(file, o.Line, 0, o.Field, k, args...)
 }
 
 // names reports every claim whose path has a bad segment, once per bad
@@ -61,8 +62,8 @@ func (c *checker) names(claims []Claim) {
 	best := map[string]Claim{}
 	var order []string
 	for _, cl := range claims {
-		seg, msg := PathProblem(cl.Path)
-		if msg == "" {
+		seg, problem := PathProblem(cl.Path)
+		if problem.IsZero() {
 			continue
 		}
 		at := cl.Path[:strings.Index(cl.Path, seg)+len(seg)]
@@ -76,8 +77,8 @@ func (c *checker) names(claims []Claim) {
 	}
 	for _, at := range order {
 		cl := best[at]
-		seg, msg := PathProblem(cl.Path)
-		c.blame("name "+at, cl.From, cl.Path, "%s becomes %s: %q %s", cl.From.subject(), cl.Path, seg, msg)
+		seg, problem := PathProblem(cl.Path)
+		c.blame("name "+at, cl.From, cl.Path, msg.OutputBadName, cl.From.subject(), cl.Path, seg, problem)
 	}
 }
 
@@ -122,14 +123,13 @@ func (c *checker) clashes(claims []Claim) {
 			dir := foldName(p[:i])
 			if prev, ok := files[dir]; ok {
 				a, b := blameFirst(cl, prev)
-				c.blame("folder "+a.From.String()+"|"+b.From.String(), a.From, a.Path,
-					"%s becomes %s, but %s makes %s a file: one name cannot be both a file and a folder (%s)",
-					cl.From.subject(), cl.Path, prev.From, prev.Path, a.From.hint())
+				c.blame("folder "+a.From.String()+"|"+b.From.String(), a.From, a.Path, msg.OutputFileAndFolder,
+					cl.From.subject(), cl.Path, prev.From.Text(), prev.Path, a.From.hint())
 				break
 			}
 			if kept, ok := folders[dir+"/"]; ok && cl.From.File != "" && !c.reported["path "+cl.Path] {
-				c.blame("kept "+cl.From.String(), cl.From, cl.Path, "%s becomes %s, but %s belongs to %s (%s)",
-					cl.From.subject(), cl.Path, kept.Path, kept.From, cl.From.hint())
+				c.blame("kept "+cl.From.String(), cl.From, cl.Path, msg.OutputKeptFolder,
+					cl.From.subject(), cl.Path, kept.Path, kept.From.Text(), cl.From.hint())
 				break
 			}
 		}
@@ -145,11 +145,10 @@ func (c *checker) pair(x, y Claim) {
 	}
 	key := "pair " + a.From.String() + "|" + b.From.String()
 	if a.Path == b.Path {
-		c.blame(key, a.From, a.Path, "%s and %s both become %s (%s)", a.From.subject(), b.From, a.Path, a.From.hint())
+		c.blame(key, a.From, a.Path, msg.OutputSameFile, a.From.subject(), b.From.Text(), a.Path, a.From.hint())
 		return
 	}
-	c.blame(key, a.From, a.Path, "%s becomes %s and %s becomes %s: the names differ only in case, so a Windows share keeps one file for both (%s)",
-		a.From.subject(), a.Path, b.From, b.Path, a.From.hint())
+	c.blame(key, a.From, a.Path, msg.OutputCaseOnly, a.From.subject(), a.Path, b.From.Text(), b.Path, a.From.hint())
 }
 
 // blameFirst orders two claims so that the one made by an input, and among
@@ -172,7 +171,7 @@ func collide(l *diag.List, path string, a, b Origin) {
 	if file == "" {
 		file = path
 	}
-	l.Errorf(file, a.Line, 0, a.Field, "%s and %s both become %s (%s)", a.subject(), b, path, a.hint())
+	l.Error(file, a.Line, 0, a.Field, msg.OutputSameFile, a.subject(), b.Text(), path, a.hint())
 }
 
 // claim records that o makes the output file path; a second origin for the
@@ -246,7 +245,7 @@ func (s *Site) listOrigin(sec *Section) Origin {
 // the term, at the line of the field that names it.
 func termOrigin(t *Taxonomy, term *Term) Origin {
 	if len(term.Pages) == 0 {
-		return Origin{Name: "the page of " + term.URL}
+		return Origin{Name: msg.OriginTermPage, Arg: term.URL}
 	}
 	n := term.Pages[0]
 	switch t.Name {
@@ -267,13 +266,26 @@ func termOrigin(t *Taxonomy, term *Term) Origin {
 	return Origin{File: n.Path, Line: n.Line("date"), Field: "date", Value: term.Name}
 }
 
+// listOfAll is the origin of a taxonomy's page listing all its terms.
+func listOfAll(t *Taxonomy) Origin {
+	switch t.Name {
+	case "tags":
+		return Origin{Name: msg.OriginListTags}
+	case "branches":
+		return Origin{Name: msg.OriginListBranches}
+	case "years":
+		return Origin{Name: msg.OriginListYears}
+	}
+	return Origin{Name: msg.OriginList, Arg: t.Name}
+}
+
 // claimAll records the origin of every file the site graph defines, and
 // reports two origins for one file: two tags with one slug ("C++" and "C#"
 // both become tags/c/), a page at a term's address, a bundle file shadowing
 // its page.
 func (s *Site) claimAll(l *diag.List) {
 	s.outputs, s.collided = map[string][]Origin{}, map[string]bool{}
-	home := Origin{Name: "the home page"}
+	home := Origin{Name: msg.OriginHome}
 	if s.bySource[s.Home.Path] == s.Home {
 		home = Origin{File: s.Home.Path}
 	}
@@ -291,7 +303,7 @@ func (s *Site) claimAll(l *diag.List) {
 		}
 	}
 	for _, t := range []*Taxonomy{s.Branches, s.Tags, s.Years} {
-		s.claim(OutputFile(t.URL), Origin{Name: "the list of all " + t.Name}, l)
+		s.claim(OutputFile(t.URL), listOfAll(t), l)
 		for _, term := range t.Terms {
 			for _, u := range pagerURLs(len(term.Pages), size, term.URL) {
 				s.claim(OutputFile(u), termOrigin(t, term), l)
