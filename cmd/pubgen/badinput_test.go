@@ -120,7 +120,7 @@ func TestBadInputLeavesPublicUntouched(t *testing.T) {
 		}, "layouts/_default/single.html:2:6"},
 		{"missing theme", func(t *testing.T, site string) {
 			write(t, site, "pubgen.toml", "title = \"测试门户\"\ntheme = \"red\"\n")
-		}, `theme "red" not found`},
+		}, "pubgen.toml: theme: " + msg.Printer{}.Sprint(msg.ThemeMissing, "red", "themes/red")},
 		{"config of the wrong type", func(t *testing.T, site string) {
 			write(t, site, "pubgen.toml", "title = \"测试门户\"\npage_size = \"十\"\n")
 		}, "pubgen.toml:2:13: page_size: 这里写的是加了引号的文字，应写整数（不加引号）。"},

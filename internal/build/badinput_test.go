@@ -190,13 +190,13 @@ var badInputs = []badInput{
 		want: "pubgen.toml:2:13: page_size: 这里写的是加了引号的文字，应写整数（不加引号）。"},
 	{name: "missing theme",
 		site: "-- pubgen.toml --\ntitle = \"门户\"\ntheme = \"red\"\n",
-		want: `theme "red" not found: themes/red/layouts is missing (want the theme folder under themes/, or theme = "default" in pubgen.toml)`},
+		want: `pubgen.toml: theme: 找不到主题“red”：没有 themes/red/layouts 文件夹。请把主题文件夹放进 themes/，或改回默认主题：theme = "default"`},
 	{name: "template runtime error",
 		site: "-- layouts/_default/single.html --\n{{ define \"main\" }}\n<p>{{ index .Page.Tags 3 }}</p>\n{{ end }}\n" + notice("title: 通知\ndate: 2024-07-01\n", ""),
-		want: "rendering notices/a/index.html (from content/notices/a.md): template: layouts/_default/single.html:2:6: executing \"main\" at <index .Page.Tags 3>: error calling index: index out of range: 3"},
+		want: "layouts/_default/single.html:2:6: 生成 notices/a/index.html（来自 content/notices/a.md）时，模板在这一行出错：executing \"main\" at <index .Page.Tags 3>: error calling index: index out of range: 3。请检查这一行模板的写法，或这个页面是否缺少模板要用的内容。"},
 	{name: "template syntax error",
 		site: "-- layouts/_default/single.html --\n{{ define \"main\" }}\n<p>{{ .Page.Title </p>\n{{ end }}\n",
-		want: `template: layouts/_default/single.html:2: unexpected "<" in operand`},
+		want: "layouts/_default/single.html:2: " + msg.Printer{}.Sprint(msg.TemplateParse, `unexpected "<" in operand`)},
 
 	// Symbolic links (fstest.MapFS reads links as os.DirFS does).
 	{name: "symlink to a system file",

@@ -225,7 +225,7 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 		outs, errs = render.Run(lay, jobs, min)
 	}
 	if len(errs) > 0 {
-		return nil, nil, renderStats{}, errors.Join(errs...)
+		return nil, nil, renderStats{}, renderFailed(errs)
 	}
 	feeds, err := outputs.Feeds(s, ropts.Pretty, min)
 	if err != nil {

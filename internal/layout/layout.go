@@ -18,6 +18,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/source"
 )
 
@@ -55,7 +56,7 @@ const UsedFunc = "_pubgen_used"
 func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, error) {
 	themeDir := source.ThemeDir(theme)
 	if fi, err := fs.Stat(fsys, themeDir+"/layouts"); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("theme %q not found: %s/layouts is missing (want the theme folder under themes/, or theme = \"default\" in pubgen.toml)", theme, themeDir)
+		return nil, problem(source.ConfigFile, 0, 0, "theme", msg.ThemeMissing, theme, themeDir)
 	}
 	files, err := layoutFiles(fsys, themeDir)
 	if err != nil {
@@ -137,7 +138,7 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 		// Partials are called by their layout name: {{ template "partials/x.html" . }}.
 		before := trees(root)
 		if _, err := root.New(name).Parse(text); err != nil {
-			return fmt.Errorf("%s: %w", l.sources[name], err)
+			return parseProblem(err, l.sources)
 		}
 		if err := announce(root, before, l.sources[name], rootFiles); err != nil {
 			return err
@@ -158,7 +159,7 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 		before := trees(set)
 		t, err := set.New(l.sources[name]).Parse(text)
 		if err != nil {
-			return err
+			return parseProblem(err, l.sources)
 		}
 		l.sets[name] = set
 		// A layout made only of {{ define }}s fills blocks of the base and runs
@@ -290,7 +291,8 @@ func (l *Layouts) SiteFiles() []string {
 }
 
 // Execute runs the layout name with data into w, with the functions
-// given to Load.
+// given to Load. A template's own mistake comes back as a *TemplateError
+// at its file and line.
 func (l *Layouts) Execute(w io.Writer, name string, data any) error {
 	l.baseOnce.Do(func() { l.base = l.Instance(nil) })
 	return l.base.Execute(w, name, data)
@@ -333,7 +335,7 @@ func (in *Instance) Execute(w io.Writer, name string, data any) error {
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, in.l.entry[name], data); err != nil {
-		return err
+		return templateError(err, in.l.sources)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -376,16 +378,20 @@ const maxStringsSize = 1 << 20
 // decodeStrings reads one i18n file, naming the line of a problem.
 func decodeStrings(file string, b []byte) (map[string]string, error) {
 	if len(b) > maxStringsSize {
-		return nil, fmt.Errorf("%s: is %d KB (want under %d KB of key = \"text\" lines)", file, len(b)>>10, maxStringsSize>>10)
+		return nil, problem(file, 0, 0, "", msg.StringsTooBig, len(b)>>10, maxStringsSize>>10)
 	}
 	var m map[string]string
 	if err := toml.Unmarshal(b, &m); err != nil {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, col := de.Position()
-			return nil, fmt.Errorf("%s:%d:%d: %s (want key = \"text\" lines)", file, row, col, strings.TrimPrefix(de.Error(), "toml: "))
+			text := strings.TrimPrefix(de.Error(), "toml: ")
+			if strings.Contains(text, "nested more than") {
+				return nil, problem(file, row, col, "", msg.DataTooDeep, text)
+			}
+			return nil, problem(file, row, col, "", msg.StringsSyntax, text)
 		}
-		return nil, fmt.Errorf("%s: %w (want key = \"text\" lines)", file, err)
+		return nil, problem(file, 0, 0, "", msg.StringsSyntax, strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	return m, nil
 }

@@ -2,10 +2,15 @@ package layout
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
+	"io"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 func theme(extra fstest.MapFS) fstest.MapFS {
@@ -79,8 +84,12 @@ func TestErrorsNameFileAndLine(t *testing.T) {
 	_, err := Load(theme(fstest.MapFS{
 		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}\n{{ .Title \n{{ end }}")},
 	}), "default", "zh-CN", nil)
-	if err == nil || !strings.Contains(err.Error(), "template: layouts/_default/single.html:3:") {
+	if d := oneProblem(t, err); d.File != "layouts/_default/single.html" || d.Line != 3 || d.In(msg.Printer{Lang: msg.English}) != `layouts/_default/single.html:3: template: unexpected "{" in operand` {
 		t.Errorf("parse error = %v, want file:line", err)
+	}
+	// As an author reads it: the template's words inside plain ones.
+	if got, want := err.Error(), "layouts/_default/single.html:3: 模板这一行写得不对，网站无法生成：unexpected \"{\" in operand。请检查 {{ 和 }} 是否成对，里面的名称是否写对。\n共 1 处错误。"; got != want {
+		t.Errorf("parse error in Chinese:\n got %s\nwant %s", got, want)
 	}
 	l, err := Load(theme(fstest.MapFS{
 		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}\n\n{{ index .Tags 5 }}{{ end }}")},
@@ -90,12 +99,45 @@ func TestErrorsNameFileAndLine(t *testing.T) {
 	}
 	var b bytes.Buffer
 	err = l.Execute(&b, "_default/single.html", map[string][]string{"Tags": {"a"}})
-	if err == nil || !strings.Contains(err.Error(), "layouts/_default/single.html:3") {
-		t.Errorf("runtime error = %v, want file:line", err)
+	var te *TemplateError
+	if !errors.As(err, &te) || te.File != "layouts/_default/single.html" || te.Line != 3 || !strings.HasPrefix(te.Detail, `executing "main" at <index .Tags 5>`) {
+		t.Errorf("runtime error = %#v, want file:line", err)
 	}
-	if _, err := Load(theme(nil), "missing", "zh-CN", nil); err == nil || !strings.Contains(err.Error(), `theme "missing" not found`) {
+	_, err = Load(theme(nil), "missing", "zh-CN", nil)
+	if d := oneProblem(t, err); d.String() != `pubgen.toml: theme: 找不到主题“missing”：没有 themes/missing/layouts 文件夹。请把主题文件夹放进 themes/，或改回默认主题：theme = "default"` {
 		t.Errorf("missing theme error = %v", err)
 	}
+}
+
+// TestPartialErrorsNameTheirFile: a partial is called by its layout name,
+// and its mistakes are placed at its file.
+func TestPartialErrorsNameTheirFile(t *testing.T) {
+	l, err := Load(theme(fstest.MapFS{
+		"layouts/partials/tags.html":   {Data: []byte("<ul>\n{{ index .Tags 5 }}</ul>")},
+		"layouts/_default/single.html": {Data: []byte("{{ define \"main\" }}{{ template \"partials/tags.html\" . }}{{ end }}")},
+	}), "default", "zh-CN", template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = l.Execute(io.Discard, "_default/single.html", map[string][]string{"Tags": {"a"}})
+	var te *TemplateError
+	if !errors.As(err, &te) || te.File != "layouts/partials/tags.html" || te.Line != 2 {
+		t.Errorf("runtime error in a partial = %#v, want layouts/partials/tags.html:2", err)
+	}
+	_, err = Load(theme(fstest.MapFS{"layouts/partials/tags.html": {Data: []byte("<ul>\n{{ range .Tags }}</ul>")}}), "default", "zh-CN", nil)
+	if d := oneProblem(t, err); d.File != "layouts/partials/tags.html" || d.Line != 2 {
+		t.Errorf("parse error in a partial = %v, want layouts/partials/tags.html:2", err)
+	}
+}
+
+// oneProblem is the one diagnostic err holds.
+func oneProblem(t *testing.T, err error) diag.Diagnostic {
+	t.Helper()
+	var de *diag.Errors
+	if !errors.As(err, &de) || len(de.List) != 1 {
+		t.Fatalf("got %v, want one problem", err)
+	}
+	return de.List[0]
 }
 
 // TestStringsBombs: i18n files are TOML, which has no aliases; depth and
@@ -104,14 +146,14 @@ func TestStringsBombs(t *testing.T) {
 	const file = "themes/default/i18n/zh-CN.toml"
 	cases := []struct{ name, src, want string }{
 		{"deep arrays", "published = \"发布于\"\nx = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
-			file + ":2:10005: arrays and inline tables are nested more than the maximum of 10000 levels deep"},
+			file + ":2:10005: nests too deep: arrays and inline tables are nested more than the maximum of 10000 levels deep"},
 		{"huge", "published = \"发布于\"\n" + strings.Repeat("k = \"v\"\n", 200_000), file + ": is 1562 KB (want under 1024 KB"},
 		{"not text", "published = \"发布于\"\nsearch = 3\n", file + ":2:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Load(theme(fstest.MapFS{file: {Data: []byte(c.src)}}), "default", "zh-CN", nil)
-			if err == nil || !strings.Contains(err.Error(), c.want) {
+			if d := oneProblem(t, err); !strings.Contains(d.In(msg.Printer{Lang: msg.English}), c.want) {
 				t.Errorf("got %v\nwant %s", err, c.want)
 			}
 		})

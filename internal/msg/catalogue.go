@@ -258,6 +258,13 @@ const (
 	OriginRobots
 	OriginFeed
 
+	// Themes and templates.
+	ThemeMissing
+	TemplateParse
+	TemplateExec
+	StringsTooBig
+	StringsSyntax
+
 	// What the commands tell the operator.
 	OpBuildFailed
 	OpWatchBuildFailed
@@ -797,6 +804,22 @@ var entries = []entry{
 	{OriginSitemap, "word.origin.sitemap", "网站地图（sitemap.xml）", "the sitemap", nil},
 	{OriginRobots, "word.origin.robots", "robots.txt", "robots.txt", nil},
 	{OriginFeed, "word.origin.feed", "%s 的订阅源（Atom）", "the Atom feed of %s", []any{"notices/"}},
+
+	{ThemeMissing, "theme.missing",
+		"找不到主题“%[1]s”：没有 %[2]s/layouts 文件夹。请把主题文件夹放进 themes/，或改回默认主题：theme = \"default\"",
+		"theme %[1]q not found: %[2]s/layouts is missing (want the theme folder under themes/, or theme = \"default\" in pubgen.toml)", []any{"red", "themes/red"}},
+	{TemplateParse, "template.parse",
+		"模板这一行写得不对，网站无法生成：%s。请检查 {{ 和 }} 是否成对，里面的名称是否写对。",
+		"template: %s", []any{`unexpected "<" in operand`}},
+	{TemplateExec, "template.exec",
+		"生成 %[1]s（来自 %[2]s）时，模板在这一行出错：%[3]s。请检查这一行模板的写法，或这个页面是否缺少模板要用的内容。",
+		"rendering %[1]s (from %[2]s): %[3]s", []any{"notices/a/index.html", "content/notices/a.md", `executing "main" at <index .Page.Tags 3>: error calling index: index out of range: 3`}},
+	{StringsTooBig, "strings.too-big",
+		"文件有 %d KB，太大了（最多 %d KB）。这里只放界面上的文字，每行写成 名称 = \"文字\"。",
+		"is %d KB (want under %d KB of key = \"text\" lines)", []any{1562, 1024}},
+	{StringsSyntax, "strings.syntax",
+		"这一行的写法不对。界面上的文字每行写成 名称 = \"文字\"，文字加英文双引号，例如：search = \"搜索\"%.0[1]s",
+		"%s (want key = \"text\" lines)", []any{"expected character ="}},
 
 	{OpBuildFailed, "op.build-failed",
 		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",

@@ -157,18 +157,43 @@ func (ws *workers) put(w *worker) {
 	ws.mu.Unlock()
 }
 
+// Error is an output a template failed to make: the file, the content
+// file it shows, and why (a *layout.TemplateError for a template's own
+// mistake, a *NoLayout when no template could make it).
+type Error struct {
+	File, From string
+	Err        error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("rendering %s (from %s): %v", e.File, e.From, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// NoLayout is an output that neither the site's layouts/ nor the theme
+// has a template for: Want are the layout names looked for, in order.
+type NoLayout struct {
+	Theme string
+	Want  []string
+}
+
+func (e *NoLayout) Error() string {
+	return fmt.Sprintf("no layout for it in theme %q (want one of layouts/%v)", e.Theme, e.Want)
+}
+
 func (ws *workers) run(j Job, m *minify.Minifier) (Output, error) {
 	l := ws.l
 	name, ok := l.Lookup(j.Layouts...)
 	if !ok {
-		return Output{}, fmt.Errorf("%s: no layout for it in theme %q (want one of layouts/%v)", j.Data.File, l.Theme, j.Layouts)
+		return Output{}, &Error{File: j.Data.File, From: j.Data.Page.Path(), Err: &NoLayout{Theme: l.Theme, Want: j.Layouts}}
 	}
 	w := ws.get(j.Data.graph().Config.Location)
 	defer ws.put(w)
 	w.rec, w.layout = j.Data.rec, name
 	var b bytes.Buffer
 	if err := w.in.Execute(&b, name, j.Data); err != nil {
-		return Output{}, fmt.Errorf("rendering %s (from %s): %w", j.Data.File, j.Data.Page.Path(), err)
+		return Output{}, &Error{File: j.Data.File, From: j.Data.Page.Path(), Err: err}
 	}
 	data := b.Bytes()
 	if m != nil {

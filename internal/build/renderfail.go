@@ -1,0 +1,38 @@
+package build
+
+import (
+	"errors"
+
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/layout"
+	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/render"
+)
+
+// renderFailed reports the outputs templates failed to make. A template's
+// own mistake is a diagnostic at its file and line, in the site's
+// language, once for all the pages it fails on (a partial that fails for
+// every page is one line, naming the first); anything else is returned as
+// it is.
+func renderFailed(errs []error) error {
+	var l diag.List
+	var other []error
+	seen := map[layout.TemplateError]bool{}
+	for _, err := range errs {
+		var re *render.Error
+		var te *layout.TemplateError
+		if !errors.As(err, &re) || !errors.As(err, &te) {
+			other = append(other, err)
+			continue
+		}
+		if seen[*te] {
+			continue
+		}
+		seen[*te] = true
+		l.Error(te.File, te.Line, te.Col, "", msg.TemplateExec, re.File, re.From, te.Detail)
+	}
+	if len(other) > 0 {
+		return errors.Join(other...)
+	}
+	return l.Err(false)
+}
