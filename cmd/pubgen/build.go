@@ -116,7 +116,7 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	for _, w := range pr.Warnings {
 		res.Report.Warnings = append(res.Report.Warnings, diag.Escape(p.Text(w)))
 	}
-	res.Report.WriteTable(stderr)
+	res.Report.WriteTable(stderr, printerOf(res, opts))
 	if *jsonOut {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -150,7 +150,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		say(stderr, "%s", p.Sprint(msg.OpNoteDraft, d))
 	}
 	for _, a := range res.Report.AwaitingApproval {
-		say(stderr, "%s", p.Sprint(msg.OpNoteAwaiting, a))
+		say(stderr, "%s", p.Sprint(msg.OpNoteAwaiting, a.Text()))
 	}
 	total := 0
 	for _, n := range res.Report.Pages {

@@ -205,7 +205,7 @@ func TestBuildJSONReport(t *testing.T) {
 	if r.Version != readBuildVersion().String() || r.Version == "" {
 		t.Errorf("pubgen_version = %q, want %q", r.Version, readBuildVersion())
 	}
-	if !strings.Contains(errOut.String(), "files,") {
+	if !strings.Contains(errOut.String(), "个文件，") {
 		t.Errorf("no summary table on stderr: %s", errOut.String())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -129,7 +130,7 @@ func TestDisclosureNeedsItsProcedureRecord(t *testing.T) {
 		t.Errorf("the approval day is not a scheduled change: %+v", res.Report.Scheduled)
 	}
 	var table strings.Builder
-	res.Report.WriteTable(&table)
+	res.Report.WriteTable(&table, msg.Printer{Lang: msg.English})
 	if !strings.Contains(table.String(), "content/disclosures/unreviewed.md: missing review.reviewed_by (审核（含保密审查）)") {
 		t.Errorf("the build table does not name the missing step:\n%s", table.String())
 	}

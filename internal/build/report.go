@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
@@ -92,18 +93,20 @@ type Awaiting struct {
 	From    string   `json:"from,omitempty"`    // RFC 3339: approved with a date still to come
 }
 
-// String says what is missing, as the table prints it (unescaped: the
-// printer escapes the whole line).
-func (a Awaiting) String() string {
+// Text says what is missing, as the table and check print it.
+func (a Awaiting) Text() msg.Text {
 	if len(a.Missing) == 0 {
-		return fmt.Sprintf("%s: approved on %s, published then", a.File, a.From)
+		return msg.New(msg.AwaitingFrom, a.File, a.From)
 	}
-	var steps []string
+	var steps []msg.Text
 	for _, m := range a.Missing {
-		steps = append(steps, fmt.Sprintf("review.%s (%s)", m, page.ReviewStepNames[m]))
+		steps = append(steps, msg.New(msg.AwaitingStep, m, page.ReviewStepNames[m]))
 	}
-	return fmt.Sprintf("%s: missing %s", a.File, strings.Join(steps, ", "))
+	return msg.New(msg.AwaitingMissing, a.File, steps)
 }
+
+// String is Text in English.
+func (a Awaiting) String() string { return msg.Printer{Lang: msg.English}.Text(a.Text()) }
 
 var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党务公开", "study": "学习资料", "showcase": "成果展示", "page": "页面"}
 
@@ -115,63 +118,103 @@ type Scheduled struct {
 }
 
 // scheduleNames says what a change does, for the table.
-var scheduleNames = map[string]string{
-	site.ChangePublish:       "goes live",
-	site.ChangePublicityFrom: "publicity period opens",
-	site.ChangePublicityTo:   "publicity period closes",
-	site.ChangeMeetingFrom:   "meeting starts",
-	site.ChangeMeetingTo:     "meeting ends",
-	site.ChangeApproved:      "approved: goes live",
-	site.ChangePinEnd:        "pin ends",
+var scheduleNames = map[string]msg.Key{
+	site.ChangePublish:       msg.SchedPublish,
+	site.ChangePublicityFrom: msg.SchedPublicityFrom,
+	site.ChangePublicityTo:   msg.SchedPublicityTo,
+	site.ChangeMeetingFrom:   msg.SchedMeetingFrom,
+	site.ChangeMeetingTo:     msg.SchedMeetingTo,
+	site.ChangeApproved:      msg.SchedApproved,
+	site.ChangePinEnd:        msg.SchedPinEnd,
 }
 
 // shownScheduled is how many coming changes the table lists; --json has all.
 const shownScheduled = 3
 
-// WriteTable prints the report as a table for people.
-func (r Report) WriteTable(w io.Writer) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+// WriteTable prints the report as a table for people, in p's language.
+func (r Report) WriteTable(w io.Writer, p msg.Printer) {
 	var types []string
 	for t := range r.Pages {
 		types = append(types, t)
 	}
 	sort.Strings(types)
-	fmt.Fprintln(tw, "type\tpages\t")
-	// The Chinese name goes last: tabwriter counts runes, not display
-	// columns, so a wide name in the middle would skew the table.
+	// The Chinese name goes last, where its width cannot skew a column.
+	rows := [][]string{{p.Sprint(msg.SumType), p.Sprint(msg.SumPages), ""}}
 	total := 0
 	for _, t := range types {
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", t, r.Pages[t], typeNames[t])
+		rows = append(rows, []string{t, strconv.Itoa(r.Pages[t]), typeNames[t]})
 		total += r.Pages[t]
 	}
-	fmt.Fprintf(tw, "total\t%d\t\n", total)
-	tw.Flush()
-	fmt.Fprintf(w, "%d files, %s, in %d ms", r.Files, render.HumanSize(r.Bytes), r.DurationMS)
+	rows = append(rows, []string{p.Sprint(msg.SumTotal), strconv.Itoa(total), ""})
+	writeColumns(w, rows)
+	fmt.Fprint(w, p.Sprint(msg.SumFiles, r.Files, render.HumanSize(r.Bytes), r.DurationMS))
 	if r.Dest != "" {
 		fmt.Fprintf(w, " → %s", diag.Escape(r.Dest))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "search index: %d added, %d changed, %d removed, %d unchanged\n", r.Search.Added, r.Search.Changed, r.Search.Removed, r.Search.Unchanged)
+	fmt.Fprintln(w, p.Sprint(msg.SumSearch, r.Search.Added, r.Search.Changed, r.Search.Removed, r.Search.Unchanged))
 	if len(r.LayoutOverrides) > 0 {
-		fmt.Fprintf(w, "site layouts (over the theme's): %s\n", strings.Join(r.LayoutOverrides, ", "))
+		fmt.Fprintln(w, p.Sprint(msg.SumLayouts, strings.Join(r.LayoutOverrides, ", ")))
 	}
 	for i, c := range r.Scheduled {
 		if i == shownScheduled {
-			fmt.Fprintf(w, "  … %d more scheduled (see --json)\n", len(r.Scheduled)-i)
+			fmt.Fprintln(w, p.Sprint(msg.SumScheduledMore, len(r.Scheduled)-i))
 			break
 		}
 		if i == 0 {
-			fmt.Fprintln(w, "scheduled changes (build --watch and serve rebuild on time; otherwise build again then):")
+			fmt.Fprintln(w, p.Sprint(msg.SumScheduled))
 		}
-		fmt.Fprintf(w, "  %s  %s %s\n", c.At, diag.Escape(c.File), scheduleNames[c.What])
+		fmt.Fprintf(w, "  %s  %s %s\n", c.At, diag.Escape(c.File), p.Sprint(scheduleNames[c.What]))
 	}
 	if len(r.AwaitingApproval) > 0 {
-		fmt.Fprintf(w, "%d disclosure(s) awaiting approval, not published (党务公开 procedure: 提出 → 审核 → 审批):\n", len(r.AwaitingApproval))
+		fmt.Fprintln(w, p.Sprint(msg.SumAwaiting, len(r.AwaitingApproval)))
 		for _, a := range r.AwaitingApproval {
-			fmt.Fprintf(w, "  %s\n", diag.Escape(a.String()))
+			fmt.Fprintf(w, "  %s\n", diag.Escape(p.Text(a.Text())))
 		}
 	}
 	if len(r.Warnings) > 0 {
-		fmt.Fprintf(w, "%d warning(s):\n  %s\n", len(r.Warnings), strings.Join(r.Warnings, "\n  "))
+		fmt.Fprintf(w, "%s\n  %s\n", p.Sprint(msg.SumWarnings, len(r.Warnings)), strings.Join(r.Warnings, "\n  "))
 	}
+}
+
+// writeColumns prints rows in columns two spaces apart, each as wide as
+// its widest cell on a terminal: a Chinese character takes two columns
+// there, which text/tabwriter (counting characters) does not know.
+func writeColumns(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			b.WriteString(c)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// displayWidth is how many terminal columns s takes: two for East Asian
+// wide characters (Han, kana, hangul, full-width forms and punctuation),
+// one for the rest.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
+			r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // siteFS makes a site from a txtar archive: the files it lists, plus the
@@ -318,7 +319,7 @@ date: 2024-01-01
 		t.Errorf("the JSON report lacks the winning layout: %s", b)
 	}
 	var table strings.Builder
-	res.Report.WriteTable(&table)
+	res.Report.WriteTable(&table, msg.Printer{Lang: msg.English})
 	if !strings.Contains(table.String(), "site layouts (over the theme's): layouts/notice/single.html, layouts/partials/footer.html") {
 		t.Errorf("table:\n%s", table.String())
 	}

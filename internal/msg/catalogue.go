@@ -265,6 +265,28 @@ const (
 	StringsTooBig
 	StringsSyntax
 
+	// The build's summary table.
+	SumType
+	SumPages
+	SumTotal
+	SumFiles
+	SumSearch
+	SumLayouts
+	SumScheduled
+	SumScheduledMore
+	SumAwaiting
+	SumWarnings
+	AwaitingMissing
+	AwaitingStep
+	AwaitingFrom
+	SchedPublish
+	SchedPublicityFrom
+	SchedPublicityTo
+	SchedMeetingFrom
+	SchedMeetingTo
+	SchedApproved
+	SchedPinEnd
+
 	// What the commands tell the operator.
 	OpBuildFailed
 	OpWatchBuildFailed
@@ -820,6 +842,47 @@ var entries = []entry{
 	{StringsSyntax, "strings.syntax",
 		"这一行的写法不对。界面上的文字每行写成 名称 = \"文字\"，文字加英文双引号，例如：search = \"搜索\"%.0[1]s",
 		"%s (want key = \"text\" lines)", []any{"expected character ="}},
+
+	{SumType, "summary.type", "类型", "type", nil},
+	{SumPages, "summary.pages", "页数", "pages", nil},
+	{SumTotal, "summary.total", "合计", "total", nil},
+	{SumFiles, "summary.files",
+		"共 %d 个文件，%s，用时 %d 毫秒",
+		"%d files, %s, in %d ms", []any{180, "2.4 MB", 950}},
+	{SumSearch, "summary.search",
+		"搜索索引：新增 %d 页，修改 %d 页，删除 %d 页，%d 页没有变化",
+		"search index: %d added, %d changed, %d removed, %d unchanged", []any{3, 1, 0, 120}},
+	{SumLayouts, "summary.layouts",
+		"本站自己的模板（代替主题里的同名文件）：%s",
+		"site layouts (over the theme's): %s", []any{"layouts/partials/footer.html"}},
+	{SumScheduled, "summary.scheduled",
+		"定时变化（build --watch 和 serve 会到时自动重新构建；否则请到时再构建一次）：",
+		"scheduled changes (build --watch and serve rebuild on time; otherwise build again then):", nil},
+	{SumScheduledMore, "summary.scheduled-more",
+		"  …还有 %d 项（见 --json）",
+		"  … %d more scheduled (see --json)", []any{4}},
+	{SumAwaiting, "summary.awaiting",
+		"%d 项党务公开还在等审批，没有发布（党务公开程序：提出 → 审核 → 审批）：",
+		"%d disclosure(s) awaiting approval, not published (党务公开 procedure: 提出 → 审核 → 审批):", []any{1}},
+	{SumWarnings, "summary.warnings",
+		"%d 处提醒：",
+		"%d warning(s):", []any{1}},
+	{AwaitingMissing, "summary.awaiting.missing",
+		"%s：还没有填写 %s",
+		"%s: missing %s", []any{"content/disclosures/a.md", []Text{New(AwaitingStep, "reviewed_by", "审核（含保密审查）")}}},
+	{AwaitingStep, "summary.awaiting.step",
+		"review.%s（%s）",
+		"review.%s (%s)", []any{"approved_by", "审批"}},
+	{AwaitingFrom, "summary.awaiting.from",
+		"%s：%s 审批通过，到时发布",
+		"%s: approved on %s, published then", []any{"content/disclosures/a.md", "2026-12-05T00:00:00+08:00"}},
+	{SchedPublish, "summary.change.publish", "上线", "goes live", nil},
+	{SchedPublicityFrom, "summary.change.publicity-from", "公示开始", "publicity period opens", nil},
+	{SchedPublicityTo, "summary.change.publicity-to", "公示结束", "publicity period closes", nil},
+	{SchedMeetingFrom, "summary.change.meeting-from", "会议开始", "meeting starts", nil},
+	{SchedMeetingTo, "summary.change.meeting-to", "会议结束", "meeting ends", nil},
+	{SchedApproved, "summary.change.approved", "审批通过，上线", "approved: goes live", nil},
+	{SchedPinEnd, "summary.change.pin-end", "取消置顶", "pin ends", nil},
 
 	{OpBuildFailed, "op.build-failed",
 		"构建失败：这次没有发布任何内容，已发布的网站保持原样。",

@@ -44,7 +44,7 @@ type Text struct {
 }
 
 // New returns the message k with its arguments; a []Text argument is a
-// list, joined as the language joins words (、, " and ").
+// list, joined as the language joins words (、, ", " and " and ").
 func New(k Key, args ...any) Text { return Text{key: k, args: args} }
 
 // Raw wraps text that has no entry, such as a library's own error: it is
@@ -98,16 +98,24 @@ func (p Printer) Text(t Text) string {
 			for j, w := range a {
 				words[j] = p.Text(w)
 			}
-			sep := "、"
-			if p.Lang == English {
-				sep = " and "
-			}
-			args[i] = strings.Join(words, sep)
+			args[i] = p.join(words)
 		default:
 			args[i] = a
 		}
 	}
 	return fmt.Sprintf(p.dates(format), args...)
+}
+
+// join joins words as p's language lists them: 提出、审核、审批; proposed,
+// reviewed and approved.
+func (p Printer) join(words []string) string {
+	if p.Lang != English {
+		return strings.Join(words, "、")
+	}
+	if len(words) <= 2 {
+		return strings.Join(words, " and ")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // Sprint is p.Text(New(k, args...)).
