@@ -2,6 +2,7 @@ package sitedata
 
 import (
 	"fmt"
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
@@ -158,5 +159,30 @@ func TestLoadNameClash(t *testing.T) {
 		if len(msgs) != 1 || !strings.HasPrefix(msgs[0], c.want) {
 			t.Errorf("%v:\n got %q\nwant %q…", c.files, msgs, c.want)
 		}
+	}
+}
+
+// deniedFS refuses to read one file, as a file the build's user may not
+// read is refused.
+type deniedFS struct {
+	fstest.MapFS
+	denied string
+}
+
+func (d deniedFS) ReadFile(name string) ([]byte, error) {
+	if name == d.denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadFile(name)
+}
+
+func TestLoadUnreadableFile(t *testing.T) {
+	fsys := deniedFS{fstest.MapFS{"data/branches.toml": {Data: []byte("x = 1")}}, "data/branches.toml"}
+	_, l := Load(fsys)
+	if len(l) != 1 || l[0].String() != "data/branches.toml: 读不出这个文件（没有权限）。请确认它能用编辑器打开，再保存一次。" {
+		t.Errorf("got %v", l)
+	}
+	if len(l) == 1 && l[0].In(msg.Printer{Lang: msg.English}) != "data/branches.toml: cannot read: open data/branches.toml: permission denied" {
+		t.Errorf("in English: %s", l[0].In(msg.Printer{Lang: msg.English}))
 	}
 }

@@ -43,7 +43,7 @@ func CheckLinks(fsys fs.FS) diag.List {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
-				l.Error(p, 0, 0, "", msg.FolderCannotRead, err.Error())
+				l.Error(p, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -54,7 +54,7 @@ func CheckLinks(fsys fs.FS) diag.List {
 			return nil
 		})
 		if err != nil {
-			l.Error(root, 0, 0, "", msg.FolderCannotRead, err.Error())
+			l.Error(root, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
 		}
 	}
 	return l
@@ -75,14 +75,14 @@ func checkLink(lfs fs.ReadLinkFS, p string) msg.Text {
 			return msg.New(msg.SymlinkMissing, cur)
 		}
 		if err != nil {
-			return msg.New(msg.SymlinkUnreadable, err.Error())
+			return msg.New(msg.SymlinkUnreadable, msg.Cause(err))
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			return msg.Text{}
 		}
 		target, err := lfs.ReadLink(cur)
 		if err != nil {
-			return msg.New(msg.SymlinkUnreadable, err.Error())
+			return msg.New(msg.SymlinkUnreadable, msg.Cause(err))
 		}
 		next, ok := inside(path.Dir(cur), target)
 		if !ok {
