@@ -262,6 +262,7 @@ const (
 	ThemeMissing
 	TemplateParse
 	TemplateExec
+	TemplateMissing
 	StringsTooBig
 	StringsSyntax
 
@@ -836,6 +837,9 @@ var entries = []entry{
 	{TemplateExec, "template.exec",
 		"生成 %[1]s（来自 %[2]s）时，模板在这一行出错：%[3]s。请检查这一行模板的写法，或这个页面是否缺少模板要用的内容。",
 		"rendering %[1]s (from %[2]s): %[3]s", []any{"notices/a/index.html", "content/notices/a.md", `executing "main" at <index .Page.Tags 3>: error calling index: index out of range: 3`}},
+	{TemplateMissing, "template.missing",
+		"主题“%[1]s”里没有生成 %[2]s 这类页面的模板。请在网站或主题的 layouts/ 里加上其中一个文件：%[3]s",
+		"%[2]s: no layout for it in theme %[1]q (want one of: %[3]s)", []any{"red", "notices/a/index.html", []Text{Raw("layouts/notice/single.html"), Raw("layouts/_default/single.html")}}},
 	{StringsTooBig, "strings.too-big",
 		"文件有 %d KB，太大了（最多 %d KB）。这里只放界面上的文字，每行写成 名称 = \"文字\"。",
 		"is %d KB (want under %d KB of key = \"text\" lines)", []any{1562, 1024}},
