@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -94,13 +95,23 @@ func BenchmarkIndexAndExport10k(b *testing.B) {
 }
 
 // queryBytes adds up the exported files a query needs, as search.js picks
-// them: entry, the term shards of its keys, and the record shards of the
-// results shown (8 in the dropdown; 20 plus the facet shard on the page).
+// them: entry, the term and phrase shards of its keys and their
+// directories, the level shards of every match, and the record shards of
+// the results shown (8 in the dropdown; 20 plus the facet shard on the
+// page).
 func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dropdown, page, hits int) {
 	e := parseEntry(tb, files)
+	a := analyzer(ix.bi.Mapping())
 	need := map[string]bool{"index.js": true}
-	for _, k := range queryKeys(analyzer(ix.bi.Mapping()), q) {
-		need[e.Terms.name(int(keyHash(k)%uint32(e.Terms.Count)))] = true
+	for _, k := range queryKeys(a, q) {
+		for _, f := range shardFiles(tb, files, e.Terms, bucket(keyHash(k), e.Terms.Count)) {
+			need[f] = true
+		}
+	}
+	for _, k := range phraseKeys(a, q) {
+		for _, f := range shardFiles(tb, files, e.Phrases, bucket(keyHash(k), e.Phrases.Count)) {
+			need[f] = true
+		}
 	}
 	start := time.Now()
 	all, err := ix.Search(q, Query{})
@@ -109,6 +120,11 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 	}
 	tb.Logf("Search(%q) over bleve: %d hits in %v", q, len(all), time.Since(start))
 	pos := exportPositions(tb, ix)
+	for _, h := range all {
+		for _, f := range shardFiles(tb, files, e.Levels, pos[h.ID]/e.PerLevels) {
+			need[f] = true
+		}
+	}
 	sum := func(shown int, extra ...string) int {
 		n := map[string]bool{}
 		for k := range need {
@@ -118,7 +134,9 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 			n[x] = true
 		}
 		for _, h := range all[:min(shown, len(all))] {
-			n[e.Records.name(pos[h.ID]/e.PerShard)] = true
+			for _, f := range shardFiles(tb, files, e.Records, pos[h.ID]/e.PerShard) {
+				n[f] = true
+			}
 		}
 		total := 0
 		for f := range n {
@@ -127,6 +145,25 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 		return total
 	}
 	return sum(8), sum(20, e.Meta), len(all)
+}
+
+// shardFiles is the directory of shard i of a family and the shard's own
+// file, as search.js finds them.
+func shardFiles(tb testing.TB, files map[string][]byte, sn shardNames, i int) []string {
+	dir := sn.dirName(i / sn.Group)
+	hashes := shardString(tb, files[exportDir+dir])
+	j := (i % sn.Group) * nameHashLen
+	return []string{dir, sn.Prefix + strconv.Itoa(i) + "." + hashes[j:j+nameHashLen] + ".js"}
+}
+
+// shardString is the string a shard script hands to search.js.
+func shardString(tb testing.TB, js []byte) string {
+	_, arg, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(string(js)), ");"), ",")
+	var s string
+	if !ok || json.Unmarshal([]byte(arg), &s) != nil {
+		tb.Fatalf("not a shard of a string: %.100s", js)
+	}
+	return s
 }
 
 func exportPositions(tb testing.TB, ix *Index) map[string]int {

@@ -76,9 +76,11 @@ func TestBrowserUI(t *testing.T) {
 	if marks := eval[[]string](t, ctx, `[...document.querySelectorAll('.search-dropdown mark')].map(m => m.textContent)`); len(marks) == 0 || marks[0] != "党费" {
 		t.Errorf("highlighted terms %q, want 党费", marks)
 	}
-	// The entry, the engine, one term shard and a record shard per result.
+	// The entry, the engine, one term shard and its directory, the level
+	// shard of this small site and its directory, and a record shard per
+	// result with at most a directory each.
 	loaded := eval[[]string](t, ctx, `__pubgenSearch.loaded`)
-	if len(loaded) > 3+len(want) {
+	if len(loaded) > 6+2*len(want) {
 		t.Errorf("a two-character query loaded %d files: %q", len(loaded), loaded)
 	}
 

@@ -13,11 +13,13 @@
 // Unicode word segmentation, width folding, lower-casing and overlapping
 // bigrams; a second field holds single characters so that a one-character
 // query finds every page containing that character. The browser cannot run
-// bleve, so Export ships, per term, the documents and each document's score
-// contribution computed from the index's own statistics (quantised to
-// integers); the browser then only intersects lists and adds integers, and
-// Search ranks with the same integers taken from bleve's score explanation,
-// which is what keeps the two sides in the same order. A run of Han
+// bleve, so Export ships what the scorer (score.go) needs apart: per term
+// the documents with their body frequency and a static weight of the short
+// fields, per document a length level, the document count in the entry.
+// Search runs the same scorer on the same numbers read from bleve's
+// postings, and engine.js on the shards, which keeps the two sides in the
+// same order; shards are named by their content (shards.go), so an edit
+// rewrites only the shards whose content it changed. A run of Han
 // characters in a query is a phrase (phrase.go): it narrows the matches to
 // pages holding it contiguously, through phrase keys that both sides look
 // up, and leaves the scores alone. This package is the only importer of

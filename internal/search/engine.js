@@ -42,13 +42,15 @@
  *     facets               the facet names, in filter order.
  *
  * The analyser mirrors internal/search (bleve's cjk analyzer after a
- * full-width fold) exactly; scores are the integers the build computed. */
+ * full-width fold) exactly; the scores are score.go's formula over what the
+ * shards carry (frequencies, static weights, levels), in the same float64
+ * operations, summed as integers. */
 (function (register) {
   'use strict';
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-6';
+  var INDEX_FORMAT = 'pubgen-search-7';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -246,28 +248,99 @@
     for (var i = 0; i < k.length; i++) { h ^= k.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
     return h >>> 0;
   }
-  // decode reads a term's list of (gap, score) varints: document → score.
-  function decode(s) {
-    var docs = new Map(), i = 0, doc = -1;
-    function read() {
-      var v = 0, mul = 1, d;
-      do { d = DIG.indexOf(s[i++]); v += (d & 31) * mul; mul *= 32; } while (d >= 32);
-      return v;
+  // Every family of shards is named by content through directories
+  // (shards.go): the entry names each directory by its hash, a directory
+  // lists its members' hashes, HASH characters each.
+  var HASH = 7;
+  function loadShard(load, s, i) {
+    var j = Math.floor(i / s.g);
+    return load(s.p + 'd' + j + '.' + s.h[j] + '.js').then(function (hashes) {
+      var at = (i % s.g) * HASH;
+      return load(s.p + i + '.' + hashes.slice(at, at + HASH) + '.js');
+    });
+  }
+  // bucket is the shard of a key hash among n, by linear hashing (bucket in shards.go).
+  function bucket(h, n) {
+    if (n <= 1) return 0;
+    var k = 31 - Math.clz32(n), b = h % Math.pow(2, k + 1);
+    return b >= n ? h % Math.pow(2, k) : b;
+  }
+  // phraseGroup mirrors phrase.go: the part of a phrase key that picks its shard.
+  function phraseGroup(k) {
+    var body = k.slice(1);
+    if (body.indexOf('~') >= 0) return '~' + body.split('~').slice(0, 2).join('~');
+    var cps = Array.from(body);
+    return cps.length > 4 ? '~' + cps.slice(0, 4).join('') : k;
+  }
+  // reader reads the varints of s from position i on (appendVarint).
+  function reader(s, i) {
+    return {
+      more: function () { return i < s.length; },
+      next: function () {
+        var v = 0, mul = 1, d;
+        do { d = DIG.indexOf(s[i++]); v += (d & 31) * mul; mul *= 32; } while (d >= 32);
+        return v;
+      },
+      skip: function (n) { var at = i; i += n; return at; }
+    };
+  }
+  // bitmap is the documents of the n digits of s from i: bit j of digit k
+  // is document 6k+j (appendBitmap).
+  function bitmap(s, i, n) {
+    var out = [];
+    for (var k = 0; k < n; k++) {
+      var v = DIG.indexOf(s[i + k]);
+      for (var j = 0; j < 6; j++) if (v & (1 << j)) out.push(6 * k + j);
     }
-    while (i < s.length) { doc += read() + 1; docs.set(doc, read()); }
+    return out;
+  }
+  // decodeText reads a text key's list (encodeTextPostings in encode.go),
+  // as gaps or as a bitmap after '*': document → [body frequency, static
+  // weight].
+  function decodeText(s) {
+    var docs = new Map(), r, list = null, doc = -1;
+    if (s.charAt(0) === '*') {
+      r = reader(s, 1);
+      var n = r.next();
+      list = bitmap(s, r.skip(n), n);
+    } else r = reader(s, 0);
+    for (var k = 0; r.more(); k++) {
+      doc = list ? list[k] : doc + r.next() + 1;
+      var code = r.next();
+      docs.set(doc, [Math.floor(code / 2), code % 2 ? r.next() : 0]);
+    }
     return docs;
   }
-  function decodeDocs(s) { // a phrase key's list: gaps only, see encodeDocs
-    var docs = new Set(), i = 0, doc = -1;
-    while (i < s.length) {
-      var v = 0, mul = 1, d;
-      do { d = DIG.indexOf(s[i++]); v += (d & 31) * mul; mul *= 32; } while (d >= 32);
-      doc += v + 1;
-      docs.add(doc);
+  // decodeDocs reads a char or phrase key's list (encodeDocs).
+  function decodeDocs(s) {
+    var docs = new Map();
+    if (s.charAt(0) === '*') {
+      bitmap(s, 1, s.length - 1).forEach(function (d) { docs.set(d, null); });
+      return docs;
     }
+    for (var r = reader(s, 0), doc = -1; r.more();) { doc += r.next() + 1; docs.set(doc, null); }
     return docs;
   }
-  function shardName(s, i) { return s.p + i + '.' + s.h[Math.floor(i / s.g)] + '.js'; }
+  // unpackLevel is the i-th level of a level shard (packLevels in encode.go).
+  function unpackLevel(s, i) {
+    var lo = DIG.indexOf(s[0]), w = DIG.indexOf(s[1]), v = 0;
+    for (var k = 0; k < w; k++) {
+      var bit = i * w + k;
+      if (DIG.indexOf(s[2 + Math.floor(bit / 6)]) & (1 << (bit % 6))) v += 1 << k;
+    }
+    return lo + v;
+  }
+  // The scorer of score.go, in the same float64 operations in the same order.
+  function levelLength(l) {
+    var n = 1;
+    for (var i = 0; i < l; i++) n += Math.max(1, Math.floor(n / 5));
+    return n;
+  }
+  function idf(n, df) { return 1 + Math.log(n / (df + 1)); }
+  function keyScore(e, w, p, norm) { // p is [tb, s] for a text key, null for a char key
+    var x = p ? p[1] / e.static + Math.sqrt(p[0]) * norm : norm;
+    return Math.floor(e.scale * (w * w) * x + 0.5);
+  }
 
   var FACETS = ['type', 'branch', 'status', 'year'];
 
@@ -284,27 +357,43 @@
     if (!e || e.v !== INDEX_FORMAT) throw versionError(e && e.v);
 
     // match returns the documents containing every key of q, and every
-    // phrase key of it, with the summed scores of the keys, or an empty Map.
+    // phrase key of it, with their scores, or an empty Map.
     function match(q, ks) {
       var pkeys = phraseKeys(q, e.gram);
-      var shardFiles = ks.map(function (k) { return shardName(e.terms, keyHash(k) % e.terms.n); });
-      var phraseFiles = pkeys.map(function (k) { return shardName(e.phrases, keyHash(k) % e.phrases.n); });
-      return Promise.all(shardFiles.concat(phraseFiles).map(load)).then(function (data) {
-        var lists = ks.map(function (k, i) { return data[i][k]; });
-        var plists = pkeys.map(function (k, i) { return data[ks.length + i][k]; });
-        if (!ks.length || lists.concat(plists).some(function (l) { return l === undefined; })) return new Map();
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var acc = decode(lists[0]);
-        for (var j = 1; j < lists.length && acc.size; j++) {
-          var next = new Map();
-          decode(lists[j]).forEach(function (sc, d) { if (acc.has(d)) next.set(d, acc.get(d) + sc); });
-          acc = next;
-        }
-        plists.forEach(function (l) {
-          var has = decodeDocs(l);
-          acc.forEach(function (sc, d) { if (!has.has(d)) acc.delete(d); });
+      function list(s, h, k) { return loadShard(load, s, bucket(h, s.n)).then(function (d) { return d[k]; }); }
+      var lists = ks.map(function (k) { return list(e.terms, keyHash(k), k); })
+        .concat(pkeys.map(function (k) { return list(e.phrases, keyHash(phraseGroup(k)), k); }));
+      return Promise.all(lists).then(function (all) {
+        if (!ks.length || all.some(function (l) { return l === undefined; })) return new Map();
+        var terms = ks.map(function (k, i) { return k.charAt(0) === ' ' ? decodeDocs(all[i]) : decodeText(all[i]); });
+        var sets = terms.concat(all.slice(ks.length).map(decodeDocs));
+        var smallest = sets.reduce(function (a, b) { return b.size < a.size ? b : a; });
+        var docs = [];
+        smallest.forEach(function (_, d) {
+          if (sets.every(function (s) { return s.has(d); })) docs.push(d);
         });
-        return acc;
+        return levels(docs).then(function (level) {
+          var idfs = terms.map(function (t) { return idf(e.docs, t.size); }), acc = new Map();
+          docs.forEach(function (d) {
+            var norm = 1 / Math.sqrt(levelLength(level(d))), sc = 0;
+            terms.forEach(function (t, i) { sc += keyScore(e, idfs[i], t.get(d), norm); });
+            acc.set(d, sc);
+          });
+          return acc;
+        });
+      });
+    }
+
+    // levels loads the level shards of docs and resolves to a function
+    // from a document to its length level.
+    function levels(docs) {
+      var need = {};
+      docs.forEach(function (d) { need[Math.floor(d / e.perLevels)] = true; });
+      var shards = Object.keys(need).map(Number);
+      return Promise.all(shards.map(function (i) { return loadShard(load, e.levels, i); })).then(function (got) {
+        var by = {};
+        shards.forEach(function (i, j) { by[i] = got[j]; });
+        return function (d) { return unpackLevel(by[Math.floor(d / e.perLevels)], d % e.perLevels); };
       });
     }
 
@@ -349,8 +438,9 @@
           });
           if (!fails.length) docs.push(d);
         });
-        docs.sort(opts.byDate ? function (a, b) { return a - b; }
-          : function (a, b) { return hits.get(b) - hits.get(a) || a - b; });
+        // Positions run oldest first: newest first is the later position.
+        docs.sort(opts.byDate ? function (a, b) { return b - a; }
+          : function (a, b) { return hits.get(b) - hits.get(a) || b - a; });
         return { keys: ks, docs: docs, scores: docs.map(function (d) { return hits.get(d) / e.scale; }),
           total: docs.length, facets: byDoc ? counts : null };
       });
@@ -361,8 +451,7 @@
     // page, shown as it is: made into a Date it would be the reader's
     // zone's day.
     function records(docs) {
-      var need = docs.map(function (d) { return shardName(e.records, Math.floor(d / e.per)); });
-      return Promise.all(need.map(load)).then(function (data) {
+      return Promise.all(docs.map(function (d) { return loadShard(load, e.records, Math.floor(d / e.per)); })).then(function (data) {
         return docs.map(function (d, i) {
           var r = data[i][d % e.per];
           return { url: r[0], title: r[1], type: e.types[r[2]], branch: e.branches[r[3]],

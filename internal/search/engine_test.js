@@ -78,8 +78,8 @@ test('analysis: phrase keys of Han runs and quoted Latin', () => {
 test('decoding: every record, with its facets and the site\'s day', async () => {
   const all = await engine.records([...Array(engine.docs).keys()]);
   assert.equal(all.length, 9, 'seven pages and two parts of an attachment');
-  // Export order is newest first.
-  assert.deepEqual(all.map((r) => r.date), [...all.map((r) => r.date)].sort().reverse());
+  // Export order is oldest first, so that a new page moves no other.
+  assert.deepEqual(all.map((r) => r.date), [...all.map((r) => r.date)].sort());
   const fees = all.find((r) => r.url === 'disclosures/fees/index.html');
   assert.deepEqual([fees.title, fees.type, fees.branch, fees.status, fees.date],
     ['党费收缴情况公示', 'disclosure', '第一党支部', 'closed', '2024-12-31']);
@@ -89,7 +89,9 @@ test('decoding: a query loads the entry\'s shards only, each once', async () => 
   const loaded = [];
   const e = openFixture(loaded);
   await e.search('管理工具');
-  assert.ok(loaded.length > 0 && loaded.every((f) => /^[tp]\d+\.[0-9a-f]+\.js$/.test(f)), loaded.join());
+  // Term, phrase and level shards, each through its directory.
+  assert.ok(loaded.length > 0 && loaded.every((f) => /^[tpn]d?\d+\.[a-z2-7]{7}\.js$/.test(f)), loaded.join());
+  assert.ok(loaded.some((f) => /^n\d/.test(f)) && loaded.some((f) => /^td\d/.test(f)), loaded.join());
   const res = await e.search('管理工具', { facets: true });
   assert.ok(loaded.some((f) => f.startsWith('meta.')));
   assert.equal(res.facets.type.notice, 1);

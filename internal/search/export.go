@@ -15,12 +15,14 @@ import (
 
 // Shard sizes. A term shard holds the keys whose hash falls in it; the
 // number of shards is chosen so that an average shard is termShardBytes.
-// Records are grouped recordsPerShard to a file, in export order (newest
-// first), and carry the first recordBodyRunes of the body for excerpts.
+// Records are recordsPerShard to a file, in export order (oldest first),
+// and carry the first recordBodyRunes of the body for excerpts: one to a
+// file, since the results a query shows are spread over the whole site,
+// and a second record in the file was loaded for nothing.
 const (
-	termShardBytes  = 12 << 10
-	gramShardBytes  = 4 << 10
-	recordsPerShard = 2
+	termShardBytes  = 8 << 10
+	gramShardBytes  = 8 << 10
+	recordsPerShard = 1
 	recordBodyRunes = 400
 	exportDir       = ExportDir
 	globalName      = "__pubgenSearch"
@@ -38,6 +40,7 @@ type exportDoc struct {
 	date                          time.Time
 	day, year                     string // the site's calendar: Doc.Day, Doc.Year
 	pageURL, pageTitle            string // an attachment part's page: Doc.PageURL, Doc.PageTitle
+	level                         int    // the page's length level, see the scorer
 }
 
 // Export returns the static files the browser client needs, keyed by path
@@ -102,7 +105,8 @@ func (ix *Index) fullState() (*exportState, error) {
 	return s, nil
 }
 
-// exportDocs reads every document's stored fields, in export order.
+// exportDocs reads every document's stored fields, in export order
+// (oldest first, see sortOrder).
 func (ix *Index) exportDocs() ([]exportDoc, error) {
 	n, err := ix.bi.DocCount()
 	if err != nil {
@@ -122,10 +126,11 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 			id: h.ID, url: h.URL, title: str(srcTitle), summary: str(srcSummary), body: str(srcBody),
 			typ: h.Type, branch: h.Branch, status: h.Status, date: h.Date, day: h.Day, year: h.Year,
 			pageURL: h.PageURL, pageTitle: h.PageTitle,
+			level: hitLevel(m),
 		})
 	}
 	slices.SortFunc(docs, func(a, b exportDoc) int {
-		return docOrder(a.date, b.date, a.url, b.url, a.id, b.id)
+		return docOrder(b.date, a.date, b.url, a.url, b.id, a.id)
 	})
 	return docs, nil
 }
@@ -217,7 +222,8 @@ func dictTerms(r index.IndexReader, field string) ([]string, error) {
 	}
 }
 
-// readPostings reads the documents having term in field, and their norms.
+// readPostings reads the documents having term in field, and the field's
+// length in each.
 func (s *exportState) readPostings(r index.IndexReader, term, field string, fs int, internal map[string]int32) ([]rawPosting, error) {
 	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, false)
 	if err != nil {
@@ -238,7 +244,7 @@ func (s *exportState) readPostings(r index.IndexReader, term, field string, fs i
 		if err != nil {
 			return nil, err
 		}
-		s.norms[fs][slot] = m.Norm
+		s.lens[fs][slot] = normLength(m.Norm)
 		out = append(out, rawPosting{slot: slot, tf: int32(m.Freq)})
 	}
 }
@@ -262,20 +268,23 @@ func (s *exportState) slotOfInternal(r index.IndexReader, id index.IndexInternal
 // entry is the unhashed search/index.js: what the UI needs to find the
 // engine, and the engine every other file.
 type entry struct {
-	Version  string     `json:"v"`
-	Engine   string     `json:"engine"` // the engine's file, which reads this format
-	Scale    int        `json:"scale"`
-	Docs     int        `json:"docs"`
-	Terms    shardNames `json:"terms"`
-	Phrases  shardNames `json:"phrases"`
-	Gram     [3]int     `json:"gram"` // the shortest and longest phrase key in characters, the longest in words
-	Records  shardNames `json:"records"`
-	PerShard int        `json:"per"`
-	Meta     string     `json:"meta"`
-	Types    []string   `json:"types"`
-	Branches []string   `json:"branches"`
-	Statuses []string   `json:"statuses"`
-	Years    []string   `json:"years"`
+	Version   string     `json:"v"`
+	Engine    string     `json:"engine"` // the engine's file, which reads this format
+	Scale     int        `json:"scale"`  // scoreScale
+	Static    int        `json:"static"` // staticScale
+	Docs      int        `json:"docs"`
+	Terms     shardNames `json:"terms"`
+	Phrases   shardNames `json:"phrases"`
+	Gram      [3]int     `json:"gram"` // the shortest and longest phrase key in characters, the longest in words
+	Records   shardNames `json:"records"`
+	PerShard  int        `json:"per"`
+	Levels    shardNames `json:"levels"`
+	PerLevels int        `json:"perLevels"`
+	Meta      string     `json:"meta"`
+	Types     []string   `json:"types"`
+	Branches  []string   `json:"branches"`
+	Statuses  []string   `json:"statuses"`
+	Years     []string   `json:"years"`
 }
 
 // shardScript is the script of one shard: a call that hands its data to

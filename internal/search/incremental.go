@@ -16,9 +16,12 @@ type fieldTerms struct {
 
 // analyse analyses d's record field by field, exactly as bleve does when
 // it indexes the record. Char keys keep only lone CJK characters, the only
-// ones exported, while the token count keeps every token.
+// ones exported, and only whether the document has them (the scorer reads
+// no more), while the token count keeps every token: it is the page's
+// length, which withDerived gives the level of.
 func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
-	r := withGrams(s.text, toRecord(d))
+	r := toRecord(d)
+	r.Grams = recordGrams(s.text, r)
 	values := [numFields]string{r.Title, r.Summary, r.Body, r.Meta, r.Chars, r.Grams}
 	var out [numFields]fieldTerms
 	for f, v := range values {
@@ -38,7 +41,8 @@ func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
 				if !s.isLone(term) {
 					continue
 				}
-				term = charKeyPrefix + term
+				ft.tf[charKeyPrefix+term] = 1
+				continue
 			}
 			ft.tf[term]++
 		}
@@ -57,10 +61,14 @@ func gramTerms(v string) fieldTerms {
 	return ft
 }
 
-// fieldNorm is the norm bleve's zap segments give a field of n tokens: the
-// segment stores n and reads back float32(1/sqrt(n)).
-func fieldNorm(n int) float64 {
-	return float64(float32(1.0 / math.Sqrt(float64(n))))
+// normLength is the tokens of a field whose norm bleve gives as norm: zap
+// segments store the count n and read back float32(1/sqrt(n)), which
+// gives n back exactly for any field shorter than millions of tokens.
+func normLength(norm float64) int32 {
+	if norm == 0 {
+		return 0
+	}
+	return int32(math.Round(1 / (norm * norm)))
 }
 
 // exportDocOf is d as exportDocs reads it back from bleve: the date went
@@ -79,10 +87,11 @@ func exportDocOf(d Doc) exportDoc {
 // apply brings the state from the documents of the last Export to current,
 // given the prior version of each document changed since, and renders.
 //
-// Only keys whose statistics changed are scored again, unless the document
-// count or the export order changed: the count is in every key's idf and
-// the order in every key's encoded postings, so then every key is redone,
-// still from the statistics in memory rather than from bleve.
+// Only keys whose postings changed are encoded again, unless a document
+// that stays moved in the export order: positions are in every key's
+// encoded postings, so then every key is redone, still from the
+// statistics in memory rather than from bleve. A page added after every
+// other (the usual new page, dated today) moves none.
 func (s *exportState) apply(since map[string]priorDoc, current map[string]Doc) error {
 	touched := map[string]bool{}
 	changed := map[int32]bool{}
@@ -101,6 +110,7 @@ func (s *exportState) apply(since map[string]priorDoc, current map[string]Doc) e
 		if present {
 			after = s.analyse(cur)
 			ed := exportDocOf(cur)
+			ed.level = lengthLevel((*after)[charSlot].tokens)
 			if prior.present {
 				slot = s.slotOf[id]
 				old := s.docs[slot]
@@ -126,18 +136,22 @@ func (s *exportState) apply(since map[string]priorDoc, current map[string]Doc) e
 	if resort {
 		s.sortOrder()
 	}
-	global := !slices.Equal(prev, s.order)
+	global := false
+	for p, slot := range prev {
+		if s.ids[slot] != "" && s.pos[slot] != int32(p) {
+			global = true
+			break
+		}
+	}
 	return s.render(touched, global, changed, prev)
 }
 
 // diff moves the statistics of the document in slot from before to after
 // (nil for a document absent on that side) and marks the keys whose
-// statistics changed: true when the key's document frequency in a field
-// changed, which changes its idf and so every document's score, false when
-// only this document's frequency or field norm did. A key whose frequency
-// and field norm stayed the same keeps its scores, unless its document
-// frequency or the count changed, which marks it through another document
-// or makes apply redo every key.
+// postings changed: a key the document gained or lost, one whose frequency
+// in a field changed, and every key of a title, summary or meta field whose
+// length changed (the static weight divides by it). The body's length is
+// in no posting, only in the document's level.
 func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, touched map[string]bool) {
 	for f := range numFields {
 		var b, a fieldTerms
@@ -147,12 +161,8 @@ func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, tou
 		if after != nil {
 			a = (*after)[f]
 		}
-		normChanged := b.tokens != a.tokens
-		if a.tokens > 0 {
-			s.norms[f][slot] = fieldNorm(a.tokens)
-		} else {
-			s.norms[f][slot] = 0
-		}
+		s.lens[f][slot] = int32(a.tokens)
+		lenChanged := b.tokens != a.tokens && (f == 0 || f == 1 || f == 3)
 		list := f
 		if f == charSlot || f == gramSlot {
 			list = 0
@@ -165,11 +175,11 @@ func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, tou
 		}
 		for term, tf := range a.tf {
 			old, had := b.tf[term]
-			if had && old == tf && !normChanged {
+			if had && old == tf && !lenChanged {
 				continue
 			}
 			s.setPosting(term, list, slot, tf)
-			touched[term] = touched[term] || !had
+			touched[term] = true
 		}
 	}
 }

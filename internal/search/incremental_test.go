@@ -149,21 +149,38 @@ func TestVarintRoundTrip(t *testing.T) {
 			t.Fatalf("digitValues[%q] = %d, want %d", digits[i], digitValues[digits[i]], i)
 		}
 	}
-	ps := []posting{{0, 0}, {3, 31}, {4, 32}, {40, 1 << 20}, {1000, 7}}
-	enc := encodePostings(ps)
-	for _, p := range ps {
-		got, ok := replaceScore(enc, p.doc, 12345)
-		want := slices.Clone(ps)
-		for i := range want {
-			if want[i].doc == p.doc {
-				want[i].score = 12345
-			}
-		}
-		if !ok || got != encodePostings(want) {
-			t.Errorf("replaceScore(doc %d) = %q, %v; want %q", p.doc, got, ok, encodePostings(want))
+	sparse := []textPosting{{0, 0, 1}, {3, 31, 0}, {4, 32, 1 << 20}, {40, 1 << 20, 0}, {1000, 7, 33}}
+	var dense []textPosting
+	var denseDocs []int
+	for d := range 200 {
+		if d%7 != 3 {
+			dense = append(dense, textPosting{doc: d, body: int32(d % 5), static: int64(d % 3 * 20)})
+			denseDocs = append(denseDocs, d)
 		}
 	}
-	if _, ok := replaceScore(enc, 5, 1); ok {
-		t.Error("replaceScore found a document the list does not have")
+	for _, ps := range [][]textPosting{sparse, dense} {
+		enc := encodeTextPostings(ps)
+		if got := decodeTextPostings(enc); !slices.Equal(got, ps) {
+			t.Errorf("decode(encode(%v)) = %v", ps, got)
+		}
+		if want := len(ps) > 100; (enc[0] == bitmapMark) != want {
+			t.Errorf("%d postings over 200 documents as a bitmap: %v, want %v", len(ps), !want, want)
+		}
+	}
+	for _, docs := range [][]int{{0, 5, 6, 1000}, denseDocs} {
+		if got := decodeDocs(encodeDocs(docs)); !slices.Equal(got, docs) {
+			t.Errorf("decodeDocs(encodeDocs(%v)) = %v", docs, got)
+		}
+	}
+	for _, levels := range [][]int{{7}, {30, 31, 38, 30, 45, 33, 30}, {0, 63, 5}, {12, 12, 12}} {
+		enc := packLevels(levels)
+		for i, l := range levels {
+			if got := unpackLevel(enc, i); got != l {
+				t.Errorf("level %d of %v is %d in %q", i, levels, got, enc)
+			}
+		}
+	}
+	if enc := encodeDocs(denseDocs); enc[0] != bitmapMark || len(enc) != 1+200/6+1 {
+		t.Errorf("a dense list is %d bytes: %.40q", len(enc), enc)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -238,7 +239,8 @@ func (ix *Index) update(docs []Doc) (UpdateStats, error) {
 		// change removed from the index.
 		ix.exp, ix.since = nil, nil
 	}
-	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch(), text: analyzer(ix.bi.Mapping())}
+	m := ix.bi.Mapping()
+	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch(), text: analyzer(m), chars: m.AnalyzerNamed(charAnalyzer)}
 	next := make(map[string]Doc, len(docs))
 	for _, d := range docs {
 		if d.ID == "" {
@@ -325,10 +327,11 @@ type batchWriter struct {
 	bi    bleve.Index
 	batch *bleve.Batch
 	text  analysis.Analyzer // for the phrase keys
+	chars analysis.Analyzer // for the length level
 }
 
 func (w *batchWriter) index(id string, rec record) error {
-	if err := w.batch.Index(id, withGrams(w.text, rec)); err != nil {
+	if err := w.batch.Index(id, withDerived(w.text, w.chars, rec)); err != nil {
 		return fmt.Errorf("search: indexing %s: %w", id, err)
 	}
 	if w.batch.Size() >= updateBatch {
@@ -382,7 +385,8 @@ type record struct {
 	Body       string `json:"body"`
 	Meta       string `json:"meta"`
 	Chars      string `json:"chars"`
-	Grams      string `json:"grams"` // not hashed: derived from the text fields, see withGrams
+	Grams      string `json:"grams"` // not hashed: derived from the text fields, see withDerived
+	Level      string `json:"level"` // not hashed: derived from the text fields, see withDerived
 	URL        string `json:"url"`
 	Type       string `json:"type"`
 	Branch     string `json:"branch"`
@@ -426,17 +430,25 @@ func toRecord(d Doc) record {
 	return r
 }
 
-// withGrams is r with its phrase keys, which only indexing needs: they are
-// a function of the text fields and the analysis version, both hashed.
-func withGrams(a analysis.Analyzer, r record) record {
-	r.Grams = strings.Join(grams(a, r.Title, r.Summary, r.Body, r.Meta), " ")
+// withDerived is r with its phrase keys and its length level, which only
+// indexing needs: they are a function of the text fields and the analysis
+// version, both hashed. The level is the scorer's page length: the tokens
+// charField holds, every character of the page's text.
+func withDerived(text, chars analysis.Analyzer, r record) record {
+	r.Grams = recordGrams(text, r)
+	r.Level = strconv.Itoa(lengthLevel(len(chars.Analyze([]byte(r.Chars)))))
 	return r
+}
+
+// recordGrams is what gramField of r holds.
+func recordGrams(text analysis.Analyzer, r record) string {
+	return strings.Join(grams(text, r.Title, r.Summary, r.Body, r.Meta), " ")
 }
 
 // hashRecord hashes everything indexed and stored, together with the
 // analysis version, so any change to what a search can see re-indexes.
 func hashRecord(r record) string {
-	r.Hash, r.Grams = "", ""
+	r.Hash, r.Grams, r.Level = "", "", ""
 	b, err := json.Marshal(r)
 	if err != nil {
 		panic(errors.New("search: a record of strings failed to marshal"))

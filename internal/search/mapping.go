@@ -15,7 +15,7 @@ import (
 // analysisVersion names the mapping, the analysis and the export scoring.
 // Open rebuilds the index from scratch when the stored value differs, so
 // bump it whenever any of those change.
-const analysisVersion = "pubgen-search-6"
+const analysisVersion = "pubgen-search-7"
 
 // Field names in the bleve document. textFields are the bigram-analysed
 // fields that a term of the query is looked up in (as a disjunction, in this
@@ -38,6 +38,7 @@ const (
 	fieldHash     = "hash"
 	fieldPageURL  = "page_url"   // Doc.PageURL
 	fieldPageName = "page_title" // Doc.PageTitle
+	fieldLevel    = "level"      // the page's length level, see the scorer
 
 	// The indexed text fields hold width-folded text (see foldWidth); the
 	// page's own text, shown in results, is stored beside them unfolded.
@@ -134,7 +135,7 @@ func pageMapping() *mapping.DocumentMapping {
 	grams := text(gramAnalyzer, false)
 	grams.SkipFreqNorm = true
 	dm.AddFieldMappingsAt(gramField, grams)
-	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, srcTitle, srcSummary, srcBody, fieldPageURL, fieldPageName}
+	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, fieldLevel, srcTitle, srcSummary, srcBody, fieldPageURL, fieldPageName}
 	for _, name := range stored {
 		dm.AddFieldMappingsAt(name, kw(false))
 	}

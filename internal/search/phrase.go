@@ -39,6 +39,30 @@ const (
 	gramKeyPrefix = "~"
 )
 
+// phraseGroup is the part of a phrase key that picks its shard: its first
+// four characters (a key of three is its own group), or its first two
+// words. An edit that writes new text adds, at each position, the keys of
+// three to six characters starting there; grouped, they land in two
+// shards instead of four, so a changed line rewrites half as many phrase
+// shards. A group is small (a phrase and its few longer extensions), so
+// a query still loads about one key's worth per phrase key.
+func phraseGroup(key string) string {
+	k := strings.TrimPrefix(key, gramKeyPrefix)
+	if strings.Contains(k, gramWordSep) {
+		first, rest, _ := strings.Cut(k, gramWordSep)
+		second, _, _ := strings.Cut(rest, gramWordSep)
+		return gramKeyPrefix + first + gramWordSep + second
+	}
+	n := 0
+	for i := range k {
+		if n == 4 {
+			return gramKeyPrefix + k[:i]
+		}
+		n++
+	}
+	return key
+}
+
 // runs returns the runs of at least gramMinRunes characters in the tokens
 // of the bigram analyser, as the (folded, lower-cased) characters of their
 // bigrams. Consecutive bigrams overlap by a character within a run; a

@@ -2,10 +2,9 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"fmt"
-	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,13 +38,6 @@ type Hit struct {
 	PageURL, PageTitle string `json:",omitempty"`
 }
 
-// scoreScale is how many integer units one unit of bleve score is worth.
-// Both sides rank by sums of per-term integers, so their orders agree
-// exactly; 1/1000 is finer than any difference a reader would notice.
-const scoreScale = 1000
-
-func quantise(c float64) int64 { return int64(math.Round(c * scoreScale)) }
-
 // Search runs q against the index: every term of q must match (in any text
 // field, or for a lone CJK character anywhere in the page). Hits are ordered
 // by score, ties (and SortByDate) by date, newest first, then by URL.
@@ -70,13 +62,13 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
 	}
-	req := bleve.NewSearchRequestOptions(keysQuery(keys), int(n), 0, true)
-	req.Fields = hitFields()
-	res, err := ix.bi.Search(req)
+	stats, err := ix.keyStats(keys)
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
 	}
-	qnorm, err := ix.queryNorm(keys)
+	req := bleve.NewSearchRequestOptions(keysQuery(keys), int(n), 0, false)
+	req.Fields = hitFields()
+	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
 	}
@@ -86,11 +78,13 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 		if !opts.matches(h) || (phrased != nil && !phrased[m.ID]) {
 			continue
 		}
-		score, err := termScores(m.Expl, len(keys), qnorm)
-		if err != nil {
-			return nil, fmt.Errorf("search: %q: document %s: %w", q, m.ID, err)
+		units, ok := stats.score(m.ID, hitLevel(m))
+		if !ok {
+			// Indexed after the statistics were read, by an Update
+			// running alongside: the next search finds it.
+			continue
 		}
-		hits = append(hits, rankedHit{Hit: h, units: score})
+		hits = append(hits, rankedHit{Hit: h, units: units})
 	}
 	sortHits(hits, opts.SortByDate)
 	if opts.Limit > 0 && len(hits) > opts.Limit {
@@ -162,8 +156,9 @@ func (ix *Index) storedTexts(hits []rankedHit) (map[string][3]string, error) {
 	return out, nil
 }
 
-// keysQuery is the query the export's scores assume: a conjunction with, per
-// key, a disjunction of term queries over the fields the key lives in.
+// keysQuery is what a query matches: a conjunction with, per key, a
+// disjunction of term queries over the fields the key lives in. Its
+// scores are not used (see keyStats).
 func keysQuery(keys []string) query.Query {
 	conj := make([]query.Query, 0, len(keys))
 	for _, k := range keys {
@@ -185,61 +180,6 @@ func keysQuery(keys []string) query.Query {
 	return bleve.NewConjunctionQuery(conj...)
 }
 
-// termScores takes bleve's explanation of a hit apart: the conjunction's
-// children are the per-key scores, each scaled by the query norm, which
-// depends on the whole query and so cannot be shipped with a posting.
-// Dividing it out gives exactly what the export computed for the posting.
-func termScores(e *search.Explanation, nkeys int, qnorm float64) (int64, error) {
-	if e == nil || len(e.Children) != nkeys {
-		return 0, fmt.Errorf("unexpected score explanation for %d terms", nkeys)
-	}
-	var sum int64
-	for _, c := range e.Children {
-		sum += quantise(c.Value / qnorm)
-	}
-	return sum, nil
-}
-
-// queryNorm recomputes the norm bleve's conjunction searcher applies,
-// 1/sqrt(sum of (boost·idf)² over every term query), from the same
-// statistics. bleve leaves it out of the explanation when it cancels.
-func (ix *Index) queryNorm(keys []string) (float64, error) {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return 0, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	n, err := r.DocCount()
-	if err != nil {
-		return 0, err
-	}
-	var sumSq float64
-	for _, k := range keys {
-		term, fields := k, textFields()
-		if t, ok := strings.CutPrefix(k, charKeyPrefix); ok {
-			term, fields = t, []textField{{charField, 1}}
-		}
-		for _, f := range fields {
-			tfr, err := r.TermFieldReader(context.Background(), []byte(term), f.name, false, false, false)
-			if err != nil {
-				return 0, err
-			}
-			df := tfr.Count()
-			_ = tfr.Close()
-			w := f.boost * idf(float64(n), df)
-			sumSq += w * w
-		}
-	}
-	return 1 / math.Sqrt(sumSq), nil
-}
-
-// idf is bleve's TF-IDF inverse document frequency.
-func idf(n float64, df uint64) float64 { return 1.0 + math.Log(n/float64(df+1)) }
-
 type rankedHit struct {
 	Hit
 	units int64
@@ -247,7 +187,14 @@ type rankedHit struct {
 
 // hitFields are the stored fields toHit reads.
 func hitFields() []string {
-	return []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, fieldDay, fieldYear, fieldPageURL, fieldPageName}
+	return []string{fieldURL, fieldType, fieldBranch, fieldStatus, fieldDate, fieldDay, fieldYear, fieldPageURL, fieldPageName, fieldLevel}
+}
+
+// hitLevel is the stored length level of a hit read with hitFields.
+func hitLevel(m *search.DocumentMatch) int {
+	s, _ := m.Fields[fieldLevel].(string)
+	l, _ := strconv.Atoi(s)
+	return l
 }
 
 func toHit(m *search.DocumentMatch) Hit {
@@ -268,9 +215,10 @@ func (o Query) matches(h Hit) bool {
 		(o.Year == "" || o.Year == h.Year)
 }
 
-// docOrder is the order of documents in the export (newest first, then by
-// URL, then ID); the browser breaks ties by export position, so this is the
-// tie-break on both sides.
+// docOrder is the order of results of equal score, and of results by date:
+// newest first, then by URL, then ID. The export lists documents in the
+// reverse order, and the browser breaks ties by the later position first,
+// so this is the tie-break on both sides.
 func docOrder(aDate, bDate time.Time, aURL, bURL, aID, bID string) int {
 	if c := bDate.Compare(aDate); c != 0 {
 		return c

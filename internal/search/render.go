@@ -7,12 +7,11 @@ import (
 )
 
 // render brings the shards up to date. all redoes every key and record;
-// otherwise only the keys in touched are scored again (for a key marked
-// false, only the changed documents' scores), and only the record
-// shards holding a document of changed or whose documents moved (prev is
-// the order before the change) are written again.
+// otherwise only the keys in touched are encoded again, and only the
+// record and level shards holding a document of changed or whose
+// documents moved (prev is the order before the change) are written again.
 func (s *exportState) render(touched map[string]bool, all bool, changed map[int32]bool, prev []int32) error {
-	if err := s.renderTerms(touched, all, changed); err != nil {
+	if err := s.renderTerms(touched, all); err != nil {
 		return err
 	}
 	docs := make([]exportDoc, len(s.order))
@@ -23,6 +22,9 @@ func (s *exportState) render(touched map[string]bool, all bool, changed map[int3
 	all = all || !d.same(s.dicts)
 	s.dicts = d
 	if err := s.renderRecords(docs, all, changed, prev); err != nil {
+		return err
+	}
+	if err := s.renderLevels(docs); err != nil {
 		return err
 	}
 	return s.renderEntry(docs)
@@ -45,11 +47,10 @@ func (s *exportState) family(key string) *keyShards {
 	return &s.terms
 }
 
-// renderTerms scores the keys again and rewrites the key shards whose
+// renderTerms encodes the keys again and rewrites the key shards whose
 // content changed. The number of shards of a family follows its total
-// size, so when it changes every key of it moves and all its shards are
-// rewritten.
-func (s *exportState) renderTerms(touched map[string]bool, all bool, changed map[int32]bool) error {
+// size; a change of it moves the keys of one shard (see bucket).
+func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
 	if all {
 		// Keys left without documents are in touched only.
 		touched = maps.Clone(touched)
@@ -75,15 +76,7 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool, changed map
 			}
 			continue
 		}
-		var enc string
-		switch {
-		case isGramKey(k):
-			enc = encodeDocs(s.docList(kr))
-		case had && !all && !touched[k]:
-			enc = s.patch(k, kr, old, changed)
-		default:
-			enc = encodePostings(s.score(k, kr))
-		}
+		enc := s.encodeKey(k, kr)
 		s.enc[k] = enc
 		f.size += len(enc) + len(k) + 6
 		if !had || enc != old {
@@ -99,24 +92,25 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool, changed map
 }
 
 // layout puts the dirty keys of family f in their shards and writes the
-// shards they changed.
+// shards they changed. When the number of shards changes, every key is
+// placed again, and set keeps the shards whose bytes stayed the same.
 func (s *exportState) layout(f *keyShards, dirty []string) error {
 	n := max(1, (f.size+f.target-1)/f.target)
-	redo := map[uint32]bool{}
+	redo := map[int]bool{}
 	if n != len(f.maps) {
 		f.maps = make([]map[string]string, n)
 		for i := range f.maps {
 			f.maps[i] = map[string]string{}
-			redo[uint32(i)] = true
+			redo[i] = true
 		}
 		for k, v := range s.enc {
 			if s.family(k) == f {
-				f.maps[keyHash(k)%uint32(n)][k] = v
+				f.maps[bucket(shardHash(k), n)][k] = v
 			}
 		}
 	} else {
 		for _, k := range dirty {
-			i := keyHash(k) % uint32(n)
+			i := bucket(shardHash(k), n)
 			if v, ok := s.enc[k]; ok {
 				f.maps[i][k] = v
 			} else {
@@ -127,11 +121,11 @@ func (s *exportState) layout(f *keyShards, dirty []string) error {
 	}
 	f.set.resize(n)
 	for i := range redo {
-		js, err := shardScript(f.set.prefix+strconv.Itoa(int(i)), f.maps[i])
+		js, err := shardScript(f.set.prefix+strconv.Itoa(i), f.maps[i])
 		if err != nil {
 			return err
 		}
-		f.set.set(int(i), js)
+		f.set.set(i, js)
 	}
 	return nil
 }
@@ -186,6 +180,32 @@ func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
 	return shardScript("r"+strconv.Itoa(i), recs)
 }
 
+// levelsPerShard is how many documents' levels one level shard holds, in
+// export order: a query whose matches are spread over the site loads
+// them all, a rare one a few.
+const levelsPerShard = 500
+
+// renderLevels writes the level shards: each document's length level
+// (see the scorer), which every text and char key's score reads, packed
+// by packLevels. A body edit changes a level at most, in one shard.
+func (s *exportState) renderLevels(docs []exportDoc) error {
+	n := (len(docs) + levelsPerShard - 1) / levelsPerShard
+	s.nset.resize(n)
+	for i := range n {
+		part := docs[i*levelsPerShard : min((i+1)*levelsPerShard, len(docs))]
+		levels := make([]int, len(part))
+		for j, d := range part {
+			levels[j] = d.level
+		}
+		js, err := shardScript("n"+strconv.Itoa(i), packLevels(levels))
+		if err != nil {
+			return err
+		}
+		s.nset.set(i, js)
+	}
+	return nil
+}
+
 // renderEntry writes the facet shard and the entry, which change with
 // almost any change, and collects every file.
 func (s *exportState) renderEntry(docs []exportDoc) error {
@@ -195,18 +215,26 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	}
 	d := s.dicts
 	e := entry{
-		Version: analysisVersion, Engine: engineFile(), Scale: scoreScale, Docs: len(docs), PerShard: recordsPerShard,
-		Terms: s.terms.set.names(), Phrases: s.grams.set.names(), Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Records: s.rset.names(), Meta: contentName("meta", meta),
+		Version: analysisVersion, Engine: engineFile(), Scale: scoreScale, Static: staticScale, Docs: len(docs),
+		PerShard: recordsPerShard, PerLevels: levelsPerShard,
+		Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Meta: contentName("meta", meta),
 		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
+	}
+	sets := []*shardSet{&s.terms.set, &s.grams.set, &s.rset, &s.nset}
+	names := []*shardNames{&e.Terms, &e.Phrases, &e.Records, &e.Levels}
+	for i, set := range sets {
+		if *names[i], err = set.names(); err != nil {
+			return err
+		}
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
 		return err
 	}
-	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+3)
-	s.terms.set.addTo(files, e.Terms)
-	s.grams.set.addTo(files, e.Phrases)
-	s.rset.addTo(files, e.Records)
+	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+len(s.nset.scripts)+64)
+	for i, set := range sets {
+		set.addTo(files, *names[i])
+	}
 	files[exportDir+e.Meta] = meta
 	files[exportDir+e.Engine] = []byte(engineJS)
 	files[exportDir+"index.js"] = []byte(globalName + ".entry(" + string(b) + ");\n")
@@ -226,23 +254,4 @@ func firstRunes(s string, n int) string {
 		n--
 	}
 	return s
-}
-
-// patch rescores only the changed documents having key, for a key whose
-// document frequencies, and so idf, stayed the same: every other
-// document's score is then what it was, bytes and all.
-func (s *exportState) patch(key string, kr *keyRaw, enc string, changed map[int32]bool) string {
-	for slot := range changed {
-		if s.ids[slot] == "" || !kr.has(slot) {
-			continue
-		}
-		next, ok := replaceScore(enc, int(s.pos[slot]), s.docScore(key, kr, slot))
-		if !ok {
-			// Cannot happen while frequencies match: a document new to
-			// the key changes its frequency. Redo the key to be safe.
-			return encodePostings(s.score(key, kr))
-		}
-		enc = next
-	}
-	return enc
 }

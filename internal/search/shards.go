@@ -2,39 +2,54 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"math/bits"
 	"strconv"
+	"strings"
 )
 
-// shardGroup is how many numbered shards share one content hash.
-const shardGroup = 64
+// Shards of one family are numbered; each is named by its own content,
+// prefix + i + "." + hash + ".js", so an unchanged shard keeps its name and
+// bytes through any edit, and a browser may cache every name forever.
+//
+// Listing a hash per shard in the entry, which every query loads, would
+// make it grow with the site (at 10,000 pages about 5,000 record and as
+// many phrase shards). So the hashes of each group of shards are one small
+// directory file, itself named by content, prefix + "d" + j + "." + hash +
+// ".js", holding its members' hashes one after another; the entry lists the
+// directories' hashes. A query loads the directories of the shards it
+// needs (the browser keeps them), and an edit rewrites a shard and its
+// directory. Groups are large where a query needs few shards of the family
+// (its keys) and small where it needs many (the records it shows).
+const (
+	termGroup   = 512
+	gramGroup   = 1024
+	recordGroup = 32
+	levelGroup  = 64
+)
 
-// shardNames names the numbered shards prefix0 … prefix(N-1) compactly:
-// shard i is prefix + i + "." + Hashes[i/Group] + ".js", where a hash
-// covers the contents of its whole group. Listing a hash per shard would
-// make the entry, which every query loads, grow with the site (5,000
-// record shards cost 100 KB of names); a change anywhere in a group
-// renames the group, so a name still never outlives its content.
+// shardNames is how the entry names a family: shard i is listed in
+// directory i/Group, whose hash is Dirs[i/Group].
 type shardNames struct {
 	Prefix string   `json:"p"`
 	Count  int      `json:"n"`
 	Group  int      `json:"g"`
-	Hashes []string `json:"h"`
+	Dirs   []string `json:"h"`
 }
 
-func (s shardNames) name(i int) string {
-	return s.Prefix + strconv.Itoa(i) + "." + s.Hashes[i/s.Group] + ".js"
+func (s shardNames) dirName(j int) string {
+	return s.Prefix + "d" + strconv.Itoa(j) + "." + s.Dirs[j] + ".js"
 }
 
 // shardSet is one family of numbered shards as the last Export left it. It
-// remembers which groups changed, so that an Export that rewrites a few
-// shards hashes only their groups again.
+// remembers which shards changed, so that an Export that rewrites a few
+// shards hashes only them and their directories again.
 type shardSet struct {
 	prefix  string
+	group   int
 	scripts [][]byte
-	hashes  []string
-	stale   []bool // per group: its hash must be recomputed
+	hashes  []string // by shard, "" when it must be computed again
+	dirs    [][]byte // directory scripts, nil when one must be written again
+	dirHash []string
 }
 
 // resize sets the number of shards; new shards are empty until set.
@@ -43,22 +58,20 @@ func (s *shardSet) resize(n int) {
 	if n == old {
 		return
 	}
-	if n < old {
-		s.scripts = s.scripts[:n]
-	} else {
-		s.scripts = append(s.scripts, make([][]byte, n-old)...)
-	}
-	groups := (n + shardGroup - 1) / shardGroup
-	s.hashes = resized(s.hashes, groups)
-	s.stale = resized(s.stale, groups)
-	// The group where the old end was has changed members.
-	for g := min(old, n) / shardGroup; g < groups; g++ {
-		s.stale[g] = true
+	s.scripts = resized(s.scripts, n)
+	s.hashes = resized(s.hashes, n)
+	groups := (n + s.group - 1) / s.group
+	s.dirs = resized(s.dirs, groups)
+	s.dirHash = resized(s.dirHash, groups)
+	// The directory where the old end was has other members now.
+	if g := min(old, n) / s.group; g < groups {
+		s.dirs[g] = nil
 	}
 }
 
 func resized[T any](x []T, n int) []T {
 	if n <= len(x) {
+		clear(x[n:])
 		return x[:n]
 	}
 	return append(x, make([]T, n-len(x))...)
@@ -70,33 +83,61 @@ func (s *shardSet) set(i int, js []byte) bool {
 		return false
 	}
 	s.scripts[i] = js
-	s.stale[i/shardGroup] = true
+	s.hashes[i] = ""
+	s.dirs[i/s.group] = nil
 	return true
 }
 
-// names hashes the groups that changed and names every shard.
-func (s *shardSet) names() shardNames {
-	for g, stale := range s.stale {
-		if !stale {
+// names hashes the shards that changed, writes their directories again,
+// and names the family.
+func (s *shardSet) names() (shardNames, error) {
+	for g := range s.dirs {
+		if s.dirs[g] != nil {
 			continue
 		}
-		h := sha256.New()
-		for _, js := range s.scripts[g*shardGroup : min((g+1)*shardGroup, len(s.scripts))] {
-			h.Write(js)
+		var list strings.Builder
+		for i := g * s.group; i < min((g+1)*s.group, len(s.scripts)); i++ {
+			if s.hashes[i] == "" {
+				s.hashes[i] = nameHash(s.scripts[i])
+			}
+			list.WriteString(s.hashes[i])
 		}
-		s.hashes[g] = hex.EncodeToString(h.Sum(nil)[:5])
-		s.stale[g] = false
+		js, err := shardScript(s.prefix+"d"+strconv.Itoa(g), list.String())
+		if err != nil {
+			return shardNames{}, err
+		}
+		s.dirs[g], s.dirHash[g] = js, nameHash(js)
 	}
-	sn := shardNames{Prefix: s.prefix, Count: len(s.scripts), Group: shardGroup}
-	// append keeps Hashes nil, not empty, for no shards, as the entry has
-	// always encoded it.
-	sn.Hashes = append(sn.Hashes, s.hashes...)
-	return sn
+	sn := shardNames{Prefix: s.prefix, Count: len(s.scripts), Group: s.group}
+	// append keeps Dirs nil, not empty, for no shards, so that the entry
+	// encodes an empty family one way.
+	sn.Dirs = append(sn.Dirs, s.dirHash...)
+	return sn, nil
 }
 
-// addTo puts every shard into files under its name.
+// addTo puts every shard and directory into files under its name.
 func (s *shardSet) addTo(files map[string][]byte, sn shardNames) {
 	for i, js := range s.scripts {
-		files[exportDir+sn.name(i)] = js
+		files[exportDir+s.prefix+strconv.Itoa(i)+"."+s.hashes[i]+".js"] = js
 	}
+	for g, js := range s.dirs {
+		files[exportDir+sn.dirName(g)] = js
+	}
+}
+
+// bucket is the shard of a key with hash h among n, by linear hashing:
+// with 2^k ≤ n < 2^(k+1), h mod 2^(k+1), or h mod 2^k where that is not a
+// shard yet. Going from n to n+1 shards splits one shard in two and moves
+// no other key, so a family whose size crosses a shard's worth rewrites
+// two shards, not all of them. engine.js computes the same.
+func bucket(h uint32, n int) int {
+	if n <= 1 {
+		return 0
+	}
+	k := bits.Len(uint(n)) - 1
+	b := int(h & (1<<(k+1) - 1))
+	if b >= n {
+		b = int(h & (1<<k - 1))
+	}
+	return b
 }

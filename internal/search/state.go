@@ -1,7 +1,6 @@
 package search
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -25,9 +24,9 @@ type rawPosting struct {
 }
 
 // keyRaw holds, for each field a key is looked up in (the four text fields
-// for a text key, charField for a char key), the documents having it,
-// sorted by slot. These are exactly the statistics bleve's score of the
-// key reads, besides the per-document norms and the document count.
+// for a text key, charField for a char key, gramField for a phrase key),
+// the documents having it, sorted by slot: the statistics the scorer reads
+// from bleve's postings, besides the documents' lengths and levels.
 type keyRaw struct{ lists [][]rawPosting }
 
 // exportState is what an Export computed, kept so that the next Export
@@ -44,19 +43,19 @@ type exportState struct {
 	ids    []string // by slot; "" for a free slot
 	slotOf map[string]int32
 	free   []int32
-	docs   []exportDoc          // by slot
-	norms  [numFields][]float64 // by slot: bleve's field norm
-	order  []int32              // export position → slot
-	pos    []int32              // slot → export position
-	keys   map[string]*keyRaw   // key → statistics
-	enc    map[string]string    // key → encoded postings, as shipped
-	terms  keyShards            // the term keys' shards
-	grams  keyShards            // the phrase keys' shards
-	rset   shardSet             // record shards
-	dicts  dicts                // facet values the records refer to
-	files  map[string][]byte    // the last Export's files
-	scores []float64            // scratch of score, by slot
-	hits   []int32              // scratch of score, by slot
+	docs   []exportDoc        // by slot
+	lens   [numFields][]int32 // by slot: the field's tokens
+	order  []int32            // export position → slot
+	pos    []int32            // slot → export position
+	keys   map[string]*keyRaw // key → statistics
+	enc    map[string]string  // key → encoded postings, as shipped
+	terms  keyShards          // the term keys' shards
+	grams  keyShards          // the phrase keys' shards
+	rset   shardSet           // record shards
+	nset   shardSet           // level shards
+	dicts  dicts              // facet values the records refer to
+	files  map[string][]byte  // the last Export's files
+	tfs    [][4]int32         // scratch of encodeText, by slot
 }
 
 func newExportState(m mapping.IndexMapping) *exportState {
@@ -67,9 +66,10 @@ func newExportState(m mapping.IndexMapping) *exportState {
 		slotOf: map[string]int32{},
 		keys:   map[string]*keyRaw{},
 		enc:    map[string]string{},
-		terms:  keyShards{set: shardSet{prefix: "t"}, target: termShardBytes},
-		grams:  keyShards{set: shardSet{prefix: "p"}, target: gramShardBytes},
-		rset:   shardSet{prefix: "r"},
+		terms:  keyShards{set: shardSet{prefix: "t", group: termGroup}, target: termShardBytes},
+		grams:  keyShards{set: shardSet{prefix: "p", group: gramGroup}, target: gramShardBytes},
+		rset:   shardSet{prefix: "r", group: recordGroup},
+		nset:   shardSet{prefix: "n", group: levelGroup},
 	}
 }
 
@@ -83,8 +83,8 @@ func (s *exportState) addDoc(d exportDoc) int32 {
 		s.ids = append(s.ids, "")
 		s.docs = append(s.docs, exportDoc{})
 		s.pos = append(s.pos, -1)
-		for f := range s.norms {
-			s.norms[f] = append(s.norms[f], 0)
+		for f := range s.lens {
+			s.lens[f] = append(s.lens[f], 0)
 		}
 	}
 	s.ids[slot], s.docs[slot] = d.id, d
@@ -97,13 +97,15 @@ func (s *exportState) removeDoc(id string) {
 	slot := s.slotOf[id]
 	delete(s.slotOf, id)
 	s.ids[slot], s.docs[slot], s.pos[slot] = "", exportDoc{}, -1
-	for f := range s.norms {
-		s.norms[f][slot] = 0
+	for f := range s.lens {
+		s.lens[f][slot] = 0
 	}
 	s.free = append(s.free, slot)
 }
 
-// sortOrder puts the documents in export order.
+// sortOrder puts the documents in export order: the reverse of docOrder,
+// oldest first, so that the usual new page, dated today, takes the last
+// position and moves no other document's number.
 func (s *exportState) sortOrder() {
 	s.order = s.order[:0]
 	for slot, id := range s.ids {
@@ -113,14 +115,14 @@ func (s *exportState) sortOrder() {
 	}
 	slices.SortFunc(s.order, func(a, b int32) int {
 		x, y := &s.docs[a], &s.docs[b]
-		return docOrder(x.date, y.date, x.url, y.url, x.id, y.id)
+		return docOrder(y.date, x.date, y.url, x.url, y.id, x.id)
 	})
 	for p, slot := range s.order {
 		s.pos[slot] = int32(p)
 	}
 }
 
-// keyFields is the disjunction a key is scored over, and where its
+// keyFields is the disjunction a key is matched over, and where its
 // statistics come from; a phrase key is looked up in gramField and not
 // scored.
 func keyFields(key string) []textField {
@@ -133,104 +135,47 @@ func keyFields(key string) []textField {
 	return textFields()
 }
 
-// fieldSlot is the norms index of the i-th field of key.
-func fieldSlot(key string, i int) int {
-	switch {
-	case isCharKey(key):
-		return charSlot
-	case isGramKey(key):
-		return gramSlot
-	}
-	return i
-}
-
 func isCharKey(key string) bool { return strings.HasPrefix(key, charKeyPrefix) }
 func isGramKey(key string) bool { return strings.HasPrefix(key, gramKeyPrefix) }
 
-// score is the key's contribution to each document having it, as bleve's
-// TF-IDF scorer computes it before the query norm: per field
-// sqrt(tf)·norm·idf · boost·idf, summed over the fields in order and
-// multiplied by the disjunction's coordination factor (matching fields /
-// fields). The products are the same, in the same order, as bleve's
-// TermQueryScorer, so the floats are the same bits.
-func (s *exportState) score(key string, kr *keyRaw) []posting {
-	if len(s.scores) < len(s.ids) {
-		s.scores = make([]float64, len(s.ids))
-		s.hits = make([]int32, len(s.ids))
+// encodeKey is the shipped form of a key's postings: for a text key each
+// document's body frequency and static weight (encodeText), for a char
+// or phrase key only the documents.
+func (s *exportState) encodeKey(key string, kr *keyRaw) string {
+	if isCharKey(key) || isGramKey(key) {
+		return encodeDocs(s.docList(kr))
 	}
-	n := float64(len(s.order))
-	fields := keyFields(key)
-	var docs []int32
-	for i, f := range fields {
-		list := kr.lists[i]
-		if len(list) == 0 {
-			continue
-		}
-		idf := idf(n, uint64(len(list)))
-		norms := s.norms[fieldSlot(key, i)]
+	return s.encodeText(kr)
+}
+
+// encodeText collects a text key's frequencies per document over the four
+// fields and encodes them in export order.
+func (s *exportState) encodeText(kr *keyRaw) string {
+	if len(s.tfs) < len(s.ids) {
+		s.tfs = make([][4]int32, len(s.ids))
+	}
+	var slots []int32
+	for f, list := range kr.lists {
 		for _, p := range list {
-			if s.hits[p.slot] == 0 {
-				docs = append(docs, p.slot)
+			if s.tfs[p.slot] == ([4]int32{}) {
+				slots = append(slots, p.slot)
 			}
-			s.scores[p.slot] += contribution(p.tf, norms[p.slot], idf, f.boost)
-			s.hits[p.slot]++
+			s.tfs[p.slot][f] = p.tf
 		}
 	}
-	return s.collect(docs, len(fields))
+	slices.SortFunc(slots, func(a, b int32) int { return int(s.pos[a] - s.pos[b]) })
+	ps := make([]textPosting, len(slots))
+	for i, slot := range slots {
+		tf := s.tfs[slot]
+		lens := [4]int32{s.lens[0][slot], s.lens[1][slot], s.lens[2][slot], s.lens[3][slot]}
+		ps[i] = textPosting{doc: int(s.pos[slot]), body: tf[bodySlot], static: staticWeight(tf, lens)}
+		s.tfs[slot] = [4]int32{}
+	}
+	return encodeTextPostings(ps)
 }
 
-// contribution is one field's part of a key's score for one document:
-// the same products, in the same order, as bleve's TermQueryScorer.
-func contribution(tf int32, norm, idf, boost float64) float64 {
-	w := math.Sqrt(float64(tf)) * norm * idf
-	return w * (boost * idf)
-}
-
-// docScore is score for the one document in slot, which must have the key.
-func (s *exportState) docScore(key string, kr *keyRaw, slot int32) int64 {
-	n := float64(len(s.order))
-	fields := keyFields(key)
-	var sum float64
-	hits := 0
-	for i, f := range fields {
-		list := kr.lists[i]
-		j, ok := slices.BinarySearchFunc(list, slot, cmpSlot)
-		if !ok {
-			continue
-		}
-		idf := idf(n, uint64(len(list)))
-		sum += contribution(list[j].tf, s.norms[fieldSlot(key, i)][slot], idf, f.boost)
-		hits++
-	}
-	return quantise(sum * (float64(hits) / float64(len(fields))))
-}
-
-func cmpSlot(p rawPosting, slot int32) int { return int(p.slot - slot) }
-
-// collect turns the sums of score into postings in export order and clears
-// them. A long list is put in order by a sweep over the positions, which
-// costs less than sorting it.
-func (s *exportState) collect(docs []int32, nfields int) []posting {
-	out := make([]posting, 0, len(docs))
-	add := func(slot int32) {
-		coord := float64(s.hits[slot]) / float64(nfields)
-		out = append(out, posting{doc: int(s.pos[slot]), score: quantise(s.scores[slot] * coord)})
-		s.scores[slot], s.hits[slot] = 0, 0
-	}
-	if len(docs)*16 < len(s.order) {
-		for _, slot := range docs {
-			add(slot)
-		}
-		slices.SortFunc(out, func(a, b posting) int { return a.doc - b.doc })
-		return out
-	}
-	for _, slot := range s.order {
-		if s.hits[slot] != 0 {
-			add(slot)
-		}
-	}
-	return out
-}
+// bodySlot is the body's index in textFields.
+const bodySlot = 2
 
 // isLone is isLoneCJK, remembered: analysing a term costs more than a
 // lookup, and the same few thousand characters recur in every document.
@@ -241,16 +186,6 @@ func (s *exportState) isLone(t string) bool {
 		s.lone[t] = lone
 	}
 	return lone
-}
-
-// has reports whether the document in slot has the key in any field.
-func (kr *keyRaw) has(slot int32) bool {
-	for _, l := range kr.lists {
-		if _, ok := slices.BinarySearchFunc(l, slot, cmpSlot); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // docList is the export positions of the documents having a phrase key,
@@ -264,3 +199,5 @@ func (s *exportState) docList(kr *keyRaw) []int {
 	slices.Sort(out)
 	return out
 }
+
+func cmpSlot(p rawPosting, slot int32) int { return int(p.slot - slot) }

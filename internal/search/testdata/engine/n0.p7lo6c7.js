@@ -1,0 +1,1 @@
+__pubgenSearch.shard("n0","E2c2f");

@@ -1,0 +1,1 @@
+__pubgenSearch.shard("nd0","p7lo6c7");

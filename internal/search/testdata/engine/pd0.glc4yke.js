@@ -1,0 +1,1 @@
+__pubgenSearch.shard("pd0","ug4k6m5");

@@ -1,1 +1,0 @@
-__pubgenSearch.shard("r1",[["notices/plan/index.html","2025年党建工作要点",1,1,0,"2025-02-01","","围绕2025年党建工作，支部制定学习计划。"],["study/rules/a.pdf#page=1","附件：制度汇编（第 1 页）",3,1,0,"2025-01-01","","第一章 支部制度总则。","study/rules/index.html","管理制度汇编"]]);
