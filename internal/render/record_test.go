@@ -185,3 +185,37 @@ func TestViewsOfOnePageAreOne(t *testing.T) {
 		t.Errorf("got %q, want the page and its section found equal to themselves", out)
 	}
 }
+
+// TestDataValueVersions: what a template reads of data/ is versioned by
+// the decoded values, so values it could print or compare differently
+// differ, and the same values read from other bytes do not.
+func TestDataValueVersions(t *testing.T) {
+	enc := func(v any) string {
+		b, ok := appendValue(nil, v)
+		if !ok {
+			t.Fatalf("%#v: not encoded", v)
+		}
+		return string(b)
+	}
+	utc := time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		a, b any
+		same bool
+	}{
+		{int64(1), float64(1), false},
+		{"1", int64(1), false},
+		{true, "true", false},
+		{utc, utc.In(time.FixedZone("", 8*3600)), false},
+		{[]any{"a", "b"}, []any{"b", "a"}, false},
+		{map[string]any{"x": int64(1), "y": "二"}, map[string]any{"y": "二", "x": int64(1)}, true},
+		{map[string]any{"ab": "c"}, map[string]any{"a": "bc"}, false},
+		{[]any{map[string]any{"k": nil}}, []any{map[string]any{"k": nil}}, true},
+	} {
+		if got := enc(c.a) == enc(c.b); got != c.same {
+			t.Errorf("%#v and %#v encoded alike: %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+	if _, ok := appendValue(nil, struct{}{}); ok {
+		t.Error("an unknown kind of value was encoded; its changes could go unseen")
+	}
+}

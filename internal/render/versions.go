@@ -6,9 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"maps"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/memo"
@@ -40,8 +44,13 @@ type Versions struct {
 	nodesOnce sync.Once
 	nodes     map[string]*site.Node // by source path: home, pages, section indexes
 
-	mu    sync.Mutex
+	// known holds a slot for every key asked for: written once a key,
+	// then only read, by every output's check on every rebuild. A plain
+	// map under a read lock: sync.Map boxes each key it is asked for.
+	mu    sync.RWMutex
 	known map[key]*slot
+	// bufs hold *[]byte buffers sum hashes outputs' reads in.
+	bufs sync.Pool
 }
 
 type slot struct {
@@ -59,13 +68,17 @@ func NewVersions(s *site.Site, opts *Options, l *layout.Layouts, global [32]byte
 
 // of is the version of k in this build.
 func (v *Versions) of(k key) [32]byte {
-	v.mu.Lock()
+	v.mu.RLock()
 	s, ok := v.known[k]
+	v.mu.RUnlock()
 	if !ok {
-		s = &slot{}
-		v.known[k] = s
+		v.mu.Lock()
+		if s, ok = v.known[k]; !ok {
+			s = &slot{}
+			v.known[k] = s
+		}
+		v.mu.Unlock()
 	}
-	v.mu.Unlock()
 	s.once.Do(func() {
 		h := sha256.New()
 		v.write(h, k)
@@ -74,21 +87,25 @@ func (v *Versions) of(k key) [32]byte {
 	return s.v
 }
 
-// sum is the version of everything in keys, in their order.
+// sum is the version of everything in keys, in their order, hashed in
+// one pass: a session checks every output of the site on every rebuild.
 func (v *Versions) sum(keys []key) [32]byte {
-	h := sha256.New()
-	var n [9]byte
-	for _, k := range keys {
-		n[0] = byte(k.kind)
-		binary.LittleEndian.PutUint64(n[1:], uint64(len(k.id)))
-		h.Write(n[:])
-		h.Write([]byte(k.id))
-		ver := v.of(k)
-		h.Write(ver[:])
+	p, _ := v.bufs.Get().(*[]byte)
+	if p == nil {
+		p = new([]byte)
 	}
-	var out [32]byte
-	h.Sum(out[:0])
-	return out
+	b := (*p)[:0]
+	for _, k := range keys {
+		b = append(b, byte(k.kind))
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(k.id)))
+		b = append(b, k.id...)
+		ver := v.of(k)
+		b = append(b, ver[:]...)
+	}
+	sum := sha256.Sum256(b)
+	*p = b
+	v.bufs.Put(p)
+	return sum
 }
 
 // jobVersion is the version of what a job is, before its template reads
@@ -98,33 +115,68 @@ func (v *Versions) sum(keys []key) [32]byte {
 // and what every output depends on.
 func (v *Versions) jobVersion(j Job, name string) [32]byte {
 	d := j.Data
-	h := sha256.New()
-	h.Write(v.global[:])
-	fmt.Fprintf(h, "%q %q %q %q %q %q pretty %v dev %v\n", d.Kind, d.File, d.Title, j.Layouts, name, v.layouts.Entry(name), v.opts.Pretty, v.opts.Dev)
-	id := func(p *PageView) {
-		if p == nil {
-			h.Write([]byte("-\n"))
-			return
-		}
-		fmt.Fprintf(h, "%q\n", p.n.Path)
+	b := make([]byte, 0, 512)
+	b = append(b, v.global[:]...)
+	str := func(s string) {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
+		b = append(b, s...)
 	}
-	id(d.Page)
-	id(d.Target)
+	num := func(n int) { b = binary.LittleEndian.AppendUint64(b, uint64(n)) }
+	flag := func(f bool) {
+		if f {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	page := func(p *PageView) {
+		flag(p != nil)
+		if p != nil {
+			str(p.n.Path)
+		}
+	}
+	str(d.Kind)
+	str(d.File)
+	str(d.Title)
+	num(len(j.Layouts))
+	for _, l := range j.Layouts {
+		str(l)
+	}
+	str(name)
+	str(v.layouts.Entry(name))
+	flag(v.opts.Pretty)
+	flag(v.opts.Dev)
+	page(d.Page)
+	page(d.Target)
+	flag(d.Taxonomy != nil)
 	if d.Taxonomy != nil {
-		fmt.Fprintf(h, "taxonomy %q\n", d.Taxonomy.t.Name)
+		str(d.Taxonomy.t.Name)
 	}
+	flag(d.Term != nil)
 	if d.Term != nil {
-		fmt.Fprintf(h, "term %q %q %q\n", d.Term.term.Name, d.Term.term.Slug, d.Term.term.URL)
+		str(d.Term.term.Name)
+		str(d.Term.term.Slug)
+		str(d.Term.term.URL)
 	}
+	flag(d.Pager != nil)
 	if p := d.Pager; p != nil {
-		fmt.Fprintf(h, "pager %d %d %q %q %q %q %v\n", p.Number, p.Total, p.URL, p.First, p.Prev, p.Next, p.Links)
+		num(p.Number)
+		num(p.Total)
+		str(p.URL)
+		str(p.First)
+		str(p.Prev)
+		str(p.Next)
+		num(len(p.Links))
+		for _, l := range p.Links {
+			num(l.Number)
+			str(l.URL)
+		}
+		num(len(p.Pages))
 		for _, n := range p.Pages {
-			id(n)
+			page(n)
 		}
 	}
-	var out [32]byte
-	h.Sum(out[:0])
-	return out
+	return sha256.Sum256(b)
 }
 
 // node is the page built from a source path in this build, or nil.
@@ -246,8 +298,14 @@ func (v *Versions) writeDerived(h hash.Hash, k key) {
 	case kNow:
 		fmt.Fprintf(h, "%d %s\n", s.Now.UnixNano(), s.Config.Location)
 	case kData:
-		if v.opts.Data != nil {
-			h.Write(v.opts.Data.Hash[:])
+		// The values, not the files' bytes: a comment or a reordered
+		// table in data/ changes nothing a template can print.
+		if d := v.opts.Data; d != nil {
+			if b, ok := appendValue(nil, d.Values); ok {
+				h.Write(b)
+			} else {
+				h.Write(d.Hash[:])
+			}
 		}
 	case kAsset:
 		if p, ok := v.opts.Assets[k.id]; ok {
@@ -446,4 +504,57 @@ func writeJSON(h hash.Hash, v any) {
 	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
 	h.Write(n[:])
 	h.Write(b)
+}
+
+// appendValue appends an encoding of a decoded data value that tells
+// apart every two values a template could print or compare differently
+// (an int64 1 from a float64 1, a date's zone), and false for a kind of
+// value it does not know.
+func appendValue(b []byte, v any) ([]byte, bool) {
+	str := func(s string) {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
+		b = append(b, s...)
+	}
+	switch t := v.(type) {
+	case nil:
+		b = append(b, 'n')
+	case string:
+		b = append(b, 's')
+		str(t)
+	case bool:
+		b = append(b, 'b')
+		b = strconv.AppendBool(b, t)
+	case int64:
+		b = append(b, 'i')
+		b = binary.LittleEndian.AppendUint64(b, uint64(t))
+	case float64:
+		b = append(b, 'f')
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t))
+	case time.Time:
+		b = append(b, 't')
+		str(t.Format(time.RFC3339Nano))
+		str(t.Location().String())
+	case []any:
+		b = append(b, 'l')
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(t)))
+		for _, x := range t {
+			var ok bool
+			if b, ok = appendValue(b, x); !ok {
+				return nil, false
+			}
+		}
+	case map[string]any:
+		b = append(b, 'm')
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(t)))
+		for _, k := range slices.Sorted(maps.Keys(t)) {
+			str(k)
+			var ok bool
+			if b, ok = appendValue(b, t[k]); !ok {
+				return nil, false
+			}
+		}
+	default:
+		return nil, false
+	}
+	return b, true
 }
