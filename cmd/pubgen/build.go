@@ -29,18 +29,18 @@ type siteFlags struct {
 	now    string
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "source", ".", "the site's root folder")
-	fs.BoolVar(&f.opts.Drafts, "drafts", false, "include pages with draft: true")
-	fs.BoolVar(&f.opts.Future, "future", false, "include pages whose publish_date is still ahead")
-	fs.BoolVar(&f.opts.Strict, "strict", false, "treat warnings as errors")
-	fs.StringVar(&f.now, "now", "", "build as if today were `DATE` (2006-01-02 or RFC 3339), for reproducible statuses")
+func (f *siteFlags) register(fs *flag.FlagSet, p msg.Printer) {
+	fs.StringVar(&f.source, "source", ".", p.Sprint(msg.FlagSource))
+	fs.BoolVar(&f.opts.Drafts, "drafts", false, p.Sprint(msg.FlagDrafts))
+	fs.BoolVar(&f.opts.Future, "future", false, p.Sprint(msg.FlagFuture))
+	fs.BoolVar(&f.opts.Strict, "strict", false, p.Sprint(msg.FlagStrict))
+	fs.StringVar(&f.now, "now", "", p.Sprint(msg.FlagNow))
 }
 
 // parse parses args with fs (on which register was called) and returns
 // the build options, or false after saying what was wrong on stderr.
-func (f *siteFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (build.Options, bool) {
-	if err := fs.Parse(args); err != nil {
+func (f *siteFlags) parse(fs *flag.FlagSet, args []string, p msg.Printer, stderr io.Writer) (build.Options, bool) {
+	if !parseFlags(fs, args, p, stderr) {
 		return build.Options{}, false
 	}
 	o := f.opts
@@ -49,7 +49,8 @@ func (f *siteFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (bu
 	if f.now != "" {
 		t, err := page.ParseDate(f.now, time.Local)
 		if err != nil {
-			say(stderr, "pubgen: %s", msg.Printer{Today: time.Now()}.Sprint(msg.OpNowInvalid, f.now))
+			p.Today = time.Now()
+			say(stderr, "pubgen: %s", p.Sprint(msg.OpNowInvalid, f.now))
 			return o, false
 		}
 		o.Now = t
@@ -64,15 +65,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // runBuildFrom is runBuild reading the site through openSite, so that a
 // test can hold a build in the middle of reading its inputs.
 func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root string) fs.FS) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	p := argsPrinter(args)
+	fs := newFlags("build")
 	var sf siteFlags
-	sf.register(fs)
-	dest := fs.String("dest", "", "output folder (default: public/ in the site root)")
-	jsonOut := fs.Bool("json", false, "write the build report as JSON to stdout")
-	fs.BoolVar(&sf.opts.NoMinify, "no-minify", false, "write unminified output, to debug a theme")
-	watchFlag := fs.Bool("watch", false, "keep running: rebuild and publish atomically after every change")
-	opts, ok := sf.parse(fs, args, stderr)
+	sf.register(fs, p)
+	dest := fs.String("dest", "", p.Sprint(msg.FlagDest))
+	jsonOut := fs.Bool("json", false, p.Sprint(msg.FlagJSON))
+	fs.BoolVar(&sf.opts.NoMinify, "no-minify", false, p.Sprint(msg.FlagNoMinify))
+	watchFlag := fs.Bool("watch", false, p.Sprint(msg.FlagWatch))
+	opts, ok := sf.parse(fs, args, p, stderr)
 	if !ok {
 		return 2
 	}
@@ -103,7 +104,7 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	if err != nil {
 		return fail(stderr, err)
 	}
-	p := printerOf(res, opts)
+	p = printerOf(res, opts)
 	pr, err := lk.Publish(res.Entries)
 	if err != nil {
 		sayErr(stderr, p, err)
@@ -129,11 +130,11 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	p := argsPrinter(args)
+	fs := newFlags("check")
 	var sf siteFlags
-	sf.register(fs)
-	opts, ok := sf.parse(fs, args, stderr)
+	sf.register(fs, p)
+	opts, ok := sf.parse(fs, args, p, stderr)
 	if !ok {
 		return 2
 	}
@@ -145,7 +146,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Report.Warnings {
 		say(stderr, "%s", w)
 	}
-	p := printerOf(res, opts)
+	p = printerOf(res, opts)
 	for _, d := range res.Report.Drafts {
 		say(stderr, "%s", p.Sprint(msg.OpNoteDraft, d))
 	}

@@ -8,22 +8,27 @@ import (
 	"log"
 	"os"
 	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo (Windows, slim containers)
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 type command struct {
-	name, usage, summary string
-	run                  func(args []string, stdout, stderr io.Writer) int
+	name string
+	// args is the command line to type, summary what the command does:
+	// both catalogue entries, shown in the site's language.
+	args, summary msg.Key
+	run           func(args []string, stdout, stderr io.Writer) int
 }
 
 func commands() []command {
 	return []command{
-		{"build", "pubgen build [--source DIR] [--dest DIR] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now DATE] [--watch]", "build the site into public/, atomically", runBuild},
-		{"serve", "pubgen serve [--source DIR] [--bind ADDR] [--port N] [--base-path /sub/] [--allowed-hosts a.example,b.example] [--drafts] [--future]", "preview the site: rebuild, re-index and reload the browser on every change", runServe},
-		{"check", "pubgen check [--source DIR] [--drafts] [--future] [--strict]", "validate everything without writing output", runCheck},
-		{"search", "pubgen search [--json] [--limit N] [--type T] [--branch B] [--year Y] [--status S] [--by-date] QUERY", "query the site's search index (built by pubgen build), ranked as in the browser", runSearch},
-		{"init", "pubgen init [--empty] DIR", "write a new site (a Go module pinned to this pubgen) with the default theme and example content, or none with --empty", runInit},
-		{"new", "pubgen new notice|disclosure|study|showcase TITLE [--source DIR]", "write a new content file from its archetype", runNew},
-		{"version", "pubgen version", "print the version: module version, commit (-dirty for uncommitted changes), Go toolchain", runVersion},
+		{"build", msg.CmdBuildArgs, msg.CmdBuild, runBuild},
+		{"serve", msg.CmdServeArgs, msg.CmdServe, runServe},
+		{"check", msg.CmdCheckArgs, msg.CmdCheck, runCheck},
+		{"search", msg.CmdSearchArgs, msg.CmdSearch, runSearch},
+		{"init", msg.CmdInitArgs, msg.CmdInit, runInit},
+		{"new", msg.CmdNewArgs, msg.CmdNew, runNew},
+		{"version", msg.CmdVersionArgs, msg.CmdVersion, runVersion},
 	}
 }
 
@@ -44,17 +49,20 @@ func quietDependencyLog() { log.SetOutput(io.Discard) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	cmds := commands()
+	// No command has read a site yet: the current folder's language, if
+	// it is one.
+	p := sitePrinter(".")
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			for _, c := range cmds {
 				if c.name == args[1] {
-					fmt.Fprintf(stdout, "usage: %s\n\n%s\n", c.usage, c.summary)
+					// Each command prints its usage for -h.
 					c.run([]string{"-h"}, stdout, stdout)
 					return 0
 				}
 			}
 		}
-		usage(stdout, cmds)
+		usage(stdout, p, cmds)
 		if len(args) == 0 {
 			return 2
 		}
@@ -65,15 +73,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return c.run(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "pubgen: unknown command %q\n", args[0])
-	usage(stderr, cmds)
+	say(stderr, "pubgen: %s", p.Sprint(msg.UsageUnknownCommand, args[0]))
+	usage(stderr, p, cmds)
 	return 2
 }
 
-func usage(w io.Writer, cmds []command) {
-	fmt.Fprintln(w, "pubgen builds a party-building portal from Markdown.\n\nusage: pubgen COMMAND [flags]\n\ncommands:")
+// usage lists the commands, in the catalogue's words (printed as they
+// are: they are no author's).
+func usage(w io.Writer, p msg.Printer, cmds []command) {
+	fmt.Fprintln(w, p.Sprint(msg.UsageIntro))
 	for _, c := range cmds {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintln(w, p.Sprint(msg.UsageCommands, c.name, c.summary))
 	}
-	fmt.Fprintln(w, "\nRun \"pubgen help COMMAND\" for a command's flags.")
+	fmt.Fprintln(w, p.Sprint(msg.UsageMore))
 }

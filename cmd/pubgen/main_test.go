@@ -133,7 +133,7 @@ func TestInitBuildsAndNewWritesArchetype(t *testing.T) {
 
 func TestUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run([]string{"frobnicate"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `unknown command "frobnicate"`) {
+	if code := run([]string{"frobnicate"}, &out, &errOut); code != 2 || !strings.HasPrefix(errOut.String(), "pubgen: 没有“frobnicate”这个命令。可用的命令如下：\n") {
 		t.Errorf("unknown command: code %d, %s", code, errOut.String())
 	}
 	errOut.Reset()

@@ -259,7 +259,7 @@ func TestNewBranch(t *testing.T) {
 	if code, text := newPage("notice", "标题"); code != 0 || !strings.Contains(text, "\nbranch: \n") || !strings.Contains(text, "  body: （发文机关，例如支部名称）\n") {
 		t.Errorf("new without --branch in a site of five branches (exit %d):\n%s", code, text)
 	}
-	if code, msg := newPage("--branch", "第九党支部", "notice", "标题"); code != 2 || !strings.Contains(msg, `--branch "第九党支部" is not a branch of pubgen.toml (want one of: 机关第一党支部 (jiguan-1),`) {
+	if code, msg := newPage("--branch", "第九党支部", "notice", "标题"); code != 2 || !strings.Contains(msg, "pubgen: --branch 后面的“第九党支部”不是 pubgen.toml 里的支部。请写其中之一（名称或括号里的 slug）：机关第一党支部 (jiguan-1), ") {
 		t.Errorf("new --branch 第九党支部: exit %d, %s", code, msg)
 	}
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"io"
 	"path"
 	"path/filepath"
@@ -17,45 +15,46 @@ import (
 )
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	empty := fs.Bool("empty", false, "no demo content: configuration, theme, section pages and one draft example per type")
-	if err := fs.Parse(args); err != nil {
+	p := argsPrinter(nil)
+	fs := newFlags("init")
+	empty := fs.Bool("empty", false, p.Sprint(msg.FlagEmpty))
+	if !parseFlags(fs, args, p, stderr) {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: pubgen init [--empty] DIR")
+		say(stderr, "pubgen: %s", p.Sprint(msg.ArgsInit))
 		return 2
 	}
 	dir := fs.Arg(0)
 	pin := readBuildVersion().pin()
 	n, err := scaffold.Init(dir, scaffold.Options{Starter: pubgen.Starter, Module: pubgen.Module, Pin: pin, Empty: *empty, Now: time.Now()})
 	if err != nil {
-		sayErr(stderr, msg.Printer{}, err)
+		sayErr(stderr, p, err)
 		return 1
 	}
-	say(stdout, "wrote %d files into %s (a Go module pinned to pubgen %s)", n, dir, pin.Version)
+	p = sitePrinter(dir)
+	say(stdout, "%s", p.Sprint(msg.OpInitWrote, n, dir, pin.Version))
 	if pin.Note != "" {
 		// The same note heads the new go.mod, where the operator looks later.
-		say(stderr, "note (%s):", filepath.Join(dir, "go.mod"))
+		say(stderr, "%s", p.Sprint(msg.OpInitNote, filepath.Join(dir, "go.mod")))
 		for _, line := range strings.Split(pin.Note, "\n") {
 			say(stderr, "  %s", line)
 		}
 	}
-	say(stdout, "next: cd %s && go tool pubgen serve", dir)
+	say(stdout, "%s", p.Sprint(msg.OpInitNext, dir))
 	return 0
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site's root folder")
-	branchArg := fs.String("branch", "", "the 支部 the page is for, by name or slug; fills branch and the 落款 (default: the site's only branch)")
-	if err := fs.Parse(args); err != nil {
+	p := argsPrinter(args)
+	fs := newFlags("new")
+	source := fs.String("source", ".", p.Sprint(msg.FlagSource))
+	branchArg := fs.String("branch", "", p.Sprint(msg.FlagNewBranch))
+	if !parseFlags(fs, args, p, stderr) {
 		return 2
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "usage: pubgen new [--branch B] notice|disclosure|study|showcase TITLE")
+		say(stderr, "pubgen: %s", p.Sprint(msg.ArgsNew))
 		return 2
 	}
 	site := srcfs.DirFS(*source)
@@ -64,7 +63,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		sayErr(stderr, msg.Printer{Lang: config.Lang(site)}, l.Err(false))
 		return 1
 	}
-	p := cfg.Printer(time.Now())
+	p = cfg.Printer(time.Now())
 	branch, err := newBranch(cfg, *branchArg)
 	if err != nil {
 		sayErr(stderr, p, err)
@@ -76,21 +75,21 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	say(stdout, "%s", rel)
-	say(stderr, "%s", newNextSteps(fs.Arg(0), rel))
+	say(stderr, "%s", p.Text(newNextSteps(fs.Arg(0), rel)))
 	return 0
 }
 
 // newNextSteps tells the author what is left to do with a new draft: fill
 // in the hints, add the files a page folder holds, then publish.
-func newNextSteps(typ, rel string) string {
-	steps := "next: it is a draft (draft: true), not published; replace or delete every （…） hint, then change draft: true to draft: false"
+func newNextSteps(typ, rel string) msg.Text {
+	more := msg.Raw("")
 	switch typ {
 	case "showcase":
-		steps += fmt.Sprintf("; first put the cover photo in %s/ and write its name in cover:", path.Dir(rel))
+		more = msg.New(msg.OpNewNextShowcase, path.Dir(rel))
 	case "study":
-		steps += fmt.Sprintf("; attachments (PDF, Word) go in %s/, beside index.md", path.Dir(rel))
+		more = msg.New(msg.OpNewNextStudy, path.Dir(rel))
 	}
-	return steps
+	return msg.New(msg.OpNewNext, more)
 }
 
 // newBranch is the branch a new page is for: the one --branch names (by
@@ -113,5 +112,5 @@ func newBranch(cfg *config.Config, arg string) (string, error) {
 	for _, b := range cfg.Branches {
 		names = append(names, b.Name+" ("+b.Slug+")")
 	}
-	return "", fmt.Errorf("new: --branch %q is not a branch of pubgen.toml (want one of: %s)", arg, strings.Join(names, ", "))
+	return "", msg.Fail(nil, msg.OpNewBranchUnknown, arg, strings.Join(names, ", "))
 }

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/site"
 )
 
 // alarmRecheck is the longest the alarm sleeps before looking at the wall
@@ -35,7 +37,7 @@ func (a *alarm) set(res *build.Result, stderr io.Writer) {
 	if cs := res.Site.Schedule(); len(cs) > 0 {
 		at = cs[0].At
 		if !at.Equal(a.at) {
-			say(stderr, "next scheduled change: %s %s (%s)", at.In(res.Site.Config.Location).Format("2006-01-02 15:04:05"), cs[0].File, cs[0].What)
+			say(stderr, "%s", res.Site.Config.Printer(time.Time{}).Sprint(msg.OpNextScheduled, at.In(res.Site.Config.Location).Format("2006-01-02 15:04:05"), cs[0].File, site.ChangeWord(cs[0].What)))
 		}
 	}
 	a.at = at

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,22 +14,22 @@ import (
 )
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site's root folder")
-	jsonOut := fs.Bool("json", false, "print the results as JSON")
+	p := argsPrinter(args)
+	fs := newFlags("search")
+	source := fs.String("source", ".", p.Sprint(msg.FlagSource))
+	jsonOut := fs.Bool("json", false, p.Sprint(msg.FlagSearchJSON))
 	var q search.Query
-	fs.IntVar(&q.Limit, "limit", 10, "at most this many results")
-	fs.StringVar(&q.Type, "type", "", "only this type: notice, disclosure, study, showcase or page")
-	fs.StringVar(&q.Branch, "branch", "", "only this branch (支部)")
-	fs.StringVar(&q.Year, "year", "", "only this year, e.g. 2026")
-	fs.StringVar(&q.Status, "status", "", "only disclosures with this status: upcoming, open or closed")
-	fs.BoolVar(&q.SortByDate, "by-date", false, "newest first instead of most relevant first")
+	fs.IntVar(&q.Limit, "limit", 10, p.Sprint(msg.FlagLimit))
+	fs.StringVar(&q.Type, "type", "", p.Sprint(msg.FlagType))
+	fs.StringVar(&q.Branch, "branch", "", p.Sprint(msg.FlagBranch))
+	fs.StringVar(&q.Year, "year", "", p.Sprint(msg.FlagYear))
+	fs.StringVar(&q.Status, "status", "", p.Sprint(msg.FlagStatus))
+	fs.BoolVar(&q.SortByDate, "by-date", false, p.Sprint(msg.FlagByDate))
 	// Flags may follow the query: pubgen search 党费 --json.
 	var words []string
 	rest := args
 	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
+		if !parseFlags(fs, rest, p, stderr) {
 			return 2
 		}
 		if fs.NArg() == 0 {
@@ -41,12 +39,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		rest = fs.Args()[1:]
 	}
 	if len(words) == 0 {
-		fmt.Fprintln(stderr, "usage: pubgen search [flags] QUERY")
+		say(stderr, "pubgen: %s", p.Sprint(msg.ArgsSearch))
 		return 2
 	}
 	dir := filepath.Join(*source, ".pubgen", "search")
 	if _, err := os.Stat(dir); err != nil {
-		say(stderr, "pubgen: no search index in %s (run pubgen build first)", dir)
+		say(stderr, "pubgen: %s", sitePrinter(*source).Sprint(msg.OpNoIndex, dir))
 		return 1
 	}
 	ix, err := search.Open(dir)
@@ -79,7 +77,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if len(hits) == 0 {
-		say(stdout, "没有找到与“%s”相关的内容", strings.Join(words, " "))
+		say(stdout, "%s", sitePrinter(*source).Sprint(msg.OpSearchNone, strings.Join(words, " ")))
 		return 0
 	}
 	for i, h := range hits {

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -53,15 +51,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // parseServeFlags reads the serve command's flags, or returns false after
 // saying what was wrong on stderr.
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, bool) {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	p := argsPrinter(args)
+	fs := newFlags("serve")
 	var sf siteFlags
-	sf.register(fs)
+	sf.register(fs, p)
 	cfg := serveConfig{}
-	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "address to listen on (0.0.0.0 exposes the preview to the network and answers any Host)")
-	fs.IntVar(&cfg.port, "port", 1313, "port; when busy, the next free one is used")
-	fs.StringVar(&cfg.basePath, "base-path", "", "serve the site under this sub-path, e.g. /dangjian/, as it will be deployed")
-	fs.Func("allowed-hosts", "`NAMES`, comma-separated, the preview also answers besides localhost and the bound address (.example.com allows its subdomains too)", func(v string) error {
+	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", p.Sprint(msg.FlagBind))
+	fs.IntVar(&cfg.port, "port", 1313, p.Sprint(msg.FlagPort))
+	fs.StringVar(&cfg.basePath, "base-path", "", p.Sprint(msg.FlagBasePath))
+	fs.Func("allowed-hosts", p.Sprint(msg.FlagAllowedHosts), func(v string) error {
 		for _, h := range strings.Split(v, ",") {
 			if h = strings.TrimSpace(h); h != "" {
 				cfg.allowedHosts = append(cfg.allowedHosts, h)
@@ -69,7 +67,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, bool) {
 		}
 		return nil
 	})
-	opts, ok := sf.parse(fs, args, stderr)
+	opts, ok := sf.parse(fs, args, p, stderr)
 	cfg.source, cfg.opts = sf.source, opts
 	return cfg, ok
 }
@@ -85,7 +83,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	}
 	defer ix.Close()
 	opts.Dev, opts.Index = true, ix
-	ln, err := listen(cfg.bind, cfg.port, stderr)
+	ln, err := listen(cfg.bind, cfg.port, sitePrinter(source), stderr)
 	if err != nil {
 		sayErr(stderr, sitePrinter(source), err)
 		return 1
@@ -131,7 +129,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 			}
 		case err, ok := <-w.Errors():
 			if ok {
-				say(stderr, "pubgen: watching: %v", err)
+				say(stderr, "pubgen: %s", p.Sprint(msg.OpWatchError, msg.Cause(err)))
 			}
 		}
 	}
@@ -187,13 +185,13 @@ func hostPolicy(cfg serveConfig, addr net.Addr) serve.HostPolicy {
 }
 
 // listen opens bind:port, or the next free port when it is taken, saying so.
-func listen(bind string, port int, stderr io.Writer) (net.Listener, error) {
+func listen(bind string, port int, pr msg.Printer, stderr io.Writer) (net.Listener, error) {
 	var firstErr error
 	for p := port; p < port+20; p++ {
 		ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p)))
 		if err == nil {
 			if p != port {
-				fmt.Fprintf(stderr, "port %d is busy; using %d\n", port, p)
+				say(stderr, "%s", pr.Sprint(msg.OpPortBusy, port, p))
 			}
 			return ln, nil
 		}
@@ -204,5 +202,5 @@ func listen(bind string, port int, stderr io.Writer) (net.Listener, error) {
 			break
 		}
 	}
-	return nil, fmt.Errorf("cannot listen on %s:%d: %w", bind, port, firstErr)
+	return nil, msg.Fail(firstErr, msg.OpCannotListen, net.JoinHostPort(bind, strconv.Itoa(port)), msg.Cause(firstErr))
 }

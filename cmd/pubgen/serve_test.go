@@ -17,6 +17,8 @@ import (
 
 	"github.com/pubgen/pubgen/internal/browsertest"
 	"github.com/pubgen/pubgen/internal/build"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // syncBuffer is a bytes.Buffer the server goroutine writes while the test
@@ -117,20 +119,20 @@ func TestLiveReload(t *testing.T) {
 }
 
 func TestListenMovesOffABusyPort(t *testing.T) {
-	busy, err := listen("127.0.0.1", 0, &bytes.Buffer{})
+	busy, err := listen("127.0.0.1", 0, msg.Printer{}, &bytes.Buffer{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer busy.Close()
 	port := busy.Addr().(*net.TCPAddr).Port
-	var msg bytes.Buffer
-	ln, err := listen("127.0.0.1", port, &msg)
+	var log bytes.Buffer
+	ln, err := listen("127.0.0.1", port, msg.Printer{}, &log)
 	if err != nil {
 		t.Fatalf("no free port after %d: %v", port, err)
 	}
 	defer ln.Close()
 	got := ln.Addr().(*net.TCPAddr).Port
-	if got == port || !strings.Contains(msg.String(), fmt.Sprintf("port %d is busy; using %d", port, got)) {
-		t.Errorf("listen on busy %d: got %d, message %q", port, got, msg.String())
+	if want := fmt.Sprintf("端口 %d 已被占用，改用 %d。\n", port, got); got == port || log.String() != want {
+		t.Errorf("listen on busy %d: got %d, message %q, want %q", port, got, log.String(), want)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/scaffold"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // buildVersion is what a pubgen binary knows about its own build, from the
@@ -80,7 +82,12 @@ func (v buildVersion) String() string {
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
-		fmt.Fprintln(stderr, "usage: pubgen version")
+		p := argsPrinter(nil)
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+			printUsage(stderr, newFlags("version"), p)
+		} else {
+			say(stderr, "pubgen: %s", p.Sprint(msg.ArgsVersion))
+		}
 		return 2
 	}
 	fmt.Fprintln(stdout, "pubgen", readBuildVersion())

@@ -103,7 +103,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 			}
 		case err, ok := <-w.Errors():
 			if ok {
-				say(stderr, "pubgen: watching: %v", err)
+				say(stderr, "pubgen: %s", p.Sprint(msg.OpWatchError, msg.Cause(err)))
 			}
 		}
 	}

@@ -397,6 +397,79 @@ const (
 
 	// More of what the commands tell the operator.
 	OpWaitingLock
+	OpWatchError
+	OpPortBusy
+	OpCannotListen
+	OpNextScheduled
+	OpNoIndex
+	OpSearchNone
+	OpInitWrote
+	OpInitNote
+	OpInitNext
+	OpNewNext
+	OpNewNextShowcase
+	OpNewNextStudy
+	OpNewBranchUnknown
+	ChangePublish
+	ChangePublicityFrom
+	ChangePublicityTo
+	ChangeMeetingFrom
+	ChangeMeetingTo
+	ChangeApproved
+	ChangePinEnd
+
+	// The commands' usage: what to type.
+	UsageIntro
+	UsageCommands
+	UsageMore
+	UsageLine
+	UsageFlags
+	UsageDefault
+	UsageUnknownCommand
+	UsageUnknownFlag
+	UsageFlagNeedsValue
+	UsageFlagBadValue
+	UsageSeeHelp
+	CmdBuild
+	CmdBuildArgs
+	CmdServe
+	CmdServeArgs
+	CmdCheck
+	CmdCheckArgs
+	CmdSearch
+	CmdSearchArgs
+	CmdInit
+	CmdInitArgs
+	CmdNew
+	CmdNewArgs
+	CmdVersion
+	CmdVersionArgs
+	ArgsInit
+	ArgsNew
+	ArgsSearch
+	ArgsVersion
+	FlagSource
+	FlagDrafts
+	FlagFuture
+	FlagStrict
+	FlagNow
+	FlagDest
+	FlagJSON
+	FlagNoMinify
+	FlagWatch
+	FlagBind
+	FlagPort
+	FlagBasePath
+	FlagAllowedHosts
+	FlagSearchJSON
+	FlagLimit
+	FlagType
+	FlagBranch
+	FlagYear
+	FlagStatus
+	FlagByDate
+	FlagEmpty
+	FlagNewBranch
 
 	numKeys
 )
@@ -1206,4 +1279,126 @@ var entries = []entry{
 	{OpWaitingLock, "op.waiting-lock",
 		"请稍候：另一个 pubgen 正在发布到 %s，等它发布完，这次构建再读取网站。",
 		"waiting: another pubgen build is publishing to %s; this one reads the site once it has finished", []any{"public"}},
+	{OpWatchError, "op.watch-error",
+		"留意文件改动时出错：%s",
+		"watching: %s", []any{Raw("too many open files")}},
+	{OpPortBusy, "op.port-busy",
+		"端口 %d 已被占用，改用 %d。",
+		"port %d is busy; using %d", []any{1313, 1314}},
+	{OpCannotListen, "op.cannot-listen",
+		"无法在 %[1]s 上提供预览：%[2]s。请用 --port 换一个端口，例如 --port 8080",
+		"cannot listen on %[1]s: %[2]s", []any{"127.0.0.1:1313", Raw("bind: address already in use")}},
+	{OpNextScheduled, "op.next-scheduled",
+		"下一次定时变化：%[1]s %[2]s（%[3]s）",
+		"next scheduled change: %[1]s %[2]s (%[3]s)", []any{"2026-12-05 09:00:00", "content/notices/a.md", New(ChangePublish)}},
+	{OpNoIndex, "op.no-index",
+		"%s 里还没有搜索索引。请先运行 pubgen build。",
+		"no search index in %s (run pubgen build first)", []any{".pubgen/search"}},
+	{OpSearchNone, "op.search-none",
+		"没有找到与“%s”相关的内容",
+		"nothing found for %q", []any{"党费"}},
+	{OpInitWrote, "op.init-wrote",
+		"已在 %[2]s 里写好 %[1]d 个文件（一个 Go 模块，固定使用 pubgen %[3]s）。",
+		"wrote %[1]d files into %[2]s (a Go module pinned to pubgen %[3]s)", []any{120, "dangjian", "v1.4.0"}},
+	{OpInitNote, "op.init-note",
+		"说明（%s）：",
+		"note (%s):", []any{"dangjian/go.mod"}},
+	{OpInitNext, "op.init-next",
+		"下一步：cd %s && go tool pubgen serve，然后在浏览器里打开它显示的预览地址。",
+		"next: cd %s && go tool pubgen serve", []any{"dangjian"}},
+	{OpNewNext, "op.new-next",
+		"下一步：这是一份草稿（draft: true），还没有发布。请把每一处（…）提示换成实际内容或删掉，写好后把 draft: true 改成 draft: false。%s",
+		"next: it is a draft (draft: true), not published; replace or delete every （…） hint, then change draft: true to draft: false%s", []any{New(OpNewNextStudy, "content/study/2026-12-04-study-1")}},
+	{OpNewNextShowcase, "op.new-next.showcase",
+		"先把封面照片放进 %s/，再在 cover: 后面写上它的文件名。",
+		"; first put the cover photo in %s/ and write its name in cover:", []any{"content/showcases/2026-12-04-showcase-1"}},
+	{OpNewNextStudy, "op.new-next.study",
+		"附件（PDF、Word）放在 %s/ 里，和 index.md 放在一起。",
+		"; attachments (PDF, Word) go in %s/, beside index.md", []any{"content/study/2026-12-04-study-1"}},
+	{OpNewBranchUnknown, "op.new-branch-unknown",
+		"--branch 后面的“%[1]s”不是 pubgen.toml 里的支部。请写其中之一（名称或括号里的 slug）：%[2]s",
+		"new: --branch %[1]q is not a branch of pubgen.toml (want one of: %[2]s)", []any{"第九支部", "机关第一党支部 (jiguan-1), 生产运营党支部 (shengchan)"}},
+	{ChangePublish, "word.change.publish", "定时发布", "goes live", nil},
+	{ChangePublicityFrom, "word.change.publicity-from", "公示期开始", "publicity period opens", nil},
+	{ChangePublicityTo, "word.change.publicity-to", "公示期结束", "publicity period closes", nil},
+	{ChangeMeetingFrom, "word.change.meeting-start", "会议开始", "meeting starts", nil},
+	{ChangeMeetingTo, "word.change.meeting-end", "会议结束", "meeting ends", nil},
+	{ChangeApproved, "word.change.approved", "审批通过，发布", "approved: goes live", nil},
+	{ChangePinEnd, "word.change.pin-end", "置顶结束", "pin ends", nil},
+
+	{UsageIntro, "usage.intro",
+		"pubgen 用 Markdown 文件生成党建门户网站。\n\n用法：pubgen 命令 [选项]\n\n命令：",
+		"pubgen builds a party-building portal from Markdown.\n\nusage: pubgen COMMAND [flags]\n\ncommands:", nil},
+	{UsageCommands, "usage.command", "  %-8s %s", "  %-8s %s", []any{"build", New(CmdBuild)}},
+	{UsageMore, "usage.more",
+		"\n运行 pubgen help 命令名（例如 pubgen help build）查看一个命令的选项。",
+		"\nRun \"pubgen help COMMAND\" for a command's flags.", nil},
+	{UsageLine, "usage.line", "用法：%s\n\n%s", "usage: %s\n\n%s", []any{New(CmdCheckArgs), New(CmdCheck)}},
+	{UsageFlags, "usage.flags", "\n选项：", "\nflags:", nil},
+	{UsageDefault, "usage.default", "（默认：%s）", " (default %s)", []any{"1313"}},
+	{UsageUnknownCommand, "usage.unknown-command",
+		"没有“%s”这个命令。可用的命令如下：",
+		"unknown command %q", []any{"biuld"}},
+	{UsageUnknownFlag, "usage.unknown-flag",
+		"pubgen %[1]s 没有 --%[2]s 这个选项。",
+		"pubgen %[1]s: flag provided but not defined: -%[2]s", []any{"build", "fast"}},
+	{UsageFlagNeedsValue, "usage.flag-needs-value",
+		"pubgen %[1]s 的 --%[2]s 后面要写一个值，例如 --%[2]s %[3]s",
+		"pubgen %[1]s: flag needs an argument: -%[2]s (e.g. --%[2]s %[3]s)", []any{"serve", "port", "8080"}},
+	{UsageFlagBadValue, "usage.flag-bad-value",
+		"pubgen %[1]s 的 --%[2]s 后面写的“%[3]s”不能用，例如可以写 --%[2]s %[4]s",
+		"pubgen %[1]s: invalid value %[3]q for flag -%[2]s (e.g. --%[2]s %[4]s)", []any{"serve", "port", "八〇八〇", "8080"}},
+	{UsageSeeHelp, "usage.see-help",
+		"可以用的选项见 pubgen help %s。",
+		"see pubgen help %s for its flags", []any{"build"}},
+
+	{CmdBuild, "cmd.build", "把网站构建到 public/：全部成功才一步换上，失败时已发布的网站保持原样", "build the site into public/, atomically", nil},
+	{CmdBuildArgs, "cmd.build.args", "pubgen build [--source 文件夹] [--dest 文件夹] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now 日期] [--watch]", "pubgen build [--source DIR] [--dest DIR] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now DATE] [--watch]", nil},
+	{CmdServe, "cmd.serve", "预览网站：文件一改就重新构建、更新搜索并刷新浏览器", "preview the site: rebuild, re-index and reload the browser on every change", nil},
+	{CmdServeArgs, "cmd.serve.args", "pubgen serve [--source 文件夹] [--bind 地址] [--port 端口] [--base-path /子路径/] [--allowed-hosts 域名,域名] [--drafts] [--future]", "pubgen serve [--source DIR] [--bind ADDR] [--port N] [--base-path /sub/] [--allowed-hosts a.example,b.example] [--drafts] [--future]", nil},
+	{CmdCheck, "cmd.check", "检查全部内容，不生成网站", "validate everything without writing output", nil},
+	{CmdCheckArgs, "cmd.check.args", "pubgen check [--source 文件夹] [--drafts] [--future] [--strict]", "pubgen check [--source DIR] [--drafts] [--future] [--strict]", nil},
+	{CmdSearch, "cmd.search", "在终端里搜索网站（用 pubgen build 建立的索引），排序和浏览器里一样", "query the site's search index (built by pubgen build), ranked as in the browser", nil},
+	{CmdSearchArgs, "cmd.search.args", "pubgen search [--json] [--limit 条数] [--type 类型] [--branch 支部] [--year 年份] [--status 状态] [--by-date] 搜索词", "pubgen search [--json] [--limit N] [--type T] [--branch B] [--year Y] [--status S] [--by-date] QUERY", nil},
+	{CmdInit, "cmd.init", "新建一个网站（固定使用这个版本 pubgen 的 Go 模块），带默认主题和示例内容；加 --empty 则不带示例", "write a new site (a Go module pinned to this pubgen) with the default theme and example content, or none with --empty", nil},
+	{CmdInitArgs, "cmd.init.args", "pubgen init [--empty] 文件夹", "pubgen init [--empty] DIR", nil},
+	{CmdNew, "cmd.new", "按模板新建一篇内容（草稿）", "write a new content file from its archetype", nil},
+	{CmdNewArgs, "cmd.new.args", "pubgen new [--branch 支部] notice|disclosure|study|showcase 标题 [--source 文件夹]", "pubgen new [--branch B] notice|disclosure|study|showcase TITLE [--source DIR]", nil},
+	{CmdVersion, "cmd.version", "显示版本：模块版本、提交（-dirty 表示有未提交的改动）、Go 工具链", "print the version: module version, commit (-dirty for uncommitted changes), Go toolchain", nil},
+	{CmdVersionArgs, "cmd.version.args", "pubgen version", "pubgen version", nil},
+	{ArgsInit, "args.init",
+		"请写上新网站的文件夹名，例如：pubgen init dangjian",
+		"usage: pubgen init [--empty] DIR", nil},
+	{ArgsNew, "args.new",
+		"请写上类型和标题，例如：pubgen new notice 关于召开支部党员大会的通知（类型：notice 支部通知、disclosure 党务公开、study 学习资料、showcase 成果展示）",
+		"usage: pubgen new [--branch B] notice|disclosure|study|showcase TITLE", nil},
+	{ArgsSearch, "args.search",
+		"请写上要搜索的词，例如：pubgen search 党费",
+		"usage: pubgen search [flags] QUERY", nil},
+	{ArgsVersion, "args.version",
+		"version 后面不用写别的，只写：pubgen version",
+		"usage: pubgen version", nil},
+
+	{FlagSource, "flag.source", "网站所在的`文件夹`", "the site's root `folder`", nil},
+	{FlagDrafts, "flag.drafts", "也构建草稿（draft: true 的页面）", "include pages with draft: true", nil},
+	{FlagFuture, "flag.future", "也构建发布日期（publish_date）还没到的页面", "include pages whose publish_date is still ahead", nil},
+	{FlagStrict, "flag.strict", "提醒也算错误", "treat warnings as errors", nil},
+	{FlagNow, "flag.now", "假定今天是这个`日期`（例如 {date} 或 \"{date} 14:30\"），用来重现某一天的状态", "build as if today were `DATE` (e.g. {date} or \"{date} 14:30\"), for reproducible statuses", nil},
+	{FlagDest, "flag.dest", "发布到这个`文件夹`（默认是网站里的 public/）", "output `folder` (default: public/ in the site root)", nil},
+	{FlagJSON, "flag.json", "把构建报告以 JSON 格式写到标准输出", "write the build report as JSON to stdout", nil},
+	{FlagNoMinify, "flag.no-minify", "不压缩输出，便于调试主题", "write unminified output, to debug a theme", nil},
+	{FlagWatch, "flag.watch", "一直运行：每次改动后重新构建并整体发布", "keep running: rebuild and publish atomically after every change", nil},
+	{FlagBind, "flag.bind", "预览用的网络`地址`（写 0.0.0.0 会让局域网里的电脑都能访问）", "`address` to listen on (0.0.0.0 exposes the preview to the network and answers any Host)", nil},
+	{FlagPort, "flag.port", "`端口`；被占用时自动改用下一个空闲端口", "`port`; when busy, the next free one is used", nil},
+	{FlagBasePath, "flag.base-path", "在这个`子路径`下预览，例如 /dangjian/，和正式部署时一样", "serve the site under this `sub-path`, e.g. /dangjian/, as it will be deployed", nil},
+	{FlagAllowedHosts, "flag.allowed-hosts", "除本机和所绑定的地址外，预览还接受的`域名`，用英文逗号分隔（.example.com 也包括它的子域名）", "`NAMES`, comma-separated, the preview also answers besides localhost and the bound address (.example.com allows its subdomains too)", nil},
+	{FlagSearchJSON, "flag.search-json", "以 JSON 格式输出结果", "print the results as JSON", nil},
+	{FlagLimit, "flag.limit", "最多显示这么多`条`结果", "at most this many results (`N`)", nil},
+	{FlagType, "flag.type", "只找这种`类型`：notice、disclosure、study、showcase 或 page", "only this `type`: notice, disclosure, study, showcase or page", nil},
+	{FlagBranch, "flag.branch", "只找这个`支部`的内容", "only this `branch` (支部)", nil},
+	{FlagYear, "flag.year", "只找这一`年`的内容，例如 2026", "only this `year`, e.g. 2026", nil},
+	{FlagStatus, "flag.status", "只找这种`状态`的党务公开：upcoming（即将公示）、open（公示中）或 closed（已结束）", "only disclosures with this `status`: upcoming, open or closed", nil},
+	{FlagByDate, "flag.by-date", "按日期从新到旧排，而不是按相关程度", "newest first instead of most relevant first", nil},
+	{FlagEmpty, "flag.empty", "不带示例内容：只有设置、主题、栏目页和每种类型一篇草稿示例", "no demo content: configuration, theme, section pages and one draft example per type", nil},
+	{FlagNewBranch, "flag.new-branch", "这篇内容所属的`支部`（名称或 slug），会填进 branch 和落款（默认：网站只有一个支部时就是它）", "the `branch` (支部) the page is for, by name or slug; fills branch and the 落款 (default: the site's only branch)", nil},
 }

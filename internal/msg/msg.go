@@ -158,3 +158,19 @@ func TextOf(err error) (Text, bool) {
 	}
 	return Text{}, false
 }
+
+// Fail returns an error in the words of k, wrapping cause (nil for none)
+// for errors.Is: for a command's own errors, which have no package of
+// their own to type them.
+func Fail(cause error, k Key, args ...any) error {
+	return &failure{New(k, args...), cause}
+}
+
+type failure struct {
+	t     Text
+	cause error
+}
+
+func (f *failure) Error() string { return f.t.String() }
+func (f *failure) Text() Text    { return f.t }
+func (f *failure) Unwrap() error { return f.cause }

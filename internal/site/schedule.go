@@ -4,6 +4,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 )
 
@@ -17,6 +18,28 @@ const (
 	ChangeApproved      = "approved"       // a disclosure's approved_on arrives
 	ChangePinEnd        = "pin_end"        // a pin (置顶) ends: the page takes its place by date
 )
+
+// ChangeWord is the catalogue's word for what a change does (what is
+// one of the Change… constants).
+func ChangeWord(what string) msg.Key {
+	switch what {
+	case ChangePublish:
+		return msg.ChangePublish
+	case ChangePublicityFrom:
+		return msg.ChangePublicityFrom
+	case ChangePublicityTo:
+		return msg.ChangePublicityTo
+	case ChangeMeetingFrom:
+		return msg.ChangeMeetingFrom
+	case ChangeMeetingTo:
+		return msg.ChangeMeetingTo
+	case ChangeApproved:
+		return msg.ChangeApproved
+	case ChangePinEnd:
+		return msg.ChangePinEnd
+	}
+	return 0
+}
 
 // Change is a moment after the build's Now at which the built site would
 // come out differently with no file edited: a page goes live, or a status
