@@ -99,7 +99,7 @@ func Extract(name string, data []byte, lim Limits) (parts []Part, err error) {
 	}
 	lim = lim.withDefaults()
 	if int64(len(data)) > lim.MaxBytes {
-		return nil, fmt.Errorf("is %d MB, over the %d MB limit for reading attachments", mb(int64(len(data))), mb(lim.MaxBytes))
+		return nil, problem(WhyTooBig, "", mb(int64(len(data))), mb(lim.MaxBytes))
 	}
 	b := newBudget(lim)
 	return b.run(func() ([]Part, error) { return read(data, b) })

@@ -1,7 +1,6 @@
 package attach
 
 import (
-	"fmt"
 	"io"
 	"sync/atomic"
 	"time"
@@ -40,15 +39,9 @@ func (b *budget) fail(err error) {
 	panic(stop{b.stopped()})
 }
 
-func (b *budget) timeoutErr() error { return &timeoutError{b.lim.Timeout} }
-
-// timeoutError is the one failure that depends on the machine (how busy
-// it was), so the cache keeps it for the session only, not on disk.
-type timeoutError struct{ limit time.Duration }
-
-func (e *timeoutError) Error() string {
-	return fmt.Sprintf("took longer than %v to read", e.limit)
-}
+// timeoutErr is the one failure that depends on the machine (how busy it
+// was), so the cache keeps it for the session only, not on disk.
+func (b *budget) timeoutErr() error { return problem(WhyTimeout, "", b.lim.Timeout.Milliseconds()) }
 
 // cancel makes the next charge stop the work.
 func (b *budget) cancel() {
@@ -62,7 +55,7 @@ func (b *budget) charge(n int) {
 		panic(stop{b.stopped()})
 	}
 	if b.read.Add(int64(n)) > b.lim.MaxRead {
-		b.fail(fmt.Errorf("needs more than %d MB of reading (decompressed), over the limit", mb(b.lim.MaxRead)))
+		b.fail(problem(WhyTooMuchReading, "", mb(b.lim.MaxRead)))
 	}
 	if time.Now().After(b.deadline) {
 		b.fail(b.timeoutErr())

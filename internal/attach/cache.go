@@ -32,7 +32,7 @@ import (
 
 // version names the readers' output. Bump it when extraction changes, so
 // entries made by an older pubgen are not used.
-const version = "pubgen-attach-1"
+const version = "pubgen-attach-2"
 
 // Cache remembers extracted text. It is safe for concurrent use.
 type Cache struct {
@@ -48,11 +48,9 @@ type Cache struct {
 
 // entry is one extraction, as kept in memory and on disk.
 type entry struct {
-	Version string `json:"version"`
-	Parts   []Part `json:"parts,omitempty"`
-	Err     string `json:"err,omitempty"`
-	Partial bool   `json:"partial,omitempty"`
-	timeout bool
+	Version string   `json:"version"`
+	Parts   []Part   `json:"parts,omitempty"`
+	Problem *Problem `json:"problem,omitempty"`
 }
 
 type seen struct {
@@ -68,7 +66,7 @@ func NewCache(dir string, lim Limits) *Cache {
 
 // Text returns the text of the attachment name in fsys, extracting it
 // only when no entry for its content exists; extracted says it did. The
-// error is Extract's (a *PartialError comes with the parts read).
+// error is Extract's *Problem (a partial one comes with the parts read).
 func (c *Cache) Text(fsys fs.FS, name string) (parts []Part, extracted bool, err error) {
 	var st memo.Stat
 	if fi, err := fs.Stat(fsys, name); err == nil {
@@ -81,7 +79,9 @@ func (c *Cache) Text(fsys fs.FS, name string) (parts []Part, extracted bool, err
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, false, fmt.Errorf("cannot be read: %w", err)
+		p := problem(WhyCannotRead, err.Error())
+		p.sys = err
+		return nil, false, p
 	}
 	h := c.hash(name, data)
 	c.byStat.Put(name, memo.Version{}, seen{st, h})
@@ -94,9 +94,9 @@ func (c *Cache) Text(fsys fs.FS, name string) (parts []Part, extracted bool, err
 	c.mu.Unlock()
 	e := entry{Version: version, Parts: parts}
 	if err != nil {
-		var partial *PartialError
-		var timeout *timeoutError
-		e.Err, e.Partial, e.timeout = err.Error(), errors.As(err, &partial), errors.As(err, &timeout)
+		if !errors.As(err, &e.Problem) {
+			e.Problem = problem(WhyCannotRead, err.Error()) // a reader's bug: say it, do not crash
+		}
 	}
 	c.store(h, e)
 	parts, _, err = e.result()
@@ -105,12 +105,12 @@ func (c *Cache) Text(fsys fs.FS, name string) (parts []Part, extracted bool, err
 
 func (e entry) result() ([]Part, bool, error) {
 	switch {
-	case e.Err == "":
+	case e.Problem == nil:
 		return e.Parts, false, nil
-	case e.Partial:
-		return e.Parts, false, &PartialError{e.Err}
+	case e.Problem.Partial():
+		return e.Parts, false, e.Problem
 	}
-	return nil, false, errors.New(e.Err)
+	return nil, false, e.Problem
 }
 
 func (c *Cache) hash(name string, data []byte) string {
@@ -146,7 +146,7 @@ func (c *Cache) store(h string, e entry) {
 	c.mem[h] = e
 	c.used[h] = true
 	c.mu.Unlock()
-	if c.dir == "" || e.timeout {
+	if c.dir == "" || e.Problem.timedOut() {
 		return
 	}
 	// A cache that cannot be written costs the next build an extraction,

@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // makePDF writes a PDF whose objects are objs (object i+1 is objs[i],
@@ -96,4 +99,14 @@ func xrefStreamPDF(n, size, w string) []byte {
 	b.Write(x.Bytes())
 	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off4)
 	return b.Bytes()
+}
+
+// english is err as a site with language = "en" reads it: every error
+// Extract returns is a *Problem, put into words by the catalogue.
+func english(err error) string {
+	var p *Problem
+	if !errors.As(err, &p) {
+		return "not a *Problem: " + err.Error()
+	}
+	return msg.Printer{Lang: msg.English}.Text(p.Text())
 }

@@ -19,13 +19,13 @@ import (
 // dozens, and each one listed costs memory before any is read.
 const maxZipFiles = 10000
 
-func openZip(data []byte, what string) (*zip.Reader, error) {
+func openZip(data []byte, what Why) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("is not a %s file that can be read (%v)", what, err)
+		return nil, problem(what, err.Error())
 	}
 	if len(zr.File) > maxZipFiles {
-		return nil, fmt.Errorf("is not a %s file that can be read (it holds %d parts)", what, len(zr.File))
+		return nil, problem(what, fmt.Sprintf("it holds %d parts", len(zr.File)))
 	}
 	return zr, nil
 }
@@ -40,7 +40,7 @@ func part(zr *zip.Reader, name string, b *budget) ([]byte, error) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("cannot be read (%s: %v)", name, err)
+			return nil, problem(WhyCannotRead, fmt.Sprintf("%s: %v", name, err))
 		}
 		defer rc.Close()
 		return b.readAll(rc, b.lim.MaxRead), nil
@@ -69,7 +69,7 @@ func xmlWalk(doc []byte, b *budget, fn func(tok xml.Token)) error {
 // readDOCX reads a Word document's body: paragraphs, tables and text
 // boxes, in document order.
 func readDOCX(data []byte, b *budget) ([]Part, error) {
-	zr, err := openZip(data, "Word (.docx)")
+	zr, err := openZip(data, WhyNotWord)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func readDOCX(data []byte, b *budget) ([]Part, error) {
 		return nil, err
 	}
 	if doc == nil {
-		return nil, errors.New("is not a Word (.docx) file that can be read (it has no word/document.xml)")
+		return nil, problem(WhyNotWord, "it has no word/document.xml")
 	}
 	var sb strings.Builder
 	inText := false
@@ -107,7 +107,7 @@ func readDOCX(data []byte, b *budget) ([]Part, error) {
 		}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("is not a Word (.docx) file that can be read (%v)", err)
+		return nil, problem(WhyNotWord, err.Error())
 	}
 	return keep(b, []Part{{Text: tidy(sb.String())}})
 }
@@ -115,7 +115,7 @@ func readDOCX(data []byte, b *budget) ([]Part, error) {
 // readXLSX reads every sheet of a workbook, in the workbook's order: its
 // cells row by row, shared strings resolved.
 func readXLSX(data []byte, b *budget) ([]Part, error) {
-	zr, err := openZip(data, "Excel (.xlsx)")
+	zr, err := openZip(data, WhyNotExcel)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func readXLSX(data []byte, b *budget) ([]Part, error) {
 		}
 		text, err := sheetText(doc, shared, b)
 		if err != nil {
-			return nil, fmt.Errorf("is not an Excel (.xlsx) file that can be read (%s: %v)", s.name, err)
+			return nil, problem(WhyNotExcel, fmt.Sprintf("%s: %v", s.name, err))
 		}
 		if text != "" {
 			parts = append(parts, Part{Sheet: s.name, Text: text})
@@ -182,7 +182,7 @@ func sharedStrings(zr *zip.Reader, b *budget) ([]string, error) {
 		}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("is not an Excel (.xlsx) file that can be read (shared strings: %v)", err)
+		return nil, problem(WhyNotExcel, fmt.Sprintf("shared strings: %v", err))
 	}
 	return out, nil
 }
@@ -197,7 +197,7 @@ func sheetList(zr *zip.Reader, b *budget) ([]sheet, error) {
 		return nil, err
 	}
 	if wb == nil {
-		return nil, errors.New("is not an Excel (.xlsx) file that can be read (it has no xl/workbook.xml)")
+		return nil, problem(WhyNotExcel, "it has no xl/workbook.xml")
 	}
 	rels, err := part(zr, "xl/_rels/workbook.xml.rels", b)
 	if err != nil {

@@ -14,10 +14,10 @@ func readPDF(data []byte, b *budget) ([]Part, error) {
 	}
 	r, err := pdf.NewReader(readerAt{data, b}, int64(len(data)))
 	if errors.Is(err, pdf.ErrInvalidPassword) {
-		return nil, errors.New("is protected by a password, so its text cannot be read")
+		return nil, problem(WhyEncrypted, "")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("is not a PDF that can be read (%v)", err)
+		return nil, problem(WhyNotPDF, err.Error())
 	}
 	pages, more := collectPages(r.Trailer().Key("Root").Key("Pages"), b.lim.MaxPages)
 	var parts []Part
@@ -26,7 +26,11 @@ func readPDF(data []byte, b *budget) ([]Part, error) {
 		text, err := pageText(pg, b)
 		var s stop
 		if errors.As(err, &s) {
-			return parts, &PartialError{fmt.Sprintf("%v; only pages 1–%d are searchable", s.err, i)}
+			p := problem(WhyPartStopped, "", int64(i))
+			if !errors.As(s.err, &p.Cause) {
+				p.Cause = problem(WhyCannotRead, s.err.Error())
+			}
+			return parts, p
 		}
 		if err != nil {
 			failed++
@@ -36,25 +40,19 @@ func readPDF(data []byte, b *budget) ([]Part, error) {
 			parts = append(parts, Part{Page: i + 1, Text: text})
 		}
 		if b.textFull() {
-			return parts, &PartialError{fmt.Sprintf("has more than %d MB of text; only pages 1–%d are searchable", mb(int64(b.lim.MaxText)), i+1)}
+			return parts, problem(WhyPartTextPages, "", mb(int64(b.lim.MaxText)), int64(i+1))
 		}
 	}
 	if failed > 0 && failed == len(pages) {
-		return nil, errors.New("cannot be read (no page of it could be read)")
+		return nil, problem(WhyNoPages, "")
 	}
 	if more {
-		return parts, &PartialError{fmt.Sprintf("has more than %d pages; only the first %d are searchable", b.lim.MaxPages, b.lim.MaxPages)}
+		return parts, problem(WhyPartPageCount, "", int64(b.lim.MaxPages))
 	}
 	return parts, nil
 }
 
 func (s stop) Error() string { return s.err.Error() }
-
-// PartialError says that only part of an attachment's text was read: the
-// parts returned with it are what was read within the limits.
-type PartialError struct{ msg string }
-
-func (e *PartialError) Error() string { return e.msg }
 
 // page is a page dictionary with the resources it inherits.
 type page struct {

@@ -1,8 +1,6 @@
 package attach
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -16,7 +14,7 @@ func readPlain(name string, data []byte, b *budget) ([]Part, error) {
 	b.charge(len(data))
 	text, ok := textfile.Text(name, data)
 	if !ok {
-		return nil, errors.New("is not a text file (it holds binary data)")
+		return nil, problem(WhyBinary, "")
 	}
 	return keep(b, []Part{{Text: tidy(text)}})
 }
@@ -35,7 +33,7 @@ func tidy(s string) string {
 }
 
 // keep drops empty parts and cuts the text at the budget's MaxText,
-// saying so with a PartialError.
+// saying so with a partial Problem.
 func keep(b *budget, parts []Part) ([]Part, error) {
 	out := parts[:0]
 	cut := false
@@ -60,7 +58,7 @@ func keep(b *budget, parts []Part) ([]Part, error) {
 	}
 	if cut {
 		n := mb(int64(b.lim.MaxText))
-		return out, &PartialError{fmt.Sprintf("has more than %d MB of text; only the first %d MB are searchable", n, n)}
+		return out, problem(WhyPartText, "", int64(n))
 	}
 	return out, nil
 }

@@ -2,7 +2,6 @@ package attach
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -56,10 +55,8 @@ func lastStartxref(data []byte) (int, bool) {
 	return n, err == nil && n >= 0 && n < len(data)
 }
 
-var errStructure = errors.New("is not a PDF that can be read")
-
 func refuse(format string, args ...any) error {
-	return fmt.Errorf("%w (%s)", errStructure, fmt.Sprintf(format, args...))
+	return problem(WhyNotPDF, fmt.Sprintf(format, args...))
 }
 
 // checkXref checks the section at off and returns its /Prev, 0 if none.

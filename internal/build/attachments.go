@@ -9,6 +9,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/attach"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/site"
@@ -44,11 +45,14 @@ func readAttachments(fsys fs.FS, s *site.Site, c *attach.Cache, l *diag.List) []
 		j.parts = parts
 		if err != nil {
 			field := attachmentField(j.n, j.file)
-			var partial *attach.PartialError
-			if errors.As(err, &partial) {
-				lists[i].Warnf(j.n.Path, j.n.Line(field), 0, field, "attachment %q %v", j.file, err)
-			} else {
-				lists[i].Warnf(j.n.Path, j.n.Line(field), 0, field, "attachment %q %v; its text is not searchable (the file is published all the same)", j.file, err)
+			var p *attach.Problem
+			switch {
+			case errors.As(err, &p) && p.Partial():
+				lists[i].Warn(j.n.Path, j.n.Line(field), 0, field, msg.AttachPartlySearchable, j.file, p.Text())
+			case p != nil:
+				lists[i].Warn(j.n.Path, j.n.Line(field), 0, field, msg.AttachNotSearchable, j.file, p.Text())
+			default:
+				lists[i].Warn(j.n.Path, j.n.Line(field), 0, field, msg.AttachNotSearchable, j.file, msg.Raw(err.Error()))
 			}
 		}
 	})

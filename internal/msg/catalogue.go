@@ -471,6 +471,24 @@ const (
 	FlagEmpty
 	FlagNewBranch
 
+	// Attachments whose text is read for search (attach.Problem).
+	AttachNotSearchable
+	AttachPartlySearchable
+	AttachCannotRead
+	AttachTooBig
+	AttachTooMuchReading
+	AttachTimeout
+	AttachNotPDF
+	AttachNotWord
+	AttachNotExcel
+	AttachEncrypted
+	AttachNoPages
+	AttachBinary
+	AttachPartStopped
+	AttachPartTextPages
+	AttachPartPageCount
+	AttachPartText
+
 	numKeys
 )
 
@@ -1401,4 +1419,51 @@ var entries = []entry{
 	{FlagByDate, "flag.by-date", "按日期从新到旧排，而不是按相关程度", "newest first instead of most relevant first", nil},
 	{FlagEmpty, "flag.empty", "不带示例内容：只有设置、主题、栏目页和每种类型一篇草稿示例", "no demo content: configuration, theme, section pages and one draft example per type", nil},
 	{FlagNewBranch, "flag.new-branch", "这篇内容所属的`支部`（名称或 slug），会填进 branch 和落款（默认：网站只有一个支部时就是它）", "the `branch` (支部) the page is for, by name or slug; fills branch and the 落款 (default: the site's only branch)", nil},
+
+	{AttachNotSearchable, "attach.not-searchable",
+		"附件“%[1]s”%[2]s。文件照常发布，但其中的文字搜索不到。",
+		"attachment %[1]q %[2]s; its text is not searchable (the file is published all the same)", []any{"讲义.pdf", New(AttachEncrypted, Raw(""))}},
+	{AttachPartlySearchable, "attach.partly-searchable",
+		"附件“%[1]s”%[2]s（文件照常发布）。",
+		"attachment %[1]q %[2]s", []any{"讲义.pdf", New(AttachPartPageCount, Raw(""), 2000)}},
+	{AttachCannotRead, "attach.cannot-read", "读不出来（%[1]s）", "cannot be read: %[1]s", []any{Raw("permission denied")}},
+	{AttachTooBig, "attach.too-big",
+		"有 %[2]d MB，超过了读取附件文字的上限 %[3]d MB%.0[1]s",
+		"is %[2]d MB, over the %[3]d MB limit for reading attachments%.0[1]s", []any{Raw(""), 120, 100}},
+	{AttachTooMuchReading, "attach.too-much-reading",
+		"解压后超过 %[2]d MB，超过了读取的上限%.0[1]s",
+		"needs more than %[2]d MB of reading (decompressed), over the limit%.0[1]s", []any{Raw(""), 256}},
+	{AttachTimeout, "attach.timeout",
+		"读取用时超过了 %[2]s%.0[1]s",
+		"took longer than %[2]s to read%.0[1]s", []any{Raw(""), "10s"}},
+	{AttachNotPDF, "attach.not-pdf",
+		"不是能读取的 PDF 文件（%[1]s），可以用 PDF 软件或 WPS 重新导出一份",
+		"is not a PDF that can be read (%[1]s)", []any{Raw("malformed PDF: missing startxref")}},
+	{AttachNotWord, "attach.not-docx",
+		"不是能读取的 Word（.docx）文件（%[1]s），可以用 Word 或 WPS 打开后另存为 .docx",
+		"is not a Word (.docx) file that can be read (%[1]s)", []any{Raw("zip: not a valid zip file")}},
+	{AttachNotExcel, "attach.not-xlsx",
+		"不是能读取的 Excel（.xlsx）文件（%[1]s），可以用 Excel 或 WPS 打开后另存为 .xlsx",
+		"is not an Excel (.xlsx) file that can be read (%[1]s)", []any{Raw("it has no xl/workbook.xml")}},
+	{AttachEncrypted, "attach.encrypted",
+		"设有打开密码，读不出文字；请另存一份不加密码的%.0[1]s",
+		"is protected by a password, so its text cannot be read%.0[1]s", []any{Raw("")}},
+	{AttachNoPages, "attach.no-pages",
+		"没有一页能读出文字（可能是扫描件）%.0[1]s",
+		"cannot be read (no page of it could be read)%.0[1]s", []any{Raw("")}},
+	{AttachBinary, "attach.binary",
+		"不是文字文件（里面是二进制数据）%.0[1]s",
+		"is not a text file (it holds binary data)%.0[1]s", []any{Raw("")}},
+	{AttachPartStopped, "attach.part-stopped",
+		"%[3]s，只有第 1–%[2]d 页的文字能被搜索到%.0[1]s",
+		"%[3]s; only pages 1–%[2]d are searchable%.0[1]s", []any{Raw(""), 40, New(AttachTimeout, Raw(""), "10s")}},
+	{AttachPartTextPages, "attach.part-text-pages",
+		"文字超过 %[2]d MB，只有第 1–%[3]d 页能被搜索到%.0[1]s",
+		"has more than %[2]d MB of text; only pages 1–%[3]d are searchable%.0[1]s", []any{Raw(""), 8, 300}},
+	{AttachPartPageCount, "attach.part-pages",
+		"超过 %[2]d 页，只有前 %[2]d 页能被搜索到%.0[1]s",
+		"has more than %[2]d pages; only the first %[2]d are searchable%.0[1]s", []any{Raw(""), 2000}},
+	{AttachPartText, "attach.part-text",
+		"文字超过 %[2]d MB，只有前 %[2]d MB 能被搜索到%.0[1]s",
+		"has more than %[2]d MB of text; only the first %[2]d MB are searchable%.0[1]s", []any{Raw(""), 8}},
 }

@@ -112,7 +112,7 @@ func (sc *scanner) text(name string, notes *diag.List) []textFinding {
 	}
 	fi, err := fs.Stat(sc.fsys, name)
 	if err != nil {
-		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
 		return nil
 	}
 	st := memo.StatOf(fi)
@@ -178,13 +178,13 @@ func (sc *scanner) fileData(name string, fi fs.FileInfo, notes *diag.List) ([]by
 	}
 	f, err := sc.fsys.Open(name)
 	if err != nil {
-		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
 		return nil, false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, sc.maxFile+1))
 	if err != nil {
-		notes.Errorf(name, 0, 0, "", "cannot read: %v", err)
+		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
 		return nil, false
 	}
 	return data, true
