@@ -489,6 +489,17 @@ const (
 	AttachPartPageCount
 	AttachPartText
 
+	// pubgen init and pubgen new (package scaffold).
+	ScaffoldNotEmpty
+	ScaffoldInitFailed
+	ScaffoldNewBadType
+	ScaffoldNewNoTitle
+	ScaffoldNewFailed
+	ScaffoldNoArchetype
+	ScaffoldArchetypeBroken
+	ScaffoldArchetypeNoStart
+	CausePath
+
 	numKeys
 )
 
@@ -1466,4 +1477,30 @@ var entries = []entry{
 	{AttachPartText, "attach.part-text",
 		"文字超过 %[2]d MB，只有前 %[2]d MB 能被搜索到%.0[1]s",
 		"has more than %[2]d MB of text; only the first %[2]d MB are searchable%.0[1]s", []any{Raw(""), 8}},
+
+	{ScaffoldNotEmpty, "scaffold.not-empty",
+		"%[1]s 里已经有文件了。为了不覆盖任何东西，请换一个新的或空的文件夹，例如：pubgen init dangjian",
+		"init: %[1]s is not empty (want a new or empty folder, so nothing is overwritten)", []any{"mysite"}},
+	{ScaffoldInitFailed, "scaffold.init-failed",
+		"无法写出新网站：%s",
+		"init: %s", []any{New(CausePath, "mysite/pubgen.toml", New(CausePermission, "permission denied"), "open mysite/pubgen.toml: permission denied")}},
+	{ScaffoldNewBadType, "scaffold.new.bad-type",
+		"“%s”不是可以新建的类型。请写 notice（支部通知）、disclosure（党务公开）、study（学习资料）或 showcase（成果展示），例如：pubgen new notice 关于召开支部党员大会的通知",
+		"new: %q is not a content type (want notice, disclosure, study or showcase)", []any{"通知"}},
+	{ScaffoldNewNoTitle, "scaffold.new.no-title",
+		"标题是空的。请在类型后面写上标题，例如：pubgen new notice 关于召开支部党员大会的通知",
+		"new: the title is empty (want e.g. pubgen new notice \"关于召开支部党员大会的通知\")", nil},
+	{ScaffoldNewFailed, "scaffold.new-failed",
+		"无法新建这篇内容：%s",
+		"new: %s", []any{New(ScaffoldNoArchetype, "notice", "default")}},
+	{ScaffoldNoArchetype, "scaffold.no-archetype",
+		"找不到 %[1]s 的模板。请在网站的 archetypes/ 或 themes/%[2]s/archetypes/ 里放一个 %[1]s.md",
+		"no archetype for %[1]s (want themes/%[2]s/archetypes/%[1]s.md)", []any{"notice", "default"}},
+	{ScaffoldArchetypeBroken, "scaffold.archetype-broken",
+		"模板 %[1]s 写得不对（%[2]s）。请对照主题里的同名模板改正",
+		"archetype %[1]s: %[2]s", []any{"notice", Raw(`template: notice:3: unexpected "}" in operand`)}},
+	{ScaffoldArchetypeNoStart, "scaffold.archetype-no-start",
+		"模板 %s 的第一行不是 ---。请让模板以一行 --- 开头，接着写前言区",
+		"archetype %s: does not begin with ---", []any{"notice"}},
+	{CausePath, "cause.path", "%[1]s：%[2]s%.0[3]s", "%[3]s", []any{"public/index.html", New(CausePermission, "permission denied"), "open public/index.html: permission denied"}},
 }

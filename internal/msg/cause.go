@@ -27,9 +27,15 @@ var causes = []struct {
 }
 
 // Cause says why the system refused: a word of the catalogue in Chinese,
-// the system's own text in English (what an operator would search for).
-// An error it has no word for is shown as it is.
+// after the path of an *fs.PathError; the system's own text in English
+// (what an operator would search for). An error it has no word for is
+// shown as it is.
 func Cause(err error) Text {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		// The path says where; the word after it, why.
+		return New(CausePath, pe.Path, Cause(pe.Err), err.Error())
+	}
 	for _, c := range causes {
 		if errors.Is(err, c.err) {
 			return New(c.key, err.Error())

@@ -18,6 +18,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -42,7 +43,7 @@ var newSite embed.FS
 // authors. It returns the number of files written.
 func Init(dir string, opts Options) (int, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return 0, fmt.Errorf("init: %s is not empty (want a new or empty folder, so nothing is overwritten)", dir)
+		return 0, msg.Fail(nil, msg.ScaffoldNotEmpty, dir)
 	}
 	files, err := siteFiles(dir, opts)
 	if err != nil {
@@ -52,10 +53,10 @@ func Init(dir string, opts Options) (int, error) {
 	for _, name := range names {
 		target := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return 0, fmt.Errorf("init: %w", err)
+			return 0, msg.Fail(err, msg.ScaffoldInitFailed, msg.Cause(err))
 		}
 		if err := os.WriteFile(target, files[name], 0o644); err != nil {
-			return 0, fmt.Errorf("init: %w", err)
+			return 0, msg.Fail(err, msg.ScaffoldInitFailed, msg.Cause(err))
 		}
 	}
 	return len(names), nil
@@ -146,7 +147,7 @@ func archetype(site fs.FS, theme, typ string) (*template.Template, error) {
 	}
 	tmpl, err := template.New(typ).Parse(string(text))
 	if err != nil {
-		return nil, fmt.Errorf("archetype %s: %w", typ, err)
+		return nil, msg.Fail(err, msg.ScaffoldArchetypeBroken, typ, msg.Raw(err.Error()))
 	}
 	return tmpl, nil
 }
@@ -158,7 +159,7 @@ func archetypeText(site fs.FS, theme, typ string) ([]byte, error) {
 			return text, nil
 		}
 	}
-	return nil, fmt.Errorf("no archetype for %s (want themes/%s/archetypes/%s.md)", typ, theme, typ)
+	return nil, msg.Fail(nil, msg.ScaffoldNoArchetype, typ, theme)
 }
 
 // bundled says whether new pages of type typ are page folders (name/index.md)
@@ -201,30 +202,39 @@ func exists(site fs.FS, p string) bool {
 func New(root string, site fs.FS, theme, typ, title, branch string, now time.Time) (string, error) {
 	section, ok := sectionOf(typ)
 	if !ok {
-		return "", fmt.Errorf("new: %q is not a content type (want notice, disclosure, study or showcase)", typ)
+		return "", msg.Fail(nil, msg.ScaffoldNewBadType, typ)
 	}
 	if strings.TrimSpace(title) == "" {
-		return "", errors.New("new: the title is empty (want e.g. pubgen new notice \"关于召开支部党员大会的通知\")")
+		return "", msg.Fail(nil, msg.ScaffoldNewNoTitle)
 	}
 	tmpl, err := archetype(site, theme, typ)
 	if err != nil {
-		return "", fmt.Errorf("new: %w", err)
+		return "", newFailed(err)
 	}
 	date := now.Format("2006-01-02")
 	name := freeName(site, section, typ, date)
 	rel := pagePath(section, name, typ)
 	var out bytes.Buffer
 	if err := tmpl.Execute(&out, ArchetypeData{Title: title, Date: date, Slug: name, Branch: branch}); err != nil {
-		return "", fmt.Errorf("new: archetype %s: %w", typ, err)
+		return "", newFailed(msg.Fail(err, msg.ScaffoldArchetypeBroken, typ, msg.Raw(err.Error())))
 	}
 	text, err := draft(out.String(), typ)
 	if err != nil {
-		return "", fmt.Errorf("new: %w", err)
+		return "", newFailed(err)
 	}
 	if err := writeNew(filepath.Join(root, filepath.FromSlash(rel)), []byte(text)); err != nil {
-		return "", fmt.Errorf("new: %w", err)
+		return "", newFailed(err)
 	}
 	return rel, nil
+}
+
+// newFailed says that pubgen new could not write the page, and why: in the
+// catalogue's words when err has them, else the system's (msg.Cause).
+func newFailed(err error) error {
+	if t, ok := msg.TextOf(err); ok {
+		return msg.Fail(err, msg.ScaffoldNewFailed, t)
+	}
+	return msg.Fail(err, msg.ScaffoldNewFailed, msg.Cause(err))
 }
 
 // writeNew creates the file at target with data, never replacing one.
@@ -252,7 +262,7 @@ func draft(text, typ string) (string, error) {
 		if strings.HasPrefix(text, "+++\n") {
 			return text, nil // TOML archetypes are the site's own; left as written
 		}
-		return "", fmt.Errorf("archetype %s: does not begin with ---", typ)
+		return "", msg.Fail(nil, msg.ScaffoldArchetypeNoStart, typ)
 	}
 	const off, on = "\ndraft: false\n", "\ndraft: true\n"
 	switch {
