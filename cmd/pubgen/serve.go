@@ -176,7 +176,7 @@ func rebuild(session *build.Session, srv *serve.Server, p *msg.Printer, opts bui
 // empty --bind listens everywhere; a name may resolve to loopback), and the
 // name given to --bind stays allowed either way.
 func hostPolicy(cfg serveConfig, addr net.Addr) serve.HostPolicy {
-	p := serve.HostPolicy{Bind: cfg.bind, Allowed: cfg.allowedHosts}
+	p := serve.HostPolicy{Bind: cfg.bind, Allowed: cfg.allowedHosts, Words: sitePrinter(cfg.source)}
 	if tcp, ok := addr.(*net.TCPAddr); ok {
 		p.Bind = tcp.IP.String()
 		p.Allowed = append([]string{cfg.bind}, cfg.allowedHosts...)

@@ -500,6 +500,10 @@ const (
 	ScaffoldArchetypeNoStart
 	CausePath
 
+	// What the dev server answers a browser it refuses.
+	ServeNoHost
+	ServeHostRefused
+
 	numKeys
 )
 
@@ -1503,4 +1507,11 @@ var entries = []entry{
 		"模板 %s 的第一行不是 ---。请让模板以一行 --- 开头，接着写前言区",
 		"archetype %s: does not begin with ---", []any{"notice"}},
 	{CausePath, "cause.path", "%[1]s：%[2]s%.0[3]s", "%[3]s", []any{"public/index.html", New(CausePermission, "permission denied"), "open public/index.html: permission denied"}},
+
+	{ServeNoHost, "serve.no-host",
+		"pubgen serve：请求里没有 Host（主机名），不予回答。",
+		"pubgen serve: a request without a Host header is not answered.", nil},
+	{ServeHostRefused, "serve.host-refused",
+		"pubgen serve：没有允许用“%[1]s”这个名字访问预览（这样可以防止别的网页通过改写域名读取预览）。\n要用这个名字预览，请加上 --allowed-hosts %[1]s 重新启动；或者用 --bind 0.0.0.0 启动，回答局域网里的所有名字。",
+		"pubgen serve: host %[1]q is not allowed (this stops DNS-rebinding pages from reading the preview).\nTo preview under this name, restart with --allowed-hosts %[1]s, or with --bind 0.0.0.0 to answer every host on the network.", []any{"evil.example"}},
 }

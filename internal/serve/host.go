@@ -1,11 +1,12 @@
 package serve
 
 import (
-	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
 	"strings"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // HostPolicy says which Host headers the server answers. A page on any
@@ -24,6 +25,8 @@ type HostPolicy struct {
 	// server.allowedHosts, a name starting with "." also allows every
 	// subdomain of it.
 	Allowed []string
+	// Words is the language a refusal is written in: the site's.
+	Words msg.Printer
 }
 
 // loopbackNames are answered whatever the policy: a browser resolves them
@@ -35,13 +38,14 @@ type hostCheck struct {
 	any     bool
 	exact   map[string]bool
 	domains []string // ".example.com" forms
+	words   msg.Printer
 }
 
 func (p HostPolicy) compile() hostCheck {
 	if ip, err := netip.ParseAddr(strings.Trim(p.Bind, "[]")); err == nil && !ip.Unmap().IsLoopback() {
 		return hostCheck{any: true}
 	}
-	c := hostCheck{exact: map[string]bool{}}
+	c := hostCheck{exact: map[string]bool{}, words: p.Words}
 	for _, n := range append(append(append([]string(nil), loopbackNames...), p.Bind), p.Allowed...) {
 		if strings.HasPrefix(n, ".") {
 			c.domains = append(c.domains, "."+normalHost(n[1:]))
@@ -86,13 +90,11 @@ func normalHost(host string) string {
 
 // refuseHost answers a request for a name the operator did not allow, and
 // says how to allow it.
-func refuseHost(w http.ResponseWriter, host string) {
+func refuseHost(w http.ResponseWriter, host string, p msg.Printer) {
 	name := normalHost(host)
 	if name == "" {
-		http.Error(w, "pubgen serve: a request without a Host header is not answered.", http.StatusForbidden)
+		http.Error(w, p.Sprint(msg.ServeNoHost), http.StatusForbidden)
 		return
 	}
-	msg := fmt.Sprintf("pubgen serve: host %q is not allowed (this stops DNS-rebinding pages from reading the preview).\n"+
-		"To preview under this name, restart with --allowed-hosts %s, or with --bind 0.0.0.0 to answer every host on the network.", name, name)
-	http.Error(w, msg, http.StatusForbidden)
+	http.Error(w, p.Sprint(msg.ServeHostRefused, name), http.StatusForbidden)
 }

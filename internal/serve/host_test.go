@@ -109,3 +109,14 @@ func TestNoCrossOriginReads(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalInTheSiteLanguage: the refusal a browser shows, word for
+// word, in Chinese by default.
+func TestRefusalInTheSiteLanguage(t *testing.T) {
+	s := New("/", nil, HostPolicy{Bind: "127.0.0.1"})
+	s.Publish(site(), nil)
+	want := "pubgen serve：没有允许用“evil.example”这个名字访问预览（这样可以防止别的网页通过改写域名读取预览）。\n要用这个名字预览，请加上 --allowed-hosts evil.example 重新启动；或者用 --bind 0.0.0.0 启动，回答局域网里的所有名字。\n"
+	if got := body(getHost(t, s, "evil.example", "/")); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -94,7 +94,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Checked before any route, the events stream and the search API
 	// included: every answer may carry drafts.
 	if !s.hosts.allows(r.Host) {
-		refuseHost(w, r.Host)
+		refuseHost(w, r.Host, s.hosts.words)
 		return
 	}
 	// No route sends CORS headers, so a page on another origin that calls
