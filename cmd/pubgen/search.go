@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,6 +49,10 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	ix, err := search.Open(dir)
+	if errors.Is(err, search.ErrInUse) {
+		say(stderr, "pubgen: %s", sitePrinter(*source).Sprint(msg.IndexInUse, dir))
+		return 1
+	}
 	if err != nil {
 		sayErr(stderr, sitePrinter(*source), err)
 		return 1

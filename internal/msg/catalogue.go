@@ -503,6 +503,7 @@ const (
 	// What the dev server answers a browser it refuses.
 	ServeNoHost
 	ServeHostRefused
+	IndexInUse
 
 	numKeys
 )
@@ -1514,4 +1515,7 @@ var entries = []entry{
 	{ServeHostRefused, "serve.host-refused",
 		"pubgen serve：没有允许用“%[1]s”这个名字访问预览（这样可以防止别的网页通过改写域名读取预览）。\n要用这个名字预览，请加上 --allowed-hosts %[1]s 重新启动；或者用 --bind 0.0.0.0 启动，回答局域网里的所有名字。",
 		"pubgen serve: host %[1]q is not allowed (this stops DNS-rebinding pages from reading the preview).\nTo preview under this name, restart with --allowed-hosts %[1]s, or with --bind 0.0.0.0 to answer every host on the network.", []any{"evil.example"}},
+	{IndexInUse, "index.in-use",
+		"%s 正被 pubgen serve 或 build --watch 使用，这里没法同时打开。请在预览页面的搜索框里搜索，或先停止它再运行 pubgen search。",
+		"%s: the index is in use by another pubgen (serve or build --watch)", []any{".pubgen/search"}},
 }
