@@ -44,7 +44,7 @@ func TestScheduledPublishGoesLive(t *testing.T) {
 				t.Fatal(err)
 			}
 			waitFor(t, s, "the rebuild after the edit", func() bool {
-				return strings.Contains(s.log(), msg.Printer{}.Sprint(msg.OpNextScheduled, at.In(shanghai).Format("2006-01-02 15:04:05"), "content/notices/later.md", msg.ChangePublish))
+				return strings.Contains(s.log(), msg.Printer{}.Sprint(msg.OpNextScheduled, at.In(shanghai).Format("2006-01-02 15:04:05"), "content/notices/later.md", msg.SchedPublish))
 			})
 			if time.Now().Before(at) && strings.Contains(s.page(t, "notices/later/index.html"), "定时发布的通知") {
 				t.Fatalf("the page is published before its publish_date %s", at)

@@ -410,13 +410,6 @@ const (
 	OpNewNextShowcase
 	OpNewNextStudy
 	OpNewBranchUnknown
-	ChangePublish
-	ChangePublicityFrom
-	ChangePublicityTo
-	ChangeMeetingFrom
-	ChangeMeetingTo
-	ChangeApproved
-	ChangePinEnd
 
 	// The commands' usage: what to type.
 	UsageIntro
@@ -1324,7 +1317,7 @@ var entries = []entry{
 		"cannot listen on %[1]s: %[2]s", []any{"127.0.0.1:1313", Raw("bind: address already in use")}},
 	{OpNextScheduled, "op.next-scheduled",
 		"下一次定时变化：%[1]s %[2]s（%[3]s）",
-		"next scheduled change: %[1]s %[2]s (%[3]s)", []any{"2026-12-05 09:00:00", "content/notices/a.md", New(ChangePublish)}},
+		"next scheduled change: %[1]s %[2]s (%[3]s)", []any{"2026-12-05 09:00:00", "content/notices/a.md", New(SchedPublish)}},
 	{OpNoIndex, "op.no-index",
 		"%s 里还没有搜索索引。请先运行 pubgen build。",
 		"no search index in %s (run pubgen build first)", []any{".pubgen/search"}},
@@ -1352,13 +1345,6 @@ var entries = []entry{
 	{OpNewBranchUnknown, "op.new-branch-unknown",
 		"--branch 后面的“%[1]s”不是 pubgen.toml 里的支部。请写其中之一（名称或括号里的 slug）：%[2]s",
 		"new: --branch %[1]q is not a branch of pubgen.toml (want one of: %[2]s)", []any{"第九支部", "机关第一党支部 (jiguan-1), 生产运营党支部 (shengchan)"}},
-	{ChangePublish, "word.change.publish", "定时发布", "goes live", nil},
-	{ChangePublicityFrom, "word.change.publicity-from", "公示期开始", "publicity period opens", nil},
-	{ChangePublicityTo, "word.change.publicity-to", "公示期结束", "publicity period closes", nil},
-	{ChangeMeetingFrom, "word.change.meeting-start", "会议开始", "meeting starts", nil},
-	{ChangeMeetingTo, "word.change.meeting-end", "会议结束", "meeting ends", nil},
-	{ChangeApproved, "word.change.approved", "审批通过，发布", "approved: goes live", nil},
-	{ChangePinEnd, "word.change.pin-end", "置顶结束", "pin ends", nil},
 
 	{UsageIntro, "usage.intro",
 		"pubgen 用 Markdown 文件生成党建门户网站。\n\n用法：pubgen 命令 [选项]\n\n命令：",

@@ -20,23 +20,23 @@ const (
 )
 
 // ChangeWord is the catalogue's word for what a change does (what is
-// one of the Change… constants).
+// one of the Change… constants), as the build's table says it too.
 func ChangeWord(what string) msg.Key {
 	switch what {
 	case ChangePublish:
-		return msg.ChangePublish
+		return msg.SchedPublish
 	case ChangePublicityFrom:
-		return msg.ChangePublicityFrom
+		return msg.SchedPublicityFrom
 	case ChangePublicityTo:
-		return msg.ChangePublicityTo
+		return msg.SchedPublicityTo
 	case ChangeMeetingFrom:
-		return msg.ChangeMeetingFrom
+		return msg.SchedMeetingFrom
 	case ChangeMeetingTo:
-		return msg.ChangeMeetingTo
+		return msg.SchedMeetingTo
 	case ChangeApproved:
-		return msg.ChangeApproved
+		return msg.SchedApproved
 	case ChangePinEnd:
-		return msg.ChangePinEnd
+		return msg.SchedPinEnd
 	}
 	return 0
 }
