@@ -110,7 +110,7 @@ func attachmentDocs(s *site.Site, texts []attachmentText, t func(string) string,
 				d.ID += "#" + p.Sheet
 				d.Title += " · " + p.Sheet
 			}
-			d.Title, d.Summary, d.Body, d.Tags = mask(d.Title), "", mask(p.Text), nil
+			d.Title, d.Summary, d.Body, d.Tags = mask(d.ID+"\x00title", d.Title), "", mask(d.ID+"\x00body", p.Text), nil
 			d.PageURL, d.PageTitle = page.URL, page.Title
 			docs = append(docs, d)
 		}
