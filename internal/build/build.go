@@ -165,7 +165,7 @@ func readSite(fsys fs.FS, opts Options, c *caches, ac *attach.Cache, pr *msg.Pri
 	l = append(l, dl...)
 	pages, pl := parseAll(fsys, src.Pages, cfg.Location, c.mem().Pages())
 	l = append(l, pl...)
-	hints, drafts := scaffold.CheckPlaceholders(fsys, cfg.Theme, pages)
+	hints, drafts := scaffold.CheckPlaceholders(fsys, cfg.Theme, pages, c.mem().Hints())
 	l = append(l, hints...)
 	s, sl := site.Build(cfg, pages, src.Bundle, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Related: c.mem().Related()})
 	l = append(l, sl...)

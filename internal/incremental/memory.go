@@ -6,6 +6,7 @@ import (
 	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/privacyscan"
 	"github.com/pubgen/pubgen/internal/render"
+	"github.com/pubgen/pubgen/internal/scaffold"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -16,6 +17,7 @@ import (
 type Memory struct {
 	pages   Pages               // parsed pages by source path, from page.Version
 	related site.RelatedMemo    // each page's related pages, from the graph's signature
+	hints   scaffold.HintsMemo  // each page's archetype hints left, from its Sum and its type's placeholders
 	convert convert.Memo        // each page's HTML, TOC and text, from its Sum, the converter's hash and the link environment
 	privacy privacyscan.Memo    // each page's personal-data findings, from its Sum and text; bundle text files' by their bytes
 	files   outputs.PrepareMemo // thumbnails by photo bytes and pixel limit, calendars by event
@@ -42,6 +44,14 @@ func (m *Memory) Related() *site.RelatedMemo {
 		return nil
 	}
 	return &m.related
+}
+
+// Hints is the archetype-hint table.
+func (m *Memory) Hints() *scaffold.HintsMemo {
+	if m == nil {
+		return nil
+	}
+	return &m.hints
 }
 
 // Convert is the conversion table.
