@@ -11,12 +11,14 @@ import (
 
 	"github.com/pubgen/pubgen/internal/corpus"
 	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
 
 // BenchmarkRebuild measures, on a generated site of 10,000 pages on disk,
 // the time from writing a file to the session's new output being ready to
-// serve, through the real watcher, for three kinds of edit. It reports the
+// serve, through the real watcher, for three kinds of edit, and a rebuild
+// with nothing changed (none: no write, no watcher). It reports the
 // median and the worst of the runs:
 //
 //	go test ./internal/build -run '^$' -bench Rebuild -benchtime 50x -timeout 60m
@@ -58,6 +60,7 @@ func BenchmarkRebuild(b *testing.B) {
 			data, _ := os.ReadFile(partial)
 			os.WriteFile(partial, []byte(strings.Replace(string(data), "</footer>", fmt.Sprintf("<!-- %d --></footer>", i), 1)), 0o644)
 		}},
+		{"none", nil},
 	}
 	for _, e := range edits {
 		b.Run(e.name, func(b *testing.B) {
@@ -65,11 +68,13 @@ func BenchmarkRebuild(b *testing.B) {
 			rendered := 0
 			for i := 0; b.Loop(); i++ {
 				start := time.Now()
-				e.do(i)
-				select {
-				case <-w.Batches():
-				case <-time.After(30 * time.Second):
-					b.Fatal("no batch from the watcher")
+				if e.do != nil {
+					e.do(i)
+					select {
+					case <-w.Batches():
+					case <-time.After(30 * time.Second):
+						b.Fatal("no batch from the watcher")
+					}
 				}
 				res, _, _, err := sess.Build()
 				if err != nil {
@@ -93,4 +98,44 @@ func appendTo(b *testing.B, p, text string) {
 	}
 	f.WriteString(text)
 	f.Close()
+}
+
+// BenchmarkColdWarm measures what `pubgen build` costs on a generated site
+// of 10,000 pages on disk, as two processes would: a cold build (no
+// search index, no attachment cache) and a warm one right after it with
+// nothing changed, each a fresh Run with the persistent caches in .pubgen/
+// (publishing left out). It reports the median of each and their ratio:
+//
+//	go test ./internal/build -run '^$' -bench ColdWarm -benchtime 3x -timeout 60m
+func BenchmarkColdWarm(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Generate(10000, 1)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
+		b.Fatal(err)
+	}
+	cache := filepath.Join(dir, ".pubgen")
+	opts := Options{Now: demoNow, SearchCache: filepath.Join(cache, "search"), AttachCache: filepath.Join(cache, "attach")}
+	timed := func() time.Duration {
+		start := time.Now()
+		if _, err := Run(source.DirFS(dir), opts); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	var cold, warm []time.Duration
+	for b.Loop() {
+		if err := os.RemoveAll(cache); err != nil {
+			b.Fatal(err)
+		}
+		cold = append(cold, timed())
+		warm = append(warm, timed())
+	}
+	slices.Sort(cold)
+	slices.Sort(warm)
+	c, w := cold[len(cold)/2], warm[len(warm)/2]
+	b.ReportMetric(float64(c.Milliseconds()), "cold-ms")
+	b.ReportMetric(float64(w.Milliseconds()), "warm-ms")
+	b.ReportMetric(float64(w)/float64(c), "warm/cold")
 }
