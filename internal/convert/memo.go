@@ -2,10 +2,11 @@ package convert
 
 import (
 	"crypto/sha256"
-	"encoding/json"
+	"encoding/binary"
 	"fmt"
 	"html/template"
 	"sort"
+	"strconv"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
@@ -46,15 +47,30 @@ func (cc *Memo) begin(s *site.Site, static map[string]bool) {
 	if cc == nil {
 		return
 	}
+	// Each string goes in with its length, so no two environments write
+	// the same bytes; fmt's quoting and JSON took as long as converting a
+	// page on every rebuild.
 	h := sha256.New()
+	var buf []byte
+	str := func(v string) {
+		buf = binary.AppendUvarint(buf, uint64(len(v)))
+		buf = append(buf, v...)
+	}
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
 	for _, n := range nodes {
-		fmt.Fprintf(h, "%q %q %v %q\n", n.Path, n.URL, n.Bundle, n.BundleDir)
-		b, _ := json.Marshal(n.Files)
-		h.Write(b)
+		buf = buf[:0]
+		str(n.Path)
+		str(n.URL)
+		buf = strconv.AppendBool(buf, n.Bundle)
+		str(n.BundleDir)
+		buf = binary.AppendUvarint(buf, uint64(len(n.Files)))
+		for _, f := range n.Files {
+			str(f)
+		}
+		h.Write(buf)
 	}
 	names := make([]string, 0, len(static))
 	for f := range static {
