@@ -318,7 +318,20 @@ func sameDoc(a, b Doc) bool {
 	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && a.Body == b.Body &&
 		slices.Equal(a.Tags, b.Tags) && a.Branch == b.Branch && a.Type == b.Type &&
 		a.Category == b.Category && a.Status == b.Status && a.Day == b.Day && a.Year == b.Year &&
-		a.Date.Format(time.RFC3339) == b.Date.Format(time.RFC3339) // the record keeps seconds and offset
+		sameRecordDate(a.Date, b.Date)
+}
+
+// sameRecordDate reports whether a and b are one date in a record, which
+// keeps them as RFC 3339 text (seconds and offset). The same second at the
+// same offset is the same text, found without formatting two dates for
+// every page of every rebuild.
+func sameRecordDate(a, b time.Time) bool {
+	_, oa := a.Zone()
+	_, ob := b.Zone()
+	if a.Unix() == b.Unix() && oa == ob {
+		return true
+	}
+	return a.Format(time.RFC3339) == b.Format(time.RFC3339)
 }
 
 // batchWriter writes documents to bleve in bounded batches: one batch of a
