@@ -4,7 +4,8 @@ import (
 	"errors"
 	"github.com/pubgen/pubgen/internal/attach"
 	"io/fs"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/config"
@@ -122,7 +123,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 		entries = append(entries, shards...)
 	}
 	ac.Sweep()
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
+	slices.SortStableFunc(entries, func(a, b publish.Entry) int { return strings.Compare(a.Path, b.Path) })
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
