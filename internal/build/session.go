@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"io/fs"
-	"sort"
 )
 
 // Session builds the same site again and again (pubgen serve, build
@@ -13,8 +12,14 @@ import (
 type Session struct {
 	fsys   fs.FS
 	opts   Options
-	prev   map[string][]byte
+	prev   []outFile // the last successful build's files, sorted by path
 	caches caches
+}
+
+// outFile is one output file of a build.
+type outFile struct {
+	path string
+	data []byte
 }
 
 // NewSession returns a session for the site in fsys.
@@ -30,22 +35,40 @@ func (s *Session) Build() (*Result, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	files, err := res.files(s.caches.mem().Copied())
+	files, inOrder, err := res.files(s.caches.mem().Copied())
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var changed []string
-	for p, data := range files {
-		if old, ok := s.prev[p]; !ok || !bytes.Equal(old, data) {
-			changed = append(changed, p)
-		}
+	cur := make([]outFile, len(res.Entries))
+	for i, e := range res.Entries {
+		cur[i] = outFile{e.Path, inOrder[i]}
 	}
-	for p := range s.prev {
-		if _, ok := files[p]; !ok {
-			changed = append(changed, p)
-		}
-	}
-	sort.Strings(changed)
-	s.prev = files
+	changed := changedFiles(s.prev, cur)
+	s.prev = cur
 	return res, files, changed, nil
+}
+
+// changedFiles is the sorted paths that were added, changed or removed
+// from prev to cur, both sorted by path: one walk along the two lists
+// instead of a lookup of every path in a map of the other build's.
+func changedFiles(prev, cur []outFile) []string {
+	var changed []string
+	i, j := 0, 0
+	for i < len(prev) || j < len(cur) {
+		switch {
+		case j == len(cur) || (i < len(prev) && prev[i].path < cur[j].path):
+			changed = append(changed, prev[i].path) // removed
+			i++
+		case i == len(prev) || cur[j].path < prev[i].path:
+			changed = append(changed, cur[j].path) // added
+			j++
+		default:
+			if !bytes.Equal(prev[i].data, cur[j].data) {
+				changed = append(changed, cur[j].path)
+			}
+			i++
+			j++
+		}
+	}
+	return changed
 }
