@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"slices"
+	"strconv"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -151,7 +152,9 @@ func TestTemplatesAndStringsRecordedPerOutput(t *testing.T) {
 		}
 		for i, j := range pages {
 			r.out[j.Data.File] = string(outs[i].Data)
-			r.read[j.Data.File] = c.files[j.Data.File].reads
+			for _, id := range c.files[j.Data.File].reads {
+				r.read[j.Data.File] = append(r.read[j.Data.File], c.keys.keys[id])
+			}
 		}
 		return r
 	}
@@ -217,5 +220,35 @@ func TestDataValueVersions(t *testing.T) {
 	}
 	if _, ok := appendValue(nil, struct{}{}); ok {
 		t.Error("an unknown kind of value was encoded; its changes could go unseen")
+	}
+}
+
+// TestKeyTableCompacts: once most numbered keys are read by no file, the
+// table renumbers the rest, and every file still reads the same keys in
+// the same order.
+func TestKeyTableCompacts(t *testing.T) {
+	var tb keyTable
+	var gone []key
+	for i := range 10000 {
+		gone = append(gone, key{kBody, "content/old/" + strconv.Itoa(i) + ".md"})
+	}
+	tb.number(gone)
+	kept := []key{{kMeta, "content/a.md"}, {kTitle, "content/b.md"}, {kString, "home"}}
+	files := map[string]cached{"a.html": {reads: tb.number(kept)}, "b.html": {reads: tb.number(kept[1:])}}
+	tb.compact(files)
+	if len(tb.keys) != len(kept) || len(tb.ids) != len(kept) {
+		t.Fatalf("after compacting, %d keys numbered, want %d", len(tb.keys), len(kept))
+	}
+	for name, want := range map[string][]key{"a.html": kept, "b.html": kept[1:]} {
+		var got []key
+		for _, id := range files[name].reads {
+			got = append(got, tb.keys[id])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s reads %v after compacting, want %v", name, got, want)
+		}
+	}
+	if again := tb.number(kept[:1]); files["a.html"].reads[0] != again[0] {
+		t.Error("a key numbered after compacting got a new number")
 	}
 }

@@ -31,6 +31,7 @@ func Run(l *layout.Layouts, jobs []Job, m *minify.Minifier) ([]Output, []error) 
 // read something different. It is used by one build at a time.
 type Cache struct {
 	files map[string]cached
+	keys  keyTable
 	// Rendered is how many templates the last RunCached executed.
 	Rendered int
 }
@@ -38,10 +39,11 @@ type Cache struct {
 type cached struct {
 	job  [32]byte // Versions.jobVersion when it was rendered
 	data []byte
-	// reads are the keys the template read, sorted, and sum their
-	// version when it ran: the file is reused only while both the job and
-	// the version of its reads are unchanged.
-	reads []key
+	// reads are the keys the template read, sorted, by their numbers in
+	// the cache's keyTable, and sum their version when it ran: the file is
+	// reused only while both the job and the version of its reads are
+	// unchanged.
+	reads []uint32
 	sum   [32]byte
 }
 
@@ -54,6 +56,7 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 	jvs := make([][32]byte, len(jobs))
 	hit := make([]bool, len(jobs))
 	if c != nil && v != nil {
+		v.number(&c.keys)
 		// Versions only read the site graph: they are worked out on all
 		// cores, and each job's check is independent of the others'.
 		parallel.For(len(jobs), func(i int) {
@@ -64,7 +67,7 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 			}
 			jvs[i] = v.jobVersion(j, name)
 			old, ok := c.files[j.Data.File]
-			if ok && old.job == jvs[i] && v.sum(old.reads) == old.sum {
+			if ok && old.job == jvs[i] && v.sumNumbered(old.reads) == old.sum {
 				out[i] = Output{Path: j.Data.File, Data: old.data}
 				hit[i] = true
 			}
@@ -85,7 +88,7 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 		rec := jobs[i].Data.rec
 		if keep && errs[i] == nil && jvs[i] != ([32]byte{}) {
 			reads := rec.sorted()
-			fresh[i] = cached{job: jvs[i], data: out[i].Data, reads: reads, sum: v.sum(reads)}
+			fresh[i] = cached{job: jvs[i], data: out[i].Data, reads: c.keys.number(reads), sum: v.sum(reads)}
 		}
 		// A layout ranging over .Site.Pages leaves a view of every page
 		// behind in each job: freed as soon as the job is done.
@@ -103,6 +106,7 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 			}
 		}
 		c.files = files
+		c.keys.compact(files)
 	}
 	var all []error
 	for _, err := range errs {
@@ -207,20 +211,26 @@ func (ws *workers) run(j Job, m *minify.Minifier) (Output, error) {
 
 // Footprint is what the cache's records of reads cost: how many files it
 // holds, how many reads they recorded in all, and the bytes those records
-// take — the keys, the slices holding them, and each distinct id string
-// once (most ids are a page's source path, shared with the page itself,
-// and counted here all the same). The rendered bytes are not counted.
+// take — each file's numbers of the keys it read, and the table of keys
+// with its index, each distinct id string counted once (most ids are a
+// page's source path, shared with the page itself, and counted here all
+// the same). The rendered bytes are not counted.
 func (c *Cache) Footprint() (files, reads int, bytes int64) {
-	strs := map[*byte]bool{}
 	for _, f := range c.files {
 		files++
 		reads += len(f.reads)
-		bytes += int64(cap(f.reads))*int64(unsafe.Sizeof(key{})) + int64(unsafe.Sizeof(f.reads)) + int64(len(f.sum)+len(f.job))
-		for _, k := range f.reads {
-			if p := unsafe.StringData(k.id); p != nil && !strs[p] {
-				strs[p] = true
-				bytes += int64(len(k.id))
-			}
+		bytes += int64(cap(f.reads))*4 + int64(unsafe.Sizeof(f.reads)) + int64(len(f.sum)+len(f.job))
+	}
+	strs := map[*byte]bool{}
+	// A map entry costs its key and value and, in Go's swiss tables, about
+	// a control byte and a slot's share of load-factor slack: counted as
+	// twice the entry.
+	entry := int64(unsafe.Sizeof(key{})) + 4
+	bytes += int64(cap(c.keys.keys))*int64(unsafe.Sizeof(key{})) + int64(len(c.keys.ids))*2*entry
+	for _, k := range c.keys.keys {
+		if p := unsafe.StringData(k.id); p != nil && !strs[p] {
+			strs[p] = true
+			bytes += int64(len(k.id))
 		}
 	}
 	return files, reads, bytes

@@ -51,6 +51,56 @@ type Versions struct {
 	known map[key]*slot
 	// bufs hold *[]byte buffers sum hashes outputs' reads in.
 	bufs sync.Pool
+
+	// The keys a session numbered before this build (keyTable), with a
+	// slot each, so that checking an output's reads looks them up by
+	// number; keys numbered during the build are found in table.
+	table    *keyTable
+	numbered []key
+	slots    []slot
+}
+
+// number lets v look up the versions of the keys t numbered so far by
+// their numbers (sumNumbered).
+func (v *Versions) number(t *keyTable) {
+	v.table = t
+	v.numbered = t.snapshot()
+	v.slots = make([]slot, len(v.numbered))
+}
+
+// sumNumbered is sum for keys given by their numbers in the table.
+func (v *Versions) sumNumbered(ids []uint32) [32]byte {
+	p, _ := v.bufs.Get().(*[]byte)
+	if p == nil {
+		p = new([]byte)
+	}
+	b := (*p)[:0]
+	for _, id := range ids {
+		var k key
+		var ver [32]byte
+		if int(id) < len(v.slots) {
+			k = v.numbered[id]
+			s := &v.slots[id]
+			s.once.Do(func() { s.v = v.of(k) })
+			ver = s.v
+		} else {
+			k = v.table.key(id)
+			ver = v.of(k)
+		}
+		b = appendRead(b, k, ver)
+	}
+	sum := sha256.Sum256(b)
+	*p = b
+	v.bufs.Put(p)
+	return sum
+}
+
+// appendRead appends one read and its version to what sum hashes.
+func appendRead(b []byte, k key, ver [32]byte) []byte {
+	b = append(b, byte(k.kind))
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(k.id)))
+	b = append(b, k.id...)
+	return append(b, ver[:]...)
 }
 
 type slot struct {
@@ -96,11 +146,7 @@ func (v *Versions) sum(keys []key) [32]byte {
 	}
 	b := (*p)[:0]
 	for _, k := range keys {
-		b = append(b, byte(k.kind))
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(k.id)))
-		b = append(b, k.id...)
-		ver := v.of(k)
-		b = append(b, ver[:]...)
+		b = appendRead(b, k, v.of(k))
 	}
 	sum := sha256.Sum256(b)
 	*p = b

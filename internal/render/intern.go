@@ -1,0 +1,83 @@
+package render
+
+import "sync"
+
+// keyTable numbers the keys a session's outputs have read, so that each
+// output holds its reads as 4-byte numbers instead of 24-byte keys (on
+// 10,000 pages, 1.6 million reads), and a rebuild finds a read's version
+// by its number. The numbers mean nothing outside the table: versions are
+// still hashed from the keys themselves, so renumbering (compact) changes
+// no output's version. It is safe for concurrent use.
+type keyTable struct {
+	mu   sync.Mutex
+	ids  map[key]uint32
+	keys []key
+}
+
+// number returns the numbers of ks, numbering the keys not seen before.
+func (t *keyTable) number(ks []key) []uint32 {
+	out := make([]uint32, len(ks))
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.ids == nil {
+		t.ids = map[key]uint32{}
+	}
+	for i, k := range ks {
+		id, ok := t.ids[k]
+		if !ok {
+			id = uint32(len(t.keys))
+			t.ids[k] = id
+			t.keys = append(t.keys, k)
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// snapshot is the keys numbered so far. Keys are only ever appended, so
+// the snapshot stays right while others are numbered.
+func (t *keyTable) snapshot() []key {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.keys
+}
+
+// key returns the key numbered id.
+func (t *keyTable) key(id uint32) key {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.keys[id]
+}
+
+// compact renumbers the keys files still read, once more than half the
+// table is keys no file reads any more (a renamed page's, a removed
+// template's), so that a long session does not keep every key it ever saw.
+func (t *keyTable) compact(files map[string]cached) {
+	live := map[uint32]bool{}
+	for _, f := range files {
+		for _, id := range f.reads {
+			live[id] = true
+		}
+	}
+	if len(t.keys) <= 2*len(live)+1024 {
+		return
+	}
+	renum := make(map[uint32]uint32, len(live))
+	fresh := &keyTable{ids: make(map[key]uint32, len(live)), keys: make([]key, 0, len(live))}
+	for name, f := range files {
+		reads := make([]uint32, len(f.reads))
+		for i, id := range f.reads {
+			n, ok := renum[id]
+			if !ok {
+				n = uint32(len(fresh.keys))
+				renum[id] = n
+				fresh.keys = append(fresh.keys, t.keys[id])
+				fresh.ids[t.keys[id]] = n
+			}
+			reads[i] = n
+		}
+		f.reads = reads
+		files[name] = f
+	}
+	t.ids, t.keys = fresh.ids, fresh.keys
+}
