@@ -3,6 +3,7 @@ package msg
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +95,22 @@ func TestParseLang(t *testing.T) {
 	}
 	if _, ok := ParseLang("fr"); ok {
 		t.Error("fr accepted")
+	}
+}
+
+// TestCauseAt: a message placed at a file does not name that file again in
+// Chinese, names another file's path, and keeps the system's whole text
+// in English either way.
+func TestCauseAt(t *testing.T) {
+	err := &fs.PathError{Op: "open", Path: "data/a.toml", Err: fs.ErrPermission}
+	zh, en := Printer{}, Printer{Lang: English}
+	if got := zh.Text(CauseAt("data/a.toml", err)); got != "没有权限" {
+		t.Errorf("at its own file: %q, want the word alone", got)
+	}
+	if got := zh.Text(CauseAt("data/b.toml", err)); !strings.HasPrefix(got, "data/a.toml：") {
+		t.Errorf("at another file: %q, want the error's path first", got)
+	}
+	if got := en.Text(CauseAt("data/a.toml", err)); got != "open data/a.toml: permission denied" {
+		t.Errorf("in English: %q", got)
 	}
 }

@@ -36,10 +36,27 @@ func Cause(err error) Text {
 		// The path says where; the word after it, why.
 		return New(CausePath, pe.Path, Cause(pe.Err), err.Error())
 	}
+	return why(err)
+}
+
+// why is the word for err's refusal, with the system's whole text for
+// English.
+func why(err error) Text {
 	for _, c := range causes {
 		if errors.Is(err, c.err) {
 			return New(c.key, err.Error())
 		}
 	}
 	return Raw(err.Error())
+}
+
+// CauseAt is Cause for a message already placed at file: the path of an
+// *fs.PathError is said only when it is another file's, so a line that
+// begins "data/branches.toml: " does not name that file a second time.
+func CauseAt(file string, err error) Text {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == file {
+		return why(err)
+	}
+	return Cause(err)
 }

@@ -2,7 +2,6 @@ package privacyscan
 
 import (
 	"fmt"
-	"github.com/pubgen/pubgen/internal/attach"
 	"io"
 	"io/fs"
 	"net/url"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pubgen/pubgen/internal/attach"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
@@ -112,7 +112,7 @@ func (sc *scanner) text(name string, notes *diag.List) []textFinding {
 	}
 	fi, err := fs.Stat(sc.fsys, name)
 	if err != nil {
-		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
+		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.CauseAt(name, err))
 		return nil
 	}
 	st := memo.StatOf(fi)
@@ -178,13 +178,13 @@ func (sc *scanner) fileData(name string, fi fs.FileInfo, notes *diag.List) ([]by
 	}
 	f, err := sc.fsys.Open(name)
 	if err != nil {
-		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
+		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.CauseAt(name, err))
 		return nil, false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, sc.maxFile+1))
 	if err != nil {
-		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
+		notes.Error(name, 0, 0, "", msg.FileCannotRead, msg.CauseAt(name, err))
 		return nil, false
 	}
 	return data, true

@@ -66,7 +66,7 @@ func Load(fsys fs.FS) (*Tree, diag.List) {
 	var l diag.List
 	files, err := list(fsys)
 	if err != nil {
-		l.Error(source.DataDir, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
+		l.Error(source.DataDir, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(source.DataDir, err))
 		return t, l
 	}
 	parts := make([][]byte, 0, 2*len(files))
@@ -80,7 +80,7 @@ func Load(fsys fs.FS) (*Tree, diag.List) {
 		}
 		b, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			l.Error(f, 0, 0, "", msg.FileCannotRead, msg.Cause(err))
+			l.Error(f, 0, 0, "", msg.FileCannotRead, msg.CauseAt(f, err))
 			continue
 		}
 		parts = append(parts, []byte(f), b)

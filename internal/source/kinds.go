@@ -27,7 +27,7 @@ func CheckKinds(fsys fs.FS) diag.List {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
-				l.Error(p, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
+				l.Error(p, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(p, err))
 				return nil
 			}
 			mode := d.Type()
@@ -50,7 +50,7 @@ func CheckKinds(fsys fs.FS) diag.List {
 			return nil
 		})
 		if err != nil {
-			l.Error(root, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
+			l.Error(root, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(root, err))
 		}
 	}
 	return l

@@ -43,7 +43,7 @@ func CheckLinks(fsys fs.FS) diag.List {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
-				l.Error(p, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
+				l.Error(p, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(p, err))
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -54,7 +54,7 @@ func CheckLinks(fsys fs.FS) diag.List {
 			return nil
 		})
 		if err != nil {
-			l.Error(root, 0, 0, "", msg.FolderCannotRead, msg.Cause(err))
+			l.Error(root, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(root, err))
 		}
 	}
 	return l
