@@ -1,12 +1,8 @@
 package convert
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"fmt"
 	"html/template"
 	"sort"
-	"strconv"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
@@ -47,38 +43,32 @@ func (cc *Memo) begin(s *site.Site, static map[string]bool) {
 	if cc == nil {
 		return
 	}
-	// Each string goes in with its length, so no two environments write
-	// the same bytes; fmt's quoting and JSON took as long as converting a
-	// page on every rebuild.
-	h := sha256.New()
-	var buf []byte
-	str := func(v string) {
-		buf = binary.AppendUvarint(buf, uint64(len(v)))
-		buf = append(buf, v...)
-	}
+	h := memo.NewHasher()
 	nodes := append([]*site.Node{s.Home}, s.Pages...)
 	for _, sec := range s.Sections {
 		nodes = append(nodes, sec.Index)
 	}
 	for _, n := range nodes {
-		buf = buf[:0]
-		str(n.Path)
-		str(n.URL)
-		buf = strconv.AppendBool(buf, n.Bundle)
-		str(n.BundleDir)
-		buf = binary.AppendUvarint(buf, uint64(len(n.Files)))
+		h.String(n.Path)
+		h.String(n.URL)
+		h.Bool(n.Bundle)
+		h.String(n.BundleDir)
+		h.Int(len(n.Files))
 		for _, f := range n.Files {
-			str(f)
+			h.String(f)
 		}
-		h.Write(buf)
 	}
 	names := make([]string, 0, len(static))
 	for f := range static {
 		names = append(names, f)
 	}
 	sort.Strings(names)
-	fmt.Fprintf(h, "static %q pretty %q\n", names, s.Config.URLStyle)
-	h.Sum(cc.env[:0])
+	h.Int(len(names))
+	for _, f := range names {
+		h.String(f)
+	}
+	h.String(s.Config.URLStyle)
+	cc.env = h.Sum()
 }
 
 // convert is convertOne, remembered.

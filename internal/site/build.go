@@ -2,8 +2,6 @@ package site
 
 import (
 	"cmp"
-	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"path"
 	"slices"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/source"
@@ -355,50 +354,40 @@ type RelatedMemo struct {
 	related map[string][]string // page path → its related pages' paths
 }
 
-// relatedVia is related, reusing memo's answer when the inputs of the
+// relatedVia is related, reusing rm's answer when the inputs of the
 // computation — every page's path, tags and branch, in list order — are
 // those it was computed from.
-func (s *Site) relatedVia(memo *RelatedMemo) {
-	if memo == nil {
+func (s *Site) relatedVia(rm *RelatedMemo) {
+	if rm == nil {
 		s.related()
 		return
 	}
-	// Each string is written with its length, so no two lists of inputs
-	// write the same bytes; fmt's quoting took as long as the answer.
-	h := sha256.New()
-	var buf []byte
-	str := func(v string) {
-		buf = binary.AppendUvarint(buf, uint64(len(v)))
-		buf = append(buf, v...)
-	}
+	h := memo.NewHasher()
 	for _, n := range s.Pages {
-		buf = buf[:0]
-		str(n.Path)
-		str(n.Branch)
-		buf = binary.AppendUvarint(buf, uint64(len(n.Tags)))
+		h.String(n.Path)
+		h.String(n.Branch)
+		h.Int(len(n.Tags))
 		for _, t := range n.Tags {
-			str(t)
+			h.String(t)
 		}
-		h.Write(buf)
 	}
-	var sig [32]byte
-	h.Sum(sig[:0])
-	if sig == memo.sig && memo.related != nil {
+	sig := h.Sum()
+	if sig == rm.sig && rm.related != nil {
 		for _, n := range s.Pages {
-			for _, p := range memo.related[n.Path] {
+			for _, p := range rm.related[n.Path] {
 				n.Related = append(n.Related, s.bySource[p])
 			}
 		}
 		return
 	}
 	s.related()
-	memo.sig, memo.related = sig, make(map[string][]string, len(s.Pages))
+	rm.sig, rm.related = sig, make(map[string][]string, len(s.Pages))
 	for _, n := range s.Pages {
 		paths := make([]string, len(n.Related))
 		for i, r := range n.Related {
 			paths[i] = r.Path
 		}
-		memo.related[n.Path] = paths
+		rm.related[n.Path] = paths
 	}
 }
 
