@@ -80,20 +80,6 @@ func (f *Files) Size(url, file string) (int64, bool) {
 	return n, ok
 }
 
-// Hash is the version of everything Calendar, Thumb and Size can answer,
-// for render's fingerprints. encoding/json writes map keys sorted, so it
-// does not depend on map order.
-func (f *Files) Hash() [32]byte {
-	if f == nil {
-		return [32]byte{}
-	}
-	b, err := json.Marshal([]any{f.cals, f.thumbs, f.sizes})
-	if err != nil {
-		panic(fmt.Sprintf("outputs: files hash: %v", err)) // plain data
-	}
-	return sha256.Sum256(b)
-}
-
 // Thumb is a photo as a template shows it: its thumbnail for lists and
 // galleries, and the copy a page shows, linked to the original.
 type Thumb struct {
