@@ -108,8 +108,6 @@ func (a Awaiting) Text() msg.Text {
 // String is Text in English.
 func (a Awaiting) String() string { return msg.Printer{Lang: msg.English}.Text(a.Text()) }
 
-var typeNames = map[string]string{"notice": "支部通知", "disclosure": "党务公开", "study": "学习资料", "showcase": "成果展示", "page": "页面"}
-
 // Scheduled is one coming change of the site, see site.Change.
 type Scheduled struct {
 	At   string `json:"at"` // RFC 3339 in the site's time zone
@@ -138,14 +136,19 @@ func (r Report) WriteTable(w io.Writer, p msg.Printer) {
 		types = append(types, t)
 	}
 	sort.Strings(types)
-	// The Chinese name goes last, where its width cannot skew a column.
-	rows := [][]string{{p.Sprint(msg.SumType), p.Sprint(msg.SumPages), ""}}
+	// A type is named in the catalogue's words (支部通知（notice）, notice),
+	// the same words the page's own messages use.
+	rows := [][]string{{p.Sprint(msg.SumType), p.Sprint(msg.SumPages)}}
 	total := 0
 	for _, t := range types {
-		rows = append(rows, []string{t, strconv.Itoa(r.Pages[t]), typeNames[t]})
+		name := t
+		if k, ok := page.TypeWord(t); ok {
+			name = p.Sprint(k)
+		}
+		rows = append(rows, []string{name, strconv.Itoa(r.Pages[t])})
 		total += r.Pages[t]
 	}
-	rows = append(rows, []string{p.Sprint(msg.SumTotal), strconv.Itoa(total), ""})
+	rows = append(rows, []string{p.Sprint(msg.SumTotal), strconv.Itoa(total)})
 	writeColumns(w, rows)
 	fmt.Fprint(w, p.Sprint(msg.SumFiles, r.Files, render.HumanSize(r.Bytes), r.DurationMS))
 	if r.Dest != "" {

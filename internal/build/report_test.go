@@ -23,10 +23,10 @@ func TestReportTableInChinese(t *testing.T) {
 	}
 	var b strings.Builder
 	r.WriteTable(&b, msg.Printer{})
-	want := `类型        页数
-disclosure  12    党务公开
-notice      3     支部通知
-合计        15
+	want := `类型                    页数
+党务公开（disclosure）  12
+支部通知（notice）      3
+合计                    15
 共 180 个文件，2.3 MB，用时 950 毫秒 → public
 搜索索引：新增 3 页，修改 1 页，删除 0 页，120 页没有变化
 本站自己的模板（代替主题里的同名文件）：layouts/partials/footer.html

@@ -41,6 +41,13 @@ var typeWords = map[string]msg.Key{
 	Notice: msg.TypeNotice, Disclosure: msg.TypeDisclosure, Study: msg.TypeStudy, Showcase: msg.TypeShowcase, Plain: msg.TypePage,
 }
 
+// TypeWord is the catalogue's word for a content type (支部通知（notice）),
+// and false for a name that is not a type.
+func TypeWord(typ string) (msg.Key, bool) {
+	k, ok := typeWords[typ]
+	return k, ok
+}
+
 // boundWords name a period's two ends.
 var boundWords = map[string]msg.Key{"start": msg.WordStart, "end": msg.WordEnd}
 
