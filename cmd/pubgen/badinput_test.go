@@ -74,7 +74,7 @@ func samePublic(t *testing.T, site string, before map[string]string) {
 }
 
 // TestBadInputLeavesPublicUntouched runs the command on real folders for a
-// representative part of the catalogue in internal/build: each exits
+// representative part of the catalogue in internal/pipeline: each exits
 // non-zero, says what is wrong, and leaves the published site as it was.
 func TestBadInputLeavesPublicUntouched(t *testing.T) {
 	for _, c := range []struct {

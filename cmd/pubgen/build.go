@@ -13,11 +13,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
+	"github.com/pubgen/pubgen/internal/pipeline"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/source"
 )
@@ -25,7 +25,7 @@ import (
 // siteFlags are the flags shared by the commands that read a site.
 type siteFlags struct {
 	source string
-	opts   build.Options
+	opts   pipeline.Options
 	now    string
 }
 
@@ -39,9 +39,9 @@ func (f *siteFlags) register(fs *flag.FlagSet, p msg.Printer) {
 
 // parse parses args with fs (on which register was called) and returns
 // the build options, or false after saying what was wrong on stderr.
-func (f *siteFlags) parse(fs *flag.FlagSet, args []string, p msg.Printer, stderr io.Writer) (build.Options, bool) {
+func (f *siteFlags) parse(fs *flag.FlagSet, args []string, p msg.Printer, stderr io.Writer) (pipeline.Options, bool) {
 	if !parseFlags(fs, args, p, stderr) {
-		return build.Options{}, false
+		return pipeline.Options{}, false
 	}
 	o := f.opts
 	// Beside the search index: the text read from attachments, by content.
@@ -100,7 +100,7 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 		return 1
 	}
 	defer lk.Release()
-	res, err := build.Run(openSite(sf.source), opts)
+	res, err := pipeline.Run(openSite(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -139,7 +139,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.NoSearch = true
-	res, err := build.Run(source.DirFS(sf.source), opts)
+	res, err := pipeline.Run(source.DirFS(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -190,7 +190,7 @@ func publishHint(err error, dest string) msg.Text {
 }
 
 // printerOf is the site's Printer after a build that read its settings.
-func printerOf(res *build.Result, opts build.Options) msg.Printer {
+func printerOf(res *pipeline.Result, opts pipeline.Options) msg.Printer {
 	if res == nil || res.Site == nil {
 		return msg.Printer{Today: opts.Now}
 	}

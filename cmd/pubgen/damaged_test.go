@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/pipeline"
 )
 
 // indexFiles lists the bleve files of the site's index that damage can
@@ -168,7 +168,7 @@ func TestIndexDamageWords(t *testing.T) {
 		{msg.Printer{}, diag.Error, msg.IndexRunBuild, ".pubgen/search: 搜索索引已损坏（原因：zap: checksum mismatch），请先运行 pubgen build 重新建立，再搜索。"},
 		{msg.Printer{Lang: msg.English}, diag.Warning, msg.IndexRebuilt, ".pubgen/search: warning: search index was damaged (zap: checksum mismatch); rebuilt from scratch"},
 	} {
-		if got := build.IndexDamage(".pubgen/search", err, c.sev, c.rem).In(c.p); got != c.want {
+		if got := pipeline.IndexDamage(".pubgen/search", err, c.sev, c.rem).In(c.p); got != c.want {
 			t.Errorf("got  %s\nwant %s", got, c.want)
 		}
 	}

@@ -23,7 +23,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/pipeline"
 	"github.com/pubgen/pubgen/internal/thumb/thumbtest"
 )
 
@@ -270,7 +270,7 @@ type watchSession struct {
 
 func startWatch(t *testing.T, site string) *watchSession {
 	dest := filepath.Join(site, "public")
-	opts := build.Options{SearchCache: filepath.Join(site, ".pubgen", "search")}
+	opts := pipeline.Options{SearchCache: filepath.Join(site, ".pubgen", "search")}
 	l := startLoop(t, func(ctx context.Context, l *loop) {
 		watchAndPublish(ctx, site, opts, dest, &l.stderr)
 	})

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/pipeline"
 )
 
 // TestWatchProgressInSiteLanguage checks that build --watch tells the
@@ -31,7 +31,7 @@ func TestWatchProgressInSiteLanguage(t *testing.T) {
 			var errOut syncBuffer
 			done := make(chan int)
 			go func() {
-				done <- watchAndPublish(ctx, site, build.Options{SearchCache: filepath.Join(t.TempDir(), "idx")}, filepath.Join(site, "public"), &errOut)
+				done <- watchAndPublish(ctx, site, pipeline.Options{SearchCache: filepath.Join(t.TempDir(), "idx")}, filepath.Join(site, "public"), &errOut)
 			}()
 			p := msg.Printer{Lang: tc.lang}
 			watching := p.Sprint(msg.OpWatching, site)

@@ -4,8 +4,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/pipeline"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -29,7 +29,7 @@ func newAlarm(now time.Time) *alarm { return &alarm{fixed: !now.IsZero()} }
 
 // set arms the alarm for the first change res's site has scheduled; after
 // a failed build (res nil) it keeps waiting for what it waited for.
-func (a *alarm) set(res *build.Result, stderr io.Writer) {
+func (a *alarm) set(res *pipeline.Result, stderr io.Writer) {
 	if res == nil || a.fixed {
 		return
 	}

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/pipeline"
 	"github.com/pubgen/pubgen/internal/search"
 )
 
@@ -61,12 +61,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if err := ix.Damage(); err != nil {
 		// Open replaced it with an empty one: answering "nothing found"
 		// would be a lie.
-		say(stderr, "pubgen: %s", build.IndexDamage(dir, err, diag.Error, msg.IndexRunBuild).In(sitePrinter(*source)))
+		say(stderr, "pubgen: %s", pipeline.IndexDamage(dir, err, diag.Error, msg.IndexRunBuild).In(sitePrinter(*source)))
 		return 1
 	}
 	hits, err := ix.Search(strings.Join(words, " "), q)
 	if err != nil {
-		say(stderr, "pubgen: %s", build.IndexDamage(dir, err, diag.Error, msg.IndexRunBuild).In(sitePrinter(*source)))
+		say(stderr, "pubgen: %s", pipeline.IndexDamage(dir, err, diag.Error, msg.IndexRunBuild).In(sitePrinter(*source)))
 		return 1
 	}
 	if *jsonOut {

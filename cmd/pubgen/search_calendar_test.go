@@ -19,7 +19,7 @@ import (
 // the edges of days and years, with its time zone set to zone.
 func calendarSite(t *testing.T, zone string) string {
 	t.Helper()
-	b, err := os.ReadFile("../../internal/build/testdata/search/calendar.txtar")
+	b, err := os.ReadFile("../../internal/pipeline/testdata/search/calendar.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}

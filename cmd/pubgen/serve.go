@@ -14,9 +14,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/pipeline"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/serve"
 	srcfs "github.com/pubgen/pubgen/internal/source"
@@ -31,7 +31,7 @@ const editDebounce = 30 * time.Millisecond
 // serveConfig is what the serve command's flags ask for.
 type serveConfig struct {
 	source       string
-	opts         build.Options
+	opts         pipeline.Options
 	bind         string
 	port         int
 	basePath     string
@@ -91,7 +91,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	srv := serve.New(cfg.basePath, func(q string, limit int) (any, error) {
 		return ix.Search(q, search.Query{Limit: limit})
 	}, hostPolicy(cfg, ln.Addr()))
-	session := build.NewSession(srcfs.DirFS(source), opts)
+	session := pipeline.NewSession(srcfs.DirFS(source), opts)
 	wake := newAlarm(opts.Now)
 	defer wake.stop()
 	// p is the site's Printer as of the last build that read pubgen.toml,
@@ -148,7 +148,7 @@ func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, erro
 		if rel, rerr := filepath.Rel(source, dir); rerr == nil && filepath.IsLocal(rel) {
 			dir = filepath.ToSlash(rel)
 		}
-		say(stderr, "%s", build.IndexDamage(dir, err, diag.Warning, msg.IndexRebuilt).In(sitePrinter(source)))
+		say(stderr, "%s", pipeline.IndexDamage(dir, err, diag.Warning, msg.IndexRebuilt).In(sitePrinter(source)))
 	}
 	return ix, nil
 }
@@ -157,7 +157,7 @@ func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, erro
 // and the files that changed, or the error to show over the last good site.
 // It returns the build, nil when it failed, and keeps *p the site's
 // Printer as of the last build that read pubgen.toml.
-func rebuild(session *build.Session, srv *serve.Server, p *msg.Printer, opts build.Options, stderr io.Writer) *build.Result {
+func rebuild(session *pipeline.Session, srv *serve.Server, p *msg.Printer, opts pipeline.Options, stderr io.Writer) *pipeline.Result {
 	start := time.Now()
 	res, files, changed, err := session.Build()
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/pubgen/pubgen/internal/browsertest"
-	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/pipeline"
 
 	"github.com/pubgen/pubgen/internal/msg"
 )
@@ -55,7 +55,7 @@ func TestLiveReload(t *testing.T) {
 	done := make(chan int)
 	go func() {
 		done <- serveSite(sctx, serveConfig{
-			source: site, opts: build.Options{Now: time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)},
+			source: site, opts: pipeline.Options{Now: time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)},
 			bind: "127.0.0.1", basePath: "/dangjian/",
 		}, &out, &errOut)
 	}()

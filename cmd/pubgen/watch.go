@@ -6,8 +6,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/pipeline"
 	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
@@ -15,7 +15,7 @@ import (
 // watchAndPublish is `pubgen build --watch`, for an operator's server: the
 // dev server's incremental machinery, but each successful rebuild is
 // published atomically into dest, and a failed one leaves dest as it was.
-func watchAndPublish(ctx context.Context, source string, opts build.Options, dest string, stderr io.Writer) int {
+func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, dest string, stderr io.Writer) int {
 	// p is the site's Printer as of the last build that read pubgen.toml,
 	// for the lines between builds.
 	p := sitePrinter(source)
@@ -33,7 +33,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 		return 1
 	}
 	defer w.Close()
-	session := build.NewSession(srcfs.DirFS(source), opts)
+	session := pipeline.NewSession(srcfs.DirFS(source), opts)
 	// published is what this process last published into dest: a file
 	// whose bytes are the same is linked from there, not written again.
 	var published map[string][]byte
@@ -41,7 +41,7 @@ func watchAndPublish(ctx context.Context, source string, opts build.Options, des
 	// failed must be tried again even when the next build changes nothing.
 	retry := false
 	// once builds and publishes, returning the build (nil when it failed).
-	once := func() *build.Result {
+	once := func() *pipeline.Result {
 		// Held from reading the site to the switch, so that a one-off
 		// build into the same folder cannot interleave (see publish.Lock).
 		lk, err := takeLock(ctx, dest, p, stderr)

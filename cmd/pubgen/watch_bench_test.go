@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
 	"github.com/pubgen/pubgen/internal/corpus"
+	"github.com/pubgen/pubgen/internal/pipeline"
 )
 
 // BenchmarkWatchPublish measures `pubgen build --watch` on a generated site
@@ -29,7 +29,7 @@ func BenchmarkWatchPublish(b *testing.B) {
 		b.Fatal(err)
 	}
 	dest := filepath.Join(site, "public")
-	opts := build.Options{
+	opts := pipeline.Options{
 		Now:         time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC),
 		SearchCache: filepath.Join(site, ".pubgen", "search"),
 		AttachCache: filepath.Join(site, ".pubgen", "attach"),

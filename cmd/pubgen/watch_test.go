@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/build"
+	"github.com/pubgen/pubgen/internal/pipeline"
 )
 
 // TestBuildWatch runs `pubgen build --watch`'s loop on a real folder: an
@@ -25,7 +25,7 @@ func TestBuildWatch(t *testing.T) {
 	var errOut syncBuffer
 	done := make(chan int)
 	go func() {
-		done <- watchAndPublish(ctx, site, build.Options{SearchCache: filepath.Join(t.TempDir(), "idx")}, dest, &errOut)
+		done <- watchAndPublish(ctx, site, pipeline.Options{SearchCache: filepath.Join(t.TempDir(), "idx")}, dest, &errOut)
 	}()
 	defer func() {
 		cancel()

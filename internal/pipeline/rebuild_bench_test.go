@@ -1,0 +1,141 @@
+package pipeline
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/corpus"
+	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/source"
+	"github.com/pubgen/pubgen/internal/watch"
+)
+
+// BenchmarkRebuild measures, on a generated site of 10,000 pages on disk,
+// the time from writing a file to the session's new output being ready to
+// serve, through the real watcher, for three kinds of edit, and a rebuild
+// with nothing changed (none: no write, no watcher). It reports the
+// median and the worst of the runs:
+//
+//	go test ./internal/pipeline -run '^$' -bench Rebuild -benchtime 50x -timeout 60m
+func BenchmarkRebuild(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Generate(10000, 1)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := search.Open(filepath.Join(b.TempDir(), "index"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	sess := NewSession(os.DirFS(dir), Options{Now: demoNow, Index: ix, Dev: true})
+	if _, _, _, err := sess.Build(); err != nil {
+		b.Fatal(err)
+	}
+	w, err := watch.New(dir, []string{"content", "themes"}, watch.Options{Debounce: 20 * time.Millisecond})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	pages, _ := filepath.Glob(filepath.Join(dir, "content", "study", "*.md"))
+	partial := filepath.Join(dir, "themes/default/layouts/partials/footer.html")
+	edits := []struct {
+		name string
+		do   func(i int)
+	}{
+		{"body", func(i int) { appendTo(b, pages[i%len(pages)], fmt.Sprintf("\n补充第%d段。\n", i)) }},
+		{"title", func(i int) {
+			p := pages[(i+7)%len(pages)]
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, []byte(replaceField(string(data), "title", fmt.Sprintf("\"新的标题%d\"", i))), 0o644)
+		}},
+		{"template", func(i int) {
+			data, _ := os.ReadFile(partial)
+			os.WriteFile(partial, []byte(strings.Replace(string(data), "</footer>", fmt.Sprintf("<!-- %d --></footer>", i), 1)), 0o644)
+		}},
+		{"none", nil},
+	}
+	for _, e := range edits {
+		b.Run(e.name, func(b *testing.B) {
+			var times []time.Duration
+			rendered := 0
+			for i := 0; b.Loop(); i++ {
+				start := time.Now()
+				if e.do != nil {
+					e.do(i)
+					select {
+					case <-w.Batches():
+					case <-time.After(30 * time.Second):
+						b.Fatal("no batch from the watcher")
+					}
+				}
+				res, _, _, err := sess.Build()
+				if err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+				rendered = res.Report.Rendered
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Milliseconds()), "median-ms")
+			b.ReportMetric(float64(times[len(times)-1].Milliseconds()), "worst-ms")
+			b.ReportMetric(float64(rendered), "templates")
+		})
+	}
+}
+
+func appendTo(b *testing.B, p, text string) {
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.WriteString(text)
+	f.Close()
+}
+
+// BenchmarkColdWarm measures what `pubgen build` costs on a generated site
+// of 10,000 pages on disk, as two processes would: a cold build (no
+// search index, no attachment cache) and a warm one right after it with
+// nothing changed, each a fresh Run with the persistent caches in .pubgen/
+// (publishing left out). It reports the median of each and their ratio:
+//
+//	go test ./internal/pipeline -run '^$' -bench ColdWarm -benchtime 3x -timeout 60m
+func BenchmarkColdWarm(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Generate(10000, 1)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
+		b.Fatal(err)
+	}
+	cache := filepath.Join(dir, ".pubgen")
+	opts := Options{Now: demoNow, SearchCache: filepath.Join(cache, "search"), AttachCache: filepath.Join(cache, "attach")}
+	timed := func() time.Duration {
+		start := time.Now()
+		if _, err := Run(source.DirFS(dir), opts); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	var cold, warm []time.Duration
+	for b.Loop() {
+		if err := os.RemoveAll(cache); err != nil {
+			b.Fatal(err)
+		}
+		cold = append(cold, timed())
+		warm = append(warm, timed())
+	}
+	slices.Sort(cold)
+	slices.Sort(warm)
+	c, w := cold[len(cold)/2], warm[len(warm)/2]
+	b.ReportMetric(float64(c.Milliseconds()), "cold-ms")
+	b.ReportMetric(float64(w.Milliseconds()), "warm-ms")
+	b.ReportMetric(float64(w)/float64(c), "warm/cold")
+}
