@@ -18,7 +18,7 @@ type fieldTerms struct {
 // it indexes the record. Char keys keep only lone CJK characters, the only
 // ones exported, and only whether the document has them (the scorer reads
 // no more), while the token count keeps every token: it is the page's
-// length, which withDerived gives the level of.
+// length, which the analyser gives the level of.
 func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
 	r := toRecord(d)
 	r.Grams = recordGrams(s.text, r)

@@ -9,13 +9,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+
+	"github.com/pubgen/pubgen/internal/parallel"
 )
 
 // Doc is one published page as the search sees it.
@@ -239,8 +241,7 @@ func (ix *Index) update(docs []Doc) (UpdateStats, error) {
 		// change removed from the index.
 		ix.exp, ix.since = nil, nil
 	}
-	m := ix.bi.Mapping()
-	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch(), text: analyzer(m), chars: m.AnalyzerNamed(charAnalyzer)}
+	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch(), an: newAnalyser(ix.bi.Mapping())}
 	next := make(map[string]Doc, len(docs))
 	for _, d := range docs {
 		if d.ID == "" {
@@ -335,25 +336,43 @@ func sameRecordDate(a, b time.Time) bool {
 }
 
 // batchWriter writes documents to bleve in bounded batches: one batch of a
-// whole site holds every analysed document in memory at once.
+// whole site holds every analysed document in memory at once. A batch's
+// documents are analysed on all cores before bleve is handed them.
 type batchWriter struct {
-	bi    bleve.Index
-	batch *bleve.Batch
-	text  analysis.Analyzer // for the phrase keys
-	chars analysis.Analyzer // for the length level
+	bi      bleve.Index
+	batch   *bleve.Batch
+	an      analyser
+	pending []pendingDoc // indexed by the next flush
+}
+
+type pendingDoc struct {
+	id  string
+	rec record
 }
 
 func (w *batchWriter) index(id string, rec record) error {
-	if err := w.batch.Index(id, withDerived(w.text, w.chars, rec)); err != nil {
-		return fmt.Errorf("search: indexing %s: %w", id, err)
-	}
-	if w.batch.Size() >= updateBatch {
+	w.pending = append(w.pending, pendingDoc{id, rec})
+	if len(w.pending) >= updateBatch {
 		return w.flush()
 	}
 	return nil
 }
 
 func (w *batchWriter) flush() error {
+	docs := make([]*document.Document, len(w.pending))
+	errs := make([]error, len(w.pending))
+	parallel.For(len(w.pending), func(i int) {
+		docs[i], errs[i] = w.an.document(w.pending[i].id, w.pending[i].rec)
+	})
+	w.pending = w.pending[:0]
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if err := w.batch.IndexAdvanced(d); err != nil {
+			return fmt.Errorf("search: indexing %s: %w", d.ID(), err)
+		}
+	}
 	if w.batch.Size() == 0 {
 		return nil
 	}
@@ -398,8 +417,8 @@ type record struct {
 	Body       string `json:"body"`
 	Meta       string `json:"meta"`
 	Chars      string `json:"chars"`
-	Grams      string `json:"grams"` // not hashed: derived from the text fields, see withDerived
-	Level      string `json:"level"` // not hashed: derived from the text fields, see withDerived
+	Grams      string `json:"grams"` // not hashed: derived from the text fields, see analyser
+	Level      string `json:"level"` // not hashed: derived from the text fields, see analyser
 	URL        string `json:"url"`
 	Type       string `json:"type"`
 	Branch     string `json:"branch"`
@@ -440,16 +459,6 @@ func toRecord(d Doc) record {
 		PageTitle:  d.PageTitle,
 	}
 	r.Hash = hashRecord(r)
-	return r
-}
-
-// withDerived is r with its phrase keys and its length level, which only
-// indexing needs: they are a function of the text fields and the analysis
-// version, both hashed. The level is the scorer's page length: the tokens
-// charField holds, every character of the page's text.
-func withDerived(text, chars analysis.Analyzer, r record) record {
-	r.Grams = recordGrams(text, r)
-	r.Level = strconv.Itoa(lengthLevel(len(chars.Analyze([]byte(r.Chars)))))
 	return r
 }
 

@@ -121,6 +121,15 @@ func wordRuns(toks analysis.TokenStream) [][]string {
 // characters of the runs of text, and of 2 to gramMaxWords words of its
 // word runs, in the order they first occur: what gramField holds.
 func grams(a analysis.Analyzer, texts ...string) []string {
+	streams := make([]analysis.TokenStream, len(texts))
+	for i, text := range texts {
+		streams[i] = a.Analyze([]byte(foldWidth(text)))
+	}
+	return gramsOf(streams...)
+}
+
+// gramsOf is grams of the texts that the bigram analyser made streams of.
+func gramsOf(streams ...analysis.TokenStream) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(g string) {
@@ -130,8 +139,7 @@ func grams(a analysis.Analyzer, texts ...string) []string {
 		}
 	}
 	var at []int // byte offset of each character of a run, and its end
-	for _, text := range texts {
-		toks := a.Analyze([]byte(foldWidth(text)))
+	for _, toks := range streams {
 		for _, run := range runs(toks) {
 			at = at[:0]
 			for i := range run {
