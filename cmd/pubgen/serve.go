@@ -129,7 +129,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 			}
 		case err, ok := <-w.Errors():
 			if ok {
-				say(stderr, "pubgen: %s", p.Sprint(msg.OpWatchError, msg.Cause(err)))
+				sayErr(stderr, p, err)
 			}
 		}
 	}

@@ -103,7 +103,7 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 			}
 		case err, ok := <-w.Errors():
 			if ok {
-				say(stderr, "pubgen: %s", p.Sprint(msg.OpWatchError, msg.Cause(err)))
+				sayErr(stderr, p, err)
 			}
 		}
 	}

@@ -365,6 +365,7 @@ const (
 	CauseBusy
 	CauseCrossDevice
 	CauseNotEmpty
+	CauseTooManyFiles
 
 	// Publishing into the destination folder (publish.Error).
 	PublishNoDest
@@ -497,6 +498,14 @@ const (
 	ServeNoHost
 	ServeHostRefused
 	IndexInUse
+
+	// Watching the site's folders for changes (package watch).
+	WatchCannotStart
+	WatchFolder
+	WatchLimit
+	WatchOverflow
+	WatchNoRoot
+	WatchDirOutside
 
 	numKeys
 )
@@ -1220,6 +1229,7 @@ var entries = []entry{
 	{CauseBusy, "cause.busy", "正被别的程序占用%.0[1]s", "%[1]s", []any{"device or resource busy"}},
 	{CauseCrossDevice, "cause.cross-device", "不在同一个磁盘上%.0[1]s", "%[1]s", []any{"invalid cross-device link"}},
 	{CauseNotEmpty, "cause.not-empty", "文件夹不是空的%.0[1]s", "%[1]s", []any{"directory not empty"}},
+	{CauseTooManyFiles, "cause.too-many-files", "同时打开的文件太多%.0[1]s", "%[1]s", []any{"too many open files"}},
 
 	{PublishNoDest, "publish.no-dest",
 		"没有指定发布文件夹。请写 --dest public，或去掉 --dest（默认发布到网站里的 public/）。%.0[1]s",
@@ -1504,4 +1514,23 @@ var entries = []entry{
 	{IndexInUse, "index.in-use",
 		"%s 正被 pubgen serve 或 build --watch 使用，这里没法同时打开。请在预览页面的搜索框里搜索，或先停止它再运行 pubgen search。",
 		"%s: the index is in use by another pubgen (serve or build --watch)", []any{".pubgen/search"}},
+
+	{WatchCannotStart, "watch.cannot-start",
+		"无法开始留意文件改动（%[1]s）。请关掉不用的 pubgen serve 或 build --watch 后再试。",
+		"watch: cannot start: %[1]s (close a pubgen serve or build --watch you no longer need and try again)", []any{New(CauseTooManyFiles, "couldn't initialize inotify: too many open files")}},
+	{WatchFolder, "watch.folder",
+		"无法留意文件夹 %[1]s 里的改动（%[2]s）。请确认这个文件夹存在、能打开，然后重新启动。",
+		"watch: %[1]s: %[2]s", []any{"content/notices", New(CauseNotExist, "lstat content/notices: no such file or directory")}},
+	{WatchLimit, "watch.limit",
+		"要留意的文件夹太多（到 %[1]s 时），超过了系统允许的数目。请让电脑的管理员调高上限，例如运行 sudo sysctl fs.inotify.max_user_watches=524288，然后重新启动。%.0[2]s",
+		"watch: %[1]s: %[2]s (the system's limit of watched folders is reached; on Linux raise it, e.g. sudo sysctl fs.inotify.max_user_watches=524288)", []any{"content/study", "no space left on device"}},
+	{WatchOverflow, "watch.overflow",
+		"一下子改动的文件太多，有些改动没来得及记下，所以全部重新构建一次。无需处理。",
+		"watch: too many changes at once, some were missed; rebuilding everything", nil},
+	{WatchNoRoot, "watch.no-root",
+		"找不到当前所在的文件夹（%[2]s），也就找不到网站文件夹“%[1]s”。它可能已被删除或改名：请重新进入网站文件夹再运行。",
+		"watch: root %[1]q: %[2]s", []any{".", New(CauseNotExist, "getwd: no such file or directory")}},
+	{WatchDirOutside, "watch.dir-outside",
+		"“%[1]s”不是网站文件夹里的文件夹，无法留意它的改动。请写网站里的文件夹，例如 content。",
+		"watch: dir %[1]q: want a folder inside the root, such as content", []any{"../x"}},
 }

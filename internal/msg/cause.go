@@ -24,6 +24,7 @@ var causes = []struct {
 	{syscall.EBUSY, CauseBusy},
 	{syscall.EXDEV, CauseCrossDevice},
 	{syscall.ENOTEMPTY, CauseNotEmpty},
+	{syscall.EMFILE, CauseTooManyFiles},
 }
 
 // Cause says why the system refused: a word of the catalogue in Chinese,

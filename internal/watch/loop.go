@@ -2,11 +2,12 @@ package watch
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // maxLatency is how many Debounce periods a batch may be held back by
@@ -44,9 +45,10 @@ func (w *Watcher) loop(debounce time.Duration) {
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				w.tree.everything(changed)
-				err = fmt.Errorf("watch: %w; rebuilding everything", err)
+				w.report(msg.Fail(err, msg.WatchOverflow))
+			} else {
+				w.report(msg.Fail(err, msg.OpWatchError, msg.Cause(err)))
 			}
-			w.report(err)
 		case <-timer.C:
 			if !w.deliver(pending) {
 				return

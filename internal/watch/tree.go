@@ -2,7 +2,6 @@ package watch
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,12 +9,15 @@ import (
 	"syscall"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // tree knows which folders are watched and decides what an event means.
 // Only the loop goroutine touches it once New has returned.
 type tree struct {
-	root     string
+	root     string // absolute
+	name     string // the root as the caller named it, for messages
 	dirs     []string
 	ignore   func(rel string) bool
 	notify   *fsnotify.Watcher
@@ -29,7 +31,7 @@ func (t *tree) start() error {
 	}
 	names, err := os.ReadDir(t.root)
 	if err != nil {
-		return fmt.Errorf("watch: %w", err)
+		return t.folderErr("", err)
 	}
 	for _, n := range names {
 		if n.IsDir() {
@@ -86,10 +88,10 @@ func (t *tree) addTree(rel string, found func(rel string)) error {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil // removed while we walked; its removal event follows
 		}
-		if err != nil {
-			return fmt.Errorf("watch: %w", err)
-		}
 		r, _ := t.rel(p)
+		if err != nil {
+			return t.folderErr(r, err)
+		}
 		if t.skip(r) {
 			if d.IsDir() {
 				return filepath.SkipDir
@@ -109,10 +111,7 @@ func (t *tree) watch(rel string) error {
 		return nil
 	}
 	if err := t.notify.Add(t.abs(rel)); err != nil {
-		if errors.Is(err, syscall.ENOSPC) {
-			return fmt.Errorf("watch: %s: %w (the system's limit of watched folders is reached; on Linux raise fs.inotify.max_user_watches)", t.abs(rel), err)
-		}
-		return fmt.Errorf("watch: %s: %w", t.abs(rel), err)
+		return t.folderErr(rel, err)
 	}
 	t.watched[rel] = true
 	return nil
@@ -205,6 +204,17 @@ func (t *tree) everything(changed func(rel string)) {
 			changed(n.Name())
 		}
 	}
+}
+
+// folderErr says that the folder rel cannot be watched, and why, naming
+// it as the operator named the site. inotify's ENOSPC is its limit of
+// watches, not a full disk, so it has words of its own.
+func (t *tree) folderErr(rel string, err error) error {
+	shown := filepath.Join(t.name, filepath.FromSlash(rel))
+	if errors.Is(err, syscall.ENOSPC) {
+		return msg.Fail(err, msg.WatchLimit, shown, err.Error())
+	}
+	return msg.Fail(err, msg.WatchFolder, shown, msg.CauseAt(t.abs(rel), err))
 }
 
 func isDir(p string) bool {

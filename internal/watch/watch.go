@@ -1,7 +1,6 @@
 package watch
 
 import (
-	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Batch is one set of changes. Paths are slash paths relative to the root,
@@ -52,7 +53,7 @@ func New(root string, dirs []string, opts Options) (*Watcher, error) {
 	}
 	abs, err := filepath.Abs(root)
 	if err != nil {
-		return nil, fmt.Errorf("watch: root %q: %w", root, err)
+		return nil, msg.Fail(err, msg.WatchNoRoot, root, msg.Cause(err))
 	}
 	clean, err := checkDirs(dirs)
 	if err != nil {
@@ -60,9 +61,9 @@ func New(root string, dirs []string, opts Options) (*Watcher, error) {
 	}
 	notify, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, msg.Fail(err, msg.WatchCannotStart, msg.Cause(err))
 	}
-	t := &tree{root: abs, dirs: clean, ignore: opts.Ignore, notify: notify, watched: map[string]bool{}, rootDirs: map[string]bool{}}
+	t := &tree{root: abs, name: filepath.Clean(root), dirs: clean, ignore: opts.Ignore, notify: notify, watched: map[string]bool{}, rootDirs: map[string]bool{}}
 	if err := t.start(); err != nil {
 		notify.Close()
 		return nil, err
@@ -84,7 +85,7 @@ func checkDirs(dirs []string) ([]string, error) {
 	for _, d := range dirs {
 		c := path.Clean(filepath.ToSlash(d))
 		if c == "." || c == ".." || strings.HasPrefix(c, "../") || path.IsAbs(c) {
-			return nil, fmt.Errorf("watch: dir %q: want a folder inside the root, such as content", d)
+			return nil, msg.Fail(nil, msg.WatchDirOutside, d)
 		}
 		clean = append(clean, c)
 	}
@@ -95,7 +96,8 @@ func checkDirs(dirs []string) ([]string, error) {
 func (w *Watcher) Batches() <-chan Batch { return w.batches }
 
 // Errors delivers problems watching (an unreadable folder, the system's
-// watch limit reached, lost events). It is buffered; errors that arrive
+// watch limit reached, lost events), each in the catalogue's words
+// (msg.Error), as New's errors are. It is buffered; errors that arrive
 // while it is full are dropped rather than stopping the watcher. It is
 // closed by Close.
 func (w *Watcher) Errors() <-chan error { return w.errors }

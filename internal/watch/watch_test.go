@@ -1,13 +1,17 @@
 package watch
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // patience bounds every wait for a batch; tests never assert how long
@@ -337,5 +341,57 @@ func TestNewRejectsDirsOutsideRoot(t *testing.T) {
 			w.Close()
 			t.Errorf("New(root, [%q]) succeeded, want an error", d)
 		}
+	}
+}
+
+// TestNewMessages: what an operator reads when the watcher cannot start,
+// in the site's language (Chinese by default) and in English.
+func TestNewMessages(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "dangjian")
+	for _, tt := range []struct {
+		root   string
+		dirs   []string
+		zh, en string
+	}{
+		{missing, []string{"content"},
+			"无法留意文件夹 " + missing + " 里的改动（不存在）。请确认这个文件夹存在、能打开，然后重新启动。",
+			"watch: " + missing + ": no such file or directory"},
+		{site(t), []string{"../x"},
+			"“../x”不是网站文件夹里的文件夹，无法留意它的改动。请写网站里的文件夹，例如 content。",
+			`watch: dir "../x": want a folder inside the root, such as content`},
+	} {
+		w, err := New(tt.root, tt.dirs, Options{})
+		if err == nil {
+			w.Close()
+			t.Errorf("New(%s, %q) succeeded", tt.root, tt.dirs)
+			continue
+		}
+		text, ok := msg.TextOf(err)
+		if !ok {
+			t.Errorf("New(%s, %q): %v has no catalogue words", tt.root, tt.dirs, err)
+			continue
+		}
+		if got := (msg.Printer{}).Text(text); got != tt.zh {
+			t.Errorf("New(%s, %q):\n got %s\nwant %s", tt.root, tt.dirs, got, tt.zh)
+		}
+		if got := (msg.Printer{Lang: msg.English}).Text(text); got != tt.en {
+			t.Errorf("New(%s, %q) in English:\n got %s\nwant %s", tt.root, tt.dirs, got, tt.en)
+		}
+	}
+}
+
+// TestWatchLimitMessage: inotify's ENOSPC is its limit of watches, which
+// must not read as a full disk (msg.Cause's word for ENOSPC). The limit is
+// the machine's, shared by every test, so it is not reached for real here:
+// the error is the one fsnotify returns, a bare errno.
+func TestWatchLimitMessage(t *testing.T) {
+	tr := &tree{root: "/srv/dangjian", name: "dangjian"}
+	err := tr.folderErr("content/study", syscall.ENOSPC)
+	text, _ := msg.TextOf(err)
+	if got, want := (msg.Printer{}).Text(text), "要留意的文件夹太多（到 dangjian/content/study 时），超过了系统允许的数目。请让电脑的管理员调高上限，例如运行 sudo sysctl fs.inotify.max_user_watches=524288，然后重新启动。"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Error("the cause is lost")
 	}
 }
