@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/minify"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/site"
 )
@@ -15,11 +16,13 @@ import (
 // section, sitemap.xml and robots.txt. Without base_url there are none, since
 // a feed or sitemap with relative URLs is useless to its readers. Text goes
 // through encoding/xml, so titles cannot break out of their elements.
-// The XML files are minified when m is not nil.
-func Feeds(s *site.Site, pretty bool, m *minify.Minifier) ([]publish.Entry, error) {
+// Each file comes with its claim, which names it for messages about its
+// address: the site graph knows none of them. The XML files are minified
+// when m is not nil.
+func Feeds(s *site.Site, pretty bool, m *minify.Minifier) ([]publish.Entry, []site.Claim, error) {
 	base := s.Config.BaseURL
 	if base == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	abs := func(u string) string {
 		if !pretty && (u == "" || u[len(u)-1] == '/') {
@@ -28,27 +31,32 @@ func Feeds(s *site.Site, pretty bool, m *minify.Minifier) ([]publish.Entry, erro
 		return base + u
 	}
 	var out []publish.Entry
+	var claims []site.Claim
+	add := func(p string, data []byte, from site.Origin) {
+		out = append(out, publish.Entry{Path: p, Data: data})
+		claims = append(claims, site.Claim{Path: p, From: from})
+	}
 	for _, sec := range s.Sections {
 		b, err := atom(s, sec, abs)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = append(out, publish.Entry{Path: sec.URL + "index.xml", Data: b})
+		add(sec.URL+"index.xml", b, site.Origin{Name: msg.OriginFeed, Arg: sec.URL})
 	}
 	b, err := sitemap(s, abs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out = append(out, publish.Entry{Path: "sitemap.xml", Data: b})
-	out = append(out, publish.Entry{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")})
+	add("sitemap.xml", b, site.Origin{Name: msg.OriginSitemap})
+	add("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+base+"sitemap.xml\n"), site.Origin{Name: msg.OriginRobots})
 	if m != nil {
 		for i := range out {
 			if out[i].Data, err = m.File(out[i].Path, out[i].Data); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
-	return out, nil
+	return out, claims, nil
 }
 
 type atomLink struct {

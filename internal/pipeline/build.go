@@ -96,7 +96,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	if !opts.NoMinify {
 		min = minify.New()
 	}
-	outs, assets, rs, err := renderSite(fsys, s, data, opts, min, c, &l)
+	outs, assets, own, rs, err := renderSite(fsys, s, data, opts, min, c, &l)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	entries = append(entries, copies(fsys, s, src)...)
 	// Checked before the search shards are added, so check (which makes
 	// none) and build see the same paths; the shards' folder is kept.
-	if err := checkOutputs(s, entries, assets); err != nil {
+	if err := checkOutputs(s, entries, assets, own); err != nil {
 		return nil, err
 	}
 	var stats search.UpdateStats
@@ -198,20 +198,22 @@ type renderStats struct {
 
 // renderSite makes every generated file: the theme's assets, calendars and
 // thumbnails, the templated pages (only those whose inputs changed, in a
-// session) and the feeds. Warnings are added to l.
-func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min *minify.Minifier, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, renderStats, error) {
+// session) and the feeds; and the claims of the files among them that the
+// site graph does not know (the site's own pages, the feeds), as their
+// producers name them. Warnings are added to l.
+func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min *minify.Minifier, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, []site.Claim, renderStats, error) {
 	cfg := s.Config
 	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
 	if err != nil {
-		return nil, nil, renderStats{}, err
+		return nil, nil, nil, renderStats{}, err
 	}
 	assets, assetMap, err := outputs.Assets(fsys, lay.AssetDirs, min)
 	if err != nil {
-		return nil, nil, renderStats{}, err
+		return nil, nil, nil, renderStats{}, err
 	}
 	files, fl := outputs.PrepareWith(fsys, s, c.mem().Files()) // calendars, thumbnails, attachment sizes
 	if *l = append(*l, fl...); l.HasErrors(opts.Strict) {
-		return nil, nil, renderStats{}, l.Err(opts.Strict)
+		return nil, nil, nil, renderStats{}, l.Err(opts.Strict)
 	}
 	ropts := &render.Options{Pretty: cfg.URLStyle == config.Pretty, Assets: assetMap, Dev: opts.Dev, Files: files, Data: data}
 	jobs := render.Plan(s, ropts)
@@ -228,18 +230,23 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 		outs, errs = render.Run(lay, jobs, min)
 	}
 	if len(errs) > 0 {
-		return nil, nil, renderStats{}, renderFailed(errs)
+		return nil, nil, nil, renderStats{}, renderFailed(errs)
 	}
-	feeds, err := outputs.Feeds(s, ropts.Pretty, min)
+	feeds, own, err := outputs.Feeds(s, ropts.Pretty, min)
 	if err != nil {
-		return nil, nil, renderStats{}, err
+		return nil, nil, nil, renderStats{}, err
+	}
+	for _, j := range jobs {
+		if j.From != (site.Origin{}) {
+			own = append(own, site.Claim{Path: j.Data.File, From: j.From})
+		}
 	}
 	made := make([]publish.Entry, 0, len(outs)+len(files.Outputs)+len(feeds))
 	for _, o := range outs {
 		made = append(made, publish.Entry{Path: o.Path, Data: o.Data})
 	}
 	made = append(append(made, files.Outputs...), feeds...)
-	return made, assets, rs, nil
+	return made, assets, own, rs, nil
 }
 
 // parseAll parses every content file on all cores.

@@ -40,6 +40,17 @@ var outputCases = []badInput{
 	{name: "alias onto the sitemap",
 		site: notice("title: 通知\ndate: 2024-07-01\naliases: [/sitemap.xml]\n", "") + "-- pubgen.toml --\ntitle = \"测试门户\"\nbase_url = \"https://dj.example.com/\"\n",
 		want: `content/notices/a.md:4: aliases: “sitemap.xml”会生成 sitemap.xml/index.html，但 网站地图（sitemap.xml） 要把 sitemap.xml 用作一个文件：同一个名字不能既是文件又是文件夹。请写一个网站里别处没有用过的旧网址。`},
+	// Each producer names the files the site graph does not know: the
+	// feeds' (outputs.Feeds), the site's own pages' (render.Plan).
+	{name: "alias onto robots.txt",
+		site: notice("title: 通知\ndate: 2024-07-01\naliases: [/robots.txt]\n", "") + "-- pubgen.toml --\ntitle = \"测试门户\"\nbase_url = \"https://dj.example.com/\"\n",
+		want: `content/notices/a.md:4: aliases: “robots.txt”会生成 robots.txt/index.html，但 robots.txt 要把 robots.txt 用作一个文件`},
+	{name: "alias onto a section's feed",
+		site: notice("title: 通知\ndate: 2024-07-01\naliases: [/notices/index.xml]\n", "") + "-- pubgen.toml --\ntitle = \"测试门户\"\nbase_url = \"https://dj.example.com/\"\n",
+		want: `content/notices/a.md:4: aliases: “notices/index.xml”会生成 notices/index.xml/index.html，但 notices/ 的订阅源（Atom） 要把 notices/index.xml 用作一个文件`},
+	{name: "alias onto the catalogue",
+		site: notice("title: 通知\ndate: 2024-07-01\naliases: [/disclosures/catalogue/]\n", ""),
+		want: `content/notices/a.md:4: aliases: “disclosures/catalogue”和 党务公开目录 都会生成 disclosures/catalogue/index.html。`},
 	{name: "a page at a term's address",
 		site: notice("title: 通知\ndate: 2024-07-01\ntags: [学习]\n", "") + "-- content/tags/学习.md --\n---\ntitle: 学习\ndate: 2024-07-01\n---\n",
 		want: `content/tags/学习.md: 这个文件和 content/notices/a.md:4: tags: "学习" 都会生成 tags/学习/index.html。`},

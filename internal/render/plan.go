@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/pubgen/pubgen/internal/layout"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -9,6 +10,10 @@ import (
 type Job struct {
 	Layouts []string // candidate layout names, most specific first
 	Data    *Data
+	// From names the file when the site graph does not (the site's own
+	// pages: search, statistics, catalogue, 404), for messages about its
+	// address; zero for the graph's pages, lists, terms and aliases.
+	From site.Origin
 }
 
 // Plan lists every templated file of the site, in a stable order. Each
@@ -21,7 +26,7 @@ func Plan(s *site.Site, opts *Options) []Job {
 		tax          *site.Taxonomy
 		term         *site.Term
 	}
-	add := func(p parts, kind, file, title string, layouts ...string) {
+	add := func(p parts, kind, file, title string, layouts ...string) *Job {
 		r := &recorder{}
 		d := &Data{Site: &SiteView{s: s, data: opts.Data, rec: r}, Page: r.view(p.page), Target: r.view(p.target), Pager: r.pager(p.pager),
 			Kind: kind, File: file, Title: title, opts: opts, rec: r}
@@ -32,6 +37,7 @@ func Plan(s *site.Site, opts *Options) []Job {
 			d.Term = r.term(p.tax.Name, p.term)
 		}
 		jobs = append(jobs, Job{Layouts: layouts, Data: d})
+		return &jobs[len(jobs)-1]
 	}
 	size := s.Config.PageSize
 	home := site.Paginate(s.Pages, size, "")
@@ -64,10 +70,13 @@ func Plan(s *site.Site, opts *Options) []Job {
 	for _, a := range s.Aliases() {
 		add(parts{page: a.Target, target: a.Target}, "alias", site.OutputFile(a.URL), a.Target.Title, "alias.html")
 	}
-	add(parts{page: s.Home}, "search", "search/index.html", "搜索", "search.html")
-	add(parts{page: s.Home}, "stats", "stats/index.html", "数据统计", "stats.html")
-	add(parts{page: s.Home}, "catalogue", site.OutputFile(site.CatalogueURL), "党务公开目录", "catalogue.html")
-	add(parts{page: s.Home}, "404", "404.html", "404", "404.html")
+	own := func(kind, file, title, layout string, name msg.Key) {
+		add(parts{page: s.Home}, kind, file, title, layout).From = site.Origin{Name: name}
+	}
+	own("search", "search/index.html", "搜索", "search.html", msg.OriginSearchPage)
+	own("stats", "stats/index.html", "数据统计", "stats.html", msg.OriginStatsPage)
+	own("catalogue", site.OutputFile(site.CatalogueURL), "党务公开目录", "catalogue.html", msg.OriginCatalogue)
+	own("404", "404.html", "404", "404.html", msg.Origin404)
 	return jobs
 }
 
