@@ -171,6 +171,9 @@ func readBitmap(bm string) []int {
 // the pages of a site are mostly of similar length, so a level shard takes
 // about two thirds of a digit per page instead of one.
 func packLevels(levels []int) string {
+	if len(levels) == 0 {
+		return ""
+	}
 	lo, hi := slices.Min(levels), slices.Max(levels)
 	w := bits.Len(uint(hi - lo))
 	out := []byte{digits[lo], digits[w]}

@@ -50,7 +50,7 @@
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-7';
+  var INDEX_FORMAT = 'pubgen-search-8';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -321,7 +321,7 @@
     for (var r = reader(s, 0), doc = -1; r.more();) { doc += r.next() + 1; docs.set(doc, null); }
     return docs;
   }
-  // unpackLevel is the i-th level of a level shard (packLevels in encode.go).
+  // unpackLevel is the i-th level of the level file (packLevels in encode.go).
   function unpackLevel(s, i) {
     var lo = DIG.indexOf(s[0]), w = DIG.indexOf(s[1]), v = 0;
     for (var k = 0; k < w; k++) {
@@ -372,7 +372,7 @@
         smallest.forEach(function (_, d) {
           if (sets.every(function (s) { return s.has(d); })) docs.push(d);
         });
-        return levels(docs).then(function (level) {
+        return (docs.length ? levels() : Promise.resolve(null)).then(function (level) {
           var idfs = terms.map(function (t) { return idf(e.docs, t.size); }), acc = new Map();
           docs.forEach(function (d) {
             var norm = 1 / Math.sqrt(levelLength(level(d))), sc = 0;
@@ -384,16 +384,11 @@
       });
     }
 
-    // levels loads the level shards of docs and resolves to a function
-    // from a document to its length level.
-    function levels(docs) {
-      var need = {};
-      docs.forEach(function (d) { need[Math.floor(d / e.perLevels)] = true; });
-      var shards = Object.keys(need).map(Number);
-      return Promise.all(shards.map(function (i) { return loadShard(load, e.levels, i); })).then(function (got) {
-        var by = {};
-        shards.forEach(function (i, j) { by[i] = got[j]; });
-        return function (d) { return unpackLevel(by[Math.floor(d / e.perLevels)], d % e.perLevels); };
+    // levels resolves to a function from a document to its length level,
+    // from the level file (one for the site, see renderLevels).
+    function levels() {
+      return load(e.levels).then(function (packed) {
+        return function (d) { return unpackLevel(packed, d); };
       });
     }
 

@@ -89,9 +89,9 @@ test('decoding: a query loads the entry\'s shards only, each once', async () => 
   const loaded = [];
   const e = openFixture(loaded);
   await e.search('管理工具');
-  // Term, phrase and level shards, each through its directory.
-  assert.ok(loaded.length > 0 && loaded.every((f) => /^[tpn]d?\d+\.[a-z2-7]{7}\.js$/.test(f)), loaded.join());
-  assert.ok(loaded.some((f) => /^n\d/.test(f)) && loaded.some((f) => /^td\d/.test(f)), loaded.join());
+  // Term and phrase shards, each through its directory, and the level file.
+  assert.ok(loaded.length > 0 && loaded.every((f) => /^([tp]d?\d+|levels)\.[a-z2-7]{7}\.js$/.test(f)), loaded.join());
+  assert.ok(loaded.some((f) => f.startsWith('levels.')) && loaded.some((f) => /^td\d/.test(f)), loaded.join());
   const res = await e.search('管理工具', { facets: true });
   assert.ok(loaded.some((f) => f.startsWith('meta.')));
   assert.equal(res.facets.type.notice, 1);

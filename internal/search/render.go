@@ -8,8 +8,8 @@ import (
 
 // render brings the shards up to date. all redoes every key and record;
 // otherwise only the keys in touched are encoded again, and only the
-// record and level shards holding a document of changed or whose
-// documents moved (prev is the order before the change) are written again.
+// record shards holding a document of changed or whose documents moved
+// (prev is the order before the change) are written again.
 func (s *exportState) render(touched map[string]bool, all bool, changed map[int32]bool, prev []int32) error {
 	if err := s.renderTerms(touched, all); err != nil {
 		return err
@@ -180,29 +180,22 @@ func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
 	return shardScript("r"+strconv.Itoa(i), recs)
 }
 
-// levelsPerShard is how many documents' levels one level shard holds, in
-// export order: a query whose matches are spread over the site loads
-// them all, a rare one a few.
-const levelsPerShard = 500
-
-// renderLevels writes the level shards: each document's length level
-// (see the scorer), which every text and char key's score reads, packed
-// by packLevels. A body edit changes a level at most, in one shard.
+// renderLevels writes the level file: every document's length level (see
+// the scorer), which every text and char key's score reads, packed by
+// packLevels, in export order. It is one file, not shards of it: a common
+// key's matches are spread over the whole site, so its query loaded every
+// shard, one request each (twenty at 10,000 pages), and the whole file is
+// about two thirds of a byte per page. A body edit still changes one file.
 func (s *exportState) renderLevels(docs []exportDoc) error {
-	n := (len(docs) + levelsPerShard - 1) / levelsPerShard
-	s.nset.resize(n)
-	for i := range n {
-		part := docs[i*levelsPerShard : min((i+1)*levelsPerShard, len(docs))]
-		levels := make([]int, len(part))
-		for j, d := range part {
-			levels[j] = d.level
-		}
-		js, err := shardScript("n"+strconv.Itoa(i), packLevels(levels))
-		if err != nil {
-			return err
-		}
-		s.nset.set(i, js)
+	levels := make([]int, len(docs))
+	for i, d := range docs {
+		levels[i] = d.level
 	}
+	js, err := shardScript("levels", packLevels(levels))
+	if err != nil {
+		return err
+	}
+	s.levels = js
 	return nil
 }
 
@@ -216,12 +209,12 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	d := s.dicts
 	e := entry{
 		Version: analysisVersion, Engine: engineFile(), Scale: scoreScale, Static: staticScale, Docs: len(docs),
-		PerShard: recordsPerShard, PerLevels: levelsPerShard,
+		PerShard: recordsPerShard, Levels: contentName("levels", s.levels),
 		Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Meta: contentName("meta", meta),
 		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
 	}
-	sets := []*shardSet{&s.terms.set, &s.grams.set, &s.rset, &s.nset}
-	names := []*shardNames{&e.Terms, &e.Phrases, &e.Records, &e.Levels}
+	sets := []*shardSet{&s.terms.set, &s.grams.set, &s.rset}
+	names := []*shardNames{&e.Terms, &e.Phrases, &e.Records}
 	for i, set := range sets {
 		if *names[i], err = set.names(); err != nil {
 			return err
@@ -231,11 +224,12 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	if err != nil {
 		return err
 	}
-	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+len(s.nset.scripts)+64)
+	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+64)
 	for i, set := range sets {
 		set.addTo(files, *names[i])
 	}
 	files[exportDir+e.Meta] = meta
+	files[exportDir+e.Levels] = s.levels
 	files[exportDir+e.Engine] = []byte(engineJS)
 	files[exportDir+"index.js"] = []byte(globalName + ".entry(" + string(b) + ");\n")
 	s.files = files

@@ -24,7 +24,6 @@ const (
 	termGroup   = 512
 	gramGroup   = 1024
 	recordGroup = 32
-	levelGroup  = 64
 )
 
 // shardNames is how the entry names a family: shard i is listed in

@@ -52,7 +52,7 @@ type exportState struct {
 	terms  keyShards          // the term keys' shards
 	grams  keyShards          // the phrase keys' shards
 	rset   shardSet           // record shards
-	nset   shardSet           // level shards
+	levels []byte             // the level file's script
 	dicts  dicts              // facet values the records refer to
 	files  map[string][]byte  // the last Export's files
 	tfs    [][4]int32         // scratch of encodeText, by slot
@@ -69,7 +69,6 @@ func newExportState(m mapping.IndexMapping) *exportState {
 		terms:  keyShards{set: shardSet{prefix: "t", group: termGroup}, target: termShardBytes},
 		grams:  keyShards{set: shardSet{prefix: "p", group: gramGroup}, target: gramShardBytes},
 		rset:   shardSet{prefix: "r", group: recordGroup},
-		nset:   shardSet{prefix: "n", group: levelGroup},
 	}
 }
 

@@ -1,0 +1,1 @@
+__pubgenSearch.shard("levels","E2c2f");

@@ -1,1 +1,0 @@
-__pubgenSearch.shard("n0","E2c2f");

@@ -1,1 +1,0 @@
-__pubgenSearch.shard("nd0","p7lo6c7");
