@@ -4,14 +4,19 @@ import "sync"
 
 // keyTable numbers the keys a session's outputs have read, so that each
 // output holds its reads as 4-byte numbers instead of 24-byte keys (on
-// 10,000 pages, 1.6 million reads), and a rebuild finds a read's version
-// by its number. The numbers mean nothing outside the table: versions are
+// 10,000 pages, 1.6 million reads), and a rebuild finds which reads
+// changed by their numbers. The numbers mean nothing outside the table: versions are
 // still hashed from the keys themselves, so renumbering (compact) changes
 // no output's version. It is safe for concurrent use.
 type keyTable struct {
 	mu   sync.Mutex
 	ids  map[key]uint32
 	keys []key
+	// seen is each key's version in the last build that rendered, by
+	// number (Versions.see): every file the cache holds was rendered or
+	// found right in that build, so a file is still right while none of
+	// its keys' versions differs from seen.
+	seen [][32]byte
 }
 
 // number returns the numbers of ks, numbering the keys not seen before.
@@ -42,6 +47,20 @@ func (t *keyTable) snapshot() []key {
 	return t.keys
 }
 
+// seenSnapshot is the versions seen in the last build, by number.
+func (t *keyTable) seenSnapshot() [][32]byte {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.seen
+}
+
+// setSeen replaces the versions seen, by number.
+func (t *keyTable) setSeen(seen [][32]byte) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.seen = seen
+}
+
 // key returns the key numbered id.
 func (t *keyTable) key(id uint32) key {
 	t.mu.Lock()
@@ -63,7 +82,7 @@ func (t *keyTable) compact(files map[string]cached) {
 		return
 	}
 	renum := make(map[uint32]uint32, len(live))
-	fresh := &keyTable{ids: make(map[key]uint32, len(live)), keys: make([]key, 0, len(live))}
+	fresh := &keyTable{ids: make(map[key]uint32, len(live)), keys: make([]key, 0, len(live)), seen: make([][32]byte, 0, len(live))}
 	for name, f := range files {
 		reads := make([]uint32, len(f.reads))
 		for i, id := range f.reads {
@@ -72,6 +91,11 @@ func (t *keyTable) compact(files map[string]cached) {
 				n = uint32(len(fresh.keys))
 				renum[id] = n
 				fresh.keys = append(fresh.keys, t.keys[id])
+				var seen [32]byte // never seen: any version differs
+				if int(id) < len(t.seen) {
+					seen = t.seen[id]
+				}
+				fresh.seen = append(fresh.seen, seen)
 				fresh.ids[t.keys[id]] = n
 			}
 			reads[i] = n
@@ -79,5 +103,5 @@ func (t *keyTable) compact(files map[string]cached) {
 		f.reads = reads
 		files[name] = f
 	}
-	t.ids, t.keys = fresh.ids, fresh.keys
+	t.ids, t.keys, t.seen = fresh.ids, fresh.keys, fresh.seen
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/layout"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/parallel"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -60,39 +61,47 @@ type Versions struct {
 	slots    []slot
 }
 
-// number lets v look up the versions of the keys t numbered so far by
-// their numbers (sumNumbered).
-func (v *Versions) number(t *keyTable) {
+// changed works out the version of every key t numbered so far, on all
+// cores, and marks, by number, those whose version differs from the one t
+// saw in the last build (keyTable.seen). The versions are kept, so that
+// the keys read again during this build are not worked out twice.
+func (v *Versions) changed(t *keyTable) []bool {
 	v.table = t
 	v.numbered = t.snapshot()
 	v.slots = make([]slot, len(v.numbered))
+	seen := t.seenSnapshot()
+	changed := make([]bool, len(v.numbered))
+	parallel.For(len(v.numbered), func(id int) {
+		ver := v.numberedVersion(uint32(id))
+		changed[id] = id >= len(seen) || seen[id] != ver
+	})
+	return changed
 }
 
-// sumNumbered is sum for keys given by their numbers in the table.
-func (v *Versions) sumNumbered(ids []uint32) [32]byte {
-	p, _ := v.bufs.Get().(*[]byte)
-	if p == nil {
-		p = new([]byte)
+// numberedVersion is the version of the key numbered id.
+func (v *Versions) numberedVersion(id uint32) [32]byte {
+	if int(id) < len(v.slots) {
+		s := &v.slots[id]
+		s.once.Do(func() { s.v = v.of(v.numbered[id]) })
+		return s.v
 	}
-	b := (*p)[:0]
-	for _, id := range ids {
-		var k key
-		var ver [32]byte
-		if int(id) < len(v.slots) {
-			k = v.numbered[id]
-			s := &v.slots[id]
-			s.once.Do(func() { s.v = v.of(k) })
-			ver = s.v
-		} else {
-			k = v.table.key(id)
-			ver = v.of(k)
-		}
-		b = appendRead(b, k, ver)
+	return v.of(v.table.key(id))
+}
+
+// see records in t the version in this build of every key it numbered,
+// once the build's files are rendered: the versions the next build's
+// changed compares with.
+func (v *Versions) see(t *keyTable) {
+	keys := t.snapshot()
+	// The last build's versions are written over: the checks that
+	// compared with them are done.
+	seen := t.seenSnapshot()
+	if cap(seen) < len(keys) {
+		seen = make([][32]byte, len(keys), len(keys)+len(keys)/8)
 	}
-	sum := sha256.Sum256(b)
-	*p = b
-	v.bufs.Put(p)
-	return sum
+	seen = seen[:len(keys)]
+	parallel.For(len(keys), func(id int) { seen[id] = v.numberedVersion(uint32(id)) })
+	t.setSeen(seen)
 }
 
 // appendRead appends one read and its version to what sum hashes.
