@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -151,7 +150,7 @@ func shardFiles(tb testing.TB, files map[string][]byte, sn shardNames, i int) []
 	dir := sn.dirName(i / sn.Group)
 	hashes := shardString(tb, files[exportDir+dir])
 	j := (i % sn.Group) * nameHashLen
-	return []string{dir, sn.Prefix + strconv.Itoa(i) + "." + hashes[j:j+nameHashLen] + ".js"}
+	return []string{dir, sn.shardName(i, hashes[j:j+nameHashLen])}
 }
 
 // shardString is the string a shard script hands to search.js.

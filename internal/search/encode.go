@@ -50,68 +50,162 @@ func appendBitmap(b []byte, docs []int) []byte {
 	return b
 }
 
-// encodeTextPostings writes a list sorted by doc. As gaps: per document
-// the gap, then 2·body + (static > 0), then static if it is not 0. As a
-// bitmap: the mark, the bitmap's length, the bitmap, then per document
-// its code and static the same way. Most postings are body-only, so they
-// cost the gap (or a sixth of a digit) and one digit.
+// encodeTextPostings writes a list sorted by doc. Each document has a
+// code, 2·body + (static > 0), and after it static if that is not 0. As
+// gaps: per document the gap, the code, the static. As a bitmap: the
+// mark, the bitmap's length, the bitmap, then the codes packed (packCodes)
+// and after them, per document, what packCodes left over and the static.
+// Most postings are body-only with a small frequency, so a rare key costs
+// its gaps and a digit per document, and a key most pages have a sixth of
+// a digit per page and a few bits per document.
 func encodeTextPostings(ps []textPosting) string {
 	if len(ps) == 0 {
 		return ""
 	}
-	var codes, gaps []byte
+	var gaps []byte
 	docs := make([]int, len(ps))
+	codes := make([]uint64, len(ps))
 	prev := -1
 	for i, p := range ps {
 		gaps = appendVarint(gaps, uint64(p.doc-prev-1))
 		gaps = appendCode(gaps, p)
-		codes = appendCode(codes, p)
-		docs[i], prev = p.doc, p.doc
+		docs[i], prev, codes[i] = p.doc, p.doc, postingCode(p)
 	}
 	bm := appendBitmap(nil, docs)
-	if 1+len(appendVarint(nil, uint64(len(bm))))+len(bm)+len(codes) >= len(gaps) {
+	out := appendVarint([]byte{bitmapMark}, uint64(len(bm)))
+	out = append(out, bm...)
+	if len(out) >= len(gaps) {
 		return string(gaps)
 	}
-	out := appendVarint([]byte{bitmapMark}, uint64(len(bm)))
-	return string(append(append(out, bm...), codes...))
+	w, packed := packCodes(codes)
+	out = append(append(out, digits[w]), packed...)
+	if len(out) >= len(gaps) {
+		return string(gaps)
+	}
+	for i, p := range ps {
+		if codes[i] >= escape(w) {
+			out = appendVarint(out, codes[i]-escape(w))
+		}
+		if p.static > 0 {
+			out = appendVarint(out, uint64(p.static))
+		}
+		if len(out) >= len(gaps) {
+			return string(gaps)
+		}
+	}
+	return string(out)
 }
 
-func appendCode(b []byte, p textPosting) []byte {
+func postingCode(p textPosting) uint64 {
 	code := uint64(p.body) << 1
 	if p.static > 0 {
 		code |= 1
 	}
-	b = appendVarint(b, code)
+	return code
+}
+
+func appendCode(b []byte, p textPosting) []byte {
+	b = appendVarint(b, postingCode(p))
 	if p.static > 0 {
 		b = appendVarint(b, uint64(p.static))
 	}
 	return b
 }
 
+// escape is the packed value that stands for w bits' worth of code or
+// more; the rest follows the packed codes as a varint.
+func escape(w int) uint64 { return 1<<w - 1 }
+
+// packCodes packs codes in w bits each, low bit first, six bits a digit,
+// w chosen (1 to 6) for the fewest digits counting the varints of the
+// codes that do not fit (escape).
+func packCodes(codes []uint64) (int, []byte) {
+	best, bestLen := 0, 0
+	for w := 1; w <= 6; w++ {
+		n := (len(codes)*w + 5) / 6
+		for _, c := range codes {
+			if c >= escape(w) {
+				n += len(appendVarint(nil, c-escape(w)))
+			}
+		}
+		if best == 0 || n < bestLen {
+			best, bestLen = w, n
+		}
+	}
+	return best, packBits(codes, best)
+}
+
+// packBits writes each value's low w bits, low bit first, six bits a
+// digit (values of w bits or more as all ones).
+func packBits(values []uint64, w int) []byte {
+	out := make([]byte, 0, (len(values)*w+5)/6)
+	var acc uint64
+	var n uint
+	for _, v := range values {
+		acc |= min(v, escape(w)) << n
+		for n += uint(w); n >= 6; n -= 6 {
+			out = append(out, digits[acc&63])
+			acc >>= 6
+		}
+	}
+	if n > 0 {
+		out = append(out, digits[acc&63])
+	}
+	return out
+}
+
+// unpackBits reads n values of w bits from enc (packBits).
+func unpackBits(enc string, n, w int) []uint64 {
+	out := make([]uint64, n)
+	for i := range out {
+		var v uint64
+		for k := range w {
+			bit := i*w + k
+			if digitValues[enc[bit/6]]&(1<<(bit%6)) != 0 {
+				v |= 1 << k
+			}
+		}
+		out[i] = v
+	}
+	return out
+}
+
 // decodeTextPostings reads what encodeTextPostings wrote.
 func decodeTextPostings(enc string) []textPosting {
-	var docs []int
-	i := 0
 	if enc != "" && enc[0] == bitmapMark {
 		n, j := nextVarint(enc, 1)
-		docs, i = readBitmap(enc[j:j+int(n)]), j+int(n)
+		docs := readBitmap(enc[j : j+int(n)])
+		i := j + int(n)
+		w := int(digitValues[enc[i]])
+		i++
+		codes := unpackBits(enc[i:], len(docs), w)
+		i += (len(docs)*w + 5) / 6
+		out := make([]textPosting, len(docs))
+		for k, doc := range docs {
+			code := codes[k]
+			if code == escape(w) {
+				var rest uint64
+				rest, i = nextVarint(enc, i)
+				code += rest
+			}
+			var static uint64
+			if code&1 != 0 {
+				static, i = nextVarint(enc, i)
+			}
+			out[k] = textPosting{doc: doc, body: int32(code >> 1), static: int64(static)}
+		}
+		return out
 	}
 	var out []textPosting
 	prev := -1
-	for k := 0; i < len(enc); k++ {
-		var doc int
-		if docs != nil {
-			doc = docs[k]
-		} else {
-			var gap uint64
-			gap, i = nextVarint(enc, i)
-			doc = prev + int(gap) + 1
-		}
-		var code, static uint64
+	for i := 0; i < len(enc); {
+		var gap, code, static uint64
+		gap, i = nextVarint(enc, i)
 		code, i = nextVarint(enc, i)
 		if code&1 != 0 {
 			static, i = nextVarint(enc, i)
 		}
+		doc := prev + int(gap) + 1
 		out = append(out, textPosting{doc: doc, body: int32(code >> 1), static: int64(static)})
 		prev = doc
 	}

@@ -50,7 +50,7 @@
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-8';
+  var INDEX_FORMAT = 'pubgen-search-9';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -249,14 +249,17 @@
     return h >>> 0;
   }
   // Every family of shards is named by content through directories
-  // (shards.go): the entry names each directory by its hash, a directory
-  // lists its members' hashes, HASH characters each.
+  // (shards.go): the entry lists the directories' hashes, a directory its
+  // members' hashes, HASH characters each, one after another; a shard is
+  // prefix + number + '.' + hash + '.js', or without the number in an
+  // unnumbered family (s.u: the records, whose number is a position that
+  // an added or deleted page moves).
   var HASH = 7;
   function loadShard(load, s, i) {
     var j = Math.floor(i / s.g);
-    return load(s.p + 'd' + j + '.' + s.h[j] + '.js').then(function (hashes) {
+    return load(s.p + 'd' + j + '.' + s.h.slice(j * HASH, (j + 1) * HASH) + '.js').then(function (hashes) {
       var at = (i % s.g) * HASH;
-      return load(s.p + i + '.' + hashes.slice(at, at + HASH) + '.js');
+      return load(s.p + (s.u ? '' : i) + '.' + hashes.slice(at, at + HASH) + '.js');
     });
   }
   // bucket is the shard of a key hash among n, by linear hashing (bucket in shards.go).
@@ -294,19 +297,38 @@
     }
     return out;
   }
+  // unpackBits reads n values of w bits from s at i, low bit first, six
+  // bits a digit (packBits in encode.go).
+  function unpackBits(s, i, n, w) {
+    var out = [];
+    for (var k = 0; k < n; k++) {
+      var v = 0;
+      for (var b = 0; b < w; b++) {
+        var bit = k * w + b;
+        if (DIG.indexOf(s[i + Math.floor(bit / 6)]) & (1 << (bit % 6))) v += 1 << b;
+      }
+      out.push(v);
+    }
+    return out;
+  }
   // decodeText reads a text key's list (encodeTextPostings in encode.go),
-  // as gaps or as a bitmap after '*': document → [body frequency, static
-  // weight].
+  // as gaps, or as a bitmap after '*' with the codes packed after it:
+  // document → [body frequency, static weight].
   function decodeText(s) {
-    var docs = new Map(), r, list = null, doc = -1;
+    var docs = new Map(), r, doc = -1, code;
     if (s.charAt(0) === '*') {
       r = reader(s, 1);
-      var n = r.next();
-      list = bitmap(s, r.skip(n), n);
-    } else r = reader(s, 0);
-    for (var k = 0; r.more(); k++) {
-      doc = list ? list[k] : doc + r.next() + 1;
-      var code = r.next();
+      var n = r.next(), list = bitmap(s, r.skip(n), n), w = DIG.indexOf(s[r.skip(1)]);
+      var codes = unpackBits(s, r.skip(Math.ceil(list.length * w / 6)), list.length, w), esc = Math.pow(2, w) - 1;
+      list.forEach(function (d, k) {
+        code = codes[k] === esc ? esc + r.next() : codes[k];
+        docs.set(d, [Math.floor(code / 2), code % 2 ? r.next() : 0]);
+      });
+      return docs;
+    }
+    for (r = reader(s, 0); r.more();) {
+      doc += r.next() + 1;
+      code = r.next();
       docs.set(doc, [Math.floor(code / 2), code % 2 ? r.next() : 0]);
     }
     return docs;

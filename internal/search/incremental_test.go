@@ -158,13 +158,24 @@ func TestVarintRoundTrip(t *testing.T) {
 			denseDocs = append(denseDocs, d)
 		}
 	}
-	for _, ps := range [][]textPosting{sparse, dense} {
+	// Frequencies mostly small with a few far over the packed width.
+	var outliers []textPosting
+	for d := range 300 {
+		if d%3 != 0 {
+			p := textPosting{doc: d, body: int32(1 + d%2)}
+			if d%50 == 1 {
+				p.body, p.static = int32(40+d), 7
+			}
+			outliers = append(outliers, p)
+		}
+	}
+	for _, ps := range [][]textPosting{sparse, dense, outliers} {
 		enc := encodeTextPostings(ps)
 		if got := decodeTextPostings(enc); !slices.Equal(got, ps) {
 			t.Errorf("decode(encode(%v)) = %v", ps, got)
 		}
 		if want := len(ps) > 100; (enc[0] == bitmapMark) != want {
-			t.Errorf("%d postings over 200 documents as a bitmap: %v, want %v", len(ps), !want, want)
+			t.Errorf("%d postings as a bitmap: %v, want %v", len(ps), !want, want)
 		}
 	}
 	for _, docs := range [][]int{{0, 5, 6, 1000}, denseDocs} {

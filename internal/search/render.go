@@ -139,7 +139,7 @@ func (s *exportState) renderRecords(docs []exportDoc, all bool, changed map[int3
 		if !all && !s.recordsMoved(lo, hi, changed, prev) && s.rset.scripts[i] != nil {
 			continue
 		}
-		js, err := recordScript(i, docs[lo:hi], s.dicts)
+		js, err := recordScript(docs[lo:hi], s.dicts)
 		if err != nil {
 			return err
 		}
@@ -162,9 +162,11 @@ func (s *exportState) recordsMoved(lo, hi int, changed map[int32]bool, prev []in
 	return false
 }
 
-// recordScript is record shard i: what a result shows of each document,
-// and for an attachment's part the page it is shown under.
-func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
+// recordScript is a record shard: what a result shows of each document,
+// and for an attachment's part the page it is shown under. It does not
+// name its number, which is its place in the export order: a record shard
+// is named by its content alone (shardSet.unnumbered).
+func recordScript(docs []exportDoc, d dicts) ([]byte, error) {
 	recs := make([][]any, 0, len(docs))
 	for _, doc := range docs {
 		r := []any{
@@ -177,7 +179,7 @@ func recordScript(i int, docs []exportDoc, d dicts) ([]byte, error) {
 		}
 		recs = append(recs, r)
 	}
-	return shardScript("r"+strconv.Itoa(i), recs)
+	return shardScript("r", recs)
 }
 
 // renderLevels writes the level file: every document's length level (see

@@ -9,7 +9,10 @@ import (
 
 // Shards of one family are numbered; each is named by its own content,
 // prefix + i + "." + hash + ".js", so an unchanged shard keeps its name and
-// bytes through any edit, and a browser may cache every name forever.
+// bytes through any edit, and a browser may cache every name forever. A
+// record shard is named prefix + "." + hash + ".js", without its number:
+// that is its page's place in the export order, which a page added or
+// deleted before it moves (a deletion renamed half the site's records).
 //
 // Listing a hash per shard in the entry, which every query loads, would
 // make it grow with the site (at 10,000 pages about 5,000 record and as
@@ -27,28 +30,44 @@ const (
 )
 
 // shardNames is how the entry names a family: shard i is listed in
-// directory i/Group, whose hash is Dirs[i/Group].
+// directory j = i/Group, whose hash is Dirs[j·nameHashLen:][:nameHashLen]
+// (one string: a list of strings cost three more characters a hash).
 type shardNames struct {
-	Prefix string   `json:"p"`
-	Count  int      `json:"n"`
-	Group  int      `json:"g"`
-	Dirs   []string `json:"h"`
+	Prefix string `json:"p"`
+	Count  int    `json:"n"`
+	Group  int    `json:"g"`
+	Dirs   string `json:"h"`
+	// Unnumbered shards are named prefix + "." + hash + ".js", by their
+	// content alone (unnumberedShards).
+	Unnumbered bool `json:"u,omitempty"`
+}
+
+// shardName is the file of shard i, whose content hash is hash.
+func (s shardNames) shardName(i int, hash string) string {
+	if s.Unnumbered {
+		return s.Prefix + "." + hash + ".js"
+	}
+	return s.Prefix + strconv.Itoa(i) + "." + hash + ".js"
 }
 
 func (s shardNames) dirName(j int) string {
-	return s.Prefix + "d" + strconv.Itoa(j) + "." + s.Dirs[j] + ".js"
+	return s.Prefix + "d" + strconv.Itoa(j) + "." + s.Dirs[j*nameHashLen:(j+1)*nameHashLen] + ".js"
 }
 
 // shardSet is one family of numbered shards as the last Export left it. It
 // remembers which shards changed, so that an Export that rewrites a few
 // shards hashes only them and their directories again.
 type shardSet struct {
-	prefix  string
-	group   int
-	scripts [][]byte
-	hashes  []string // by shard, "" when it must be computed again
-	dirs    [][]byte // directory scripts, nil when one must be written again
-	dirHash []string
+	prefix string
+	group  int
+	// unnumbered names each shard by its content alone: a record shard,
+	// whose number is a position in the export order, which a page added
+	// or deleted before it moves; its content stays, and so does its name.
+	unnumbered bool
+	scripts    [][]byte
+	hashes     []string // by shard, "" when it must be computed again
+	dirs       [][]byte // directory scripts, nil when one must be written again
+	dirHash    []string
 }
 
 // resize sets the number of shards; new shards are empty until set.
@@ -107,17 +126,15 @@ func (s *shardSet) names() (shardNames, error) {
 		}
 		s.dirs[g], s.dirHash[g] = js, nameHash(js)
 	}
-	sn := shardNames{Prefix: s.prefix, Count: len(s.scripts), Group: s.group}
-	// append keeps Dirs nil, not empty, for no shards, so that the entry
-	// encodes an empty family one way.
-	sn.Dirs = append(sn.Dirs, s.dirHash...)
+	sn := shardNames{Prefix: s.prefix, Count: len(s.scripts), Group: s.group, Unnumbered: s.unnumbered}
+	sn.Dirs = strings.Join(s.dirHash, "")
 	return sn, nil
 }
 
 // addTo puts every shard and directory into files under its name.
 func (s *shardSet) addTo(files map[string][]byte, sn shardNames) {
 	for i, js := range s.scripts {
-		files[exportDir+s.prefix+strconv.Itoa(i)+"."+s.hashes[i]+".js"] = js
+		files[exportDir+sn.shardName(i, s.hashes[i])] = js
 	}
 	for g, js := range s.dirs {
 		files[exportDir+sn.dirName(g)] = js

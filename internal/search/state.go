@@ -68,7 +68,7 @@ func newExportState(m mapping.IndexMapping) *exportState {
 		enc:    map[string]string{},
 		terms:  keyShards{set: shardSet{prefix: "t", group: termGroup}, target: termShardBytes},
 		grams:  keyShards{set: shardSet{prefix: "p", group: gramGroup}, target: gramShardBytes},
-		rset:   shardSet{prefix: "r", group: recordGroup},
+		rset:   shardSet{prefix: "r", group: recordGroup, unnumbered: true},
 	}
 }
 

@@ -33,16 +33,23 @@
   // engine with itself, every shard with its data under its logical name
   // (its file name up to the first dot).
   var files = {}, data = {}, entry = null, engineModule = null, opened = null;
+  // A shard's data is kept under the file of the script handing it over
+  // (document.currentScript): shards named by their content alone (the
+  // records) all call themselves by their family's name.
   var ns = window[NS] = {
     root: root, loaded: [],
     entry: function (e) { entry = e; },
     engine: function (E) { engineModule = E; },
-    shard: function (name, d) { data[name] = d; }
+    shard: function (name, d) {
+      var cur = document.currentScript;
+      data[cur && cur.dataset.file ? cur.dataset.file : name] = d;
+    }
   };
   function script(file) {
     if (!files[file]) {
       files[file] = new Promise(function (resolve, reject) {
         var el = document.createElement('script');
+        el.dataset.file = file;
         el.src = root + 'search/' + file;
         el.onload = function () { ns.loaded.push(file); resolve(); };
         el.onerror = function () { delete files[file]; reject(new Error(t('load-failed', { file: file }))); };
@@ -52,7 +59,9 @@
     return files[file];
   }
   // load is the engine's loader: a shard file's data.
-  function load(file) { return script(file).then(function () { return data[file.split('.')[0]]; }); }
+  function load(file) {
+    return script(file).then(function () { return file in data ? data[file] : data[file.split('.')[0]]; });
+  }
   function versionError() {
     var err = new Error(t('version'));
     err.code = 'version';
