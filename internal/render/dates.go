@@ -71,6 +71,11 @@ func contactLinks(s string) template.HTML {
 // the link as it is. Digits run on from a longer number (an ID, an
 // account) are not a telephone number.
 func linkContacts(text string, rest func(string) string) string {
+	if !strings.ContainsAny(text, "0123456789@") {
+		// Every match holds a digit or an @; most of a page's text holds
+		// neither, and the pattern is slow to rule out a text by hand.
+		return rest(text)
+	}
 	var b strings.Builder
 	last := 0
 	for _, m := range contactRE.FindAllStringIndex(text, -1) {
@@ -117,7 +122,12 @@ func nowrapDates(h template.HTML) template.HTML {
 	var b strings.Builder
 	skip := 0   // inside code, pre, script, style, textarea or a <time>
 	inLink := 0 // inside a link, which is not made a second one
-	wrap := func(t string) string { return dateRE.ReplaceAllString(t, `<span class="nw">$0</span>`) }
+	wrap := func(t string) string {
+		if !strings.ContainsAny(t, "0123456789") {
+			return t // every date and time holds a digit
+		}
+		return dateRE.ReplaceAllString(t, `<span class="nw">$0</span>`)
+	}
 	for {
 		tt := z.Next()
 		switch tt {

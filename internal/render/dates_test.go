@@ -2,8 +2,11 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/corpus"
 )
 
 func TestDatesWithWeekday(t *testing.T) {
@@ -53,6 +56,31 @@ func TestNowrapDates(t *testing.T) {
 	} {
 		if got := string(nowrapDates(template.HTML(c.in))); got != c.want {
 			t.Errorf("%s:\ngot  %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
+
+// BenchmarkNowrapDates measures nowrapDates on the text of the generated
+// corpus's pages, a paragraph per block of their Markdown.
+func BenchmarkNowrapDates(b *testing.B) {
+	var pages []template.HTML
+	size := 0
+	for _, f := range corpus.Generate(300, 1) {
+		parts := strings.SplitN(string(f), "---\n", 3)
+		if len(parts) < 3 {
+			continue
+		}
+		var h strings.Builder
+		for _, para := range strings.Split(parts[2], "\n\n") {
+			h.WriteString("<p>" + template.HTMLEscapeString(para) + "</p>\n")
+		}
+		pages = append(pages, template.HTML(h.String()))
+		size += h.Len()
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, p := range pages {
+			nowrapDates(p)
 		}
 	}
 }
