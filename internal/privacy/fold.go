@@ -22,6 +22,9 @@ type folded struct {
 // The block of full-width forms of the printable ASCII characters ! to ~.
 const fullwidthFirst, fullwidthLast = '\uFF01', '\uFF5E'
 
+// The block of CJK Unified Ideographs.
+const hanFirst, hanLast = '\u4E00', '\u9FFF'
+
 func fold(text string) folded {
 	b := make([]byte, 0, len(text))
 	at := make([]int32, 0, len(text)+1)
@@ -35,6 +38,11 @@ func fold(text string) folded {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		n := len(b)
 		switch {
+		case r >= hanFirst && r <= hanLast:
+			// The CJK Unified Ideographs, most characters of a page: none
+			// is a space, a dash or invisible, and NFKC leaves each as it
+			// is, so the three table look-ups below are spared.
+			b = append(b, text[i:i+size]...)
 		case unicode.Is(unicode.Cf, r) || r == utf8.RuneError:
 			// Invisible: the reader sees the digits on either side as one
 			// number.

@@ -3,6 +3,7 @@ package privacy
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -41,6 +42,21 @@ func TestFoldFullwidthIsNFKC(t *testing.T) {
 	for r := fullwidthFirst; r <= fullwidthLast; r++ {
 		if got, want := fold(string(r)).s, norm.NFKC.String(string(r)); got != want {
 			t.Errorf("fold(U+%04X) = %q, NFKC gives %q", r, got, want)
+		}
+	}
+}
+
+// TestFoldHanIsNFKC: fold copies the CJK Unified Ideographs without asking
+// the normaliser; NFKC, the folding it stands for, leaves every one of
+// them as it is, and none is a space, a dash or a format character.
+func TestFoldHanIsNFKC(t *testing.T) {
+	for r := hanFirst; r <= hanLast; r++ {
+		s := string(r)
+		if got, want := fold(s).s, norm.NFKC.String(s); got != want {
+			t.Errorf("fold(U+%04X) = %q, NFKC gives %q", r, got, want)
+		}
+		if unicode.In(r, unicode.Cf, unicode.Zs, unicode.Pd) {
+			t.Errorf("U+%04X is a format character, a space or a dash", r)
 		}
 	}
 }
