@@ -3,6 +3,7 @@ package incremental
 import (
 	"github.com/pubgen/pubgen/internal/attach"
 	"github.com/pubgen/pubgen/internal/convert"
+	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/outputs"
 	"github.com/pubgen/pubgen/internal/privacyscan"
 	"github.com/pubgen/pubgen/internal/render"
@@ -23,6 +24,7 @@ type Memory struct {
 	files   outputs.PrepareMemo // thumbnails by photo bytes and pixel limit, calendars by event
 	prints  render.PageMemo     // what each page contributes to the versions of what outputs read
 	render  render.Cache        // rendered files by fingerprint and the versions of what they read
+	minify  minify.Memo         // minified outputs by path, while the path holds the same bytes
 	copied  Copied              // copied files' bytes by source path, while their stat proves them unchanged
 	// attach holds attachments' text by content (package attach keeps
 	// its own rules, on disk too); made on first use with the session's
@@ -92,6 +94,14 @@ func (m *Memory) Render() *render.Cache {
 		return nil
 	}
 	return &m.render
+}
+
+// Minified is the minify stage's table.
+func (m *Memory) Minified() *minify.Memo {
+	if m == nil {
+		return nil
+	}
+	return &m.minify
 }
 
 // Copied is the copied-file table.

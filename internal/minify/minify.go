@@ -1,5 +1,8 @@
-// Package minify is the only user of tdewolff/minify: it shrinks the
-// build's HTML, CSS, JS, SVG, JSON and XML output, chosen by file extension.
+// Package minify is the only user of tdewolff/minify, and the build's one
+// minify stage (Outputs): every HTML, CSS, JS, SVG, JSON and XML file the
+// build makes passes through it, its media type chosen by its extension,
+// and no producer (render, the assets, the feeds, the search engine)
+// minifies its own.
 //
 // HTML minification keeps the document and head tags and quotes, so the
 // output stays valid HTML5 that any validator and intranet proxy accepts,

@@ -9,17 +9,14 @@ import (
 	"path"
 	"strings"
 
-	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/publish"
 )
 
-// Assets minifies the theme's assets (when m is not nil) and names CSS and
-// JS after their content as published (style.1a2b3c4d.css), so a web
-// server may cache them forever and a new build is still seen at once.
-// dirs are searched in order: the site's assets/ overrides the theme's
-// file by file. It returns the entries and the map from the plain name to
-// the hashed site path, which templates link.
-func Assets(fsys fs.FS, dirs []string, m *minify.Minifier) ([]publish.Entry, map[string]string, error) {
+// Assets reads the theme's assets. dirs are searched in order: the site's
+// assets/ overrides the theme's file by file. Each comes back at
+// assets/ and its name; the build minifies them and then names CSS and JS
+// after their content (Fingerprint).
+func Assets(fsys fs.FS, dirs []string) ([]publish.Entry, error) {
 	found := map[string]string{}
 	var names []string
 	for _, dir := range dirs {
@@ -41,28 +38,37 @@ func Assets(fsys fs.FS, dirs []string, m *minify.Minifier) ([]publish.Entry, map
 			return nil
 		})
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading assets: %w", err)
+			return nil, fmt.Errorf("reading assets: %w", err)
 		}
 	}
-	var entries []publish.Entry
-	hashed := map[string]string{}
+	entries := make([]publish.Entry, 0, len(names))
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, found[name])
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading asset: %w", err)
+			return nil, fmt.Errorf("reading asset: %w", err)
 		}
-		if m != nil {
-			if data, err = m.File(name, data); err != nil {
-				return nil, nil, err
-			}
-		}
-		out := "assets/" + name
-		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
-			sum := sha256.Sum256(data)
-			out = "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		}
-		hashed[name] = out
-		entries = append(entries, publish.Entry{Path: out, Data: data})
+		entries = append(entries, publish.Entry{Path: assetDir + name, Data: data})
 	}
-	return entries, hashed, nil
+	return entries, nil
+}
+
+const assetDir = "assets/"
+
+// Fingerprint names the CSS and JS among the assets after their content
+// as published (style.1a2b3c4d.css), so a web server may cache them
+// forever and a new build is still seen at once: it renames them in place
+// and returns the map from each asset's plain name to its site path, which
+// templates link. It runs after the minify stage, so the name is the hash
+// of the bytes a browser gets.
+func Fingerprint(assets []publish.Entry) map[string]string {
+	hashed := make(map[string]string, len(assets))
+	for i, a := range assets {
+		name := strings.TrimPrefix(a.Path, assetDir)
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			sum := sha256.Sum256(a.Data)
+			assets[i].Path = assetDir + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		}
+		hashed[name] = assets[i].Path
+	}
+	return hashed
 }

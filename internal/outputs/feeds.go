@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/site"
@@ -17,9 +16,9 @@ import (
 // a feed or sitemap with relative URLs is useless to its readers. Text goes
 // through encoding/xml, so titles cannot break out of their elements.
 // Each file comes with its claim, which names it for messages about its
-// address: the site graph knows none of them. The XML files are minified
-// when m is not nil.
-func Feeds(s *site.Site, pretty bool, m *minify.Minifier) ([]publish.Entry, []site.Claim, error) {
+// address: the site graph knows none of them. The build's minify stage
+// minifies the XML files, as it does every output.
+func Feeds(s *site.Site, pretty bool) ([]publish.Entry, []site.Claim, error) {
 	base := s.Config.BaseURL
 	if base == "" {
 		return nil, nil, nil
@@ -49,13 +48,6 @@ func Feeds(s *site.Site, pretty bool, m *minify.Minifier) ([]publish.Entry, []si
 	}
 	add("sitemap.xml", b, site.Origin{Name: msg.OriginSitemap})
 	add("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+base+"sitemap.xml\n"), site.Origin{Name: msg.OriginRobots})
-	if m != nil {
-		for i := range out {
-			if out[i].Data, err = m.File(out[i].Path, out[i].Data); err != nil {
-				return nil, nil, err
-			}
-		}
-	}
 	return out, claims, nil
 }
 

@@ -1,11 +1,6 @@
 package pipeline
 
-import (
-	"fmt"
-
-	"github.com/pubgen/pubgen/internal/incremental"
-	"github.com/pubgen/pubgen/internal/memo"
-)
+import "github.com/pubgen/pubgen/internal/incremental"
 
 // caches are what a Session keeps between builds: the stages' tables in
 // package incremental's Memory, and the search text's masks (maskMemo),
@@ -28,10 +23,4 @@ func (c *caches) maskMemo() *maskMemo {
 		return nil
 	}
 	return &c.masks
-}
-
-// renderGlobal is what every rendered file depends on besides what its
-// template reads (render.Versions): whether output is minified.
-func renderGlobal(opts Options) [32]byte {
-	return memo.Sum(fmt.Appendf(nil, "minify %v", !opts.NoMinify))
 }

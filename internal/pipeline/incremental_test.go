@@ -898,6 +898,11 @@ func TestRenderCount(t *testing.T) {
 	if len(changed) != 1 || changed[0] != "study/s-00001/index.html" {
 		t.Errorf("body edit changed %v, want only the page", changed)
 	}
+	// The minify stage runs on the one page that changed; every other
+	// output, rendered again or not, holds the bytes it held.
+	if n := sess.caches.mem().Minified().Ran(); n != 1 {
+		t.Errorf("body edit: %d files minified, want 1 (the page itself)", n)
+	}
 
 	res, changed = edit(func(s string) string { return replaceField(s, "title", `"改过的标题"`) })
 	html := 0

@@ -11,27 +11,25 @@ import (
 // checkOutputs runs every output path but the search shards through
 // site.CheckOutputs, each with who makes it. The shards' folder is kept for
 // them instead, as check makes no shards: so check and build see the same
-// paths, and whatever would fail at publish fails at check first. own are
+// paths, and whatever would fail at publish fails at check first. entries
+// are the rendered and copied files, assets the theme's; own are
 // the claims of the files the site graph does not know, as the producers
 // that make them name them (render.Job.From, outputs.Feeds).
 func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry, own []site.Claim) error {
-	theme := map[string]bool{}
-	for _, a := range assets {
-		theme[a.Path] = true
-	}
 	named := make(map[string]site.Origin, len(own))
 	for _, c := range own {
 		named[c.Path] = c.From
 	}
 	claims := []site.Claim{{Path: search.ExportDir, From: site.Origin{Name: msg.OriginSearchIndex}}}
+	for _, a := range assets {
+		claims = append(claims, site.Claim{Path: a.Path, From: site.Origin{Name: msg.OriginThemeFile, Arg: a.Path}})
+	}
 	used := map[string]int{} // how many rendered entries at a path were given an origin
 	for _, e := range entries {
 		var o site.Origin
 		switch {
 		case e.SrcPath != "":
 			o = site.Origin{File: e.SrcPath}
-		case theme[e.Path]:
-			o = site.Origin{Name: msg.OriginThemeFile, Arg: e.Path}
 		default:
 			// Two rendered entries at one path take the site graph's
 			// origins first, then the producer's name for the site's own

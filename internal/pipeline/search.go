@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
-	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/publish"
@@ -150,24 +148,17 @@ func indexAndExport(s *site.Site, extra []search.Doc, masks *maskMemo, ix *searc
 	return entries, stats, nil
 }
 
-// minifyEngine minifies the search engine among the exported files, as the
-// theme's scripts are; the shards are data, written compact already.
-func minifyEngine(files []publish.Entry, m *minify.Minifier) error {
-	if m == nil {
-		return nil
-	}
-	for i, f := range files {
+// splitEngine parts the exported files into the search engine, which is
+// code, and the shards, which are data.
+func splitEngine(files []publish.Entry) (engine, data []publish.Entry) {
+	for _, f := range files {
 		if f.Path == search.EnginePath() {
-			// A copy: the minifier writes into its input, and the index
-			// keeps the exported bytes for the next build of a session.
-			data, err := m.File(f.Path, bytes.Clone(f.Data))
-			if err != nil {
-				return err
-			}
-			files[i].Data = data
+			engine = append(engine, f)
+		} else {
+			data = append(data, f)
 		}
 	}
-	return nil
+	return engine, data
 }
 
 func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, search.UpdateStats, error) {

@@ -146,7 +146,7 @@ func TestTemplatesAndStringsRecordedPerOutput(t *testing.T) {
 		}
 		r := result{out: map[string]string{}, read: map[string][]key{}, v: NewVersions(s, &Options{}, l, [32]byte{}, nil)}
 		var c Cache
-		outs, errs := RunCached(l, pages, nil, &c, r.v)
+		outs, errs := RunCached(l, pages, &c, r.v)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}

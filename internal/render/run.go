@@ -9,7 +9,6 @@ import (
 	"unsafe"
 
 	"github.com/pubgen/pubgen/internal/layout"
-	"github.com/pubgen/pubgen/internal/minify"
 	"github.com/pubgen/pubgen/internal/parallel"
 )
 
@@ -19,11 +18,11 @@ type Output struct {
 	Data []byte
 }
 
-// Run executes the jobs on all cores, minifying each result when m is not
-// nil, and returns the outputs in job order. All template errors are
-// returned together.
-func Run(l *layout.Layouts, jobs []Job, m *minify.Minifier) ([]Output, []error) {
-	return RunCached(l, jobs, m, nil, nil)
+// Run executes the jobs on all cores and returns the outputs in job order,
+// as the templates wrote them (the build's minify stage minifies them with
+// every other output). All template errors are returned together.
+func Run(l *layout.Layouts, jobs []Job) ([]Output, []error) {
+	return RunCached(l, jobs, nil, nil)
 }
 
 // Cache holds a session's rendered files, each with what its template
@@ -49,7 +48,7 @@ type cached struct {
 // RunCached is Run that reuses, for every job whose cached file in c is
 // still right by the versions v, the bytes rendered before. With a nil c
 // or v every job runs.
-func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *Versions) ([]Output, []error) {
+func RunCached(l *layout.Layouts, jobs []Job, c *Cache, v *Versions) ([]Output, []error) {
 	out := make([]Output, len(jobs))
 	errs := make([]error, len(jobs))
 	jvs := make([][32]byte, len(jobs))
@@ -87,7 +86,7 @@ func RunCached(l *layout.Layouts, jobs []Job, m *minify.Minifier, c *Cache, v *V
 	fresh := make([]cached, len(jobs))
 	parallel.For(len(todo), func(k int) {
 		i := todo[k]
-		out[i], errs[i] = ws.run(jobs[i], m)
+		out[i], errs[i] = ws.run(jobs[i])
 		rec := jobs[i].Data.rec
 		if keep && errs[i] == nil && jvs[i] != ([32]byte{}) {
 			fresh[i] = cached{job: jvs[i], data: out[i].Data, reads: c.keys.number(rec.sorted())}
@@ -201,7 +200,7 @@ func (e *NoLayout) Error() string {
 	return fmt.Sprintf("no layout for it in theme %q (want one of layouts/%v)", e.Theme, e.Want)
 }
 
-func (ws *workers) run(j Job, m *minify.Minifier) (Output, error) {
+func (ws *workers) run(j Job) (Output, error) {
 	l := ws.l
 	name, ok := l.Lookup(j.Layouts...)
 	if !ok {
@@ -214,14 +213,7 @@ func (ws *workers) run(j Job, m *minify.Minifier) (Output, error) {
 	if err := w.in.Execute(&b, name, j.Data); err != nil {
 		return Output{}, &Error{File: j.Data.File, From: j.Data.Page.Path(), Err: err}
 	}
-	data := b.Bytes()
-	if m != nil {
-		var err error
-		if data, err = m.File(j.Data.File, data); err != nil {
-			return Output{}, err
-		}
-	}
-	return Output{Path: j.Data.File, Data: data}, nil
+	return Output{Path: j.Data.File, Data: b.Bytes()}, nil
 }
 
 // Footprint is what the cache's records of reads cost: how many files it
