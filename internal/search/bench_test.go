@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -149,8 +150,9 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 func shardFiles(tb testing.TB, files map[string][]byte, sn shardNames, i int) []string {
 	dir := sn.dirName(i / sn.Group)
 	hashes := shardString(tb, files[exportDir+dir])
-	j := (i % sn.Group) * nameHashLen
-	return []string{dir, sn.shardName(i, hashes[j:j+nameHashLen])}
+	w := cmp.Or(sn.Width, nameHashLen)
+	j := (i % sn.Group) * w
+	return []string{dir, sn.shardName(i, hashes[j:j+w])}
 }
 
 // shardString is the string a shard script hands to search.js.

@@ -50,7 +50,7 @@
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-9';
+  var INDEX_FORMAT = 'pubgen-search-10';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -253,13 +253,14 @@
   // members' hashes, HASH characters each, one after another; a shard is
   // prefix + number + '.' + hash + '.js', or without the number in an
   // unnumbered family (s.u: the records, whose number is a position that
-  // an added or deleted page moves).
+  // an added or deleted page moves), whose hashes are s.w characters long
+  // when the entry says so.
   var HASH = 7;
   function loadShard(load, s, i) {
     var j = Math.floor(i / s.g);
     return load(s.p + 'd' + j + '.' + s.h.slice(j * HASH, (j + 1) * HASH) + '.js').then(function (hashes) {
-      var at = (i % s.g) * HASH;
-      return load(s.p + (s.u ? '' : i) + '.' + hashes.slice(at, at + HASH) + '.js');
+      var w = s.w || HASH, at = (i % s.g) * w;
+      return load(s.p + (s.u ? '' : i) + '.' + hashes.slice(at, at + w) + '.js');
     });
   }
   // bucket is the shard of a key hash among n, by linear hashing (bucket in shards.go).
@@ -343,14 +344,28 @@
     for (var r = reader(s, 0), doc = -1; r.more();) { doc += r.next() + 1; docs.set(doc, null); }
     return docs;
   }
-  // unpackLevel is the i-th level of the level file (packLevels in encode.go).
-  function unpackLevel(s, i) {
-    var lo = DIG.indexOf(s[0]), w = DIG.indexOf(s[1]), v = 0;
-    for (var k = 0; k < w; k++) {
-      var bit = i * w + k;
-      if (DIG.indexOf(s[2 + Math.floor(bit / 6)]) & (1 << (bit % 6))) v += 1 << k;
+  // unpackLevels reads the n levels of the level file (packLevels in
+  // encode.go): a canonical Huffman code, its lengths first.
+  function unpackLevels(s, n) {
+    var r = reader(s, 0), m = r.next(), lens = [], i, l;
+    for (i = 0; i < m; i++) { var at = r.skip(2); lens.push([DIG.indexOf(s[at]), DIG.indexOf(s[at + 1])]); }
+    lens.sort(function (a, b) { return a[1] - b[1] || a[0] - b[0]; });
+    var sym = {}, code = 0, len = 0;
+    lens.forEach(function (x) { // canonicalCodes
+      while (len < x[1]) { code *= 2; len++; }
+      sym[len + ':' + code] = x[0];
+      code++;
+    });
+    var out = [], start = r.skip(0);
+    code = 0;
+    len = 0;
+    for (var bit = 0; out.length < n; bit++) {
+      code = code * 2 + ((DIG.indexOf(s[start + Math.floor(bit / 6)]) >> (bit % 6)) & 1);
+      len++;
+      l = sym[len + ':' + code];
+      if (l !== undefined) { out.push(l); code = 0; len = 0; }
     }
-    return lo + v;
+    return out;
   }
   // The scorer of score.go, in the same float64 operations in the same order.
   function levelLength(l) {
@@ -407,10 +422,12 @@
     }
 
     // levels resolves to a function from a document to its length level,
-    // from the level file (one for the site, see renderLevels).
+    // from the level file (one for the site, see renderLevels), decoded once.
+    var byLevel = null;
     function levels() {
       return load(e.levels).then(function (packed) {
-        return function (d) { return unpackLevel(packed, d); };
+        if (!byLevel) byLevel = unpackLevels(packed, e.docs);
+        return function (d) { return byLevel[d]; };
       });
     }
 

@@ -3,6 +3,7 @@ package search
 import (
 	"flag"
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -183,13 +184,18 @@ func TestVarintRoundTrip(t *testing.T) {
 			t.Errorf("decodeDocs(encodeDocs(%v)) = %v", docs, got)
 		}
 	}
-	for _, levels := range [][]int{{7}, {30, 31, 38, 30, 45, 33, 30}, {0, 63, 5}, {12, 12, 12}} {
+	skewed := make([]int, 5000)
+	for i := range skewed {
+		skewed[i] = 30 + bits.TrailingZeros(uint(i+1)) // level 30 half the time, 31 a quarter…
+	}
+	for _, levels := range [][]int{{7}, {30, 31, 38, 30, 45, 33, 30}, {0, 63, 5}, {12, 12, 12}, skewed} {
 		enc := packLevels(levels)
-		for i, l := range levels {
-			if got := unpackLevel(enc, i); got != l {
-				t.Errorf("level %d of %v is %d in %q", i, levels, got, enc)
-			}
+		if got := unpackLevels(enc, len(levels)); !slices.Equal(got, levels) {
+			t.Errorf("unpackLevels(packLevels(%.20v)) = %.20v", levels, got)
 		}
+	}
+	if enc := packLevels(skewed); len(enc) > 5000*2/6+40 {
+		t.Errorf("5,000 levels of falling frequency take %d digits", len(enc))
 	}
 	if enc := encodeDocs(denseDocs); enc[0] != bitmapMark || len(enc) != 1+200/6+1 {
 		t.Errorf("a dense list is %d bytes: %.40q", len(enc), enc)

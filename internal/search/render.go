@@ -187,7 +187,7 @@ func recordScript(docs []exportDoc, d dicts) ([]byte, error) {
 // packLevels, in export order. It is one file, not shards of it: a common
 // key's matches are spread over the whole site, so its query loaded every
 // shard, one request each (twenty at 10,000 pages), and the whole file is
-// about two thirds of a byte per page. A body edit still changes one file.
+// about half a byte per page. A body edit still changes one file.
 func (s *exportState) renderLevels(docs []exportDoc) error {
 	levels := make([]int, len(docs))
 	for i, d := range docs {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -9,10 +10,7 @@ import (
 
 // Shards of one family are numbered; each is named by its own content,
 // prefix + i + "." + hash + ".js", so an unchanged shard keeps its name and
-// bytes through any edit, and a browser may cache every name forever. A
-// record shard is named prefix + "." + hash + ".js", without its number:
-// that is its page's place in the export order, which a page added or
-// deleted before it moves (a deletion renamed half the site's records).
+// bytes through any edit, and a browser may cache every name forever.
 //
 // Listing a hash per shard in the entry, which every query loads, would
 // make it grow with the site (at 10,000 pages about 5,000 record and as
@@ -38,8 +36,10 @@ type shardNames struct {
 	Group  int    `json:"g"`
 	Dirs   string `json:"h"`
 	// Unnumbered shards are named prefix + "." + hash + ".js", by their
-	// content alone (unnumberedShards).
+	// content alone (shardSet.unnumbered), with hashes of Width characters
+	// in the directories (nameHashLen when 0).
 	Unnumbered bool `json:"u,omitempty"`
+	Width      int  `json:"w,omitempty"`
 }
 
 // shardName is the file of shard i, whose content hash is hash.
@@ -64,8 +64,9 @@ type shardSet struct {
 	// whose number is a position in the export order, which a page added
 	// or deleted before it moves; its content stays, and so does its name.
 	unnumbered bool
+	width      int // an unnumbered family's hash width (uniqueWidth)
 	scripts    [][]byte
-	hashes     []string // by shard, "" when it must be computed again
+	hashes     []string // by shard, "" when it must be computed again; unnumbered: maxHashLen long
 	dirs       [][]byte // directory scripts, nil when one must be written again
 	dirHash    []string
 }
@@ -109,16 +110,18 @@ func (s *shardSet) set(i int, js []byte) bool {
 // names hashes the shards that changed, writes their directories again,
 // and names the family.
 func (s *shardSet) names() (shardNames, error) {
+	w := nameHashLen
+	if s.unnumbered {
+		w = s.uniqueWidth()
+	}
 	for g := range s.dirs {
 		if s.dirs[g] != nil {
 			continue
 		}
 		var list strings.Builder
 		for i := g * s.group; i < min((g+1)*s.group, len(s.scripts)); i++ {
-			if s.hashes[i] == "" {
-				s.hashes[i] = nameHash(s.scripts[i])
-			}
-			list.WriteString(s.hashes[i])
+			s.hash(i)
+			list.WriteString(s.hashes[i][:w])
 		}
 		js, err := shardScript(s.prefix+"d"+strconv.Itoa(g), list.String())
 		if err != nil {
@@ -127,14 +130,66 @@ func (s *shardSet) names() (shardNames, error) {
 		s.dirs[g], s.dirHash[g] = js, nameHash(js)
 	}
 	sn := shardNames{Prefix: s.prefix, Count: len(s.scripts), Group: s.group, Unnumbered: s.unnumbered}
+	if w != nameHashLen {
+		sn.Width = w
+	}
 	sn.Dirs = strings.Join(s.dirHash, "")
 	return sn, nil
 }
 
+// hash computes shard i's hash if it is not known.
+func (s *shardSet) hash(i int) {
+	if s.hashes[i] != "" {
+		return
+	}
+	if s.unnumbered {
+		s.hashes[i] = contentHash(s.scripts[i], maxHashLen)
+	} else {
+		s.hashes[i] = nameHash(s.scripts[i])
+	}
+}
+
+// maxHashLen is the longest hash an unnumbered shard can be named by.
+const maxHashLen = 12
+
+// uniqueWidth is the hash width of an unnumbered family: the shortest from
+// nameHashLen on at which no two different shards share a name. A numbered
+// shard's name holds its number, so only versions of one shard could meet
+// under one name; the shards of an unnumbered family all could, and 35
+// bits meet once in about 700 sites of 10,000 pages. The width depends on
+// the shards alone, as a clean export's does; it grows, renaming every
+// shard of the family, only when two of them would share a name.
+func (s *shardSet) uniqueWidth() int {
+	for i := range s.scripts {
+		s.hash(i)
+	}
+	w := nameHashLen
+	for ; w < maxHashLen; w++ {
+		seen := make(map[string]int, len(s.scripts))
+		clash := false
+		for i, h := range s.hashes {
+			if j, ok := seen[h[:w]]; ok && !bytes.Equal(s.scripts[i], s.scripts[j]) {
+				clash = true
+				break
+			}
+			seen[h[:w]] = i
+		}
+		if !clash {
+			break
+		}
+	}
+	if w != s.width {
+		s.width = w
+		clear(s.dirs)
+	}
+	return w
+}
+
 // addTo puts every shard and directory into files under its name.
 func (s *shardSet) addTo(files map[string][]byte, sn shardNames) {
+	w := cmp.Or(sn.Width, nameHashLen)
 	for i, js := range s.scripts {
-		files[exportDir+sn.shardName(i, s.hashes[i])] = js
+		files[exportDir+sn.shardName(i, s.hashes[i][:w])] = js
 	}
 	for g, js := range s.dirs {
 		files[exportDir+sn.dirName(g)] = js

@@ -1,0 +1,1 @@
+__pubgenSearch.shard("levels","3E2F2G1cQ0");

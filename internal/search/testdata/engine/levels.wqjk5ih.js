@@ -1,1 +1,0 @@
-__pubgenSearch.shard("levels","E2c2f");
