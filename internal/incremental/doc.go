@@ -7,8 +7,8 @@
 // config.Config.Hash, a photo's or attachment's bytes), forgotten when a
 // build no longer asks for it — and the stage that does the work keeps the
 // logic of its own table (scaffold.HintsMemo, convert.Memo,
-// privacyscan.Memo, outputs.PrepareMemo, render.Cache and PageMemo, minify.Memo,
-// site.RelatedMemo, attach.Cache). The tables of work that has no stage of
+// privacyscan.Memo, outputs.PrepareMemo, render.Cache and PageMemo,
+// minify.Memo, searchdoc.MaskMemo, site.RelatedMemo, attach.Cache). The tables of work that has no stage of
 // its own live here: parsed pages (Pages) and the bytes of copied files
 // (Copied).
 //

@@ -8,6 +8,7 @@ import (
 	"github.com/pubgen/pubgen/internal/privacyscan"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/scaffold"
+	"github.com/pubgen/pubgen/internal/searchdoc"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -25,6 +26,7 @@ type Memory struct {
 	prints  render.PageMemo     // what each page contributes to the versions of what outputs read
 	render  render.Cache        // rendered files by fingerprint and the versions of what they read
 	minify  minify.Memo         // minified outputs by path, while the path holds the same bytes
+	masks   searchdoc.MaskMemo  // search texts masked of personal data, by their place, while it holds the same text
 	copied  Copied              // copied files' bytes by source path, while their stat proves them unchanged
 	// attach holds attachments' text by content (package attach keeps
 	// its own rules, on disk too); made on first use with the session's
@@ -102,6 +104,14 @@ func (m *Memory) Minified() *minify.Memo {
 		return nil
 	}
 	return &m.minify
+}
+
+// Masks is the search documents' table of masked texts.
+func (m *Memory) Masks() *searchdoc.MaskMemo {
+	if m == nil {
+		return nil
+	}
+	return &m.masks
 }
 
 // Copied is the copied-file table.

@@ -24,6 +24,7 @@ import (
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/scaffold"
 	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/searchdoc"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/sitedata"
 	"github.com/pubgen/pubgen/internal/source"
@@ -111,11 +112,14 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	var att attachmentReport
 	var shardData []publish.Entry // the search shards but the engine
 	if !opts.NoSearch {
-		texts := readAttachments(fsys, s, ac, &l)
+		texts := searchdoc.ReadAttachments(fsys, s, ac, &l)
 		att = newAttachmentReport(texts, ac.Extracted())
-		var shards []publish.Entry
 		pretty := s.Config.URLStyle == config.Pretty
-		if shards, stats, err = indexAndExport(s, attachmentDocs(s, texts, rs.t, c.maskMemo(), pretty), c.maskMemo(), opts.Index, opts.SearchCache, pretty, &l); err != nil {
+		masks := c.mem().Masks()
+		docs := append(searchdoc.Pages(s, pretty, masks), searchdoc.Attachments(s, texts, rs.t, masks, pretty)...)
+		masks.Sweep()
+		var shards []publish.Entry
+		if shards, stats, err = indexAndExport(docs, opts.Index, opts.SearchCache, &l); err != nil {
 			return nil, err
 		}
 		// The engine is code, minified as the theme's scripts are; the

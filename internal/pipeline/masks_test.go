@@ -26,7 +26,7 @@ func TestSessionMasksOnlyEditedText(t *testing.T) {
 	sess := NewSession(os.DirFS(dir), Options{Now: demoNow})
 	build := func() (scans int64, shards []byte) {
 		t.Helper()
-		before := sess.caches.masks.scans.Load()
+		before := sess.caches.mem().Masks().Scans()
 		_, out, _, err := sess.Build()
 		if err != nil {
 			t.Fatal(err)
@@ -36,7 +36,7 @@ func TestSessionMasksOnlyEditedText(t *testing.T) {
 				shards = append(shards, data...)
 			}
 		}
-		return sess.caches.masks.scans.Load() - before, shards
+		return sess.caches.mem().Masks().Scans() - before, shards
 	}
 	if n, _ := build(); n < 6 {
 		t.Fatalf("first build scanned %d texts, want every page's", n)

@@ -14,6 +14,7 @@ import (
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/search"
+	"github.com/pubgen/pubgen/internal/searchdoc"
 	"github.com/pubgen/pubgen/internal/site"
 )
 
@@ -220,4 +221,19 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// attachmentReport is what the build report says of attachments.
+type attachmentReport struct {
+	Files     int `json:"files"`     // searchable attachments published
+	Parts     int `json:"parts"`     // search results they make (PDF pages, sheets)
+	Extracted int `json:"extracted"` // read this build; the rest came from the cache
+}
+
+func newAttachmentReport(texts []searchdoc.Attachment, extracted int) attachmentReport {
+	r := attachmentReport{Files: len(texts), Extracted: extracted}
+	for _, a := range texts {
+		r.Parts += len(a.Parts)
+	}
+	return r
 }

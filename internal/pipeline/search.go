@@ -4,112 +4,20 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
-	"sync/atomic"
 
 	"github.com/pubgen/pubgen/internal/diag"
-	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
-	"github.com/pubgen/pubgen/internal/privacy"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
-	"github.com/pubgen/pubgen/internal/site"
 )
 
-// searchDocs turns the published pages into what the index holds.
-func searchDocs(s *site.Site, pretty bool, masks *maskMemo) []search.Doc {
-	docs := make([]search.Doc, 0, len(s.Pages))
-	for _, n := range s.Pages {
-		d, _ := pageDoc(s, n, pretty, masks)
-		docs = append(docs, d)
-	}
-	return docs
-}
-
-// maskMemo remembers privacy.MaskText's answers between a session's
-// builds. Every page's text goes through the mask on every build, and that
-// scan was most of a one-page edit's rebuild; with the memo only the
-// edited page's text is scanned again. An entry is found by the place the
-// text comes from (a page's field, an attachment's part) and used only
-// while that place holds the same text under the same allow list, which
-// the entry keeps and compares: hashing every text on every build to find
-// it by content cost a one-page edit 80 ms on 10,000 pages, comparing it
-// to the text it was made from costs next to nothing. A nil *maskMemo
-// masks every time.
-type maskMemo struct {
-	t memo.Table[maskedText]
-	// scans counts the texts scanned because the memo did not hold them.
-	scans atomic.Int64
-}
-
-// maskedText is one text, the allow list it was masked under, and the
-// result.
-type maskedText struct {
-	text, allow, masked string
-}
-
-// mask is privacy.MaskText(text, allow...), remembered under name: the
-// place text comes from, unique within a build.
-func (m *maskMemo) mask(name, text string, allow []string) string {
-	if m == nil || text == "" {
-		return privacy.MaskText(text, allow...)
-	}
-	key := strings.Join(allow, "\x00")
-	if e, _, ok := m.t.Last(name); ok && e.text == text && e.allow == key {
-		return e.masked
-	}
-	m.scans.Add(1)
-	masked := privacy.MaskText(text, allow...)
-	m.t.Put(name, memo.Version{}, maskedText{text: text, allow: key, masked: masked})
-	return masked
-}
-
-// sweep forgets the texts this build did not mask.
-func (m *maskMemo) sweep() {
-	if m != nil {
-		m.t.Sweep()
-	}
-}
-
-// pageDoc is the page n as the index holds it, and the mask every text of
-// it goes through (field names the text's place in the page, for the
-// memo). Dates, years and statuses are the site's own: its
-// calendar and its build's now. The index holds no whole personal-data
-// number a page did not allow (privacy.allow): a page that publishes one
-// with a warning still shows it, but the shards, which anyone can
-// download whole and grep, and pubgen search hold it masked. Text added
-// to a Doc later (attachments', attachmentDocs) goes through the same mask.
-func pageDoc(s *site.Site, n *site.Node, pretty bool, masks *maskMemo) (search.Doc, func(field, text string) string) {
-	loc := s.Config.Location
-	url := n.File()
-	if pretty {
-		url = n.URL
-	}
-	var allow []string
-	if n.Privacy != nil {
-		allow = n.Privacy.Allow
-	}
-	mask := func(field, text string) string { return masks.mask(n.Path+"\x00"+field, text, allow) }
-	var tags []string
-	for i, t := range n.Tags {
-		tags = append(tags, mask("tag"+strconv.Itoa(i), t))
-	}
-	return search.Doc{
-		ID: n.Path, URL: url, Title: mask("title", n.Title), Summary: mask("summary", n.Summary), Body: mask("body", n.PlainText),
-		Tags: tags, Branch: mask("branch", n.Branch), Type: n.Type, Category: mask("category", n.Category),
-		Status: site.Status(n.Page, s.Now, loc),
-		Date:   n.Date.In(loc), Day: site.DayOf(n.Date, loc), Year: site.YearOf(n.Date, loc),
-	}, mask
-}
-
-// indexAndExport brings the search index up to date with the site (its
-// pages, and extra: the attachments' documents) and exports the browser's
+// indexAndExport brings the search index up to date with docs (the site's
+// pages and attachments, package searchdoc) and exports the browser's
 // shards from it. The index is ix when the caller
 // keeps one open, else the persistent one in cacheDir, else (tests, check)
 // a throwaway one. A damaged index is a warning in l, not a failed build:
 // it is deleted and rebuilt from the pages.
-func indexAndExport(s *site.Site, extra []search.Doc, masks *maskMemo, ix *search.Index, cacheDir string, pretty bool, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
+func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
 	if ix == nil {
 		var done func()
 		var err error
@@ -127,8 +35,6 @@ func indexAndExport(s *site.Site, extra []search.Doc, masks *maskMemo, ix *searc
 			warnDamaged(l, err)
 		}
 	}
-	docs := append(searchDocs(s, pretty, masks), extra...)
-	masks.sweep()
 	files, stats, err := updateAndExport(ix, docs)
 	if err != nil {
 		// Whatever failed, bleve's files are the suspect: the pages are the
