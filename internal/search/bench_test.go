@@ -109,7 +109,7 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 		}
 	}
 	for _, k := range phraseKeys(a, q) {
-		for _, f := range shardFiles(tb, files, e.Phrases, bucket(keyHash(k), e.Phrases.Count)) {
+		for _, f := range shardFiles(tb, files, e.Phrases, bucket(shardHash(k), e.Phrases.Count)) {
 			need[f] = true
 		}
 	}

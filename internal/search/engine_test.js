@@ -97,6 +97,41 @@ test('decoding: a query loads the entry\'s shards only, each once', async () => 
   assert.equal(res.facets.type.notice, 1);
 });
 
+// requests opens the fixture with a loader that keeps what it loaded, as
+// search.js does, and counts the files it fetched.
+function requests() {
+  const fetched = new Map();
+  const e = E.open(run('index.js'), (file) => {
+    if (!fetched.has(file)) fetched.set(file, Promise.resolve(run(file)));
+    return fetched.get(file);
+  });
+  return { e, fetched };
+}
+
+test('requests: a query matching every page fetches one level file, its key\'s shard and directory', async () => {
+  const { e, fetched } = requests();
+  const res = await e.search('支部');
+  assert.equal(res.total, e.docs);
+  // The levels of every page are one file (they were a shard per 500
+  // pages and a directory: 21 requests for a common word at 10,000 pages).
+  assert.deepEqual([...fetched.keys()].map((f) => f.split('.')[0]).sort(), ['levels', 't0', 'td0']);
+});
+
+test('requests: the records of the results shown are a file each and their directories', async () => {
+  const { e, fetched } = requests();
+  const res = await e.search('支部');
+  fetched.clear();
+  const recs = await e.records(res.docs);
+  const files = [...fetched.keys()];
+  // A record is named by its content alone, so a page added or deleted
+  // before it renames none; the results a query shows are spread over the
+  // site, so a file of several records would mostly carry records not
+  // shown. One directory lists the names of 32 records.
+  assert.equal(files.filter((f) => /^r\.[a-z2-7]{7}\.js$/.test(f)).length, recs.length);
+  const dirs = files.filter((f) => !f.startsWith('r.'));
+  assert.ok(dirs.length === 1 && /^rd0\.[a-z2-7]{7}\.js$/.test(dirs[0]), dirs.join());
+});
+
 test('query: a run of Han characters is a phrase', async () => {
   assert.deepEqual(await urls('管理工具'), ['notices/tools']);
   assert.deepEqual((await urls('管理 工具')).sort(), ['notices/tools', 'study/rules']);

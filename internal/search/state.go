@@ -105,6 +105,19 @@ func (s *exportState) removeDoc(id string) {
 // sortOrder puts the documents in export order: the reverse of docOrder,
 // oldest first, so that the usual new page, dated today, takes the last
 // position and moves no other document's number.
+//
+// Positions are dense, so deleting a page (or adding one dated in the
+// past) moves every later page by one, and every key list spanning it is
+// written again: at 10,000 pages about 2,200 files, mostly key shards
+// (records are named by content and stay). Keeping a deleted page's
+// number free would make the shards depend on the order of past edits,
+// and a clean build would write other bytes than a session that lived
+// through them: the byte-for-byte rule wins. Numbers anchored to a page's
+// date with free slots between them would be history-independent, but
+// measured on the generated corpus they still move 1.45 other pages per
+// deletion with 2.3 numbers per page (0.71 with 4.6), and every number
+// costs the level file, the facet file and every bitmap list its share:
+// bytes every query loads, for an edit that is rare.
 func (s *exportState) sortOrder() {
 	s.order = s.order[:0]
 	for slot, id := range s.ids {
