@@ -121,6 +121,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 				return 1
 			}
 			say(stderr, "%s", p.Sprint(msg.OpChanged, b.Paths))
+			session.Changed(b.Paths)
 			wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
 		case <-wake.C():
 			if wake.due() {
@@ -129,6 +130,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 			}
 		case err, ok := <-w.Errors():
 			if ok {
+				session.Forget() // a change may have gone unreported
 				sayErr(stderr, p, err)
 			}
 		}

@@ -91,10 +91,11 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 		select {
 		case <-ctx.Done():
 			return 0
-		case _, ok := <-w.Batches():
+		case b, ok := <-w.Batches():
 			if !ok {
 				return 1
 			}
+			session.Changed(b.Paths)
 			wake.set(once(), stderr)
 		case <-wake.C():
 			if wake.due() {
@@ -103,6 +104,7 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 			}
 		case err, ok := <-w.Errors():
 			if ok {
+				session.Forget() // a change may have gone unreported
 				sayErr(stderr, p, err)
 			}
 		}

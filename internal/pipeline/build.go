@@ -84,8 +84,9 @@ func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
 }
 
 func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Printer) (*Result, error) {
-	// Folders are listed once per build, however many stages walk them.
-	fsys = source.Listed(fsys)
+	// Folders are listed once per build, however many stages walk them,
+	// and in a watched session only those reported changed.
+	fsys = c.fs(fsys)
 	// One attachment cache for the build, so that the privacy scan and
 	// search share each extraction.
 	ac := c.mem().Attach(opts.AttachCache)

@@ -1,11 +1,28 @@
 package pipeline
 
-import "github.com/pubgen/pubgen/internal/incremental"
+import (
+	"io/fs"
+
+	"github.com/pubgen/pubgen/internal/incremental"
+	"github.com/pubgen/pubgen/internal/source"
+)
 
 // caches are what a Session keeps between builds: the stages' tables, all
-// in package incremental's Memory. A nil *caches builds from scratch.
+// in package incremental's Memory, and what is known of the site's
+// folders while a watcher reports every change (source.Known). A nil
+// *caches builds from scratch.
 type caches struct {
 	memory incremental.Memory
+	known  source.Known
+}
+
+// fs is fsys for one build: through what the session knows of it, or for
+// a build from scratch with each folder listed once (source.Listed).
+func (c *caches) fs(fsys fs.FS) fs.FS {
+	if c == nil {
+		return source.Listed(fsys)
+	}
+	return c.known.FS(fsys)
 }
 
 // mem is the session's memory; nil (remember nothing) for a clean build.

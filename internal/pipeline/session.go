@@ -27,6 +27,18 @@ func NewSession(fsys fs.FS, opts Options) *Session {
 	return &Session{fsys: fsys, opts: opts}
 }
 
+// Changed tells the session the paths (slash paths from the site root,
+// as package watch reports them) created, written, removed or renamed
+// since its last build, and that it will be told of every change from now
+// on: its next builds list and stat only those and what they never looked
+// at, and trust what they knew of the rest (source.Known). A session that
+// is never told builds as if everything may have changed.
+func (s *Session) Changed(paths []string) { s.caches.known.Changed(paths) }
+
+// Forget makes the session look at every file again until it is next
+// told what changed: the watcher lost events or could not watch a folder.
+func (s *Session) Forget() { s.caches.known.Forget() }
+
 // Build runs one build. On success it returns the result, every output
 // file's bytes, and the sorted paths that were added, changed or removed
 // since the previous successful build (all of them the first time).

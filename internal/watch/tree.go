@@ -153,7 +153,23 @@ func (t *tree) handle(ev fsnotify.Event, changed func(rel string)) error {
 	if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Write) {
 		return t.appeared(rel, changed)
 	}
-	return nil // Chmod alone changes nothing a build reads
+	if ev.Has(fsnotify.Chmod) {
+		t.touched(rel, changed)
+	}
+	return nil
+}
+
+// touched reports a path whose mode or times changed. Its bytes did not,
+// but a session that trusts what it knew of every path not reported
+// (source.Known) would keep its old stat: a file that became unreadable,
+// or whose time says it must be read again, would go unseen. A folder is
+// reported itself, not file by file: a change to a folder stands for
+// everything below it.
+func (t *tree) touched(rel string, changed func(rel string)) {
+	fi, err := os.Lstat(t.abs(rel))
+	if err == nil && t.inScope(rel, fi.IsDir()) {
+		changed(rel)
+	}
 }
 
 func (t *tree) gone(rel string, changed func(rel string)) {

@@ -14,7 +14,8 @@ import (
 
 // Batch is one set of changes. Paths are slash paths relative to the root,
 // sorted and deduplicated; a path may be a file or a folder that was
-// created, written, removed or renamed.
+// created, written, removed, renamed or had its mode or times changed
+// (a folder so reported stands for everything below it).
 type Batch struct {
 	Paths []string
 }
