@@ -82,7 +82,10 @@ func (v *Versions) changed(t *keyTable) []bool {
 func (v *Versions) numberedVersion(id uint32) [32]byte {
 	if int(id) < len(v.slots) {
 		s := &v.slots[id]
-		s.once.Do(func() { s.v = v.of(v.numbered[id]) })
+		// Worked out in its slot, not through of's map: every numbered
+		// key is asked for on every rebuild, and filling that map with
+		// them cost as much as their versions.
+		s.once.Do(func() { s.v = v.compute(v.numbered[id]) })
 		return s.v
 	}
 	return v.of(v.table.key(id))
@@ -138,12 +141,17 @@ func (v *Versions) of(k key) [32]byte {
 		}
 		v.mu.Unlock()
 	}
-	s.once.Do(func() {
-		h := sha256.New()
-		v.write(h, k)
-		h.Sum(s.v[:0])
-	})
+	s.once.Do(func() { s.v = v.compute(k) })
 	return s.v
+}
+
+// compute works out the version of k in this build.
+func (v *Versions) compute(k key) [32]byte {
+	var ver [32]byte
+	h := sha256.New()
+	v.write(h, k)
+	h.Sum(ver[:0])
+	return ver
 }
 
 // sum is the version of everything in keys, in their order, hashed in
@@ -461,20 +469,28 @@ func termNamed(s *site.Site, id string) *site.Term {
 func absent(h hash.Hash) { h.Write([]byte{0, 0xff}) }
 
 // id writes which page n is.
-func id(h hash.Hash, n *site.Node) {
-	if n == nil {
-		absent(h)
-		return
+func id(h hash.Hash, n *site.Node) { h.Write(appendID(nil, n)) }
+
+// ids writes which pages a list holds, in order, in one write: lists of
+// thousands of pages are hashed on every rebuild.
+func ids(h hash.Hash, ns []*site.Node) {
+	b := make([]byte, 0, 8+len(ns)*48)
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(ns)))
+	for _, n := range ns {
+		b = appendID(b, n)
 	}
-	fmt.Fprintf(h, "%q\n", n.Path)
+	h.Write(b)
 }
 
-// ids writes which pages a list holds, in order.
-func ids(h hash.Hash, ns []*site.Node) {
-	fmt.Fprintf(h, "%d pages\n", len(ns))
-	for _, n := range ns {
-		id(h, n)
+// appendID appends which page n is: its source path with its length, or
+// absent's bytes, which a path's leading 1 tells apart.
+func appendID(b []byte, n *site.Node) []byte {
+	if n == nil {
+		return append(b, 0, 0xff)
 	}
+	b = append(b, 1)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(n.Path)))
+	return append(b, n.Path...)
 }
 
 // PageMemo remembers, across the builds of a session, the costly versions
