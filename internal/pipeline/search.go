@@ -57,8 +57,12 @@ func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *dia
 // splitEngine parts the exported files into the search engine, which is
 // code, and the shards, which are data.
 func splitEngine(files []publish.Entry) (engine, data []publish.Entry) {
+	// Named once: the name hashes the engine's whole text, and the loop
+	// meets every shard (14% of a one-page rebuild's CPU on 10,000 pages
+	// when it was asked for each).
+	name := search.EnginePath()
 	for _, f := range files {
-		if f.Path == search.EnginePath() {
+		if f.Path == name {
 			engine = append(engine, f)
 		} else {
 			data = append(data, f)
