@@ -137,7 +137,11 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	c.mem().Minified().Sweep()
 	entries = append(append(entries, assets...), shardData...)
 	ac.Sweep()
-	slices.SortStableFunc(entries, func(a, b publish.Entry) int { return strings.Compare(a.Path, b.Path) })
+	// Paths are unique (checkOutputs, and the shards' own folder), so an
+	// unstable sort gives the one order: the stable one's merging was a
+	// tenth of a one-page rebuild's CPU on 10,000 pages (9% in its
+	// profile).
+	slices.SortFunc(entries, func(a, b publish.Entry) int { return strings.Compare(a.Path, b.Path) })
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
 	res.Report.Search = stats
