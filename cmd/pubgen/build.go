@@ -102,7 +102,7 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 	defer lk.Release()
 	res, err := pipeline.Run(openSite(sf.source), opts)
 	if err != nil {
-		return fail(stderr, err)
+		return fail(stderr, err, sitePrinter(sf.source))
 	}
 	p = printerOf(res, opts)
 	pr, err := lk.Publish(res.Entries)
@@ -141,7 +141,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	opts.NoSearch = true
 	res, err := pipeline.Run(source.DirFS(sf.source), opts)
 	if err != nil {
-		return fail(stderr, err)
+		return fail(stderr, err, sitePrinter(sf.source))
 	}
 	for _, w := range res.Report.Warnings {
 		say(stderr, "%s", w)
@@ -205,19 +205,23 @@ func sitePrinter(root string) msg.Printer {
 }
 
 // printerOfErr is the Printer a failed build put its problems into
-// words with (Chinese when pubgen.toml could not be read).
-func printerOfErr(err error) msg.Printer {
+// words with (Chinese when pubgen.toml could not be read), or p for an
+// error that is not the build's list of problems (the search index's, a
+// template set's), which the build did not put into words.
+func printerOfErr(err error, p msg.Printer) msg.Printer {
 	var de *diag.Errors
 	if errors.As(err, &de) {
 		return de.Printer
 	}
-	return msg.Printer{}
+	return p
 }
 
 // fail prints a build error: every content problem on its own line, then a
-// count, so an author sees all of them at once.
-func fail(stderr io.Writer, err error) int {
-	sayErr(stderr, printerOfErr(err), err)
-	say(stderr, "%s", printerOfErr(err).Sprint(msg.OpBuildFailed))
+// count, so an author sees all of them at once. p is the site's Printer as
+// far as it is known without the build (sitePrinter).
+func fail(stderr io.Writer, err error, p msg.Printer) int {
+	p = printerOfErr(err, p)
+	sayErr(stderr, p, err)
+	say(stderr, "%s", p.Sprint(msg.OpBuildFailed))
 	return 1
 }

@@ -207,3 +207,32 @@ func TestFailedBuildLeavesIndex(t *testing.T) {
 		t.Errorf("search after the failed build (%d) lost the published title: %s%s", code, out.String(), errOut.String())
 	}
 }
+
+// TestSearchCacheNotAFolder: a file where the search index's folder
+// belongs is what Open cannot start over from by itself. build and search
+// say where it is, why, and that deleting it is safe, in the site's
+// language, wrapped once (no "search: search: …").
+func TestSearchCacheNotAFolder(t *testing.T) {
+	for _, tt := range []struct {
+		lang, want string
+	}{
+		{"zh-CN", "pubgen: 打不开搜索索引所在的文件夹 {dir}（路径中有一项是文件，不是文件夹）。它只是缓存：请把 {dir} 整个删掉，再构建一次，它会按页面重新建立。"},
+		{"en", "pubgen: search: creating {dir}: mkdir {dir}: not a directory (the search index is a cache: delete {dir} and build again)"},
+	} {
+		site := writeSite(t, map[string]string{
+			"pubgen.toml":          "title = \"测试门户\"\nlanguage = \"" + tt.lang + "\"\n",
+			"content/notices/a.md": "---\ntitle: 主题党日活动\ndate: 2024-07-02\n---\n参观革命纪念馆。\n",
+			".pubgen/search":       "not an index\n",
+		})
+		want := strings.ReplaceAll(tt.want, "{dir}", filepath.Join(site, ".pubgen", "search"))
+		for _, args := range [][]string{{"build", "--source", site}, {"search", "--source", site, "党日"}} {
+			var out, errOut bytes.Buffer
+			if code := run(args, &out, &errOut); code != 1 {
+				t.Errorf("%s %s: exit %d, want 1; %s", tt.lang, args[0], code, errOut.String())
+			}
+			if first, _, _ := strings.Cut(errOut.String(), "\n"); first != want {
+				t.Errorf("%s %s:\n got %s\nwant %s", tt.lang, args[0], first, want)
+			}
+		}
+	}
+}

@@ -54,7 +54,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		sayErr(stderr, sitePrinter(*source), err)
+		sayErr(stderr, sitePrinter(*source), pipeline.IndexOpenFailed(dir, err))
 		return 1
 	}
 	defer ix.Close()

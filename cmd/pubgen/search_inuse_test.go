@@ -24,3 +24,21 @@ func TestSearchWhileServing(t *testing.T) {
 		t.Errorf("exit %d:\n%s\nwant exit 1:\n%s", code, errOut.String(), want)
 	}
 }
+
+// TestSecondSessionRefused: a second build --watch (or serve) of a site
+// whose index a session holds says to stop the first, in the site's
+// language, instead of search's "in use" error.
+func TestSecondSessionRefused(t *testing.T) {
+	site, _ := publishedSite(t)
+	dir := filepath.Join(site, ".pubgen", "search")
+	ix, err := search.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var out, errOut bytes.Buffer
+	want := "pubgen: " + dir + " 正被另一个 pubgen serve 或 build --watch 使用。同一个网站一次只能运行一个：请先停止那一个（按 Ctrl+C），再启动这个。\n"
+	if code := run([]string{"build", "--watch", "--source", site}, &out, &errOut); code != 1 || errOut.String() != want {
+		t.Errorf("exit %d:\n%s\nwant exit 1:\n%s", code, errOut.String(), want)
+	}
+}

@@ -143,8 +143,11 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 // says it here, once, in the same words.
 func openSessionIndex(source, dir string, stderr io.Writer) (*search.Index, error) {
 	ix, err := search.Open(dir)
+	if errors.Is(err, search.ErrInUse) {
+		return nil, msg.Fail(err, msg.IndexInUseSession, dir)
+	}
 	if err != nil {
-		return nil, err
+		return nil, pipeline.IndexOpenFailed(dir, err)
 	}
 	if err := ix.Damage(); err != nil {
 		if rel, rerr := filepath.Rel(source, dir); rerr == nil && filepath.IsLocal(rel) {

@@ -55,8 +55,9 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 		start := time.Now()
 		res, files, changed, err := session.Build()
 		if err != nil {
-			sayErr(stderr, printerOfErr(err), err)
-			say(stderr, "%s", printerOfErr(err).Sprint(msg.OpWatchBuildFailed))
+			ep := printerOfErr(err, p)
+			sayErr(stderr, ep, err)
+			say(stderr, "%s", ep.Sprint(msg.OpWatchBuildFailed))
 			return nil
 		}
 		p = printerOf(res, opts)

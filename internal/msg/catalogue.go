@@ -351,6 +351,10 @@ const (
 	IndexDamaged
 	IndexRebuilt
 	IndexRunBuild
+	IndexCannotOpen
+	IndexInUseSession
+	IndexCannotWrite
+	IndexNoTemp
 
 	// Why the system refused (msg.Cause chooses among them).
 	CausePermission
@@ -1216,6 +1220,18 @@ var entries = []entry{
 	{IndexRunBuild, "index.run-build",
 		"请先运行 pubgen build 重新建立，再搜索。",
 		"run pubgen build to rebuild it", nil},
+	{IndexCannotOpen, "index.cannot-open",
+		"打不开搜索索引所在的文件夹 %[1]s（%[2]s）。它只是缓存：请把 %[1]s 整个删掉，再构建一次，它会按页面重新建立。",
+		"%[2]s (the search index is a cache: delete %[1]s and build again)", []any{".pubgen/search", New(CauseNotDir, "search: creating .pubgen/search: mkdir .pubgen/search: not a directory")}},
+	{IndexCannotWrite, "index.cannot-write",
+		"搜索索引重新建立后还是写不进去（%[2]s）。请确认 %[1]s 能写入、磁盘有空间；它只是缓存，可以整个删掉再构建。",
+		"%[2]s (the search index failed again after it was rebuilt: want %[1]s writable, with free space; it is a cache and may be deleted)", []any{".pubgen/search", New(CauseNoSpace, "search: writing the index: write .pubgen/search/bleve/store/root.bolt: no space left on device")}},
+	{IndexInUseSession, "index.in-use-session",
+		"%s 正被另一个 pubgen serve 或 build --watch 使用。同一个网站一次只能运行一个：请先停止那一个（按 Ctrl+C），再启动这个。",
+		"%s: the index is in use by another pubgen serve or build --watch (stop that one first: one per site at a time)", []any{".pubgen/search"}},
+	{IndexNoTemp, "index.no-temp",
+		"无法在临时文件夹 %[1]s 里建立搜索索引（%[2]s）。请确认这个文件夹能写入、磁盘有空间。",
+		"search: cannot make a throwaway index in %[1]s: %[2]s", []any{"/tmp", New(CauseNoSpace, "mkdir /tmp/pubgen-search-123: no space left on device")}},
 
 	{CausePermission, "cause.permission", "没有权限%.0[1]s", "%[1]s", []any{"permission denied"}},
 	{CauseNotExist, "cause.not-exist", "不存在%.0[1]s", "%[1]s", []any{"no such file or directory"}},

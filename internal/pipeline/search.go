@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/pubgen/pubgen/internal/diag"
@@ -41,10 +40,10 @@ func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *dia
 		// truth, so start the index over and try once more.
 		warnDamaged(l, err)
 		if err := ix.Rebuild(); err != nil {
-			return nil, stats, err
+			return nil, stats, indexWriteFailed(cacheDir, err)
 		}
 		if files, stats, err = updateAndExport(ix, docs); err != nil {
-			return nil, stats, err
+			return nil, stats, indexWriteFailed(cacheDir, err)
 		}
 	}
 	entries := make([]publish.Entry, 0, len(files))
@@ -71,16 +70,16 @@ func splitEngine(files []publish.Entry) (engine, data []publish.Entry) {
 	return engine, data
 }
 
+// updateAndExport updates ix and exports its shards. Its errors are
+// search's own, which say which step failed; indexAndExport rebuilds the
+// index once and words a second failure for the operator.
 func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, search.UpdateStats, error) {
 	stats, err := ix.Update(docs)
 	if err != nil {
-		return nil, stats, fmt.Errorf("search: indexing: %w", err)
+		return nil, stats, err
 	}
 	files, err := ix.Export()
-	if err != nil {
-		return nil, stats, fmt.Errorf("search: exporting shards: %w", err)
-	}
-	return files, stats, nil
+	return files, stats, err
 }
 
 // warnDamaged reports in one line that the index was damaged and rebuilt.
@@ -94,7 +93,7 @@ func openIndex(cacheDir string) (ix *search.Index, done func(), err error) {
 	tmp := ""
 	if cacheDir == "" {
 		if tmp, err = os.MkdirTemp("", "pubgen-search-*"); err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
+			return nil, nil, msg.Fail(err, msg.IndexNoTemp, os.TempDir(), msg.Cause(err))
 		}
 		cacheDir = tmp
 	}
@@ -102,8 +101,9 @@ func openIndex(cacheDir string) (ix *search.Index, done func(), err error) {
 	if err != nil {
 		if tmp != "" {
 			os.RemoveAll(tmp)
+			return nil, nil, msg.Fail(err, msg.IndexNoTemp, os.TempDir(), msg.Cause(err))
 		}
-		return nil, nil, fmt.Errorf("search: opening the index in %s: %w", cacheDir, err)
+		return nil, nil, IndexOpenFailed(cacheDir, err)
 	}
 	return ix, func() {
 		ix.Close()
