@@ -2,8 +2,10 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
+	"syscall"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
@@ -65,4 +67,25 @@ func parseProblem(err error, sources map[string]string) error {
 		return problem(te.File, te.Line, te.Col, "", msg.TemplateParse, te.Detail)
 	}
 	return err
+}
+
+// readProblem is a theme or site file that cannot be read, at the file. A
+// folder under a file's name (i18n/zh-CN.toml/) is said as such: "cannot
+// read" would send its author to an editor.
+func readProblem(file string, err error) error {
+	if errors.Is(err, syscall.EISDIR) {
+		return problem(file, 0, 0, "", msg.FileIsFolder)
+	}
+	return problem(file, 0, 0, "", msg.FileCannotRead, msg.CauseAt(file, err))
+}
+
+// internal is a failure of this package's own making (copying a template
+// set before any was run, parsing the line it adds to each template),
+// which neither a theme's maker nor an author can fix: said as pubgen's
+// own mistake, with the file it happened at when there is one.
+func internal(file string, err error) error {
+	if file != "" {
+		err = fmt.Errorf("%s: %w", file, err)
+	}
+	return msg.Fail(err, msg.Internal, msg.Raw(err.Error()))
 }

@@ -78,7 +78,7 @@ func Load(fsys fs.FS, theme, lang string, funcs template.FuncMap) (*Layouts, err
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(fsys, files[name])
 		if err != nil {
-			return "", fmt.Errorf("reading template: %w", err)
+			return "", readProblem(files[name], err)
 		}
 		fmt.Fprintf(h, "F %q %d\n", files[name], len(b))
 		h.Write(b)
@@ -102,7 +102,7 @@ func layoutFiles(fsys fs.FS, themeDir string) (map[string]string, error) {
 				if p == dir && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				return err
+				return problem(p, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(p, err))
 			}
 			if !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".ics") || strings.HasSuffix(p, ".txt")) {
 				files[strings.TrimPrefix(p, dir+"/")] = p
@@ -110,7 +110,7 @@ func layoutFiles(fsys fs.FS, themeDir string) (map[string]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", dir, err)
+			return nil, err
 		}
 	}
 	return files, nil
@@ -154,7 +154,7 @@ func (l *Layouts) parse(root *template.Template, read func(name string) (string,
 		}
 		set, err := root.Clone()
 		if err != nil {
-			return fmt.Errorf("%s: %w", l.sources[name], err)
+			return internal(l.sources[name], err)
 		}
 		before := trees(set)
 		t, err := set.New(l.sources[name]).Parse(text)
@@ -199,7 +199,7 @@ func announce(set *template.Template, before map[string]*parse.Tree, file string
 		}
 		call, err := parse.Parse("call", fmt.Sprintf("{{ $_pubgen := %s %s }}", UsedFunc, strconv.Quote(t.Name())), "{{", "}}", map[string]any{UsedFunc: true})
 		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
+			return internal(file, err)
 		}
 		node := call["call"].Root.Nodes[0]
 		t.Tree.Root.Nodes = append([]parse.Node{node}, t.Tree.Root.Nodes...)
@@ -322,11 +322,12 @@ func (in *Instance) Execute(w io.Writer, name string, data any) error {
 	if !ok {
 		orig, found := in.l.sets[name]
 		if !found {
-			return fmt.Errorf("no layout %q", name)
+			// The renderer looks a layout up before it runs one.
+			return internal("", fmt.Errorf("no layout %q", name))
 		}
 		var err error
 		if set, err = orig.Clone(); err != nil {
-			return fmt.Errorf("%s: %w", in.l.sources[name], err)
+			return internal(in.l.sources[name], err)
 		}
 		if in.funcs != nil {
 			set.Funcs(in.funcs)
@@ -358,7 +359,7 @@ func loadStrings(fsys fs.FS, themeDir, lang string) (map[string]string, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", p, err)
+			return nil, readProblem(p, err)
 		}
 		m, err := decodeStrings(p, b)
 		if err != nil {

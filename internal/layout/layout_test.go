@@ -3,14 +3,19 @@ package layout
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/msg"
+	"github.com/pubgen/pubgen/internal/source"
 )
 
 func theme(extra fstest.MapFS) fstest.MapFS {
@@ -157,5 +162,75 @@ func TestStringsBombs(t *testing.T) {
 				t.Errorf("got %v\nwant %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestStringsFileIsAFolder: a folder made under the strings file's name,
+// on disk, is said as a folder at that name, not as a file to open in an
+// editor.
+func TestStringsFileIsAFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, theme(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "i18n", "zh-CN.toml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(source.DirFS(dir), "default", "zh-CN", nil)
+	d := oneProblem(t, err)
+	if got, want := d.String(), "i18n/zh-CN.toml: 这是一个文件夹，不是文件。这里要放的是同名的文件：请把这个文件夹改名或移走。"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got, want := d.In(msg.Printer{Lang: msg.English}), "i18n/zh-CN.toml: is a folder (want a file of this name: rename or move the folder)"; got != want {
+		t.Errorf("in English:\n got %s\nwant %s", got, want)
+	}
+}
+
+// deniedFS refuses to read one file, as a file without read permission
+// does for anyone but root (these tests may run as root, which no mode
+// bit stops).
+type deniedFS struct {
+	fstest.MapFS
+	denied string
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if name == d.denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.Open(name)
+}
+
+func (d deniedFS) ReadFile(name string) ([]byte, error) {
+	if name == d.denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadFile(name)
+}
+
+// TestUnreadableTemplate: a template that cannot be read is said at its
+// file, with why, once.
+func TestUnreadableTemplate(t *testing.T) {
+	const file = "layouts/_default/single.html"
+	_, err := Load(deniedFS{theme(fstest.MapFS{file: {Data: []byte(`{{ define "main" }}x{{ end }}`)}}), file}, "default", "zh-CN", nil)
+	d := oneProblem(t, err)
+	if got, want := d.String(), file+": 读不出这个文件（没有权限）。请确认它能用编辑器打开，再保存一次。"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got, want := d.In(msg.Printer{Lang: msg.English}), file+": cannot read: open "+file+": permission denied"; got != want {
+		t.Errorf("in English:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestExecuteNoSuchLayout: a layout name no file has is the renderer's
+// mistake (it looks layouts up first), said as pubgen's own.
+func TestExecuteNoSuchLayout(t *testing.T) {
+	l, err := Load(theme(nil), "default", "zh-CN", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = l.Execute(io.Discard, "notice/single.html", nil)
+	if got, want := fmt.Sprint(err), `pubgen 自己出了错（no layout "notice/single.html"）。这不是网站内容的问题：请把这段话发给网站的维护人员。`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

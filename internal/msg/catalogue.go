@@ -122,6 +122,7 @@ const (
 	FileOutsideFolder
 	CoverMissing
 	FileCannotRead
+	FileIsFolder
 	FileTooBig
 	FileGrew
 	Placeholder
@@ -511,6 +512,9 @@ const (
 	WatchNoRoot
 	WatchDirOutside
 
+	// pubgen's own mistakes, which no author or operator can fix.
+	Internal
+
 	numKeys
 )
 
@@ -697,6 +701,9 @@ var entries = []entry{
 	{FileCannotRead, "page.file.cannot-read",
 		"读不出这个文件（%s）。请确认它能用编辑器打开，再保存一次。",
 		"cannot read: %s", []any{"permission denied"}},
+	{FileIsFolder, "file.is-folder",
+		"这是一个文件夹，不是文件。这里要放的是同名的文件：请把这个文件夹改名或移走。",
+		"is a folder (want a file of this name: rename or move the folder)", nil},
 	{FileTooBig, "page.file.too-big",
 		"文件有 %[1]s，太大了，不像是页面文字（最多 %[2]s）。大的文档请放在 index.md 旁边作为附件。",
 		"file is %[1]s (want a content file under %[2]s; large documents go beside index.md as attachments)", []any{"38.0 MB", "10.0 MB"}},
@@ -1549,4 +1556,8 @@ var entries = []entry{
 	{WatchDirOutside, "watch.dir-outside",
 		"“%[1]s”不是网站文件夹里的文件夹，无法留意它的改动。请写网站里的文件夹，例如 content。",
 		"watch: dir %[1]q: want a folder inside the root, such as content", []any{"../x"}},
+
+	{Internal, "internal",
+		"pubgen 自己出了错（%s）。这不是网站内容的问题：请把这段话发给网站的维护人员。",
+		"internal error: %s (please report this)", []any{Raw(`no layout "_default/single.html"`)}},
 }
