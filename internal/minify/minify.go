@@ -10,9 +10,11 @@
 package minify
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
+	"strings"
 
 	tdm "github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -21,6 +23,9 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Minifier minifies files by extension. It is safe for concurrent use.
@@ -60,8 +65,38 @@ func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 		return data, nil
 	}
 	out, err := m.m.Bytes(mt, data)
+	var pe *parse.Error
+	if errors.As(err, &pe) {
+		return nil, &SyntaxError{File: name, Line: pe.Line, Col: pe.Column, Detail: pe.Message}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("minifying %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// SyntaxError is a file the minifier cannot parse: CSS or JS with a
+// mistake, on its own (an asset) or inside a page's <script>,
+// <style> or style="…" (File is then the page, as written, and Line its
+// line there). Detail is the parser's own words, which name what it
+// expected.
+type SyntaxError struct {
+	File      string
+	Line, Col int
+	Detail    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("minifying %s: %s on line %d and column %d", e.File, e.Detail, e.Line, e.Col)
+}
+
+// Text is e in the catalogue's words: an asset (assets/…, a copy of the
+// site's or the theme's file, minified as it is) at its line and column,
+// a page at the line of the page as written.
+func (e *SyntaxError) Text() msg.Text {
+	k := msg.MinifyOutput
+	if strings.HasPrefix(e.File, "assets/") {
+		k = msg.MinifyAsset
+	}
+	return msg.New(k, e.File, e.Line, e.Col, msg.Raw(e.Detail))
 }

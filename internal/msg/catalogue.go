@@ -150,6 +150,7 @@ const (
 	AliasIsAPage
 	AliasTwice
 	PhotoUnviewable
+	PhotoCannotRead
 	PhotoHTML
 	PhotoNotImage
 	PhotoCutShort
@@ -515,6 +516,10 @@ const (
 	// pubgen's own mistakes, which no author or operator can fix.
 	Internal
 
+	// Files the minifier cannot parse (package minify).
+	MinifyOutput
+	MinifyAsset
+
 	numKeys
 )
 
@@ -779,6 +784,9 @@ var entries = []entry{
 	{PhotoUnviewable, "photo.unviewable",
 		"是 %[1]s 格式的图片，多数浏览器显示不了。请改成 JPG 或 PNG：%[2]s。",
 		"is a %[1]s image, which most browsers cannot show (want a JPEG or PNG: %[2]s)", []any{"HEIC", "把照片另存为 JPG"}},
+	{PhotoCannotRead, "photo.cannot-read",
+		"读不出来（%[1]s）。请确认这张照片能打开，再把它复制一次。",
+		"cannot be read: %[1]s", []any{New(CausePermission, "open content/showcases/a/封面.jpg: permission denied")}},
 	{PhotoHTML, "photo.html",
 		"是一个网页，不是照片（是不是把网页存成了图片的名字？）。请换成 JPG 或 PNG 照片。",
 		"is an HTML page, not a photo (want a JPEG or PNG photo; was a web page saved under an image name?)", nil},
@@ -1560,4 +1568,10 @@ var entries = []entry{
 	{Internal, "internal",
 		"pubgen 自己出了错（%s）。这不是网站内容的问题：请把这段话发给网站的维护人员。",
 		"internal error: %s (please report this)", []any{Raw(`no layout "_default/single.html"`)}},
+	{MinifyOutput, "minify.output",
+		"生成的 %[1]s 第 %[2]d 行附近，有一段脚本或样式写得不对，无法压缩（%[4]s）。请检查模板或正文里的 <script>、<style> 和 style=\"…\"，看括号、引号是否成对。",
+		"minifying %[1]s: %[4]s on line %[2]d and column %[3]d", []any{"notices/a/index.html", 40, 12, Raw("expected Identifier instead of ( in function declaration")}},
+	{MinifyAsset, "minify.asset",
+		"%[1]s:%[2]d:%[3]d: 这一行的脚本或样式写得不对，无法压缩（%[4]s）。这个文件来自网站或主题的 assets/ 文件夹：请检查这里的括号、引号和分号是否成对。",
+		"%[1]s:%[2]d:%[3]d: cannot minify: %[4]s", []any{"assets/js/site.js", 2, 10, Raw("expected Identifier instead of ( in function declaration")}},
 }

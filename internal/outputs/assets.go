@@ -4,11 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
 
+	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/publish"
 )
 
@@ -19,13 +20,16 @@ import (
 func Assets(fsys fs.FS, dirs []string) ([]publish.Entry, error) {
 	found := map[string]string{}
 	var names []string
+	// Every file that cannot be read is said at once, at the file.
+	var l diag.List
 	for _, dir := range dirs {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == dir && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				return err
+				l.Error(p, 0, 0, "", msg.FolderCannotRead, msg.CauseAt(p, err))
+				return fs.SkipDir
 			}
 			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 				return nil
@@ -38,16 +42,20 @@ func Assets(fsys fs.FS, dirs []string) ([]publish.Entry, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("reading assets: %w", err)
+			return nil, err
 		}
 	}
 	entries := make([]publish.Entry, 0, len(names))
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, found[name])
 		if err != nil {
-			return nil, fmt.Errorf("reading asset: %w", err)
+			l.Error(found[name], 0, 0, "", msg.FileCannotRead, msg.CauseAt(found[name], err))
+			continue
 		}
 		entries = append(entries, publish.Entry{Path: assetDir + name, Data: data})
+	}
+	if err := l.Err(false); err != nil {
+		return nil, err
 	}
 	return entries, nil
 }

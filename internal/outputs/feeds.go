@@ -3,7 +3,6 @@ package outputs
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/msg"
@@ -131,7 +130,8 @@ func marshal(v any) ([]byte, error) {
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", " ")
 	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("writing xml: %w", err)
+		// Only values of a type encoding/xml cannot write fail: ours.
+		return nil, msg.Fail(err, msg.Internal, msg.Raw("writing xml: "+err.Error()))
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil

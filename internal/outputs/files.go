@@ -165,7 +165,7 @@ func (m *PrepareMemo) photo(fsys fs.FS, name string, o thumb.Options, made *atom
 	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return thumb.Photo{}, fmt.Errorf("cannot be read: %w", err)
+		return thumb.Photo{}, msg.Fail(err, msg.PhotoCannotRead, msg.CauseAt(name, err))
 	}
 	sum := sha256.Sum256(src)
 	im, err := m.make(name, sum, src, o, made)
@@ -336,6 +336,9 @@ func photoName(dir, file, format string) string {
 // photoText is what is wrong with a photo, in the catalogue's words when
 // thumb said it in them.
 func photoText(err error) msg.Text {
+	if t, ok := msg.TextOf(err); ok {
+		return t
+	}
 	var p *thumb.Problem
 	if errors.As(err, &p) {
 		return p.Text()
