@@ -166,8 +166,9 @@ func rebuild(session *pipeline.Session, srv *serve.Server, p *msg.Printer, opts 
 	start := time.Now()
 	res, files, changed, err := session.Build()
 	if err != nil {
-		sayErr(stderr, *p, err)
-		srv.Fail(err.Error())
+		ep := printerOfErr(err, *p)
+		sayErr(stderr, ep, err)
+		srv.Fail(ep, errText(ep, err))
 		return nil
 	}
 	srv.Publish(files, changed)

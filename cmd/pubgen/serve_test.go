@@ -110,6 +110,7 @@ func TestLiveReload(t *testing.T) {
 	}
 	write(strings.Replace(page, "2024-07-01", "2024-13-01", 1))
 	waitFor("overlay on a broken file", overlay, `content/notices/live.md:3:7: date: 一年只有 12 个月，这里写的是 13 月。`)
+	waitFor("the overlay's heading in the site's language", overlay, "构建失败：预览里还是上一次成功构建的网站content/notices/live.md:3:7:")
 	if got := eval(h1); !strings.Contains(got, "第二版标题") {
 		t.Errorf("the last good page is not kept under the overlay: %q", got)
 	}

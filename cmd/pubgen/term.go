@@ -38,3 +38,17 @@ func sayErr(w io.Writer, p msg.Printer, err error) {
 	}
 	say(w, "pubgen: %v", err)
 }
+
+// errText is err as sayErr words it, for the preview's overlay: a build's
+// problems one a line, any other error in p's language when it has the
+// catalogue's words. The overlay shows it as text, so it is not escaped.
+func errText(p msg.Printer, err error) string {
+	var de *diag.Errors
+	if errors.As(err, &de) {
+		return de.Error()
+	}
+	if t, ok := msg.TextOf(err); ok {
+		return p.Text(t)
+	}
+	return err.Error()
+}

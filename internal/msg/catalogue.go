@@ -504,6 +504,11 @@ const (
 	ServeNoHost
 	ServeHostRefused
 	IndexInUse
+	ServeOverlayHeading
+	ServeMethod
+	ServeNotFound
+	ServeQueryTooLong
+	ServeSearchFailed
 
 	// Watching the site's folders for changes (package watch).
 	WatchCannotStart
@@ -1574,4 +1579,17 @@ var entries = []entry{
 	{MinifyAsset, "minify.asset",
 		"%[1]s:%[2]d:%[3]d: 这一行的脚本或样式写得不对，无法压缩（%[4]s）。这个文件来自网站或主题的 assets/ 文件夹：请检查这里的括号、引号和分号是否成对。",
 		"%[1]s:%[2]d:%[3]d: cannot minify: %[4]s", []any{"assets/js/site.js", 2, 10, Raw("expected Identifier instead of ( in function declaration")}},
+	{ServeOverlayHeading, "serve.overlay-heading", "构建失败：预览里还是上一次成功构建的网站", "build failed: the preview shows the last good build", nil},
+	{ServeMethod, "serve.method",
+		"pubgen serve：预览只回答 GET 和 HEAD 请求，不回答 %s。",
+		"pubgen serve: method %s not allowed (GET and HEAD only)", []any{"POST"}},
+	{ServeNotFound, "serve.not-found",
+		"pubgen serve：这里没有网页（%[1]s）。网站的首页在 %[2]s",
+		"pubgen serve: no page at %[1]s (the site is at %[2]s)", []any{"/other/", "/dangjian/"}},
+	{ServeQueryTooLong, "serve.query-too-long",
+		"搜索词太长了：最多 %d 个字。请换短一些的词再搜。",
+		"query too long (at most %d characters)", []any{200}},
+	{ServeSearchFailed, "serve.search-failed",
+		"搜索出错了（%s）。请保存任意一个页面文件，让预览重新构建一次；还不行就重新启动 pubgen serve。",
+		"search failed: %s (save any page to rebuild, or restart pubgen serve)", []any{Raw("search: \"党费\": the index is damaged")}},
 }

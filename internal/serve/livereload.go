@@ -3,8 +3,9 @@ package serve
 // liveReloadJS is the script pubgen serve adds to every page (never to
 // build output). It listens for the server's events: a reload when this
 // page or a shared asset changed, and an overlay with the build error while
-// the last build failed. The error is shown with textContent: it holds the
-// author's text and must not be parsed as HTML.
+// the last build failed, under a heading in the build's language. The error
+// is shown with textContent: it holds the author's text and must not be
+// parsed as HTML.
 const liveReloadJS = `(function () {
   "use strict";
   var script = document.currentScript;
@@ -23,14 +24,14 @@ const liveReloadJS = `(function () {
     }
     return false;
   }
-  function show(msg) {
+  function show(heading, msg) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "pubgen-error";
       overlay.setAttribute("role", "alert");
       overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(30,0,0,.92);color:#fff;padding:24px;overflow:auto;font:14px/1.6 monospace";
       var h = document.createElement("h2");
-      h.textContent = "构建失败 · build failed";
+      h.textContent = heading;
       h.style.cssText = "margin:0 0 12px;font:bold 18px sans-serif;color:#ffb4b4";
       var pre = document.createElement("pre");
       pre.style.cssText = "white-space:pre-wrap;margin:0";
@@ -38,6 +39,7 @@ const liveReloadJS = `(function () {
       overlay.appendChild(pre);
       document.body.appendChild(overlay);
     }
+    overlay.firstChild.textContent = heading;
     overlay.lastChild.textContent = msg;
   }
   function hide() {
@@ -48,7 +50,10 @@ const liveReloadJS = `(function () {
     var d = JSON.parse(e.data);
     if (affects(d.changed || [])) location.reload();
   });
-  es.addEventListener("failed", function (e) { show(JSON.parse(e.data).message); });
+  es.addEventListener("failed", function (e) {
+    var d = JSON.parse(e.data);
+    show(d.heading || "构建失败", d.message);
+  });
   es.addEventListener("ok", hide);
 })();
 `

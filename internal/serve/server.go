@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Limits of the search endpoint, so a dev server on a shared machine cannot
@@ -29,10 +31,12 @@ type Server struct {
 	base   string // "/" or "/sub/path/"
 	search SearchFunc
 	hosts  hostCheck
+	words  msg.Printer // the site's language, for the server's own answers
 
 	mu      sync.RWMutex
 	files   map[string][]byte
 	failure string // the last build's error, "" after a good build
+	heading string // the overlay's heading for it, in the build's language
 	subs    map[chan event]struct{}
 }
 
@@ -48,7 +52,7 @@ func New(basePath string, search SearchFunc, hosts HostPolicy) *Server {
 	if base == "//" {
 		base = "/"
 	}
-	return &Server{base: base, search: search, hosts: hosts.compile(), files: map[string][]byte{}, subs: map[chan event]struct{}{}}
+	return &Server{base: base, search: search, hosts: hosts.compile(), words: hosts.Words, files: map[string][]byte{}, subs: map[chan event]struct{}{}}
 }
 
 // Base returns the path the site is served under, with slashes around it.
@@ -69,14 +73,22 @@ func (s *Server) Publish(files map[string][]byte, changed []string) {
 	s.broadcast(event{"reload", string(data)})
 }
 
-// Fail keeps serving the last good site and shows msg over every open page
-// until the next Publish.
-func (s *Server) Fail(msg string) {
+// Fail keeps serving the last good site and shows message over every open
+// page until the next Publish, under a heading in p's language (the failed
+// build's).
+func (s *Server) Fail(p msg.Printer, message string) {
 	s.mu.Lock()
-	s.failure = msg
+	s.failure, s.heading = message, p.Sprint(msg.ServeOverlayHeading)
+	data := failedEvent(s.heading, s.failure)
 	s.mu.Unlock()
-	data, _ := json.Marshal(map[string]string{"message": msg})
-	s.broadcast(event{"failed", string(data)})
+	s.broadcast(event{"failed", data})
+}
+
+// failedEvent is the data of a "failed" event: the overlay's heading and
+// the build's message.
+func failedEvent(heading, message string) string {
+	data, _ := json.Marshal(map[string]string{"heading": heading, "message": message})
+	return string(data)
 }
 
 func (s *Server) broadcast(e event) {
@@ -104,7 +116,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, s.words.Sprint(msg.ServeMethod, r.Method), http.StatusMethodNotAllowed)
 		return
 	}
 	p := r.URL.Path
@@ -113,7 +125,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, s.base, http.StatusFound)
 			return
 		}
-		http.NotFound(w, r)
+		s.notFound(w, p)
 		return
 	}
 	rel := strings.TrimPrefix(p, s.base)
@@ -157,7 +169,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	s.mu.RUnlock()
 	if !ok {
-		http.NotFound(w, r)
+		s.notFound(w, "/"+rel)
 		return
 	}
 	ct := mime.TypeByExtension(path.Ext(clean))
@@ -173,10 +185,16 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 }
 
+// notFound answers a path with no page when the site has no 404.html
+// (or the path is outside the site's base path), saying where the site is.
+func (s *Server) notFound(w http.ResponseWriter, path string) {
+	http.Error(w, s.words.Sprint(msg.ServeNotFound, path, s.base), http.StatusNotFound)
+}
+
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		http.Error(w, s.words.Sprint(msg.Internal, msg.Raw("serve: the response writer cannot stream events")), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
@@ -184,7 +202,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	ch := make(chan event, 8)
 	s.mu.Lock()
 	s.subs[ch] = struct{}{}
-	failure := s.failure
+	failure, heading := s.failure, s.heading
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
@@ -193,8 +211,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}()
 	fmt.Fprint(w, "retry: 500\n\n")
 	if failure != "" {
-		data, _ := json.Marshal(map[string]string{"message": failure})
-		fmt.Fprintf(w, "event: failed\ndata: %s\n\n", data)
+		fmt.Fprintf(w, "event: failed\ndata: %s\n\n", failedEvent(heading, failure))
 	}
 	fl.Flush()
 	for {
@@ -211,7 +228,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 func (s *Server) searchHandler(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	if utf8.RuneCountInString(q) > MaxQueryRunes {
-		http.Error(w, fmt.Sprintf("query too long (at most %d characters)", MaxQueryRunes), http.StatusBadRequest)
+		http.Error(w, s.words.Sprint(msg.ServeQueryTooLong, MaxQueryRunes), http.StatusBadRequest)
 		return
 	}
 	limit := 10
@@ -225,7 +242,9 @@ func (s *Server) searchHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	hits, err := s.search(q, limit)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		// The answer is JSON's type already; the error is plain text.
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		http.Error(w, s.words.Sprint(msg.ServeSearchFailed, msg.Raw(err.Error())), http.StatusInternalServerError)
 		return
 	}
 	json.NewEncoder(w).Encode(hits)

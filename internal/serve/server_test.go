@@ -2,12 +2,15 @@ package serve
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 func site() map[string][]byte {
@@ -94,7 +97,7 @@ func TestSearchEndpointLimits(t *testing.T) {
 func TestEvents(t *testing.T) {
 	s := New("", nil, HostPolicy{})
 	s.Publish(site(), nil)
-	s.Fail("content/a.md:3:7: date: \"2024-13-01\" is not a date")
+	s.Fail(msg.Printer{}, "content/a.md:3:7: date: \"2024-13-01\" is not a date")
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/_pubgen/events")
@@ -128,8 +131,49 @@ func TestEvents(t *testing.T) {
 		}
 	}
 	expect(`event: failed`)
-	expect(`is not a date`)
+	expect(`{"heading":"构建失败：预览里还是上一次成功构建的网站","message":"content/a.md:3:7: date: \"2024-13-01\" is not a date"}`)
+	s.Fail(msg.Printer{Lang: msg.English}, "content/a.md: title: is missing")
+	expect(`{"heading":"build failed: the preview shows the last good build","message":"content/a.md: title: is missing"}`)
 	s.Publish(site(), []string{"notices/a/index.html"})
 	expect("event: ok")
 	expect(`{"changed":["notices/a/index.html"]}`)
+}
+
+// TestOwnAnswers: what the server itself answers (no page, a wrong method,
+// an over-long or failing search) is in the site's language, and English
+// for an English site.
+func TestOwnAnswers(t *testing.T) {
+	failing := func(q string, limit int) (any, error) {
+		return nil, errors.New(`search: "党费": the index is damaged`)
+	}
+	long := "/_pubgen/search?q=" + strings.Repeat("党", MaxQueryRunes+1)
+	for _, tt := range []struct {
+		lang                 msg.Lang
+		method, path, search string
+		status               int
+		want                 string
+	}{
+		{msg.Chinese, "GET", "/other/", "", 404, "pubgen serve：这里没有网页（/other/）。网站的首页在 /dangjian/"},
+		{msg.Chinese, "GET", "/dangjian/nothing.css", "", 404, "pubgen serve：这里没有网页（/nothing.css）。网站的首页在 /dangjian/"},
+		{msg.Chinese, "POST", "/dangjian/", "", 405, "pubgen serve：预览只回答 GET 和 HEAD 请求，不回答 POST。"},
+		{msg.Chinese, "GET", "/dangjian" + long, "", 400, "搜索词太长了：最多 200 个字。请换短一些的词再搜。"},
+		{msg.Chinese, "GET", "/dangjian/_pubgen/search?q=党费", "fail", 500, `搜索出错了（search: "党费": the index is damaged）。请保存任意一个页面文件，让预览重新构建一次；还不行就重新启动 pubgen serve。`},
+		{msg.English, "GET", "/other/", "", 404, "pubgen serve: no page at /other/ (the site is at /dangjian/)"},
+		{msg.English, "GET", "/dangjian" + long, "", 400, "query too long (at most 200 characters)"},
+	} {
+		var search SearchFunc
+		if tt.search == "fail" {
+			search = failing
+		}
+		s := New("/dangjian/", search, HostPolicy{Words: msg.Printer{Lang: tt.lang}})
+		s.Publish(map[string][]byte{"index.html": []byte("首页")}, nil) // no 404.html
+		req := httptest.NewRequest(tt.method, tt.path, nil)
+		req.Host = "localhost:1313"
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		r := rec.Result()
+		if got := strings.TrimSuffix(body(r), "\n"); r.StatusCode != tt.status || got != tt.want {
+			t.Errorf("%s %s %s: %d %q\nwant %d %q", tt.lang, tt.method, tt.path, r.StatusCode, got, tt.status, tt.want)
+		}
+	}
 }
