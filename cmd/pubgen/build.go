@@ -43,6 +43,21 @@ func (f *siteFlags) parse(fs *flag.FlagSet, args []string, p msg.Printer, stderr
 	if !parseFlags(fs, args, p, stderr) {
 		return pipeline.Options{}, false
 	}
+	if fs.NArg() > 0 {
+		// pubgen build mysite: the folder goes after --source.
+		say(stderr, "%s", p.Sprint(msg.UsageExtraArgs, fs.Name(), fs.Arg(0)))
+		return pipeline.Options{}, false
+	}
+	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
+		// Checked before anything is written into it: the search index
+		// and the publish lock would make the folder.
+		why := msg.New(msg.CauseNotDir, "not a directory")
+		if err != nil {
+			why = msg.CauseAt(f.source, err)
+		}
+		say(stderr, "pubgen: %s", p.Sprint(msg.OpNoSite, f.source, why))
+		return pipeline.Options{}, false
+	}
 	o := f.opts
 	// Beside the search index: the text read from attachments, by content.
 	o.AttachCache = filepath.Join(f.source, ".pubgen", "attach")

@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -99,5 +103,31 @@ func TestNewNextSteps(t *testing.T) {
 		if got := (msg.Printer{}).Text(newNextSteps(typ, "content/study/x/index.md")); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", typ, got, want)
 		}
+	}
+}
+
+// TestSiteFolderMistakes: the site's folder typed after the command, or a
+// folder that is not there, is said before anything is written (serve
+// made the folder, for its search index, and then served an empty site).
+func TestSiteFolderMistakes(t *testing.T) {
+	en := writeSite(t, map[string]string{"pubgen.toml": "title = \"Portal\"\nlanguage = \"en\"\n"})
+	missing := filepath.Join(t.TempDir(), "dangjain")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "dangjian"}, "pubgen build 后面不用写“dangjian”。要指定网站所在的文件夹，请写：pubgen build --source dangjian\n"},
+		{[]string{"check", "--source", en, "dangjian", "--drafts"}, "pubgen check: unexpected argument \"dangjian\" (for a site in another folder: pubgen check --source dangjian)\n"},
+		{[]string{"build", "--source", missing}, "pubgen: 找不到网站文件夹 " + missing + "（不存在）。请用 --source 写网站所在的文件夹，例如 --source dangjian，或者先进入网站文件夹再运行。\n"},
+		{[]string{"serve", "--source", missing}, "pubgen: 找不到网站文件夹 " + missing + "（不存在）。请用 --source 写网站所在的文件夹，例如 --source dangjian，或者先进入网站文件夹再运行。\n"},
+		{[]string{"check", "--source", filepath.Join(en, "pubgen.toml")}, "pubgen: 找不到网站文件夹 " + filepath.Join(en, "pubgen.toml") + "（路径中有一项是文件，不是文件夹）。请用 --source 写网站所在的文件夹，例如 --source dangjian，或者先进入网站文件夹再运行。\n"},
+	} {
+		var out, errOut bytes.Buffer
+		if code := run(c.args, &out, &errOut); code != 2 || errOut.String() != c.want {
+			t.Errorf("pubgen %s: exit %d\n%s\nwant exit 2\n%s", strings.Join(c.args, " "), code, errOut.String(), c.want)
+		}
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the missing site folder: %v, want it still missing", err)
 	}
 }

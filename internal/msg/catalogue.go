@@ -430,6 +430,8 @@ const (
 	UsageFlagNeedsValue
 	UsageFlagBadValue
 	UsageSeeHelp
+	UsageExtraArgs
+	OpNoSite
 	CmdBuild
 	CmdBuildArgs
 	CmdServe
@@ -1418,6 +1420,12 @@ var entries = []entry{
 		"可以用的选项见 pubgen help %s。",
 		"see pubgen help %s for its flags", []any{"build"}},
 
+	{UsageExtraArgs, "usage.extra-args",
+		"pubgen %[1]s 后面不用写“%[2]s”。要指定网站所在的文件夹，请写：pubgen %[1]s --source %[2]s",
+		"pubgen %[1]s: unexpected argument %[2]q (for a site in another folder: pubgen %[1]s --source %[2]s)", []any{"build", "dangjian"}},
+	{OpNoSite, "op.no-site",
+		"找不到网站文件夹 %[1]s（%[2]s）。请用 --source 写网站所在的文件夹，例如 --source dangjian，或者先进入网站文件夹再运行。",
+		"no site folder %[1]s: %[2]s (want --source naming the site's folder)", []any{"dangjain", New(CauseNotExist, "stat dangjain: no such file or directory")}},
 	{CmdBuild, "cmd.build", "把网站构建到 public/：全部成功才一步换上，失败时已发布的网站保持原样", "build the site into public/, atomically", nil},
 	{CmdBuildArgs, "cmd.build.args", "pubgen build [--source 文件夹] [--dest 文件夹] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now 日期] [--watch]", "pubgen build [--source DIR] [--dest DIR] [--drafts] [--future] [--no-minify] [--strict] [--json] [--now DATE] [--watch]", nil},
 	{CmdServe, "cmd.serve", "预览网站：文件一改就重新构建、更新搜索并刷新浏览器", "preview the site: rebuild, re-index and reload the browser on every change", nil},
