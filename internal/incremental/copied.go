@@ -1,10 +1,11 @@
 package incremental
 
 import (
-	"fmt"
 	"io/fs"
 
+	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/memo"
+	"github.com/pubgen/pubgen/internal/msg"
 )
 
 // Copied remembers the bytes of each copied file (photo, PDF, static/) by
@@ -33,7 +34,11 @@ func (c *Copied) Read(fsys fs.FS, name string) ([]byte, error) {
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		// Said at the file, as the build says a page it cannot read: the
+		// file went unreadable between the build and its publishing.
+		var l diag.List
+		l.Error(name, 0, 0, "", msg.FileCannotRead, msg.CauseAt(name, err))
+		return nil, l.Err(false)
 	}
 	if c != nil {
 		// The stat is the proof here, so the entry's version stays zero.
