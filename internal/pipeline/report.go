@@ -116,17 +116,6 @@ type Scheduled struct {
 	What string `json:"what"` // publish, publicity_from, publicity_to, meeting_start, meeting_end, approved, pin_end
 }
 
-// scheduleNames says what a change does, for the table.
-var scheduleNames = map[string]msg.Key{
-	site.ChangePublish:       msg.SchedPublish,
-	site.ChangePublicityFrom: msg.SchedPublicityFrom,
-	site.ChangePublicityTo:   msg.SchedPublicityTo,
-	site.ChangeMeetingFrom:   msg.SchedMeetingFrom,
-	site.ChangeMeetingTo:     msg.SchedMeetingTo,
-	site.ChangeApproved:      msg.SchedApproved,
-	site.ChangePinEnd:        msg.SchedPinEnd,
-}
-
 // shownScheduled is how many coming changes the table lists; --json has all.
 const shownScheduled = 3
 
@@ -168,7 +157,7 @@ func (r Report) WriteTable(w io.Writer, p msg.Printer) {
 		if i == 0 {
 			fmt.Fprintln(w, p.Sprint(msg.SumScheduled))
 		}
-		fmt.Fprintf(w, "  %s  %s %s\n", c.At, diag.Escape(c.File), p.Sprint(scheduleNames[c.What]))
+		fmt.Fprintf(w, "  %s  %s %s\n", c.At, diag.Escape(c.File), p.Sprint(site.ChangeWord(c.What)))
 	}
 	if len(r.AwaitingApproval) > 0 {
 		fmt.Fprintln(w, p.Sprint(msg.SumAwaiting, len(r.AwaitingApproval)))
