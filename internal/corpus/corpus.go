@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/page"
 )
 
 // Type shares, in percent of n; notices take what rounding leaves over.
@@ -32,8 +34,11 @@ func Generate(n int, seed int64) map[string][]byte {
 		"pubgen.toml":       siteConfig(),
 		"content/_index.md": []byte("---\ntitle: 华东能源集团党建门户（基准测试）\ndate: 2024-01-01\n---\n\n本站由语料生成器生成，用于构建和搜索的基准测试。\n"),
 	}
-	for _, s := range sections {
-		files["content/"+s.dir+"/_index.md"] = []byte(fmt.Sprintf("---\ntitle: %s\ndate: 2024-01-01\n---\n\n%s栏目。\n", s.title, s.title))
+	for _, s := range page.Types {
+		if s.Section == "" {
+			continue
+		}
+		files["content/"+s.Section+"/_index.md"] = []byte(fmt.Sprintf("---\ntitle: %s\ndate: 2024-01-01\n---\n\n%s栏目。\n", s.Title, s.Title))
 	}
 	cover := tinyPNG()
 	for i, typ := range g.types(n) {
@@ -66,10 +71,6 @@ const (
 	study
 	showcase
 )
-
-var sections = []struct{ dir, title string }{
-	{"notices", "支部通知"}, {"disclosures", "党务公开"}, {"study", "学习资料"}, {"showcases", "成果展示"},
-}
 
 // types returns the type of each of the n pages: exact shares, in a
 // shuffled order, so that numbering says nothing about the type.

@@ -43,11 +43,7 @@ const (
 	KindEmpty
 	WordStart
 	WordEnd
-	TypeNotice
-	TypeDisclosure
-	TypeStudy
-	TypeShowcase
-	TypePage
+	TypeName
 
 	// Reports.
 	CountErrors
@@ -537,11 +533,7 @@ var entries = []entry{
 	{KindEmpty, "word.kind.empty", "空的", "empty", nil},
 	{WordStart, "word.start", "开始", "start", nil},
 	{WordEnd, "word.end", "结束", "end", nil},
-	{TypeNotice, "word.type.notice", "支部通知（notice）", "notice", nil},
-	{TypeDisclosure, "word.type.disclosure", "党务公开（disclosure）", "disclosure", nil},
-	{TypeStudy, "word.type.study", "学习资料（study）", "study", nil},
-	{TypeShowcase, "word.type.showcase", "成果展示（showcase）", "showcase", nil},
-	{TypePage, "word.type.page", "普通页面（page）", "page", nil},
+	{TypeName, "word.type", "%[1]s（%[2]s）", "%[2]s", []any{"支部通知", "notice"}},
 
 	{CountErrors, "report.count.errors", "共 %d 处错误。", "%d error(s)", []any{2}},
 	{CountErrorsWarnings, "report.count.errors-warnings", "共 %d 处错误、%d 处提醒。", "%d error(s), %d warning(s)", []any{2, 1}},
@@ -640,7 +632,7 @@ var entries = []entry{
 		"unknown field (did you mean %s?)", []any{"meeting"}},
 	{FieldUnknownOtherType, "page.field.unknown-other-type",
 		"这个字段只用于%[2]s页面。请检查文件所在的文件夹，或 type 字段的写法。",
-		"unknown field (%[1]s belongs to %[2]s pages; check the folder or the type)", []any{"meeting", New(TypeNotice)}},
+		"unknown field (%[1]s belongs to %[2]s pages; check the folder or the type)", []any{"meeting", New(TypeName, "支部通知", "notice")}},
 	{FieldUnknownList, "page.field.unknown-list",
 		"没有这个字段。可以写的字段有：%s。",
 		"unknown field (want one of: %s)", []any{"title, date, slug"}},

@@ -36,16 +36,15 @@ var typeFields = map[string][]string{
 // typeOrder is the order hints name the types in.
 var typeOrder = []string{Disclosure, Notice, Plain, Showcase, Study}
 
-// typeWords name each type in the catalogue's words.
-var typeWords = map[string]msg.Key{
-	Notice: msg.TypeNotice, Disclosure: msg.TypeDisclosure, Study: msg.TypeStudy, Showcase: msg.TypeShowcase, Plain: msg.TypePage,
-}
-
-// TypeWord is the catalogue's word for a content type (支部通知（notice）),
-// and false for a name that is not a type.
-func TypeWord(typ string) (msg.Key, bool) {
-	k, ok := typeWords[typ]
-	return k, ok
+// TypeWord is the catalogue's word for a content type, made of its title
+// in Types (支部通知（notice）; notice in English), and false for a name
+// that is not a type.
+func TypeWord(typ string) (msg.Text, bool) {
+	t, ok := TypeOf(typ)
+	if !ok {
+		return msg.Text{}, false
+	}
+	return msg.New(msg.TypeName, t.Title, t.Name), true
 }
 
 // boundWords name a period's two ends.
@@ -269,7 +268,8 @@ func hint(name string, known []string) msg.Text {
 	var types []msg.Text
 	for _, typ := range typeOrder {
 		if slices.Contains(typeFields[typ], name) {
-			types = append(types, msg.New(typeWords[typ]))
+			w, _ := TypeWord(typ)
+			types = append(types, w)
 		}
 	}
 	if len(types) > 0 {

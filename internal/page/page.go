@@ -23,12 +23,47 @@ const (
 	KindHome    = "home"    // content/_index.md
 )
 
-// SectionTypes maps a section folder to the content type of its pages.
-var SectionTypes = map[string]string{
-	"notices":     Notice,
-	"disclosures": Disclosure,
-	"study":       Study,
-	"showcases":   Showcase,
+// TypeInfo is one content type: the section folder its pages are in, and
+// its name, which titles that section when it has no _index.md and names
+// the type in messages (TypeWord).
+type TypeInfo struct {
+	Name    string // Notice, …
+	Section string // "notices"; "" for Plain, which has no section of its own
+	Title   string // "支部通知"
+}
+
+// Types are the content types, in the order the site lists their sections:
+// the one list of their folders and names. It is never changed.
+var Types = []TypeInfo{
+	{Notice, "notices", "支部通知"},
+	{Disclosure, "disclosures", "党务公开"},
+	{Study, "study", "学习资料"},
+	{Showcase, "showcases", "党建成果展示"},
+	{Plain, "", "普通页面"},
+}
+
+// SectionTypes maps a section folder to the content type of its pages
+// (from Types). It is never changed.
+var SectionTypes = sectionTypes()
+
+func sectionTypes() map[string]string {
+	m := map[string]string{}
+	for _, t := range Types {
+		if t.Section != "" {
+			m[t.Section] = t.Name
+		}
+	}
+	return m
+}
+
+// TypeOf returns the entry of Types for the type name.
+func TypeOf(name string) (TypeInfo, bool) {
+	for _, t := range Types {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return TypeInfo{}, false
 }
 
 // MeetingKinds are the kinds of organisational-life meeting (三会一课 and

@@ -132,8 +132,8 @@ func (r Report) WriteTable(w io.Writer, p msg.Printer) {
 	total := 0
 	for _, t := range types {
 		name := t
-		if k, ok := page.TypeWord(t); ok {
-			name = p.Sprint(k)
+		if w, ok := page.TypeWord(t); ok {
+			name = p.Text(w)
 		}
 		rows = append(rows, []string{name, strconv.Itoa(r.Pages[t])})
 		total += r.Pages[t]

@@ -30,11 +30,6 @@ type Options struct {
 	Related *RelatedMemo
 }
 
-// sectionTitles name the typed sections when they have no _index.md.
-var sectionTitles = map[string]string{
-	"notices": "支部通知", "disclosures": "党务公开", "study": "学习资料", "showcases": "党建成果展示",
-}
-
 // Build places pages in the site. bundles lists each bundle folder's files.
 func Build(cfg *config.Config, pages []*page.Page, bundles map[string][]string, opts Options) (*Site, diag.List) {
 	var l diag.List
@@ -131,9 +126,10 @@ func (s *Site) order(sections map[string]*Section) {
 	for _, name := range names {
 		sec := sections[name]
 		if sec.Index == nil {
-			title := sectionTitles[name]
-			if title == "" {
-				title = name
+			// A typed section is titled with its type's name.
+			title := name
+			if t, ok := page.TypeOf(page.SectionTypes[name]); ok {
+				title = t.Title
 			}
 			sec.Index = &Node{URL: sec.URL, Page: page.Default(page.KindSection, source.ContentDir+"/"+name+"/_index.md", name, title)}
 		}
@@ -150,13 +146,15 @@ func (s *Site) order(sections map[string]*Section) {
 	}
 }
 
+// sectionRank orders the typed sections as page.Types lists them, then
+// the others.
 func sectionRank(name string) int {
-	for i, s := range []string{"notices", "disclosures", "study", "showcases"} {
-		if s == name {
+	for i, t := range page.Types {
+		if t.Section != "" && t.Section == name {
 			return i
 		}
 	}
-	return 4
+	return len(page.Types)
 }
 
 // pageURL is the site folder of a page: section/slug/, where the slug is
