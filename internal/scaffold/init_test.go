@@ -1,12 +1,14 @@
 package scaffold_test
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -116,5 +118,19 @@ func TestInitCopiesTheSiteLayouts(t *testing.T) {
 		if got := read(t, initSite(t, empty), "layouts/partials/footer.html"); got != string(want) {
 			t.Errorf("empty=%v: layouts/partials/footer.html differs from the starter's", empty)
 		}
+	}
+}
+
+// TestInitBrokenStarter: a starter without what Init needs is pubgen's own
+// mistake, said as such, and nothing is written.
+func TestInitBrokenStarter(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dangjian")
+	_, err := scaffold.Init(dir, scaffold.Options{Starter: fstest.MapFS{"pubgen.toml": {Data: []byte("title = \"x\"\n")}}, Module: pubgen.Module})
+	want := "pubgen 自己出了错（init: the starter's netlify.toml lacks command = \"go run ./cmd/pubgen build\" (want it, to replace with command = \"go tool pubgen build\")）。这不是网站内容的问题：请把这段话发给网站的维护人员。"
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s: %v, want nothing written", dir, err)
 	}
 }

@@ -47,7 +47,9 @@ func Init(dir string, opts Options) (int, error) {
 	}
 	files, err := siteFiles(dir, opts)
 	if err != nil {
-		return 0, fmt.Errorf("init: %w", err)
+		// Everything siteFiles reads is built into pubgen (the starter, its
+		// go.mod, the archetypes): a failure there is pubgen's own.
+		return 0, msg.Fail(err, msg.Internal, msg.Raw("init: "+err.Error()))
 	}
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
