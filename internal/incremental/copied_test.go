@@ -2,7 +2,7 @@ package incremental
 
 import (
 	"errors"
-	"io/fs"
+	"github.com/pubgen/pubgen/internal/deniedfs"
 	"testing"
 	"testing/fstest"
 
@@ -10,25 +10,11 @@ import (
 	"github.com/pubgen/pubgen/internal/msg"
 )
 
-// deniedFS refuses to read one file, as a file without read permission
-// does for anyone but root (these tests may run as root).
-type deniedFS struct {
-	fstest.MapFS
-	denied string
-}
-
-func (d deniedFS) ReadFile(name string) ([]byte, error) {
-	if name == d.denied {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.MapFS.ReadFile(name)
-}
-
 // TestCopiedUnreadable: a static file a session cannot read is said at
 // the file, with why, in the site's words.
 func TestCopiedUnreadable(t *testing.T) {
 	const name = "static/files/章程.pdf"
-	_, err := (&Copied{}).Read(deniedFS{fstest.MapFS{name: {Data: []byte("%PDF")}}, name}, name)
+	_, err := (&Copied{}).Read(deniedfs.FS{MapFS: fstest.MapFS{name: {Data: []byte("%PDF")}}, Denied: name}, name)
 	if got, want := err.Error(), name+": 读不出这个文件（没有权限）。请确认它能用编辑器打开，再保存一次。\n共 1 处错误。"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

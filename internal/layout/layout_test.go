@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/pubgen/pubgen/internal/deniedfs"
 	"html/template"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,33 +186,11 @@ func TestStringsFileIsAFolder(t *testing.T) {
 	}
 }
 
-// deniedFS refuses to read one file, as a file without read permission
-// does for anyone but root (these tests may run as root, which no mode
-// bit stops).
-type deniedFS struct {
-	fstest.MapFS
-	denied string
-}
-
-func (d deniedFS) Open(name string) (fs.File, error) {
-	if name == d.denied {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.MapFS.Open(name)
-}
-
-func (d deniedFS) ReadFile(name string) ([]byte, error) {
-	if name == d.denied {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.MapFS.ReadFile(name)
-}
-
 // TestUnreadableTemplate: a template that cannot be read is said at its
 // file, with why, once.
 func TestUnreadableTemplate(t *testing.T) {
 	const file = "layouts/_default/single.html"
-	_, err := Load(deniedFS{theme(fstest.MapFS{file: {Data: []byte(`{{ define "main" }}x{{ end }}`)}}), file}, "default", "zh-CN", nil)
+	_, err := Load(deniedfs.FS{MapFS: theme(fstest.MapFS{file: {Data: []byte(`{{ define "main" }}x{{ end }}`)}}), Denied: file}, "default", "zh-CN", nil)
 	d := oneProblem(t, err)
 	if got, want := d.String(), file+": 读不出这个文件（没有权限）。请确认它能用编辑器打开，再保存一次。"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)

@@ -2,7 +2,7 @@ package outputs
 
 import (
 	"errors"
-	"io/fs"
+	"github.com/pubgen/pubgen/internal/deniedfs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,28 +17,6 @@ import (
 	"github.com/pubgen/pubgen/internal/site"
 )
 
-// deniedFS refuses to read one file, as a file without read permission
-// does for anyone but root (these tests may run as root, which no mode
-// bit stops).
-type deniedFS struct {
-	fstest.MapFS
-	denied string
-}
-
-func (d deniedFS) Open(name string) (fs.File, error) {
-	if name == d.denied {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.MapFS.Open(name)
-}
-
-func (d deniedFS) ReadFile(name string) ([]byte, error) {
-	if name == d.denied {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.MapFS.ReadFile(name)
-}
-
 // TestUnreadablePhoto: a cover that cannot be read is said at the page's
 // cover line, with why, in the site's words.
 func TestUnreadablePhoto(t *testing.T) {
@@ -51,7 +29,7 @@ func TestUnreadablePhoto(t *testing.T) {
 		t.Fatal(l)
 	}
 	const file = "content/showcases/p/封面.jpg"
-	_, warns := Prepare(deniedFS{fstest.MapFS{file: {Data: testPNG(t, 8, 8)}}, file}, s)
+	_, warns := Prepare(deniedfs.FS{MapFS: fstest.MapFS{file: {Data: testPNG(t, 8, 8)}}, Denied: file}, s)
 	if len(warns) != 1 {
 		t.Fatalf("got %v, want one problem", warns)
 	}
@@ -101,7 +79,7 @@ func TestAssetMistakes(t *testing.T) {
 // TestUnreadableAsset: an asset that cannot be read is said at its file.
 func TestUnreadableAsset(t *testing.T) {
 	const file = "themes/default/assets/style.css"
-	_, err := Assets(deniedFS{fstest.MapFS{file: {Data: []byte("a{}")}}, file}, []string{"assets", "themes/default/assets"})
+	_, err := Assets(deniedfs.FS{MapFS: fstest.MapFS{file: {Data: []byte("a{}")}}, Denied: file}, []string{"assets", "themes/default/assets"})
 	var de *diag.Errors
 	if !errors.As(err, &de) || len(de.List) != 1 {
 		t.Fatalf("got %v, want one problem", err)

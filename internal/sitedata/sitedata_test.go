@@ -2,7 +2,7 @@ package sitedata
 
 import (
 	"fmt"
-	"io/fs"
+	"github.com/pubgen/pubgen/internal/deniedfs"
 	"reflect"
 	"strings"
 	"testing"
@@ -162,22 +162,8 @@ func TestLoadNameClash(t *testing.T) {
 	}
 }
 
-// deniedFS refuses to read one file, as a file the build's user may not
-// read is refused.
-type deniedFS struct {
-	fstest.MapFS
-	denied string
-}
-
-func (d deniedFS) ReadFile(name string) ([]byte, error) {
-	if name == d.denied {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return d.MapFS.ReadFile(name)
-}
-
 func TestLoadUnreadableFile(t *testing.T) {
-	fsys := deniedFS{fstest.MapFS{"data/branches.toml": {Data: []byte("x = 1")}}, "data/branches.toml"}
+	fsys := deniedfs.FS{MapFS: fstest.MapFS{"data/branches.toml": {Data: []byte("x = 1")}}, Denied: "data/branches.toml"}
 	_, l := Load(fsys)
 	if len(l) != 1 || l[0].String() != "data/branches.toml: 读不出这个文件（没有权限）。请确认它能用编辑器打开，再保存一次。" {
 		t.Errorf("got %v", l)
