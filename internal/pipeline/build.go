@@ -249,7 +249,7 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 		m := c.mem()
 		// Rendered files depend on nothing but what their templates read:
 		// minifying them is a later stage.
-		v := render.NewVersions(s, ropts, lay, [32]byte{}, m.Prints())
+		v := render.NewVersions(s, ropts, lay, m.Prints())
 		defer m.Prints().Sweep()
 		outs, errs = render.RunCached(lay, jobs, m.Render(), v)
 		rs.rendered = m.Render().Rendered

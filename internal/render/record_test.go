@@ -91,10 +91,10 @@ func TestRecordedReadsFollowWhatWasPrinted(t *testing.T) {
 	}
 	for _, text := range layouts {
 		out, reads := renderAs(t, before, notice, text)
-		was := NewVersions(before, &Options{}, nil, [32]byte{}, nil).sum(reads)
+		was := NewVersions(before, &Options{}, nil, nil).sum(reads)
 		for edit, after := range edits {
 			now, _ := renderAs(t, after, notice, text)
-			is := NewVersions(after, &Options{}, nil, [32]byte{}, nil).sum(reads)
+			is := NewVersions(after, &Options{}, nil, nil).sum(reads)
 			if printed, versioned := now != out, is != was; printed != versioned {
 				t.Errorf("%s, %s edit: output changed %v, version of its reads changed %v (reads %v)", text, edit, printed, versioned, reads)
 			}
@@ -144,7 +144,7 @@ func TestTemplatesAndStringsRecordedPerOutput(t *testing.T) {
 				pages = append(pages, j)
 			}
 		}
-		r := result{out: map[string]string{}, read: map[string][]key{}, v: NewVersions(s, &Options{}, l, [32]byte{}, nil)}
+		r := result{out: map[string]string{}, read: map[string][]key{}, v: NewVersions(s, &Options{}, l, nil)}
 		var c Cache
 		outs, errs := RunCached(l, pages, &c, r.v)
 		if len(errs) > 0 {

@@ -39,7 +39,6 @@ type Versions struct {
 	site    *site.Site
 	opts    *Options
 	layouts *layout.Layouts
-	global  [32]byte
 	memo    *PageMemo
 
 	nodesOnce sync.Once
@@ -121,11 +120,10 @@ type slot struct {
 }
 
 // NewVersions answers for the graph s rendered with opts and the
-// templates l. global is the version of what every output depends on
-// besides what it reads (whether it is minified); memo keeps the costly
-// page hashes between the builds of a session (nil: none).
-func NewVersions(s *site.Site, opts *Options, l *layout.Layouts, global [32]byte, memo *PageMemo) *Versions {
-	return &Versions{site: s, opts: opts, layouts: l, global: global, memo: memo, known: map[key]*slot{}}
+// templates l; memo keeps the costly page hashes between the builds of a
+// session (nil: none).
+func NewVersions(s *site.Site, opts *Options, l *layout.Layouts, memo *PageMemo) *Versions {
+	return &Versions{site: s, opts: opts, layouts: l, memo: memo, known: map[key]*slot{}}
 }
 
 // of is the version of k in this build.
@@ -174,12 +172,10 @@ func (v *Versions) sum(keys []key) [32]byte {
 // jobVersion is the version of what a job is, before its template reads
 // anything: the output, its kind and title, the layout it runs (and the
 // template the layout starts with; the templates it enters are reads), the page,
-// term and list it is made for (which pages a list page shows, in order),
-// and what every output depends on.
+// term and list it is made for (which pages a list page shows, in order).
 func (v *Versions) jobVersion(j Job, name string) [32]byte {
 	d := j.Data
 	b := make([]byte, 0, 512)
-	b = append(b, v.global[:]...)
 	str := func(s string) {
 		b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
 		b = append(b, s...)
