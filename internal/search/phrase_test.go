@@ -1,0 +1,99 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/pubgen/pubgen/internal/browsertest"
+)
+
+// breakDocs are pages holding 主题党日 (and the quoted "iso 9001") once
+// whole and otherwise split by each kind of break the analysis knows: the
+// name of each page says whether the phrase is in it. Every page holds the
+// bigrams 主题, 题党 and 党日 (and both words), so only adjacency decides.
+func breakDocs() []Doc {
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	var docs []Doc
+	add := func(name, title, body string, tags ...string) {
+		d := Doc{ID: "content/" + name + ".md", URL: name + "/index.html", Title: title, Body: body,
+			Tags: tags, Type: "notice", Branch: "第一党支部"}
+		d.Date, d.Day, d.Year = dated(day.AddDate(0, 0, len(docs)))
+		docs = append(docs, d)
+	}
+	// The bigrams of the phrase, apart, in every page that must not match.
+	const bigrams = "主题。题党。党日。iso 标准。9001 号。"
+	add("yes/body", "通知", "支部开展主题党日活动。ISO 9001 认证。")
+	add("yes/title", "主题党日剪影", bigrams)
+	add("yes/tag", "通知", bigrams, "主题党日")
+	add("yes/wide", "通知", "开展主题党日活动，ＩＳＯ　９００１。")
+	add("no/comma", "通知", bigrams+"本次主题，党日安排。")
+	add("no/space", "通知", bigrams+"本次主题 党日安排。")
+	add("no/wide-space", "通知", bigrams+"本次主题　党日安排。")
+	add("no/newline", "通知", bigrams+"本次主题\n党日安排。")
+	add("no/paragraph", "通知", bigrams+"本次主题\n\n党日安排。")
+	add("no/latin", "通知", bigrams+"本次主题abc党日安排。ISO abc 9001。")
+	add("no/digit", "通知", bigrams+"本次主题2党日安排。ISO 和 9001。")
+	add("no/kana", "通知", bigrams+"本次主题の党日安排。")
+	add("no/emoji", "通知", bigrams+"本次主题😀党日安排。")
+	add("no/fields", "活动主题", "党日安排。"+bigrams)
+	add("no/tags", "通知", bigrams, "主题", "党日")
+	add("no/summary", "通知", bigrams)
+	docs[len(docs)-1].Summary = "学习主题"
+	docs[len(docs)-1].Body = "党日安排。" + bigrams
+	return docs
+}
+
+// TestPhraseBreaks holds both sides, bleve's Search and the browser's
+// engine over the export, to what the pages' text says: 主题党日 and
+// "ISO 9001" are found where they are whole, never across a break of a
+// run (punctuation, space, line break, a Latin word, a digit, kana, an
+// emoji, a field, two tags).
+func TestPhraseBreaks(t *testing.T) {
+	docs := breakDocs()
+	ix := openIndex(t, docs)
+	files, err := ix.Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		q    string
+		want []string
+	}{
+		{"主题党日", []string{"yes/body", "yes/tag", "yes/title", "yes/wide"}},
+		{"主题党日活动", []string{"yes/body", "yes/wide"}},
+		{"开展主题党日", []string{"yes/body", "yes/wide"}},
+		{"主题党", []string{"yes/body", "yes/tag", "yes/title", "yes/wide"}},
+		{`"ISO 9001"`, []string{"yes/body", "yes/wide"}},
+		{"主题 党日", []string{"no/comma", "no/digit", "no/emoji", "no/fields", "no/kana", "no/latin", "no/newline",
+			"no/paragraph", "no/space", "no/summary", "no/tags", "no/wide-space", "yes/body", "yes/tag", "yes/title", "yes/wide"}},
+	}
+	ctx := browsertest.New(t)
+	openPage(t, ctx, fileURL(writeSite(t, files), "index.html"))
+	var qs []string
+	for _, c := range cases {
+		qs = append(qs, c.q)
+	}
+	got := eval[[][]string](t, ctx, fmt.Sprintf(`__pubgenSearch.ready().then(s => Promise.all(%s.map(q => s.search(q).then(r => s.records(r.docs)).then(rs => rs.map(r => r.url)))))`, jsLiteral(t, qs)))
+	for i, c := range cases {
+		hits, err := ix.Search(c.q, Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bleve []string
+		for _, h := range hits {
+			bleve = append(bleve, h.URL)
+		}
+		var want []string
+		for _, w := range c.want {
+			want = append(want, w+"/index.html")
+		}
+		if s := sorted(bleve); !slices.Equal(s, want) {
+			t.Errorf("Search(%q) finds %q, want %q", c.q, s, want)
+		}
+		if s := sorted(got[i]); !slices.Equal(s, want) {
+			t.Errorf("the browser finds %q for %q, want %q", s, c.q, want)
+		}
+	}
+}
