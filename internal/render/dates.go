@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"regexp"
 	"strings"
 	"time"
 
@@ -49,14 +48,44 @@ func cnDateTimeWeek(t time.Time, loc *time.Location) template.HTML {
 	return template.HTML(nowrap(cnDate(t, loc)) + nowrap("（"+weekdays[t.Weekday()]+"）"+t.Format("15:04")))
 }
 
-// contactRE finds what a reader may tap in a contact's text: an email
+// contacts finds what a reader may tap in a contact's text: an email
 // address, or a telephone number — a mobile (138 1234 5678), a landline
 // with its area code (0571-8765 2100, (0571)87652100) or a 400/800 service
 // number, digits grouped by spaces or hyphens as people write them. A
 // number without its area code is left as text: it may be an extension, a
 // room or a count.
-var contactRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}` +
-	`|(?:\+86[ -]?)?(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:[(（]0\d{2,3}[)）][ -]?|0\d{2,3}[ -]?)\d{3,4}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})\b`)
+var contacts = newFinder(
+	branch{pattern: `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`, at: emailAt},
+	branch{pattern: `(?:\+86[ -]?)?(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:[(（]0\d{2,3}[)）][ -]?|0\d{2,3}[ -]?)\d{3,4}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})\b`, at: phoneAt},
+)
+
+// isLocalByte is a character of an email address's local part.
+func isLocalByte(c byte) bool {
+	switch c {
+	case '.', '%', '+', '-':
+		return true
+	}
+	return isWordByte(c)
+}
+
+// emailAt allows an address only where a run of local-part characters
+// reaches an @.
+func emailAt(s string, i int) bool {
+	for ; i < len(s) && isLocalByte(s[i]); i++ {
+	}
+	return i < len(s) && s[i] == '@'
+}
+
+// phoneAt allows a number at a digit, a + or an opening bracket.
+func phoneAt(s string, i int) bool {
+	switch c := s[i]; {
+	case isDigit(c), c == '+', c == '(':
+		return true
+	case c == "（"[0]:
+		return strings.HasPrefix(s[i:], "（")
+	}
+	return false
+}
 
 // contactLinks is text with its telephone numbers as tel: links and its
 // email addresses as mailto: links, so a phone dials with one tap; the
@@ -78,18 +107,23 @@ func linkContacts(text string, rest func(string) string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range contactRE.FindAllStringIndex(text, -1) {
-		found := text[m[0]:m[1]]
+	for from := 0; ; {
+		start, end, ok := contacts.next(text, from)
+		if !ok {
+			break
+		}
+		from = end
+		found := text[start:end]
 		href := "mailto:" + found
 		if !strings.Contains(found, "@") {
-			if m[0] > 0 && text[m[0]-1] >= '0' && text[m[0]-1] <= '9' {
+			if start > 0 && isDigit(text[start-1]) {
 				continue
 			}
 			href = "tel:" + telDigits(found)
 		}
-		b.WriteString(rest(text[last:m[0]]))
+		b.WriteString(rest(text[last:start]))
 		fmt.Fprintf(&b, `<a class="nw" href="%s">%s</a>`, href, found)
-		last = m[1]
+		last = end
 	}
 	b.WriteString(rest(text[last:]))
 	return b.String()
@@ -107,9 +141,34 @@ func telDigits(s string) string {
 	return b.String()
 }
 
-// dateRE finds the dates and times of running text that must stay on one
+// dates finds the dates and times of running text that must stay on one
 // line: 2026年12月3日, 2026年12月, 12月3日, 2026-12-03, 2025-03, 14:30.
-var dateRE = regexp.MustCompile(`\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}:\d{2}\b`)
+var dates = newFinder(
+	branch{pattern: `\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}(?:-\d{1,2})?\b`, at: digitAt},
+	branch{pattern: `\b\d{1,2}:\d{2}\b`, at: wordStartAt},
+)
+
+// nowrapSpans is text with each date in a nowrap span.
+func nowrapSpans(t string) string {
+	var b strings.Builder
+	last := 0
+	for from := 0; ; {
+		start, end, ok := dates.next(t, from)
+		if !ok {
+			break
+		}
+		b.WriteString(t[last:start])
+		b.WriteString(`<span class="nw">`)
+		b.WriteString(t[start:end])
+		b.WriteString(`</span>`)
+		last, from = end, end
+	}
+	if last == 0 {
+		return t
+	}
+	b.WriteString(t[last:])
+	return b.String()
+}
 
 // nowrapDates marks up a page's text for reading on a phone: each date
 // is kept on one line in a nowrap span, as the templates keep theirs, and
@@ -126,7 +185,7 @@ func nowrapDates(h template.HTML) template.HTML {
 		if !strings.ContainsAny(t, "0123456789") {
 			return t // every date and time holds a digit
 		}
-		return dateRE.ReplaceAllString(t, `<span class="nw">$0</span>`)
+		return nowrapSpans(t)
 	}
 	for {
 		tt := z.Next()
