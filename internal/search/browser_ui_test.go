@@ -107,6 +107,7 @@ func TestBrowserUI(t *testing.T) {
 	if s := eval[string](t, ctx, `document.querySelector('.search-summary').textContent`); !strings.Contains(s, itoa(len(all))) {
 		t.Errorf("summary %q, want %d results", s, len(all))
 	}
+	searchPageRequests(t, ctx, min(len(all), 20))
 	disc, _ := ix.Search("党费", Query{Type: "disclosure"})
 	label := eval[string](t, ctx, `document.querySelector('[data-facet=type][data-value=disclosure]').textContent`)
 	if !strings.Contains(label, "党务公开") || !strings.Contains(label, "("+itoa(len(disc))+")") {
@@ -132,6 +133,33 @@ func TestBrowserUI(t *testing.T) {
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll('#search-results img').length + (window.__xss ? 100 : 0)`); n != 0 {
 		t.Errorf("page text became markup (%d)", n)
+	}
+}
+
+// searchPageRequests holds the requests of the search page showing shown
+// results of a one-key query to what the format promises: the entry, the
+// engine, the key's shard and its directory, the level file and the facet
+// file, then a record file per result and at most a directory each. A
+// record is its own file because the results a query shows are spread
+// over the whole site: with records grouped n to a file, twenty results
+// still meet about twenty files and load n times the bytes.
+func searchPageRequests(t *testing.T, ctx context.Context, shown int) {
+	t.Helper()
+	loaded := eval[[]string](t, ctx, `__pubgenSearch.loaded`)
+	var records, dirs, rest int
+	for _, f := range loaded {
+		switch {
+		case strings.HasPrefix(f, "r."):
+			records++
+		case strings.HasPrefix(f, "rd"):
+			dirs++
+		default:
+			rest++
+		}
+	}
+	if records != shown || dirs > records || rest > 6 {
+		t.Errorf("the search page showing %d results made %d requests (%d records, %d record directories, %d others): %q",
+			shown, len(loaded), records, dirs, rest, loaded)
 	}
 }
 
