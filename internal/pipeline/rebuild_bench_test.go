@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +18,10 @@ import (
 	"github.com/pubgen/pubgen/internal/watch"
 )
 
+// rebuildPages is the size of BenchmarkRebuild's corpus: the figures are
+// 10,000 pages'; a smaller one is for profiling while developing.
+var rebuildPages = flag.Int("rebuild-pages", 10000, "pages of BenchmarkRebuild's generated site")
+
 // BenchmarkRebuild measures, on a generated site of 10,000 pages on disk,
 // the time from writing a file to the session's new output being ready to
 // serve, through the real watcher (whose batches the session is told, as
@@ -25,9 +32,13 @@ import (
 // work):
 //
 //	go test ./internal/pipeline -run '^$' -bench Rebuild -benchtime 50x -timeout 60m
+//
+// Each kind of edit runs under the profiler label edit=<name>, so that a
+// -cpuprofile shows one kind without the first, cold build:
+// go tool pprof -tagfocus edit=body.
 func BenchmarkRebuild(b *testing.B) {
 	dir := b.TempDir()
-	if err := corpus.Write(dir, corpus.Generate(10000, 1)); err != nil {
+	if err := corpus.Write(dir, corpus.Generate(*rebuildPages, 1)); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS("../../themes")); err != nil {
@@ -69,6 +80,8 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Run(e.name, func(b *testing.B) {
 			var times, cpu []time.Duration
 			rendered := 0
+			pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("edit", e.name)))
+			defer pprof.SetGoroutineLabels(context.Background())
 			for i := 0; b.Loop(); i++ {
 				start, startCPU := time.Now(), cpuTime()
 				if e.do != nil {
