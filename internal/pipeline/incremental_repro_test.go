@@ -236,6 +236,10 @@ func TestRebuildOverrideReadingPastTheModel(t *testing.T) {
 		"listed bodies":  {"layouts/_default/list.html": base + "{{ range .Pager.Pages }}{{ .Content }}{{ end }}\n"},
 		"term list":      {"layouts/_default/term.html": base + "{{ range .Term.Pages }}{{ .Title }}{{ end }}\n"},
 		"home summary":   {"layouts/_default/term.html": base + "{{ .Page.Summary }}\n"},
+		"counts": {
+			"layouts/_default/term.html":   base + "{{ .Term.Count }}\n",
+			"layouts/_default/single.html": base + `{{ with .Site.Section "study" }}{{ .Count }}{{ end }}` + "\n",
+		},
 	}
 	for name, layouts := range cases {
 		for _, ft := range fileTimes {
@@ -264,6 +268,9 @@ func TestRebuildOverrideReadingPastTheModel(t *testing.T) {
 					{"content/study/s.md", "---\ntitle: 旧标题\ndate: 2026-05-01\ntags: [学习]\n---\n改过的正文。\n"},
 					{"content/study/s.md", "---\ntitle: 新标题\ndate: 2026-05-01\ntags: [学习]\n---\n改过的正文。\n"},
 					{"content/_index.md", "---\ntitle: 首页\nsummary: 新的简介\n---\n"},
+					// A page leaves a term and one joins the section and the term.
+					{"content/study/s.md", "---\ntitle: 新标题\ndate: 2026-05-01\ntags: [其他]\n---\n改过的正文。\n"},
+					{"content/study/w.md", "---\ntitle: 学习五\ndate: 2026-05-09\ntags: [学习]\n---\n正文。\n"},
 				} {
 					writeFile(t, filepath.Join(dir, edit.file), edit.text)
 					stampAll(t, dir, ft.old)

@@ -179,6 +179,13 @@ func (sv *SectionView) Pages() []*PageView {
 	return sv.rec.views(sv.sec.Pages)
 }
 
+// Count is len .Pages without making a view of each page: a count shown
+// on every page of a long list made thousands per file.
+func (sv *SectionView) Count() int {
+	sv.rec.read(kSecPages, sv.sec.Name)
+	return len(sv.sec.Pages)
+}
+
 // TaxonomyView is a taxonomy (branches, tags, years) as a template reads
 // it. Its name and address are fixed by the taxonomy itself.
 type TaxonomyView struct {
@@ -215,6 +222,13 @@ func (tv *TermView) URL() string  { return tv.term.URL }
 func (tv *TermView) Pages() []*PageView {
 	tv.rec.read(kTermPages, pair(tv.tax, tv.term.Name))
 	return tv.rec.views(tv.term.Pages)
+}
+
+// Count is len .Pages without making a view of each page (see
+// SectionView.Count); it depends on what Pages does.
+func (tv *TermView) Count() int {
+	tv.rec.read(kTermPages, pair(tv.tax, tv.term.Name))
+	return len(tv.term.Pages)
 }
 
 // SeriesView is a study page's place in its series, its pages as views.
