@@ -53,6 +53,6 @@ func TestWatchProgressInSiteLanguage(t *testing.T) {
 // publishedPrefix is the words msg.OpPublished starts with, before its
 // first number, so that a test can find the line whatever the counts.
 func publishedPrefix(p msg.Printer) string {
-	s := p.Sprint(msg.OpPublished, 0, 0, 0, "", 0)
+	s := p.Sprint(msg.OpPublished, 0, 0, 0, "", 0, 0, 0)
 	return s[:strings.Index(s, "0")]
 }

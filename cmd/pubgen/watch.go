@@ -1,13 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/pipeline"
+	"github.com/pubgen/pubgen/internal/publish"
 	srcfs "github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
 )
@@ -34,12 +36,15 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 	}
 	defer w.Close()
 	session := pipeline.NewSession(srcfs.DirFS(source), opts)
-	// published is what this process last published into dest: a file
-	// whose bytes are the same is linked from there, not written again.
-	var published map[string][]byte
-	// retry is set while dest lags behind the last build: a publish that
-	// failed must be tried again even when the next build changes nothing.
-	retry := false
+	// spare is the site the last switch replaced, kept beside dest so
+	// that the next switch writes only what changed (see publish.Spare).
+	var spare publish.Spare
+	defer spare.Discard()
+	// pending is every path changed since the last successful publish:
+	// a publish that failed must be tried again, with what it did not
+	// write, even when the next build changes nothing.
+	pending := map[string]bool{}
+	published := false
 	// once builds and publishes, returning the build (nil when it failed).
 	once := func() *pipeline.Result {
 		// Held from reading the site to the switch, so that a one-off
@@ -53,7 +58,7 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 		}
 		defer lk.Release()
 		start := time.Now()
-		res, files, changed, err := session.Build()
+		res, _, changed, err := session.Build()
 		if err != nil {
 			ep := printerOfErr(err, p)
 			sayErr(stderr, ep, err)
@@ -61,27 +66,30 @@ func watchAndPublish(ctx context.Context, source string, opts pipeline.Options, 
 			return nil
 		}
 		p = printerOf(res, opts)
-		if len(changed) == 0 && published != nil && !retry {
+		for _, c := range changed {
+			pending[c] = true
+		}
+		if len(pending) == 0 && published {
 			say(stderr, "%s", p.Sprint(msg.OpBuiltUnchanged, time.Since(start).Milliseconds()))
 			return res
 		}
-		unchanged := func(p string) bool {
-			old, ok := published[p]
-			return ok && bytes.Equal(old, files[p])
-		}
-		pr, err := lk.PublishUpdate(res.Entries, unchanged)
+		built := time.Now()
+		pr, err := lk.PublishChanges(res.Entries, slices.Sorted(maps.Keys(pending)), &spare)
 		if err != nil {
-			retry = true
 			sayErr(stderr, p, err)
 			say(stderr, "%s", p.Sprint(msg.OpWatchPublishFailed, dest))
 			return nil
 		}
-		published, retry = files, false
+		clear(pending)
+		published = true
 		for _, w := range pr.Warnings {
 			say(stderr, "warning: %s", p.Text(w))
 		}
+		// The two phases apart: the time from an edit to its switch is
+		// the rebuild's and the switch's, which have different owners.
 		say(stderr, "%s", p.Sprint(msg.OpPublished,
-			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds()))
+			pr.Files, len(changed), res.Report.Rendered, dest, time.Since(start).Milliseconds(),
+			built.Sub(start).Milliseconds(), time.Since(built).Milliseconds()))
 		return res
 	}
 	wake := newAlarm(opts.Now)

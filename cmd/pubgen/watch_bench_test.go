@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/corpus"
+	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/pipeline"
 )
 
@@ -19,7 +23,9 @@ import (
 // site is exchanged in), through the real watcher, debounce included. It
 // reports the median and the worst of the runs, and the median number of
 // files of the published tree each switch changed (added, removed, or
-// written anew rather than linked from the site before):
+// written anew rather than linked from the site before), and the medians of
+// the two phases of each, as build --watch's published line says them:
+// the rebuild (build-ms) and the switch (publish-ms):
 //
 //	go test ./cmd/pubgen -run '^$' -bench WatchPublish -benchtime 20x -timeout 60m
 func BenchmarkWatchPublish(b *testing.B) {
@@ -83,6 +89,37 @@ func BenchmarkWatchPublish(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Milliseconds()), "median-ms")
 	b.ReportMetric(float64(times[len(times)-1].Milliseconds()), "worst-ms")
 	b.ReportMetric(float64(touched[len(touched)/2]), "files-changed")
+	build, publish := phaseTimes(b, errOut.String())
+	b.ReportMetric(build, "build-ms")
+	b.ReportMetric(publish, "publish-ms")
+}
+
+// phaseTimes is the median build and publish milliseconds of the
+// published lines in log but the first (the initial build): the last two
+// numbers of each line.
+func phaseTimes(b *testing.B, log string) (build, publish float64) {
+	var builds, publishes []int
+	number := regexp.MustCompile(`[0-9]+`)
+	pre := publishedPrefix(msg.Printer{})
+	for _, line := range strings.Split(log, "\n") {
+		if !strings.Contains(line, pre) {
+			continue
+		}
+		n := number.FindAllString(line, -1)
+		if len(n) < 2 {
+			b.Fatalf("published line without its times: %q", line)
+		}
+		bt, _ := strconv.Atoi(n[len(n)-2])
+		pt, _ := strconv.Atoi(n[len(n)-1])
+		builds, publishes = append(builds, bt), append(publishes, pt)
+	}
+	if len(builds) < 2 {
+		return 0, 0
+	}
+	builds, publishes = builds[1:], publishes[1:]
+	slices.Sort(builds)
+	slices.Sort(publishes)
+	return float64(builds[len(builds)/2]), float64(publishes[len(publishes)/2])
 }
 
 // publishedTree is every file under dest, by slash path.

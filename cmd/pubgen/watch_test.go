@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,7 +16,9 @@ import (
 
 // TestBuildWatch runs `pubgen build --watch`'s loop on a real folder: an
 // edit is published, a broken file leaves the published site as it was,
-// and the fix is published.
+// and the fix is published; each switch leaves dest exactly the site a
+// clean one-off build writes, with only its spare beside it, and the spare
+// is gone once the loop ends.
 func TestBuildWatch(t *testing.T) {
 	page := "---\ntitle: 第一版\ndate: 2024-07-01\n---\n正文。\n"
 	site := writeSite(t, map[string]string{
@@ -27,10 +32,11 @@ func TestBuildWatch(t *testing.T) {
 	go func() {
 		done <- watchAndPublish(ctx, site, pipeline.Options{SearchCache: filepath.Join(t.TempDir(), "idx")}, dest, &errOut)
 	}()
-	defer func() {
+	stop := sync.OnceFunc(func() {
 		cancel()
 		<-done
-	}()
+	})
+	defer stop()
 	published := filepath.Join(dest, "notices/live/index.html")
 	waitFor := func(what, want string) string {
 		t.Helper()
@@ -64,4 +70,54 @@ func TestBuildWatch(t *testing.T) {
 	}
 	write(strings.Replace(page, "第一版", "第三版", 1))
 	waitFor("after the fix", "第三版")
+	// The page is in place at the switch; the log's line follows it.
+	for deadline := time.Now().Add(20 * time.Second); strings.Count(errOut.String(), publishedPrefix(sitePrinter(site))) < 3 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	var stderr strings.Builder
+	if code := runBuild([]string{"--source", site, "--dest", clean}, io.Discard, &stderr); code != 0 {
+		t.Fatalf("clean build: exit %d\n%s", code, stderr.String())
+	}
+	if got, want := fileTree(t, dest), fileTree(t, clean); !maps.Equal(got, want) {
+		t.Errorf("after three switches dest differs from a clean build (%d files, want %d)", len(got), len(want))
+	}
+	helpers := func() []string {
+		left, _ := filepath.Glob(filepath.Join(site, ".public.pubgen-*"))
+		return left
+	}
+	if left := helpers(); len(left) != 1 {
+		t.Errorf("beside dest: %v, want the session's spare alone", left)
+	}
+	stop()
+	if left := helpers(); len(left) != 0 {
+		t.Errorf("the session ended, and left %v", left)
+	}
+}
+
+// fileTree is every file below dir, by slash path, with its mode and bytes.
+func fileTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			out[filepath.ToSlash(rel)+"/"] = info.Mode().String()
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = info.Mode().String() + " " + string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

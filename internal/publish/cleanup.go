@@ -29,11 +29,12 @@ func Cleanup(dest string) (warnings []msg.Text, err error) {
 		return nil, err
 	}
 	defer unlock()
-	return defaultPublisher().cleanup(t)
+	return defaultPublisher().cleanup(t, "")
 }
 
-// cleanup does Cleanup's work; the caller holds the lock.
-func (p publisher) cleanup(t target) ([]msg.Text, error) {
+// cleanup does Cleanup's work, leaving alone keep, a session's spare (see
+// Spare); the caller holds the lock.
+func (p publisher) cleanup(t target, keep string) ([]msg.Text, error) {
 	names, err := os.ReadDir(t.parent)
 	if err != nil {
 		return nil, failure(msg.PublishReadParent, t.parent, bare(err))
@@ -45,6 +46,7 @@ func (p publisher) cleanup(t target) ([]msg.Text, error) {
 	for _, n := range names {
 		full := filepath.Join(t.parent, n.Name())
 		switch {
+		case full == keep:
 		case strings.HasPrefix(n.Name(), t.prefix(stagingTag)), strings.HasPrefix(n.Name(), t.prefix(trashTag)):
 			p.removeLeftover(full, &warnings)
 		case strings.HasPrefix(n.Name(), t.prefix(retiredTag)):

@@ -12,6 +12,13 @@
 // warning naming the file, never an error: it is not published, and one
 // stuck file must not stop every later publish.
 //
+// What dest already holds is not written again: Publish reads dest and
+// leaves it as it is when it holds exactly the entries, and otherwise
+// hard-links the files it holds byte for byte into the staging folder. A
+// session (build --watch) keeps a Spare, the site its last switch
+// replaced, and brings only the paths changed since up to date in it, so
+// that a switch costs what changed instead of a link per file of the site.
+//
 // Where an atomic exchange is not available (other systems, or filesystems that
 // answer EINVAL/ENOSYS), the switch takes two renames: dest to a retired name,
 // then staging to dest. A crash between the two leaves no dest but a complete

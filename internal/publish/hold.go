@@ -42,14 +42,17 @@ func Busy(err error) bool { return errors.Is(err, errBusy) }
 
 // Publish is the package's Publish under l.
 func (l *Lock) Publish(entries []Entry) (Report, error) {
-	return l.p.publishLocked(l.t, entries)
+	return l.p.publishLocked(l.t, entries, nil, nil)
 }
 
-// PublishUpdate is the package's PublishUpdate under l.
-func (l *Lock) PublishUpdate(entries []Entry, unchanged func(path string) bool) (Report, error) {
-	p := l.p
-	p.unchanged = unchanged
-	return p.publishLocked(l.t, entries)
+// PublishChanges is Publish for a session that publishes into dest again
+// and again (pubgen build --watch), keeping sp between its publishes (see
+// Spare): changed names the paths added, changed or removed since sp's
+// last switch, the only files written. The first time, or when dest or
+// sp's folder is not as sp left it, what differs is read from disk
+// instead, as Publish does.
+func (l *Lock) PublishChanges(entries []Entry, changed []string, sp *Spare) (Report, error) {
+	return l.p.publishLocked(l.t, entries, sp, changed)
 }
 
 // Release lets the next build take the lock.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/msg"
@@ -33,10 +34,6 @@ type publisher struct {
 	exchange func(a, b string) error
 	lockWait time.Duration
 	gap      time.Duration
-	// unchanged, when set, names entries whose bytes are those already
-	// published in dest: they are hard-linked into the staging folder
-	// instead of written again.
-	unchanged func(path string) bool
 	// remove deletes a folder publish no longer needs (removeTree); tests
 	// make it fail the way a root-owned leftover does.
 	remove func(dir string) error
@@ -46,29 +43,21 @@ func defaultPublisher() publisher {
 	return publisher{exchange: exchange, lockWait: lockWait, remove: removeTree}
 }
 
-// Publish writes entries into a fresh staging folder beside dest (same
-// parent, so the same filesystem), flushes it to disk, and then replaces dest
-// with it in one step. On any error dest is left as it was and the staging
-// folder is removed. It first cleans up after a build that died (Cleanup).
+// Publish makes dest hold exactly the entries, atomically: it writes them
+// into a fresh staging folder beside dest (same parent, so the same
+// filesystem), flushes it to disk, and then replaces dest with it in one
+// step. Files dest already holds byte for byte are hard-linked from there
+// instead of written again, and a dest that already holds exactly the
+// entries is left as it is: nothing would change for a reader, and a
+// build with nothing changed then costs a read of the site instead of a
+// write. On any error dest is left as it was and the staging folder is
+// removed. It first cleans up after a build that died (Cleanup).
 //
 // Once the new site is in place, a failure to remove the previous one does
 // not fail the publish: Report.Warnings names what was left, and every
 // later run tries again (see removeLeftover).
 func Publish(dest string, entries []Entry) (Report, error) {
 	return defaultPublisher().publish(dest, entries)
-}
-
-// PublishUpdate is Publish for a site that changed little since it was
-// published into dest (pubgen build --watch): entries for which
-// unchanged(path) reports true are hard-linked from the published site into
-// the staging folder instead of being written again. The switch is as
-// atomic as Publish's: files are never changed in place, so the published
-// site never sees the new one's files before the switch, and an entry that
-// cannot be linked is written.
-func PublishUpdate(dest string, entries []Entry, unchanged func(path string) bool) (Report, error) {
-	p := defaultPublisher()
-	p.unchanged = unchanged
-	return p.publish(dest, entries)
 }
 
 func (p publisher) publish(dest string, entries []Entry) (Report, error) {
@@ -79,42 +68,101 @@ func (p publisher) publish(dest string, entries []Entry) (Report, error) {
 		return Report{}, err
 	}
 	defer l.Release()
-	return p.publishLocked(l.t, entries)
+	return p.publishLocked(l.t, entries, nil, nil)
 }
 
-// publishLocked does publish's work; the caller holds t's lock.
-func (p publisher) publishLocked(t target, entries []Entry) (Report, error) {
+// publishLocked does Publish's work, and a session's when sp is set (see
+// Spare): changed names the paths at which the entries differ from what
+// sp's last switch put into dest. The caller holds t's lock.
+func (p publisher) publishLocked(t target, entries []Entry, sp *Spare, changed []string) (Report, error) {
 	if err := checkEntries(entries); err != nil {
 		return Report{}, err
 	}
-	warnings, err := p.cleanup(t)
+	var keep string
+	if sp != nil {
+		keep = sp.dir
+	}
+	warnings, err := p.cleanup(t, keep)
 	if err != nil {
 		return Report{}, err
 	}
-	staging, err := makeStaging(t)
+	var d difference
+	if sp.knows(t) {
+		d = difference{files: changed, clean: true}
+	} else {
+		d = compareTree(t.dest, entries)
+	}
+	if d.same() && (sp == nil || sp.usable()) {
+		rep := siteSize(entries)
+		rep.Warnings, rep.Unchanged = warnings, true
+		return rep, nil
+	}
+	fresh := make(map[string]bool, len(d.files))
+	for _, f := range d.files {
+		fresh[f] = true
+	}
+	staging, rep, err := p.stage(t, entries, sp, d, fresh, &warnings)
 	if err != nil {
 		return Report{}, err
 	}
-	var reuse func(Entry) string
-	if p.unchanged != nil {
-		reuse = func(e Entry) string {
-			if p.unchanged(e.Path) {
-				return filepath.Join(t.dest, filepath.FromSlash(e.Path))
-			}
-			return ""
-		}
+	if d.same() {
+		// A session's first publish into a dest that already holds its
+		// site: the copy just made is the spare, and nothing is switched.
+		sp.settle(p, t, staging, d, &warnings)
+		rep.Warnings, rep.Unchanged = warnings, true
+		return rep, nil
 	}
-	rep, err := writeTree(staging, entries, reuse)
-	if err == nil {
-		err = p.switchTo(t, staging, &warnings)
-	}
+	old, err := p.switchTo(t, staging, &warnings)
 	if err != nil {
 		// What cannot be removed now is a leftover for the next run.
 		p.remove(staging)
+		if sp != nil {
+			*sp = Spare{}
+		}
 		return Report{}, err
+	}
+	if sp != nil {
+		sp.settle(p, t, old, d, &warnings)
+	} else if old != "" {
+		p.removeLeftover(old, &warnings)
 	}
 	rep.Warnings = warnings
 	return rep, nil
+}
+
+// stage makes the folder to switch in: sp's folder brought up to date
+// when it can be, else a fresh staging folder whose files that dest holds
+// already (those not in fresh) are linked from it.
+func (p publisher) stage(t target, entries []Entry, sp *Spare, d difference, fresh map[string]bool, warnings *[]msg.Text) (string, Report, error) {
+	if sp.knows(t) && sp.usable() {
+		stale := slices.Concat(sp.behind, d.files)
+		slices.Sort(stale)
+		rep, err := refresh(sp.dir, t.dest, entries, slices.Compact(stale), fresh)
+		if err == nil {
+			return sp.dir, rep, nil
+		}
+		// A file the spare cannot lose (a root-owned one another tool put
+		// into the site it replaced) makes it unusable, not the publish.
+	}
+	if sp != nil {
+		sp.forget(p, warnings)
+	}
+	staging, err := makeStaging(t)
+	if err != nil {
+		return "", Report{}, err
+	}
+	reuse := func(e Entry) string {
+		if fresh[e.Path] {
+			return ""
+		}
+		return filepath.Join(t.dest, filepath.FromSlash(e.Path))
+	}
+	rep, err := writeTree(staging, entries, reuse)
+	if err != nil {
+		p.remove(staging)
+		return "", Report{}, err
+	}
+	return staging, rep, nil
 }
 
 // lockTarget takes t's lock, waiting until ctx is done.
@@ -146,47 +194,52 @@ func makeStaging(t target) (string, error) {
 	return dir, nil
 }
 
-// switchTo puts the finished staging folder in dest's place. When it returns
-// an error, dest is unchanged and staging may be removed. A previous site
-// that cannot be removed is added to warnings.
-func (p publisher) switchTo(t target, staging string, warnings *[]msg.Text) error {
+// switchTo puts the finished staging folder in dest's place and returns
+// where the previous site now is ("" when there was none), for the caller
+// to remove or keep. When it returns an error, dest is unchanged and
+// staging may be removed.
+func (p publisher) switchTo(t target, staging string, warnings *[]msg.Text) (string, error) {
 	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(staging, t.dest); err != nil {
-			return failure(msg.PublishMoveIn, t.dest, bare(err))
+			return "", failure(msg.PublishMoveIn, t.dest, bare(err))
 		}
-		return syncParent(t)
+		return "", syncParent(t)
 	}
 	err := p.exchange(staging, t.dest)
 	if errors.Is(err, errNoExchange) {
 		return p.switchByRenames(t, staging, warnings)
 	}
 	if err != nil {
-		return failure(msg.PublishSwitch, t.dest, bare(err))
+		return "", failure(msg.PublishSwitch, t.dest, bare(err))
 	}
 	// staging now holds the previous site.
-	err = syncParent(t)
-	p.removeLeftover(staging, warnings)
-	return err
+	return staging, syncParent(t)
 }
 
 // switchByRenames is the fallback without an atomic exchange. Between its two
 // renames dest is missing, but the old site sits complete under the retired
-// name, where Cleanup finds and restores it.
-func (p publisher) switchByRenames(t target, staging string, warnings *[]msg.Text) error {
+// name, where Cleanup finds and restores it. Once staging is in place, the
+// old site leaves the retired name (see discard) for staging's, where a
+// dead run's cleanup removes it; "" when that rename failed and the old
+// site was discarded.
+func (p publisher) switchByRenames(t target, staging string, warnings *[]msg.Text) (string, error) {
 	retired := filepath.Join(t.parent, t.prefix(retiredTag)+rand.Text())
 	if err := os.Rename(t.dest, retired); err != nil {
-		return failure(msg.PublishMoveAside, t.dest, bare(err))
+		return "", failure(msg.PublishMoveAside, t.dest, bare(err))
 	}
 	time.Sleep(p.gap)
 	if err := os.Rename(staging, t.dest); err != nil {
 		if rerr := os.Rename(retired, t.dest); rerr != nil {
-			return failure(msg.PublishRestoreFailed, t.dest, bare(err), msg.Cause(bare(rerr)), retired)
+			return "", failure(msg.PublishRestoreFailed, t.dest, bare(err), msg.Cause(bare(rerr)), retired)
 		}
-		return failure(msg.PublishMoveIn, t.dest, bare(err))
+		return "", failure(msg.PublishMoveIn, t.dest, bare(err))
 	}
 	err := syncParent(t)
-	p.discard(t, retired, warnings)
-	return err
+	if rerr := os.Rename(retired, staging); rerr != nil {
+		p.discard(t, retired, warnings)
+		return "", err
+	}
+	return staging, err
 }
 
 // discard removes a retired site. It first renames it to a trash name so

@@ -17,6 +17,9 @@ import (
 type Report struct {
 	Files int
 	Bytes int64
+	// Unchanged is set when dest already held exactly this site and was
+	// left as it was.
+	Unchanged bool
 	// Warnings name the leftovers of earlier publishes that could not be
 	// removed; the site is published all the same.
 	Warnings []msg.Text
