@@ -43,7 +43,7 @@ func (ix *Index) Rebuild() error {
 	ix.biMu.Lock()
 	defer ix.biMu.Unlock()
 	_ = guard(ix.bi.Close) // a damaged index may fail or panic on close too
-	ix.docs, ix.exp, ix.since, ix.gen = nil, nil, nil, 0
+	ix.docs, ix.exp, ix.since, ix.fresh, ix.gen = nil, nil, nil, nil, 0
 	if err := removeIndex(ix.path); err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@
 // rewrites only the shards whose content it changed. A run of Han
 // characters in a query is a phrase (phrase.go): it narrows the matches to
 // pages holding it contiguously, through phrase keys that both sides look
-// up, and leaves the scores alone. This package is the only importer of
-// bleve.
+// up (the browser in shards the export makes outside bleve, Search in the
+// stored text of the pages its terms match), and leaves the scores alone.
+// This package is the only importer of bleve.
 package search

@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -12,19 +11,19 @@ import (
 
 // analyser makes the bleve documents of records with each text field
 // analysed once. Indexing a record needs its text analysed for three
-// things: bleve's postings of the text fields and of charField, the phrase
-// keys of gramField, made from the bigram tokens of the same text, and the
+// things: bleve's postings of the text fields and of charField, the runs
+// of the text fields that its phrase keys are made of (phrase.go), and the
 // length level, the number of charField's tokens. Handing bleve the record
-// to analyse after the keys and the level had been computed analysed every
+// to analyse after the runs and the level had been computed analysed every
 // page twice, about a fifth of a cold build's CPU on 10,000 pages. So the
-// analyser runs the mapping's own analysers once, derives the keys and
-// the level from their tokens, and gives bleve the document the mapping
-// makes of the record with those tokens to replay (TestSharedAnalysis
-// holds the two ways to the same terms). Its methods may be called from
-// several goroutines.
+// analyser runs the mapping's own analysers once, derives the runs and the
+// level from their tokens, and gives bleve the document the mapping makes
+// of the record with those tokens to replay (TestSharedAnalysis holds the
+// two ways to the same terms). Its methods may be called from several
+// goroutines.
 type analyser struct {
 	m     mapping.IndexMapping
-	text  analysis.Analyzer // textFields' analyser, for the phrase keys
+	text  analysis.Analyzer // textFields' analyser, for the phrase runs
 	chars analysis.Analyzer // charField's analyser, for the length level
 }
 
@@ -32,11 +31,12 @@ func newAnalyser(m mapping.IndexMapping) analyser {
 	return analyser{m: m, text: analyzer(m), chars: m.AnalyzerNamed(charAnalyzer)}
 }
 
-// document is rec as bleve indexes it under id, with its phrase keys and
-// length level. Neither is hashed: both are a function of the text fields
-// and the analysis version, which are. The level is the scorer's page
-// length: the tokens charField holds, every character of the page's text.
-func (a analyser) document(id string, rec record) (*document.Document, error) {
+// document is rec as bleve indexes it under id, with its length level,
+// and the runs of its text fields. The level is not hashed: it is a
+// function of the text fields and the analysis version, which are. It is
+// the scorer's page length: the tokens charField holds, every character
+// of the page's text.
+func (a analyser) document(id string, rec record) (*document.Document, phraseRuns, error) {
 	tokens := map[string]analysis.TokenStream{}
 	var text []analysis.TokenStream
 	for _, f := range []struct{ name, value string }{
@@ -48,14 +48,11 @@ func (a analyser) document(id string, rec record) (*document.Document, error) {
 	}
 	chars := a.chars.Analyze([]byte(rec.Chars))
 	tokens[charField] = chars
-	keys := gramsOf(text...)
-	tokens[gramField] = gramTokens(keys)
-	rec.Grams = strings.Join(keys, " ")
 	rec.Level = strconv.Itoa(lengthLevel(len(chars)))
 
 	doc := document.NewDocument(id)
 	if err := a.m.MapDocument(doc, rec); err != nil {
-		return nil, fmt.Errorf("search: indexing %s: %w", id, err)
+		return nil, phraseRuns{}, fmt.Errorf("search: indexing %s: %w", id, err)
 	}
 	for i, f := range doc.Fields {
 		tf, ok := f.(*document.TextField)
@@ -66,23 +63,7 @@ func (a analyser) document(id string, rec record) (*document.Document, error) {
 			doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), replay(toks))
 		}
 	}
-	return doc, nil
-}
-
-// gramTokens is the tokens gramField's whitespace analyser makes of the
-// keys joined by spaces (no key holds white space, see phrase.go), without
-// joining and splitting them again. Only the terms count: gramField keeps
-// no positions, frequencies or norms.
-func gramTokens(keys []string) analysis.TokenStream {
-	toks := make(analysis.TokenStream, len(keys))
-	tok := make([]analysis.Token, len(keys))
-	at := 0
-	for i, k := range keys {
-		tok[i] = analysis.Token{Term: []byte(k), Start: at, End: at + len(k), Position: i + 1, Type: analysis.AlphaNumeric}
-		toks[i] = &tok[i]
-		at += len(k) + 1
-	}
-	return toks
+	return doc, runsOf(text...), nil
 }
 
 // replay is an analyser that gives the tokens it holds, whatever text it

@@ -50,7 +50,7 @@
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-10';
+  var INDEX_FORMAT = 'pubgen-search-11';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 

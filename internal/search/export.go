@@ -36,6 +36,7 @@ const ExportDir = "search/"
 // exportDoc is a stored document in export order.
 type exportDoc struct {
 	id, url, title, summary, body string
+	meta                          string // the meta field's text (Doc's tags, branch and category)
 	typ, branch, status           string
 	date                          time.Time
 	day, year                     string // the site's calendar: Doc.Day, Doc.Year
@@ -82,10 +83,10 @@ func (ix *Index) fullState() (*exportState, error) {
 	if err != nil {
 		return nil, err
 	}
+	fresh := ix.fresh
+	ix.fresh = nil
 	s := newExportState(ix.bi.Mapping())
-	for _, d := range docs {
-		s.addDoc(d)
-	}
+	s.addPhrases(docs, fresh)
 	s.sortOrder()
 	adv, err := ix.bi.Advanced()
 	if err != nil {
@@ -113,7 +114,7 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 		return nil, fmt.Errorf("search: export: %w", err)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
-	req.Fields = append(hitFields(), srcTitle, srcSummary, srcBody)
+	req.Fields = append(hitFields(), srcTitle, srcSummary, srcBody, srcMeta)
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: export: listing documents: %w", err)
@@ -123,7 +124,7 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 		h := toHit(m)
 		str := func(f string) string { s, _ := m.Fields[f].(string); return s }
 		docs = append(docs, exportDoc{
-			id: h.ID, url: h.URL, title: str(srcTitle), summary: str(srcSummary), body: str(srcBody),
+			id: h.ID, url: h.URL, title: str(srcTitle), summary: str(srcSummary), body: str(srcBody), meta: str(srcMeta),
 			typ: h.Type, branch: h.Branch, status: h.Status, date: h.Date, day: h.Day, year: h.Year,
 			pageURL: h.PageURL, pageTitle: h.PageTitle,
 			level: hitLevel(m),
@@ -137,7 +138,8 @@ func (ix *Index) exportDocs() ([]exportDoc, error) {
 
 // read fills the statistics from bleve's dictionaries and postings: every
 // key of the text fields, and every lone CJK character of charField (the
-// only kind of key looked up there).
+// only kind of key looked up there). The phrase keys are not in bleve
+// (addPhrases).
 func (s *exportState) read(r index.IndexReader) error {
 	internal := map[string]int32{}
 	for i, f := range textFields() {
@@ -146,9 +148,6 @@ func (s *exportState) read(r index.IndexReader) error {
 		}
 	}
 	if err := s.readField(r, charField, charSlot, internal); err != nil {
-		return err
-	}
-	if err := s.readField(r, gramField, gramSlot, internal); err != nil {
 		return err
 	}
 	for _, kr := range s.keys {
@@ -172,8 +171,6 @@ func (s *exportState) readField(r index.IndexReader, field string, fs int, inter
 				continue
 			}
 			key, list = charKeyPrefix+t, 0
-		case gramSlot:
-			key, list = gramKeyPrefix+t, 0
 		}
 		ps, err := s.readPostings(r, t, field, fs, internal)
 		if err != nil {
@@ -186,7 +183,7 @@ func (s *exportState) readField(r index.IndexReader, field string, fs int, inter
 		}
 		kr := s.keys[key]
 		if kr == nil {
-			kr = &keyRaw{lists: make([][]rawPosting, len(keyFields(key)))}
+			kr = newKeyRaw(key)
 			s.keys[key] = kr
 		}
 		kr.lists[list] = ps

@@ -3,7 +3,6 @@ package search
 import (
 	"math"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -21,12 +20,11 @@ type fieldTerms struct {
 // length, which the analyser gives the level of.
 func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
 	r := toRecord(d)
-	r.Grams = recordGrams(s.text, r)
-	values := [numFields]string{r.Title, r.Summary, r.Body, r.Meta, r.Chars, r.Grams}
+	values := [numFields]string{r.Title, r.Summary, r.Body, r.Meta, r.Chars}
 	var out [numFields]fieldTerms
 	for f, v := range values {
 		if f == gramSlot {
-			out[f] = gramTerms(v)
+			out[f] = gramTerms(grams(s.text, r.Title, r.Summary, r.Body, r.Meta))
 			continue
 		}
 		a := s.text
@@ -51,9 +49,9 @@ func (s *exportState) analyse(d Doc) *[numFields]fieldTerms {
 	return &out
 }
 
-// gramTerms is gramField's keys as the export names them; each occurs once.
-func gramTerms(v string) fieldTerms {
-	gs := strings.Fields(v)
+// gramTerms is a page's phrase keys (grams) as the export names them;
+// each occurs once.
+func gramTerms(gs []string) fieldTerms {
 	ft := fieldTerms{tf: make(map[string]int32, len(gs)), tokens: len(gs)}
 	for _, g := range gs {
 		ft.tf[gramKeyPrefix+g] = 1
@@ -80,7 +78,7 @@ func exportDocOf(d Doc) exportDoc {
 	return exportDoc{
 		id: d.ID, url: r.URL, title: r.SrcTitle, summary: r.SrcSummary, body: r.SrcBody,
 		typ: r.Type, branch: r.Branch, status: r.Status, date: date, day: r.Day, year: r.Year,
-		pageURL: r.PageURL, pageTitle: r.PageTitle,
+		meta: r.SrcMeta, pageURL: r.PageURL, pageTitle: r.PageTitle,
 	}
 }
 
@@ -187,7 +185,7 @@ func (s *exportState) diff(slot int32, before, after *[numFields]fieldTerms, tou
 func (s *exportState) setPosting(key string, list int, slot, tf int32) {
 	kr := s.keys[key]
 	if kr == nil {
-		kr = &keyRaw{lists: make([][]rawPosting, len(keyFields(key)))}
+		kr = newKeyRaw(key)
 		s.keys[key] = kr
 	}
 	l := kr.lists[list]

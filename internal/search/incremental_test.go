@@ -138,10 +138,30 @@ func TestIncrementalExportEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
 	assertSameFiles(t, "reopened", exportOf(t, ix), exportOf(t, openIndex(t, docs)))
 	step("edit after reopening", edited)
 	step("and another", docs)
+	ix.Close()
+
+	// Reopened and updated before the export: the phrase keys of the
+	// pages the Update analysed come from it, the others' from the
+	// stored text (addPhrases).
+	if ix, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	step("an edit before the first export after reopening", edited)
+	ix.Close()
+
+	// Two Updates before the first export: the first one's keys of the
+	// pages the second changes or deletes are stale.
+	if ix, err = Open(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(docs); err != nil {
+		t.Fatal(err)
+	}
+	step("edited and deleted before the first export", slices.Delete(slices.Clone(edited), 3, 4))
 }
 
 func TestVarintRoundTrip(t *testing.T) {

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 
 	"github.com/pubgen/pubgen/internal/parallel"
@@ -75,6 +74,9 @@ type Index struct {
 	// changes affect.
 	exp   *exportState
 	since map[string]priorDoc
+	// fresh is the phrase keys of the pages analysed while exp is nil,
+	// for the Export that builds exp (see freshPhrases); nil otherwise.
+	fresh *freshPhrases
 }
 
 // priorDoc is a document as the last Export saw it; present is false for
@@ -224,7 +226,7 @@ func (ix *Index) Update(docs []Doc) (UpdateStats, error) {
 	if err != nil {
 		// Part of the batch may be written: what is in memory can no
 		// longer be trusted to match bleve.
-		ix.docs, ix.exp, ix.since = nil, nil, nil
+		ix.docs, ix.exp, ix.since, ix.fresh = nil, nil, nil, nil
 	}
 	return st, err
 }
@@ -241,7 +243,13 @@ func (ix *Index) update(docs []Doc) (UpdateStats, error) {
 		// change removed from the index.
 		ix.exp, ix.since = nil, nil
 	}
+	if ix.exp == nil && ix.fresh == nil {
+		ix.fresh = newFreshPhrases()
+	}
 	w := batchWriter{bi: ix.bi, batch: ix.bi.NewBatch(), an: newAnalyser(ix.bi.Mapping())}
+	if ix.exp == nil {
+		w.fresh = ix.fresh
+	}
 	next := make(map[string]Doc, len(docs))
 	for _, d := range docs {
 		if d.ID == "" {
@@ -279,14 +287,14 @@ func (ix *Index) update(docs []Doc) (UpdateStats, error) {
 	gone := func(id string) bool { _, ok := next[id]; return !ok }
 	for id := range stored {
 		if gone(id) {
-			w.batch.Delete(id)
+			w.delete(id)
 			st.Removed++
 		}
 	}
 	for id, prev := range ix.docs {
 		if gone(id) {
 			ix.noteChange(id, prev, true)
-			w.batch.Delete(id)
+			w.delete(id)
 			st.Removed++
 		}
 	}
@@ -337,11 +345,13 @@ func sameRecordDate(a, b time.Time) bool {
 
 // batchWriter writes documents to bleve in bounded batches: one batch of a
 // whole site holds every analysed document in memory at once. A batch's
-// documents are analysed on all cores before bleve is handed them.
+// documents are analysed on all cores before bleve is handed them; their
+// phrase keys go to fresh when it is not nil.
 type batchWriter struct {
 	bi      bleve.Index
 	batch   *bleve.Batch
 	an      analyser
+	fresh   *freshPhrases
 	pending []pendingDoc // indexed by the next flush
 }
 
@@ -358,15 +368,28 @@ func (w *batchWriter) index(id string, rec record) error {
 	return nil
 }
 
+func (w *batchWriter) delete(id string) {
+	w.batch.Delete(id)
+	if w.fresh != nil {
+		w.fresh.forget(id)
+	}
+}
+
 func (w *batchWriter) flush() error {
 	docs := make([]*document.Document, len(w.pending))
+	runs := make([]phraseRuns, len(w.pending))
 	errs := make([]error, len(w.pending))
 	parallel.For(len(w.pending), func(i int) {
-		docs[i], errs[i] = w.an.document(w.pending[i].id, w.pending[i].rec)
+		docs[i], runs[i], errs[i] = w.an.document(w.pending[i].id, w.pending[i].rec)
 	})
 	w.pending = w.pending[:0]
 	if err := errors.Join(errs...); err != nil {
 		return err
+	}
+	if w.fresh != nil {
+		for i, d := range docs {
+			w.fresh.add(d.ID(), runs[i])
+		}
 	}
 	for _, d := range docs {
 		if err := w.batch.IndexAdvanced(d); err != nil {
@@ -417,7 +440,6 @@ type record struct {
 	Body       string `json:"body"`
 	Meta       string `json:"meta"`
 	Chars      string `json:"chars"`
-	Grams      string `json:"grams"` // not hashed: derived from the text fields, see analyser
 	Level      string `json:"level"` // not hashed: derived from the text fields, see analyser
 	URL        string `json:"url"`
 	Type       string `json:"type"`
@@ -431,6 +453,7 @@ type record struct {
 	SrcTitle   string `json:"src_title"`
 	SrcSummary string `json:"src_summary"`
 	SrcBody    string `json:"src_body"`
+	SrcMeta    string `json:"src_meta"`
 	PageURL    string `json:"page_url"`
 	PageTitle  string `json:"page_title"`
 }
@@ -455,6 +478,7 @@ func toRecord(d Doc) record {
 		SrcTitle:   d.Title,
 		SrcSummary: d.Summary,
 		SrcBody:    d.Body,
+		SrcMeta:    meta,
 		PageURL:    d.PageURL,
 		PageTitle:  d.PageTitle,
 	}
@@ -462,15 +486,10 @@ func toRecord(d Doc) record {
 	return r
 }
 
-// recordGrams is what gramField of r holds.
-func recordGrams(text analysis.Analyzer, r record) string {
-	return strings.Join(grams(text, r.Title, r.Summary, r.Body, r.Meta), " ")
-}
-
 // hashRecord hashes everything indexed and stored, together with the
 // analysis version, so any change to what a search can see re-indexes.
 func hashRecord(r record) string {
-	r.Hash, r.Grams, r.Level = "", "", ""
+	r.Hash, r.Level = "", ""
 	b, err := json.Marshal(r)
 	if err != nil {
 		panic(errors.New("search: a record of strings failed to marshal"))

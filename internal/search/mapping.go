@@ -8,14 +8,13 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/length"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // analysisVersion names the mapping, the analysis and the export scoring.
 // Open rebuilds the index from scratch when the stored value differs, so
 // bump it whenever any of those change.
-const analysisVersion = "pubgen-search-10"
+const analysisVersion = "pubgen-search-11"
 
 // Field names in the bleve document. textFields are the bigram-analysed
 // fields that a term of the query is looked up in (as a disjunction, in this
@@ -26,7 +25,6 @@ const (
 	fieldBody     = "body"
 	fieldMeta     = "meta"
 	charField     = "chars"
-	gramField     = "grams" // the phrase keys of the text fields, see phrase.go
 	fieldURL      = "url"
 	fieldType     = "type"
 	fieldBranch   = "branch"
@@ -45,9 +43,9 @@ const (
 	srcTitle   = "src_title"
 	srcSummary = "src_summary"
 	srcBody    = "src_body"
+	srcMeta    = "src_meta" // the meta field's text: the phrase check reads it (phrase.go)
 
 	charAnalyzer = "pubgen_chars"
-	gramAnalyzer = "pubgen_grams"
 	unigramsOnly = "pubgen_unigrams"
 	singleRune   = "pubgen_single_rune"
 )
@@ -96,13 +94,6 @@ func newMapping() (mapping.IndexMapping, error) {
 	if err != nil {
 		return nil, err
 	}
-	// gramField holds phrase keys computed by grams, separated by spaces.
-	err = im.AddCustomAnalyzer(gramAnalyzer, map[string]any{
-		"type": custom.Name, "tokenizer": whitespace.Name,
-	})
-	if err != nil {
-		return nil, err
-	}
 	im.DefaultAnalyzer = cjk.AnalyzerName
 	im.DefaultMapping = pageMapping()
 	im.StoreDynamic = false
@@ -131,11 +122,7 @@ func pageMapping() *mapping.DocumentMapping {
 		dm.AddFieldMappingsAt(f.name, text(cjk.AnalyzerName, false))
 	}
 	dm.AddFieldMappingsAt(charField, text(charAnalyzer, false))
-	// A phrase key only says which pages hold it: no frequency or norm.
-	grams := text(gramAnalyzer, false)
-	grams.SkipFreqNorm = true
-	dm.AddFieldMappingsAt(gramField, grams)
-	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, fieldLevel, srcTitle, srcSummary, srcBody, fieldPageURL, fieldPageName}
+	stored := []string{fieldURL, fieldType, fieldBranch, fieldCategory, fieldStatus, fieldDate, fieldDay, fieldYear, fieldHash, fieldLevel, srcTitle, srcSummary, srcBody, srcMeta, fieldPageURL, fieldPageName}
 	for _, name := range stored {
 		dm.AddFieldMappingsAt(name, kw(false))
 	}

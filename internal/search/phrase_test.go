@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -96,4 +97,96 @@ func TestPhraseBreaks(t *testing.T) {
 			t.Errorf("the browser finds %q for %q, want %q", s, c.q, want)
 		}
 	}
+}
+
+// TestPhraseCheck holds Search's phrase check, made from a page's stored
+// text, to the keys the export lists the page under (grams): for the keys
+// of every test page, each page has a key exactly when its grams hold it,
+// by the check's shortcut for Han keys and by its analysis alike.
+func TestPhraseCheck(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyzer(m)
+	docs := append(append(genCorpus(60), awkwardDocs()...), breakDocs()...)
+	fields := func(d Doc) [4]string {
+		r := toRecord(d)
+		return [4]string{r.SrcTitle, r.SrcSummary, r.SrcBody, r.SrcMeta}
+	}
+	has := make([]map[string]bool, len(docs))
+	analysed := make([]phraseRuns, len(docs))
+	all := map[string]bool{}
+	for i, d := range docs {
+		f := fields(d)
+		has[i] = map[string]bool{}
+		for _, k := range grams(a, f[:]...) {
+			has[i][k], all[k] = true, true
+		}
+		for _, text := range f {
+			p := runsOf(a.Analyze([]byte(foldWidth(text))))
+			analysed[i].chars = append(analysed[i].chars, p.chars...)
+			analysed[i].words = append(analysed[i].words, p.words...)
+		}
+	}
+	keys := slices.Sorted(maps.Keys(all))
+	plain, yes := 0, 0
+	for _, k := range keys {
+		c := newPhraseCheck(a, []string{gramKeyPrefix + k})
+		if c.plain[0] {
+			plain++
+		}
+		for i, d := range docs {
+			if got := c.holds(fields(d)); got != has[i][k] {
+				t.Errorf("%s: the check says %v for %q, the page's keys %v", d.ID, got, k, has[i][k])
+			}
+			// The analysis the check falls back on, for every key.
+			if got := analysed[i].has(k); got != has[i][k] {
+				t.Errorf("%s: the runs have %q: %v, the page's keys %v", d.ID, k, got, has[i][k])
+			}
+			if has[i][k] {
+				yes++
+			}
+		}
+	}
+	t.Logf("%d keys (%d by the shortcut) over %d pages, %d held", len(keys), plain, len(docs), yes)
+	if plain == 0 || plain == len(keys) {
+		t.Errorf("%d of %d keys take the shortcut: the test does not exercise both ways", plain, len(keys))
+	}
+}
+
+// FuzzPhraseCheck holds the phrase check to grams on any text and query:
+// a text has every phrase key of the query exactly when its keys hold
+// them all.
+func FuzzPhraseCheck(f *testing.F) {
+	for _, s := range [][2]string{
+		{"支部开展主题党日活动", "主题党日"}, {"主题，题党，党日", "主题党日"}, {"ab々主题党", "々主题党"},
+		{"カタカナ党日活动", "ナ党日"}, {"ISO 9001 认证", `"iso 9001"`}, {"中\u302a国人民", "\u302a国人"},
+		{"a\u302a国人民", "\u302a国人"}, {"党\xe4主题党日", "主题党"}, {"ﾃｽﾄ主题党", "ト主题"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	m, err := newMapping()
+	if err != nil {
+		f.Fatal(err)
+	}
+	a := analyzer(m)
+	f.Fuzz(func(t *testing.T, text, q string) {
+		pkeys := phraseKeys(a, q)
+		c := newPhraseCheck(a, pkeys)
+		if c == nil {
+			return
+		}
+		has := map[string]bool{}
+		for _, k := range grams(a, text) {
+			has[gramKeyPrefix+k] = true
+		}
+		want := true
+		for _, k := range pkeys {
+			want = want && has[k]
+		}
+		if got := c.holds([4]string{text}); got != want {
+			t.Errorf("phrase check of %q in %q: %v, its keys say %v", q, text, got, want)
+		}
+	})
 }

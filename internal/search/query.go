@@ -58,16 +58,16 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 	if err != nil || n == 0 {
 		return nil, err
 	}
-	phrased, err := ix.phraseDocs(phraseKeys(a, q), int(n))
-	if err != nil {
-		return nil, fmt.Errorf("search: %q: %w", q, err)
-	}
+	phrases := newPhraseCheck(a, phraseKeys(a, q))
 	stats, err := ix.keyStats(keys)
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
 	}
 	req := bleve.NewSearchRequestOptions(keysQuery(keys), int(n), 0, false)
 	req.Fields = hitFields()
+	if phrases != nil {
+		req.Fields = append(req.Fields, srcTitle, srcSummary, srcBody, srcMeta)
+	}
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %q: %w", q, err)
@@ -75,7 +75,7 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 	hits := make([]rankedHit, 0, len(res.Hits))
 	for _, m := range res.Hits {
 		h := toHit(m)
-		if !opts.matches(h) || (phrased != nil && !phrased[m.ID]) {
+		if !opts.matches(h) || (phrases != nil && !phrases.holds(storedText(m))) {
 			continue
 		}
 		units, ok := stats.score(m.ID, hitLevel(m))
@@ -107,28 +107,11 @@ func (ix *Index) search(q string, opts Query) ([]Hit, error) {
 	return out, nil
 }
 
-// phraseDocs is the documents having every phrase key, nil when there
-// are none: the phrases of a query narrow what its terms match, and leave
-// the terms' scores alone.
-func (ix *Index) phraseDocs(pkeys []string, n int) (map[string]bool, error) {
-	if len(pkeys) == 0 {
-		return nil, nil
-	}
-	conj := make([]query.Query, len(pkeys))
-	for i, k := range pkeys {
-		tq := bleve.NewTermQuery(strings.TrimPrefix(k, gramKeyPrefix))
-		tq.SetField(gramField)
-		conj[i] = tq
-	}
-	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(conj...), n, 0, false))
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]bool, len(res.Hits))
-	for _, m := range res.Hits {
-		out[m.ID] = true
-	}
-	return out, nil
+// storedText is the text fields of a match read with the stored text, in
+// textFields order.
+func storedText(m *search.DocumentMatch) [4]string {
+	str := func(f string) string { s, _ := m.Fields[f].(string); return s }
+	return [4]string{str(srcTitle), str(srcSummary), str(srcBody), str(srcMeta)}
 }
 
 // storedTexts loads title, summary and body of the hits that are returned

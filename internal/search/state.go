@@ -9,7 +9,8 @@ import (
 )
 
 // The fields whose statistics the export keeps, by number: the text fields
-// in textFields order, then charField, then gramField.
+// in textFields order, then charField, then the phrase keys (phrase.go),
+// which are no bleve field.
 const (
 	numFields = 6
 	charSlot  = 4
@@ -24,7 +25,7 @@ type rawPosting struct {
 }
 
 // keyRaw holds, for each field a key is looked up in (the four text fields
-// for a text key, charField for a char key, gramField for a phrase key),
+// for a text key, charField for a char key, one list for a phrase key),
 // the documents having it, sorted by slot: the statistics the scorer reads
 // from bleve's postings, besides the documents' lengths and levels.
 type keyRaw struct{ lists [][]rawPosting }
@@ -134,17 +135,22 @@ func (s *exportState) sortOrder() {
 	}
 }
 
-// keyFields is the disjunction a key is matched over, and where its
-// statistics come from; a phrase key is looked up in gramField and not
-// scored.
+// keyFields is the disjunction a text or char key is matched over, and
+// where its statistics come from.
 func keyFields(key string) []textField {
-	switch {
-	case isCharKey(key):
+	if isCharKey(key) {
 		return []textField{{charField, 1}}
-	case isGramKey(key):
-		return []textField{{gramField, 0}}
 	}
 	return textFields()
+}
+
+// newKeyRaw is an empty keyRaw for key: a list per field, one for a
+// phrase key, which is not scored.
+func newKeyRaw(key string) *keyRaw {
+	if isGramKey(key) {
+		return &keyRaw{lists: make([][]rawPosting, 1)}
+	}
+	return &keyRaw{lists: make([][]rawPosting, len(keyFields(key)))}
 }
 
 func isCharKey(key string) bool { return strings.HasPrefix(key, charKeyPrefix) }
