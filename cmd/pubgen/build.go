@@ -115,6 +115,8 @@ func runBuildFrom(args []string, stdout, stderr io.Writer, openSite func(root st
 		return 1
 	}
 	defer lk.Release()
+	// What this build rendered and minified, for the next one.
+	opts.MemoCache = filepath.Join(sf.source, ".pubgen", "memo")
 	res, err := pipeline.Run(openSite(sf.source), opts)
 	if err != nil {
 		return fail(stderr, err, sitePrinter(sf.source))

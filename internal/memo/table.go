@@ -123,3 +123,16 @@ func (t *Table[V]) Len() int {
 	defer t.mu.Unlock()
 	return len(t.m)
 }
+
+// Each calls f for every entry, in no order, for a memory written to
+// disk (package incremental's Save). f must not use the table.
+func (t *Table[V]) Each(f func(name string, version Version, value V)) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for name, e := range t.m {
+		f(name, e.version, e.value)
+	}
+}

@@ -48,6 +48,11 @@ type Options struct {
 	// kept by content (e.g. .pubgen/attach), so an unchanged attachment is
 	// not read again by the next build; empty keeps it in memory only.
 	AttachCache string
+	// MemoCache is the folder of the memory a one-off build keeps on
+	// disk for the next (e.g. .pubgen/memo; see incremental.Memory.Save):
+	// what it rendered and minified, and what each output read. Empty
+	// builds from scratch and keeps nothing.
+	MemoCache string
 	// Index, when set, is an open search index to update instead of
 	// opening SearchCache: the dev server keeps one open between builds
 	// and answers queries from it.
@@ -62,9 +67,15 @@ type Result struct {
 	Report   Report
 }
 
-// Run builds the site in fsys (the site root) without writing anything.
-// Content problems come back as a *diag.Errors holding all of them.
-func Run(fsys fs.FS, opts Options) (*Result, error) { return run(fsys, opts, nil) }
+// Run builds the site in fsys (the site root) without writing anything
+// but its caches. Content problems come back as a *diag.Errors holding
+// all of them.
+func Run(fsys fs.FS, opts Options) (*Result, error) {
+	if opts.MemoCache == "" {
+		return run(fsys, opts, nil)
+	}
+	return runRemembering(fsys, opts)
+}
 
 // run is Run with a session's caches (nil: build from scratch).
 func run(fsys fs.FS, opts Options, c *caches) (*Result, error) {
