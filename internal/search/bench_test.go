@@ -104,12 +104,12 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 	a := analyzer(ix.bi.Mapping())
 	need := map[string]bool{"index.js": true}
 	for _, k := range queryKeys(a, q) {
-		for _, f := range shardFiles(tb, files, e.Terms, bucket(keyHash(k), e.Terms.Count)) {
+		for _, f := range keyFiles(tb, files, []shardNames{e.Terms, e.TailTerms}, keyHash(k)) {
 			need[f] = true
 		}
 	}
 	for _, k := range phraseKeys(a, q) {
-		for _, f := range shardFiles(tb, files, e.Phrases, bucket(shardHash(k), e.Phrases.Count)) {
+		for _, f := range keyFiles(tb, files, []shardNames{e.Phrases, e.TailPhrases}, shardHash(k)) {
 			need[f] = true
 		}
 	}
@@ -145,9 +145,24 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 	return sum(8), sum(20, e.Meta), len(all)
 }
 
+// keyFiles is the files a key of hash h is looked up in: in each of its
+// families (main and tail), the shard and its directory.
+func keyFiles(tb testing.TB, files map[string][]byte, fams []shardNames, h uint32) []string {
+	var out []string
+	for _, sn := range fams {
+		if sn.Count > 0 {
+			out = append(out, shardFiles(tb, files, sn, bucket(h, sn.Count))...)
+		}
+	}
+	return out
+}
+
 // shardFiles is the directory of shard i of a family and the shard's own
-// file, as search.js finds them.
+// file, as search.js finds them (an inline family has no directory).
 func shardFiles(tb testing.TB, files map[string][]byte, sn shardNames, i int) []string {
+	if sn.Inline {
+		return []string{sn.shardName(i, sn.Dirs[i*nameHashLen:(i+1)*nameHashLen])}
+	}
 	dir := sn.dirName(i / sn.Group)
 	hashes := shardString(tb, files[exportDir+dir])
 	w := cmp.Or(sn.Width, nameHashLen)

@@ -41,6 +41,21 @@ func TestShardChurn(t *testing.T) {
 	base := exportOf(t, ix)
 	t.Logf("%d pages: %d files under search/ (index and export %v)", n, len(base), time.Since(start).Round(time.Millisecond))
 	newest := slices.MaxFunc(docs, func(a, b Doc) int { return a.Date.Compare(b.Date) }).Date
+	// newPage is the i-th page added after every other, as an author adds
+	// one dated today.
+	newPage := func(d []Doc, i int) Doc {
+		p := d[n/5+i]
+		p.ID, p.URL = fmt.Sprintf("content/notices/n-new%d.md", i), fmt.Sprintf("notices/n-new%d/", i)
+		p.Title, p.Date = "关于召开支部党员大会的通知", newest.AddDate(0, 0, 1+i)
+		return p
+	}
+	// An added page goes into the tail, unless the count reaches a
+	// multiple of tailBlock: then the tail folds into the main shards.
+	addBound := maxBodyEditFiles
+	if (len(docs)+1)%tailBlock == 0 {
+		addBound = 0
+	}
+	toFold := tailBlock - len(docs)%tailBlock
 	edits := []struct {
 		name  string
 		edit  func([]Doc) []Doc
@@ -59,13 +74,20 @@ func TestShardChurn(t *testing.T) {
 			return d
 		}, 0},
 		{"add a page (newest)", func(d []Doc) []Doc {
-			p := d[n/5]
-			p.ID, p.URL = "content/notices/n-new.md", "notices/n-new/"
-			p.Title, p.Date = "关于召开支部党员大会的通知", newest.AddDate(0, 0, 1)
-			return append(d, p)
+			return append(d, newPage(d, 0))
+		}, addBound},
+		{fmt.Sprintf("add %d pages, folding", toFold), func(d []Doc) []Doc {
+			for i := range toFold {
+				d = append(d, newPage(d, i))
+			}
+			return d
 		}, 0},
 		{"delete a page", func(d []Doc) []Doc {
 			return slices.Delete(d, n/6, n/6+1)
+		}, 0},
+		{"delete the newest", func(d []Doc) []Doc {
+			i := slices.IndexFunc(d, func(p Doc) bool { return p.Date.Equal(newest) })
+			return slices.Delete(d, i, i+1)
 		}, 0},
 	}
 	for _, e := range edits {
@@ -77,7 +99,7 @@ func TestShardChurn(t *testing.T) {
 		got := exportOf(t, ix)
 		took := time.Since(start)
 		written, removed := churn(base, got)
-		t.Logf("%-22s %4d files written, %4d removed (export %v)", e.name+":", written, removed, took.Round(time.Millisecond))
+		t.Logf("%-26s %4d files written, %4d removed (export %v)", e.name+":", written, removed, took.Round(time.Millisecond))
 		if e.bound > 0 && written > e.bound {
 			t.Errorf("%s: %d files written, want at most %d", e.name, written, e.bound)
 		}

@@ -19,7 +19,9 @@
 // Search runs the same scorer on the same numbers read from bleve's
 // postings, and engine.js on the shards, which keeps the two sides in the
 // same order; shards are named by their content (shards.go), so an edit
-// rewrites only the shards whose content it changed. A run of Han
+// rewrites only the shards whose content it changed, and the newest pages
+// keep their postings in a few tail shards (splitOf), so that adding a page
+// rewrites those instead of nearly every shard. A run of Han
 // characters in a query is a phrase (phrase.go): it narrows the matches to
 // pages holding it contiguously, through phrase keys that both sides look
 // up (the browser in shards the export makes outside bleve, Search in the

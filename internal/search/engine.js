@@ -50,7 +50,7 @@
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-11';
+  var INDEX_FORMAT = 'pubgen-search-12';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -254,9 +254,11 @@
   // prefix + number + '.' + hash + '.js', or without the number in an
   // unnumbered family (s.u: the records, whose number is a position that
   // an added or deleted page moves), whose hashes are s.w characters long
-  // when the entry says so.
+  // when the entry says so. An inline family (s.i: the tail's few shards)
+  // has no directory: the entry lists its shards' hashes.
   var HASH = 7;
   function loadShard(load, s, i) {
+    if (s.i) return load(s.p + i + '.' + s.h.slice(i * HASH, (i + 1) * HASH) + '.js');
     var j = Math.floor(i / s.g);
     return load(s.p + 'd' + j + '.' + s.h.slice(j * HASH, (j + 1) * HASH) + '.js').then(function (hashes) {
       var w = s.w || HASH, at = (i % s.g) * w;
@@ -397,13 +399,28 @@
     // phrase key of it, with their scores, or an empty Map.
     function match(q, ks) {
       var pkeys = phraseKeys(q, e.gram);
-      function list(s, h, k) { return loadShard(load, s, bucket(h, s.n)).then(function (d) { return d[k]; }); }
-      var lists = ks.map(function (k) { return list(e.terms, keyHash(k), k); })
-        .concat(pkeys.map(function (k) { return list(e.phrases, keyHash(phraseGroup(k)), k); }));
+      function shardList(s, h, k) {
+        return s.n ? loadShard(load, s, bucket(h, s.n)).then(function (d) { return d[k]; }) : Promise.resolve(undefined);
+      }
+      // list is a key's postings, {main, tail}, from its main family and
+      // the tail's (the documents from e.tail on, counted from there).
+      function list(main, tail, h, k) {
+        return Promise.all([shardList(main, h, k), shardList(tail, h, k)]).then(function (p) {
+          return p[0] === undefined && p[1] === undefined ? undefined : { main: p[0], tail: p[1] };
+        });
+      }
+      // decode reads both parts of a list into one Map of documents.
+      function decode(l, dec) {
+        var docs = l.main === undefined ? new Map() : dec(l.main);
+        if (l.tail !== undefined) dec(l.tail).forEach(function (v, d) { docs.set(d + e.tail, v); });
+        return docs;
+      }
+      var lists = ks.map(function (k) { return list(e.terms, e.tterms, keyHash(k), k); })
+        .concat(pkeys.map(function (k) { return list(e.phrases, e.tphrases, keyHash(phraseGroup(k)), k); }));
       return Promise.all(lists).then(function (all) {
         if (!ks.length || all.some(function (l) { return l === undefined; })) return new Map();
-        var terms = ks.map(function (k, i) { return k.charAt(0) === ' ' ? decodeDocs(all[i]) : decodeText(all[i]); });
-        var sets = terms.concat(all.slice(ks.length).map(decodeDocs));
+        var terms = ks.map(function (k, i) { return decode(all[i], k.charAt(0) === ' ' ? decodeDocs : decodeText); });
+        var sets = terms.concat(all.slice(ks.length).map(function (l) { return decode(l, decodeDocs); }));
         var smallest = sets.reduce(function (a, b) { return b.size < a.size ? b : a; });
         var docs = [];
         smallest.forEach(function (_, d) {

@@ -94,6 +94,9 @@ var fixtureQueries = []fixtureQuery{
 func fixtureFiles(t *testing.T) map[string][]byte {
 	t.Helper()
 	ix := openIndex(t, fixtureDocs())
+	// Eight pages before the split and the newest after it, so that the
+	// node tests read a key's postings from both sides (see splitOf).
+	ix.tailBlock = 4
 	files, err := ix.Export()
 	if err != nil {
 		t.Fatal(err)

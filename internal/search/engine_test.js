@@ -89,9 +89,11 @@ test('decoding: a query loads the entry\'s shards only, each once', async () => 
   const loaded = [];
   const e = openFixture(loaded);
   await e.search('管理工具');
-  // Term and phrase shards, each through its directory, and the level file.
-  assert.ok(loaded.length > 0 && loaded.every((f) => /^([tp]d?\d+|levels)\.[a-z2-7]{7}\.js$/.test(f)), loaded.join());
+  // Term and phrase shards, each through its directory, the tail's
+  // shards (named in the entry) and the level file.
+  assert.ok(loaded.length > 0 && loaded.every((f) => /^([tp][dn]?\d+|levels)\.[a-z2-7]{7}\.js$/.test(f)), loaded.join());
   assert.ok(loaded.some((f) => f.startsWith('levels.')) && loaded.some((f) => /^td\d/.test(f)), loaded.join());
+  assert.ok(loaded.some((f) => /^tn\d/.test(f)) && loaded.some((f) => /^pn\d/.test(f)), loaded.join());
   const res = await e.search('管理工具', { facets: true });
   assert.ok(loaded.some((f) => f.startsWith('meta.')));
   assert.equal(res.facets.type.notice, 1);
@@ -108,13 +110,24 @@ function requests() {
   return { e, fetched };
 }
 
-test('requests: a query matching every page fetches one level file, its key\'s shard and directory', async () => {
+test('requests: a query matching every page fetches one level file, its key\'s shard and directory, and its tail shard', async () => {
   const { e, fetched } = requests();
   const res = await e.search('支部');
   assert.equal(res.total, e.docs);
   // The levels of every page are one file (they were a shard per 500
   // pages and a directory: 21 requests for a common word at 10,000 pages).
-  assert.deepEqual([...fetched.keys()].map((f) => f.split('.')[0]).sort(), ['levels', 't0', 'td0']);
+  // The newest page is in the tail, whose shards the entry names.
+  assert.deepEqual([...fetched.keys()].map((f) => f.split('.')[0]).sort(), ['levels', 't0', 'td0', 'tn0']);
+});
+
+test('tail: a key\'s postings join across the split, counted from it', async () => {
+  const e = run('index.js');
+  assert.ok(e.tail > 0 && e.tail < e.docs, `split ${e.tail} of ${e.docs}`);
+  // 2025年党建工作要点 (2025-02-01) is before the split and in the main
+  // shards alone; 发展党员公示 (2025-06-10), the newest, is the tail.
+  assert.deepEqual(await urls('公示'), ['disclosures/member', 'disclosures/fees']);
+  assert.deepEqual(await urls('发展党员'), ['disclosures/member']);
+  assert.deepEqual(await urls('党建'), ['notices/plan']);
 });
 
 test('requests: the records of the results shown are a file each and their directories', async () => {

@@ -86,6 +86,9 @@ func (ix *Index) fullState() (*exportState, error) {
 	fresh := ix.fresh
 	ix.fresh = nil
 	s := newExportState(ix.bi.Mapping())
+	if ix.tailBlock > 0 {
+		s.tailBlock = ix.tailBlock
+	}
 	s.addPhrases(docs, fresh)
 	s.sortOrder()
 	adv, err := ix.bi.Advanced()
@@ -265,22 +268,27 @@ func (s *exportState) slotOfInternal(r index.IndexReader, id index.IndexInternal
 // entry is the unhashed search/index.js: what the UI needs to find the
 // engine, and the engine every other file.
 type entry struct {
-	Version  string     `json:"v"`
-	Engine   string     `json:"engine"` // the engine's file, which reads this format
-	Scale    int        `json:"scale"`  // scoreScale
-	Static   int        `json:"static"` // staticScale
-	Docs     int        `json:"docs"`
-	Terms    shardNames `json:"terms"`
-	Phrases  shardNames `json:"phrases"`
-	Gram     [3]int     `json:"gram"` // the shortest and longest phrase key in characters, the longest in words
-	Records  shardNames `json:"records"`
-	PerShard int        `json:"per"`
-	Levels   string     `json:"levels"` // the level file (renderLevels)
-	Meta     string     `json:"meta"`
-	Types    []string   `json:"types"`
-	Branches []string   `json:"branches"`
-	Statuses []string   `json:"statuses"`
-	Years    []string   `json:"years"`
+	Version string     `json:"v"`
+	Engine  string     `json:"engine"` // the engine's file, which reads this format
+	Scale   int        `json:"scale"`  // scoreScale
+	Static  int        `json:"static"` // staticScale
+	Docs    int        `json:"docs"`
+	Terms   shardNames `json:"terms"`
+	Phrases shardNames `json:"phrases"`
+	// The tail: the postings of the documents from position Tail on, in
+	// families of their own, counted from Tail (splitOf).
+	Tail        int        `json:"tail"`
+	TailTerms   shardNames `json:"tterms"`
+	TailPhrases shardNames `json:"tphrases"`
+	Gram        [3]int     `json:"gram"` // the shortest and longest phrase key in characters, the longest in words
+	Records     shardNames `json:"records"`
+	PerShard    int        `json:"per"`
+	Levels      string     `json:"levels"` // the level file (renderLevels)
+	Meta        string     `json:"meta"`
+	Types       []string   `json:"types"`
+	Branches    []string   `json:"branches"`
+	Statuses    []string   `json:"statuses"`
+	Years       []string   `json:"years"`
 }
 
 // shardScript is the script of one shard: a call that hands its data to

@@ -88,8 +88,9 @@ func exportDocOf(d Doc) exportDoc {
 // Only keys whose postings changed are encoded again, unless a document
 // that stays moved in the export order: positions are in every key's
 // encoded postings, so then every key is redone, still from the
-// statistics in memory rather than from bleve. A page added after every
-// other (the usual new page, dated today) moves none.
+// statistics in memory rather than from bleve, or every key of the tail
+// when only documents in the tail moved. A page added after every other
+// (the usual new page, dated today) moves none.
 func (s *exportState) apply(since map[string]priorDoc, current map[string]Doc) error {
 	touched := map[string]bool{}
 	changed := map[int32]bool{}
@@ -134,11 +135,26 @@ func (s *exportState) apply(since map[string]priorDoc, current map[string]Doc) e
 	if resort {
 		s.sortOrder()
 	}
-	global := false
+	global, split := false, s.splitOf(len(s.order))
+	inTail := split == s.split // every document that moved stays in the tail
 	for p, slot := range prev {
 		if s.ids[slot] != "" && s.pos[slot] != int32(p) {
 			global = true
-			break
+			if p < split || int(s.pos[slot]) < split {
+				inTail = false
+				break
+			}
+		}
+	}
+	if global && inTail {
+		// Positions moved after the split only (a page added or deleted
+		// among the newest): the main shards' postings stay, and the keys
+		// to encode again are the tail's and the changed documents'.
+		global = false
+		for _, f := range []*keyShards{&s.tterms, &s.tgrams} {
+			for k := range f.enc {
+				touched[k] = true
+			}
 		}
 	}
 	return s.render(touched, global, changed, prev)

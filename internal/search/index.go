@@ -77,6 +77,9 @@ type Index struct {
 	// fresh is the phrase keys of the pages analysed while exp is nil,
 	// for the Export that builds exp (see freshPhrases); nil otherwise.
 	fresh *freshPhrases
+	// tailBlock, when not 0, is the export's tail block instead of
+	// tailBlock: the engine's fixture sets it to split its few pages.
+	tailBlock int
 }
 
 // priorDoc is a document as the last Export saw it; present is false for

@@ -11,7 +11,13 @@ import (
 // record shards holding a document of changed or whose documents moved
 // (prev is the order before the change) are written again.
 func (s *exportState) render(touched map[string]bool, all bool, changed map[int32]bool, prev []int32) error {
-	if err := s.renderTerms(touched, all); err != nil {
+	// A split elsewhere puts positions on the other side of it: every key
+	// is encoded again, as when documents move.
+	relist := all
+	if sp := s.splitOf(len(s.order)); sp != s.split {
+		s.split, relist = sp, true
+	}
+	if err := s.renderTerms(touched, relist); err != nil {
 		return err
 	}
 	docs := make([]exportDoc, len(s.order))
@@ -31,20 +37,59 @@ func (s *exportState) render(touched map[string]bool, all bool, changed map[int3
 }
 
 // keyShards is one family of key shards, the term keys' or the phrase
-// keys': each key lives in the shard its hash picks.
+// keys', of the main positions or of the tail: each key lives in the shard
+// its hash picks.
 type keyShards struct {
 	target int                 // the average shard size the count is chosen for
+	most   int                 // the most shards of a tail family, whatever its size
+	enc    map[string]string   // key → its encoded postings in this family, as shipped
 	maps   []map[string]string // shard → its keys' encodings
 	size   int                 // what sizes the number of shards
 	set    shardSet
 }
 
-// family is the shards key belongs in.
-func (s *exportState) family(key string) *keyShards {
-	if isGramKey(key) {
-		return &s.grams
+// put makes enc key's encoding in f ("" for none) and reports whether that
+// changed it.
+func (f *keyShards) put(key, enc string) bool {
+	old, had := f.enc[key]
+	if had && old == enc {
+		return false
 	}
-	return &s.terms
+	if had {
+		f.size -= len(old) + len(key) + 6
+		delete(f.enc, key)
+	}
+	if enc == "" {
+		return had
+	}
+	f.enc[key] = enc
+	f.size += len(enc) + len(key) + 6
+	return true
+}
+
+// count is the number of shards of f: none without keys, else what makes
+// an average shard f.target, at most f.most in a tail family.
+func (f *keyShards) count() int {
+	if len(f.enc) == 0 {
+		return 0
+	}
+	n := max(1, (f.size+f.target-1)/f.target)
+	if f.most > 0 {
+		n = min(n, f.most)
+	}
+	return n
+}
+
+// families is where key's postings go: its main family and its tail's.
+func (s *exportState) families(key string) (main, tail *keyShards) {
+	if isGramKey(key) {
+		return &s.grams, &s.tgrams
+	}
+	return &s.terms, &s.tterms
+}
+
+func (s *exportState) keyFamilies() []*keyShards {
+	return []*keyShards{&s.terms, &s.grams, &s.tterms, &s.tgrams}
 }
 
 // renderTerms encodes the keys again and rewrites the key shards whose
@@ -63,28 +108,20 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
 	}
 	dirty := map[*keyShards][]string{}
 	for k := range touched {
-		f := s.family(k)
-		old, had := s.enc[k]
-		if had {
-			f.size -= len(old) + len(k) + 6
+		var main, tail string
+		if kr := s.keys[k]; kr != nil {
+			main, tail = s.encodeKey(k, kr)
 		}
-		kr := s.keys[k]
-		if kr == nil {
-			if had {
-				delete(s.enc, k)
-				dirty[f] = append(dirty[f], k)
-			}
-			continue
+		mf, tf := s.families(k)
+		if mf.put(k, main) {
+			dirty[mf] = append(dirty[mf], k)
 		}
-		enc := s.encodeKey(k, kr)
-		s.enc[k] = enc
-		f.size += len(enc) + len(k) + 6
-		if !had || enc != old {
-			dirty[f] = append(dirty[f], k)
+		if tf.put(k, tail) {
+			dirty[tf] = append(dirty[tf], k)
 		}
 	}
-	for _, f := range []*keyShards{&s.terms, &s.grams} {
-		if err := s.layout(f, dirty[f]); err != nil {
+	for _, f := range s.keyFamilies() {
+		if err := layout(f, dirty[f]); err != nil {
 			return err
 		}
 	}
@@ -94,8 +131,8 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
 // layout puts the dirty keys of family f in their shards and writes the
 // shards they changed. When the number of shards changes, every key is
 // placed again, and set keeps the shards whose bytes stayed the same.
-func (s *exportState) layout(f *keyShards, dirty []string) error {
-	n := max(1, (f.size+f.target-1)/f.target)
+func layout(f *keyShards, dirty []string) error {
+	n := f.count()
 	redo := map[int]bool{}
 	if n != len(f.maps) {
 		f.maps = make([]map[string]string, n)
@@ -103,15 +140,13 @@ func (s *exportState) layout(f *keyShards, dirty []string) error {
 			f.maps[i] = map[string]string{}
 			redo[i] = true
 		}
-		for k, v := range s.enc {
-			if s.family(k) == f {
-				f.maps[bucket(shardHash(k), n)][k] = v
-			}
+		for k, v := range f.enc {
+			f.maps[bucket(shardHash(k), n)][k] = v
 		}
 	} else {
 		for _, k := range dirty {
 			i := bucket(shardHash(k), n)
-			if v, ok := s.enc[k]; ok {
+			if v, ok := f.enc[k]; ok {
 				f.maps[i][k] = v
 			} else {
 				delete(f.maps[i], k)
@@ -212,11 +247,11 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	e := entry{
 		Version: analysisVersion, Engine: engineFile(), Scale: scoreScale, Static: staticScale, Docs: len(docs),
 		PerShard: recordsPerShard, Levels: contentName("levels", s.levels),
-		Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Meta: contentName("meta", meta),
+		Gram: [3]int{gramMinRunes, gramMaxRunes, gramMaxWords}, Meta: contentName("meta", meta), Tail: s.split,
 		Types: d.types.list, Branches: d.branches.list, Statuses: d.statuses.list, Years: d.years.list,
 	}
-	sets := []*shardSet{&s.terms.set, &s.grams.set, &s.rset}
-	names := []*shardNames{&e.Terms, &e.Phrases, &e.Records}
+	sets := []*shardSet{&s.terms.set, &s.grams.set, &s.tterms.set, &s.tgrams.set, &s.rset}
+	names := []*shardNames{&e.Terms, &e.Phrases, &e.TailTerms, &e.TailPhrases, &e.Records}
 	for i, set := range sets {
 		if *names[i], err = set.names(); err != nil {
 			return err
@@ -226,7 +261,7 @@ func (s *exportState) renderEntry(docs []exportDoc) error {
 	if err != nil {
 		return err
 	}
-	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+64)
+	files := make(map[string][]byte, len(s.terms.set.scripts)+len(s.grams.set.scripts)+len(s.rset.scripts)+128)
 	for i, set := range sets {
 		set.addTo(files, *names[i])
 	}

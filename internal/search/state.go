@@ -41,35 +41,40 @@ type exportState struct {
 	text, chars analysis.Analyzer
 	lone        map[string]bool // isLoneCJK by term, a cache
 
-	ids    []string // by slot; "" for a free slot
-	slotOf map[string]int32
-	free   []int32
-	docs   []exportDoc        // by slot
-	lens   [numFields][]int32 // by slot: the field's tokens
-	order  []int32            // export position → slot
-	pos    []int32            // slot → export position
-	keys   map[string]*keyRaw // key → statistics
-	enc    map[string]string  // key → encoded postings, as shipped
-	terms  keyShards          // the term keys' shards
-	grams  keyShards          // the phrase keys' shards
-	rset   shardSet           // record shards
-	levels []byte             // the level file's script
-	dicts  dicts              // facet values the records refer to
-	files  map[string][]byte  // the last Export's files
-	tfs    [][4]int32         // scratch of encodeText, by slot
+	ids       []string // by slot; "" for a free slot
+	slotOf    map[string]int32
+	free      []int32
+	docs      []exportDoc        // by slot
+	lens      [numFields][]int32 // by slot: the field's tokens
+	order     []int32            // export position → slot
+	pos       []int32            // slot → export position
+	keys      map[string]*keyRaw // key → statistics
+	split     int                // the first position of the tail (splitOf)
+	tailBlock int                // tailBlock, or a test's own
+	terms     keyShards          // the term keys' shards: positions before split
+	grams     keyShards          // the phrase keys' shards: positions before split
+	tterms    keyShards          // the term keys' tail shards: positions from split on
+	tgrams    keyShards          // the phrase keys' tail shards
+	rset      shardSet           // record shards
+	levels    []byte             // the level file's script
+	dicts     dicts              // facet values the records refer to
+	files     map[string][]byte  // the last Export's files
+	tfs       [][4]int32         // scratch of encodeText, by slot
 }
 
 func newExportState(m mapping.IndexMapping) *exportState {
 	return &exportState{
-		text:   analyzer(m),
-		chars:  m.AnalyzerNamed(charAnalyzer),
-		lone:   map[string]bool{},
-		slotOf: map[string]int32{},
-		keys:   map[string]*keyRaw{},
-		enc:    map[string]string{},
-		terms:  keyShards{set: shardSet{prefix: "t", group: termGroup}, target: termShardBytes},
-		grams:  keyShards{set: shardSet{prefix: "p", group: gramGroup}, target: gramShardBytes},
-		rset:   shardSet{prefix: "r", group: recordGroup, unnumbered: true},
+		text:      analyzer(m),
+		chars:     m.AnalyzerNamed(charAnalyzer),
+		lone:      map[string]bool{},
+		slotOf:    map[string]int32{},
+		keys:      map[string]*keyRaw{},
+		terms:     keyShards{set: shardSet{prefix: "t", group: termGroup}, target: termShardBytes, enc: map[string]string{}},
+		grams:     keyShards{set: shardSet{prefix: "p", group: gramGroup}, target: gramShardBytes, enc: map[string]string{}},
+		tterms:    keyShards{set: shardSet{prefix: "tn", inline: true}, target: tailShardBytes, most: tailTermShards, enc: map[string]string{}},
+		tgrams:    keyShards{set: shardSet{prefix: "pn", inline: true}, target: tailShardBytes, most: tailGramShards, enc: map[string]string{}},
+		tailBlock: tailBlock,
+		rset:      shardSet{prefix: "r", group: recordGroup, unnumbered: true},
 	}
 }
 
@@ -102,6 +107,29 @@ func (s *exportState) removeDoc(id string) {
 	}
 	s.free = append(s.free, slot)
 }
+
+// The tail is the newest pages, the positions from splitOf(n) on: their
+// postings ship in shards of their own, a fixed few (tterms, tgrams),
+// counted from the split. A page added after every other, the usual new
+// page dated today, changes the lists of all its keys, which the main
+// shards spread over nearly all of them (808 files at 10,000 pages); in
+// the tail they are its few shards, and the main shards stay. The split
+// is a function of the number of pages alone, so a clean export draws it
+// where a session that lived through the edits does: each time the count
+// reaches a multiple of tailBlock the tail folds into the main shards,
+// and that export rewrites them. A query loads a tail shard per key
+// besides its main one: its family has a shard per tailShardBytes, at most
+// 16 (terms) or 24 (phrases), so that an added page writes at most 40 tail
+// shards and a key's tail shard stays near a kilobyte.
+const (
+	tailBlock      = 32
+	tailShardBytes = 512
+	tailTermShards = 16
+	tailGramShards = 24
+)
+
+// splitOf is the first position of the tail among n pages.
+func (s *exportState) splitOf(n int) int { return n - n%s.tailBlock }
 
 // sortOrder puts the documents in export order: the reverse of docOrder,
 // oldest first, so that the usual new page, dated today, takes the last
@@ -156,19 +184,33 @@ func newKeyRaw(key string) *keyRaw {
 func isCharKey(key string) bool { return strings.HasPrefix(key, charKeyPrefix) }
 func isGramKey(key string) bool { return strings.HasPrefix(key, gramKeyPrefix) }
 
-// encodeKey is the shipped form of a key's postings: for a text key each
-// document's body frequency and static weight (encodeText), for a char
-// or phrase key only the documents.
-func (s *exportState) encodeKey(key string, kr *keyRaw) string {
+// encodeKey is the shipped form of a key's postings, its documents before
+// the split and those from it on (counted from the split): for a text key
+// each document's body frequency and static weight (encodeTextPostings),
+// for a char or phrase key only the documents (encodeDocs). A part without
+// documents is "".
+func (s *exportState) encodeKey(key string, kr *keyRaw) (main, tail string) {
 	if isCharKey(key) || isGramKey(key) {
-		return encodeDocs(s.docList(kr))
+		docs := s.docList(kr)
+		i, _ := slices.BinarySearch(docs, s.split)
+		rest := docs[i:]
+		for j := range rest {
+			rest[j] -= s.split
+		}
+		return encodeDocs(docs[:i]), encodeDocs(rest)
 	}
-	return s.encodeText(kr)
+	ps := s.textPostings(kr)
+	i, _ := slices.BinarySearchFunc(ps, s.split, func(p textPosting, d int) int { return p.doc - d })
+	rest := ps[i:]
+	for j := range rest {
+		rest[j].doc -= s.split
+	}
+	return encodeTextPostings(ps[:i]), encodeTextPostings(rest)
 }
 
-// encodeText collects a text key's frequencies per document over the four
-// fields and encodes them in export order.
-func (s *exportState) encodeText(kr *keyRaw) string {
+// textPostings collects a text key's frequencies per document over the
+// four fields, in export order.
+func (s *exportState) textPostings(kr *keyRaw) []textPosting {
 	if len(s.tfs) < len(s.ids) {
 		s.tfs = make([][4]int32, len(s.ids))
 	}
@@ -189,7 +231,7 @@ func (s *exportState) encodeText(kr *keyRaw) string {
 		ps[i] = textPosting{doc: int(s.pos[slot]), body: tf[bodySlot], static: staticWeight(tf, lens)}
 		s.tfs[slot] = [4]int32{}
 	}
-	return encodeTextPostings(ps)
+	return ps
 }
 
 // bodySlot is the body's index in textFields.

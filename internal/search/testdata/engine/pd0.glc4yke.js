@@ -1,1 +1,0 @@
-__pubgenSearch.shard("pd0","ug4k6m5");

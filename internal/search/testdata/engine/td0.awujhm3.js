@@ -1,1 +1,0 @@
-__pubgenSearch.shard("td0","yduttos");

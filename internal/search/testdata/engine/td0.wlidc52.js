@@ -1,0 +1,1 @@
+__pubgenSearch.shard("td0","ykaeww4");
