@@ -17,6 +17,10 @@ type keyTable struct {
 	// found right in that build, so a file is still right while none of
 	// its keys' versions differs from seen.
 	seen [][32]byte
+	// owners is each page's ownerVersion in the build that saw seen, by
+	// source path: a key a page owns is unchanged while its page's owner
+	// version is (Versions.changed).
+	owners map[string][32]byte
 }
 
 // number returns the numbers of ks, numbering the keys not seen before.
@@ -47,18 +51,20 @@ func (t *keyTable) snapshot() []key {
 	return t.keys
 }
 
-// seenSnapshot is the versions seen in the last build, by number.
-func (t *keyTable) seenSnapshot() [][32]byte {
+// seenSnapshot is the versions seen in the last build, by number, and
+// the owner versions of its pages.
+func (t *keyTable) seenSnapshot() ([][32]byte, map[string][32]byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.seen
+	return t.seen, t.owners
 }
 
-// setSeen replaces the versions seen, by number.
-func (t *keyTable) setSeen(seen [][32]byte) {
+// setSeen replaces the versions seen, by number, and the owner versions
+// of the pages they were seen with.
+func (t *keyTable) setSeen(seen [][32]byte, owners map[string][32]byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.seen = seen
+	t.seen, t.owners = seen, owners
 }
 
 // key returns the key numbered id.

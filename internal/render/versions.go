@@ -58,23 +58,125 @@ type Versions struct {
 	table    *keyTable
 	numbered []key
 	slots    []slot
+
+	ownersOnce sync.Once
+	owners     map[string][32]byte // ownerVersion of every page, by source path
 }
 
 // changed works out the version of every key t numbered so far, on all
 // cores, and marks, by number, those whose version differs from the one t
 // saw in the last build (keyTable.seen). The versions are kept, so that
 // the keys read again during this build are not worked out twice.
+//
+// A key about one page (owned) whose page has the owner version it had in
+// the last build keeps the version seen then, without working it out: on
+// a one-page edit that is all but a few of the keys.
 func (v *Versions) changed(t *keyTable) []bool {
 	v.table = t
 	v.numbered = t.snapshot()
 	v.slots = make([]slot, len(v.numbered))
-	seen := t.seenSnapshot()
+	seen, owners := t.seenSnapshot()
+	now := v.ownerVersions()
 	changed := make([]bool, len(v.numbered))
 	parallel.For(len(v.numbered), func(id int) {
+		if id < len(seen) {
+			if path, ok := owned(v.numbered[id]); ok {
+				if was, ok := owners[path]; ok && was == now[path] {
+					s := &v.slots[id]
+					s.once.Do(func() { s.v = seen[id] })
+					return
+				}
+			}
+		}
 		ver := v.numberedVersion(uint32(id))
 		changed[id] = id >= len(seen) || seen[id] != ver
 	})
 	return changed
+}
+
+// owned is the source path of the page whose owner version (ownerVersion)
+// covers everything a read of k sees, and false for a key whose version
+// depends on more (a list of the site, a file beside a page).
+func owned(k key) (string, bool) {
+	return k.id, k.kind < kThumb
+}
+
+// ownerVersions is ownerVersion of every page of this build, by source
+// path, worked out once on all cores.
+func (v *Versions) ownerVersions() map[string][32]byte {
+	v.ownersOnce.Do(func() {
+		nodes := v.allNodes()
+		paths := make([]string, 0, len(nodes))
+		for p := range nodes {
+			paths = append(paths, p)
+		}
+		vers := make([][32]byte, len(paths))
+		parallel.For(len(paths), func(i int) { vers[i] = v.ownerVersion(nodes[paths[i]]) })
+		v.owners = make(map[string][32]byte, len(paths))
+		for i, p := range paths {
+			v.owners[p] = vers[i]
+		}
+	})
+	return v.owners
+}
+
+// ownerVersion is the version of everything writePage reads of n, in one
+// hash: the page's own file (its Sum, and the memo's versions of its
+// front matter and text), its place in the graph (address, section,
+// neighbours, related pages, series, bundle files, pin), the clock as its
+// statuses see it, and its calendar. A kind of page read added to
+// writePage must add what it reads here, or a session keeps its old
+// version (TestOwnerVersionCoversPageReads).
+func (v *Versions) ownerVersion(n *site.Node) [32]byte {
+	s := v.site
+	b := make([]byte, 0, 512)
+	str := func(x string) {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(x)))
+		b = append(b, x...)
+	}
+	list := func(ns []*site.Node) {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(ns)))
+		for _, r := range ns {
+			b = appendID(b, r)
+		}
+	}
+	b = append(b, n.Page.Sum[:]...)
+	meta, minutes := v.memo.page(n)
+	b = append(b, meta[:]...)
+	b = binary.LittleEndian.AppendUint64(b, uint64(minutes))
+	body := v.memo.body(n)
+	b = append(b, body[:]...)
+	str(n.Title)
+	str(n.URL)
+	str(strconv.FormatBool(n.Pinned))
+	b = appendID(appendID(b, n.Prev), n.Next)
+	list(n.Related)
+	if n.Parent != nil {
+		str(n.Parent.Name)
+		str(n.Parent.URL)
+	} else {
+		str("\x00")
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(n.Files)))
+	for _, f := range n.Files {
+		str(f)
+	}
+	str(s.Config.Location.String())
+	str(status(s, n))
+	if span := meetingSpan(s, n); span != nil {
+		str(span.State)
+	} else {
+		str("\x00")
+	}
+	if nav := s.SeriesNav(n); nav != nil {
+		str(nav.Name)
+		b = binary.LittleEndian.AppendUint64(b, uint64(nav.Index))
+		list(nav.Pages)
+	} else {
+		str("\x00")
+	}
+	str(calendar(v.opts.Files, n))
+	return sha256.Sum256(b)
 }
 
 // numberedVersion is the version of the key numbered id.
@@ -97,13 +199,13 @@ func (v *Versions) see(t *keyTable) {
 	keys := t.snapshot()
 	// The last build's versions are written over: the checks that
 	// compared with them are done.
-	seen := t.seenSnapshot()
+	seen, _ := t.seenSnapshot()
 	if cap(seen) < len(keys) {
 		seen = make([][32]byte, len(keys), len(keys)+len(keys)/8)
 	}
 	seen = seen[:len(keys)]
 	parallel.For(len(keys), func(id int) { seen[id] = v.numberedVersion(uint32(id)) })
-	t.setSeen(seen)
+	t.setSeen(seen, v.ownerVersions())
 }
 
 // appendRead appends one read and its version to what sum hashes.
@@ -239,7 +341,11 @@ func (v *Versions) jobVersion(j Job, name string) [32]byte {
 }
 
 // node is the page built from a source path in this build, or nil.
-func (v *Versions) node(path string) *site.Node {
+func (v *Versions) node(path string) *site.Node { return v.allNodes()[path] }
+
+// allNodes is every page of this build by source path: home, pages,
+// section indexes.
+func (v *Versions) allNodes() map[string]*site.Node {
 	v.nodesOnce.Do(func() {
 		s := v.site
 		v.nodes = make(map[string]*site.Node, len(s.Pages)+len(s.Sections)+1)
@@ -251,7 +357,7 @@ func (v *Versions) node(path string) *site.Node {
 			v.nodes[n.Path] = n
 		}
 	})
-	return v.nodes[path]
+	return v.nodes
 }
 
 // write writes what a read of k sees in this build.
