@@ -28,6 +28,7 @@ type Memory struct {
 	minify  minify.Memo         // minified outputs by path, while the path holds the same bytes
 	masks   searchdoc.MaskMemo  // search texts masked of personal data, by their place, while it holds the same text
 	copied  Copied              // copied files' bytes by source path, while their stat proves them unchanged
+	claims  site.ClaimsMemo     // the output paths' last clean check, while the claims are the same
 	// attach holds attachments' text by content (package attach keeps
 	// its own rules, on disk too); made on first use with the session's
 	// folder.
@@ -112,6 +113,14 @@ func (m *Memory) Masks() *searchdoc.MaskMemo {
 		return nil
 	}
 	return &m.masks
+}
+
+// Claims is the output-path check's memo.
+func (m *Memory) Claims() *site.ClaimsMemo {
+	if m == nil {
+		return nil
+	}
+	return &m.claims
 }
 
 // Copied is the copied-file table.

@@ -117,7 +117,7 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	entries := append(outs, copies(fsys, s, src)...)
 	// Checked before the search shards are added, so check (which makes
 	// none) and build see the same paths; the shards' folder is kept.
-	if err := checkOutputs(s, entries, assets, own); err != nil {
+	if err := checkOutputs(s, entries, assets, own, c.mem().Claims()); err != nil {
 		return nil, err
 	}
 	var stats search.UpdateStats

@@ -14,8 +14,9 @@ import (
 // paths, and whatever would fail at publish fails at check first. entries
 // are the rendered and copied files, assets the theme's; own are
 // the claims of the files the site graph does not know, as the producers
-// that make them name them (render.Job.From, outputs.Feeds).
-func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry, own []site.Claim) error {
+// that make them name them (render.Job.From, outputs.Feeds). A session's
+// memo m answers for claims it checked before (nil: check every time).
+func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry, own []site.Claim, m *site.ClaimsMemo) error {
 	named := make(map[string]site.Origin, len(own))
 	for _, c := range own {
 		named[c.Path] = c.From
@@ -47,6 +48,6 @@ func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry,
 		}
 		claims = append(claims, site.Claim{Path: e.Path, From: o})
 	}
-	var l diag.List = site.CheckOutputs(claims)
+	var l diag.List = site.CheckOutputsVia(claims, m)
 	return l.Err(false)
 }

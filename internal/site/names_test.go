@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,5 +115,36 @@ func TestCheckOutputsInChinese(t *testing.T) {
 		if len(l) != 1 || l[0].String() != c.want {
 			t.Errorf("got %v\nwant %s", l, c.want)
 		}
+	}
+}
+
+// TestClaimsMemoAnswersOnlyForTheSameClaims: a session's memo passes the
+// claims of its last clean check without checking, and checks anything
+// else — a clash added to clean claims is found, and the claims it
+// refused are not passed by the next build.
+func TestClaimsMemoAnswersOnlyForTheSameClaims(t *testing.T) {
+	clean := func() []Claim {
+		return []Claim{{"b/index.html", Origin{File: "content/b.md"}}, {"a/index.html", Origin{File: "content/a.md"}}}
+	}
+	clash := func() []Claim {
+		return append(clean(), Claim{"A/index.html", Origin{File: "content/A.md"}})
+	}
+	var m ClaimsMemo
+	for i, c := range []struct {
+		claims []Claim
+		bad    bool
+	}{{clean(), false}, {clean(), false}, {clash(), true}, {clash(), true}, {clean(), false}, {clean()[:1], false}, {clash(), true}} {
+		if got := len(CheckOutputsVia(c.claims, &m)) > 0; got != c.bad {
+			t.Errorf("check %d: problems found %v, want %v", i, got, c.bad)
+		}
+	}
+	// CheckOutputs sorts its claims in place; the memo answers for the
+	// claims as they were handed over, which a second build hands over
+	// alike, and then leaves them unsorted.
+	CheckOutputsVia(clean(), &m)
+	again := clean()
+	CheckOutputsVia(again, &m)
+	if !slices.Equal(again, clean()) {
+		t.Error("the same claims a second time were checked again, not answered by the memo")
 	}
 }

@@ -39,6 +39,31 @@ func CheckOutputs(claims []Claim) diag.List {
 	return c.l
 }
 
+// ClaimsMemo remembers, between the builds of a session, the claims of
+// its last check that found nothing wrong. The check is a function of its
+// claims alone, so the same claims in the same order need no check: on a
+// one-page edit they are the same (tens of thousands of paths, each sorted
+// and folded on every rebuild before).
+type ClaimsMemo struct{ clean []Claim }
+
+// CheckOutputsVia is CheckOutputs, answered by m when claims are those
+// of its last clean check; a nil m checks every time.
+func CheckOutputsVia(claims []Claim, m *ClaimsMemo) diag.List {
+	if m == nil {
+		return CheckOutputs(claims)
+	}
+	if m.clean != nil && slices.Equal(claims, m.clean) {
+		return nil
+	}
+	m.clean = nil
+	kept := slices.Clone(claims) // CheckOutputs sorts claims in place
+	l := CheckOutputs(claims)
+	if len(l) == 0 {
+		m.clean = kept
+	}
+	return l
+}
+
 type checker struct {
 	l        diag.List
 	reported map[string]bool // one message per pair of origins (or per bad name)
