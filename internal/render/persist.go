@@ -13,7 +13,10 @@ import (
 // kept c in memory would: the versions are hashes of what was read, never
 // of anything that lives only in one process.
 func (c *Cache) Encode(e *memo.Encoder) {
-	keys, seen := c.keys.snapshot(), c.keys.seenSnapshot()
+	// The owner versions are left out: a process that reads c back works
+	// out every key's version in its first build, as a session's first does.
+	keys := c.keys.snapshot()
+	seen, _ := c.keys.seenSnapshot()
 	e.Uint(uint64(len(keys)))
 	for i, k := range keys {
 		e.Uint(uint64(k.kind))
