@@ -107,12 +107,7 @@ func linkContacts(text string, rest func(string) string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for from := 0; ; {
-		start, end, ok := contacts.next(text, from)
-		if !ok {
-			break
-		}
-		from = end
+	for start, end := range contacts.all(text) {
 		found := text[start:end]
 		href := "mailto:" + found
 		if !strings.Contains(found, "@") {
@@ -152,16 +147,12 @@ var dates = newFinder(
 func nowrapSpans(t string) string {
 	var b strings.Builder
 	last := 0
-	for from := 0; ; {
-		start, end, ok := dates.next(t, from)
-		if !ok {
-			break
-		}
+	for start, end := range dates.all(t) {
 		b.WriteString(t[last:start])
 		b.WriteString(`<span class="nw">`)
 		b.WriteString(t[start:end])
 		b.WriteString(`</span>`)
-		last, from = end, end
+		last = end
 	}
 	if last == 0 {
 		return t

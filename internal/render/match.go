@@ -1,6 +1,9 @@
 package render
 
-import "regexp"
+import (
+	"iter"
+	"regexp"
+)
 
 // A finder finds the matches of a pattern the way regexp's FindAll does
 // (leftmost first, each search going on where the last match ended), but
@@ -60,6 +63,20 @@ func (f finder) next(s string, from int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// all is every match in s, as next finds them one after another: the
+// start and end of each.
+func (f finder) all(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for from := 0; ; {
+			start, end, ok := f.next(s, from)
+			if !ok || !yield(start, end) {
+				return
+			}
+			from = end
+		}
+	}
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

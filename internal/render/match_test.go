@@ -14,25 +14,14 @@ import (
 // stands for.
 var finders = map[string]finder{"dates": dates, "contacts": contacts}
 
-// all is every match of f in s, going on where each ended, as
-// regexp.FindAllStringIndex gives them.
-func (f finder) all(s string) [][]int {
-	var got [][]int
-	for from := 0; ; {
-		start, end, ok := f.next(s, from)
-		if !ok {
-			return got
-		}
-		got = append(got, []int{start, end})
-		from = end
-	}
-}
-
 // sameMatches fails unless f finds in s exactly what its regexp finds.
 func sameMatches(t *testing.T, name string, f finder, s string) {
 	t.Helper()
 	want := regexp.MustCompile(f.pattern()).FindAllStringIndex(s, -1)
-	got := f.all(s)
+	var got [][]int
+	for start, end := range f.all(s) {
+		got = append(got, []int{start, end})
+	}
 	if slices.EqualFunc(got, want, slices.Equal) {
 		return
 	}
