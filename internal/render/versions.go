@@ -129,55 +129,78 @@ func (v *Versions) ownerVersions() map[string][32]byte {
 // version (TestOwnerVersionCoversPageReads).
 func (v *Versions) ownerVersion(n *site.Node) [32]byte {
 	s := v.site
-	b := make([]byte, 0, 512)
-	str := func(x string) {
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(x)))
-		b = append(b, x...)
-	}
-	list := func(ns []*site.Node) {
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(ns)))
-		for _, r := range ns {
-			b = appendID(b, r)
-		}
-	}
-	b = append(b, n.Page.Sum[:]...)
+	b := versionInput{b: make([]byte, 0, 512)}
+	b.bytes(n.Page.Sum[:])
 	meta, minutes := v.memo.page(n)
-	b = append(b, meta[:]...)
-	b = binary.LittleEndian.AppendUint64(b, uint64(minutes))
+	b.bytes(meta[:])
+	b.num(minutes)
 	body := v.memo.body(n)
-	b = append(b, body[:]...)
-	str(n.Title)
-	str(n.URL)
-	str(strconv.FormatBool(n.Pinned))
-	b = appendID(appendID(b, n.Prev), n.Next)
-	list(n.Related)
-	if n.Parent != nil {
-		str(n.Parent.Name)
-		str(n.Parent.URL)
-	} else {
-		str("\x00")
+	b.bytes(body[:])
+	b.str(n.Title)
+	b.str(n.URL)
+	b.flag(n.Pinned)
+	b.node(n.Prev)
+	b.node(n.Next)
+	b.nodes(n.Related)
+	if b.flag(n.Parent != nil) {
+		b.str(n.Parent.Name)
+		b.str(n.Parent.URL)
 	}
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(n.Files)))
+	b.num(len(n.Files))
 	for _, f := range n.Files {
-		str(f)
+		b.str(f)
 	}
-	str(s.Config.Location.String())
-	str(status(s, n))
-	if span := meetingSpan(s, n); span != nil {
-		str(span.State)
-	} else {
-		str("\x00")
+	b.str(s.Config.Location.String())
+	b.str(status(s, n))
+	span := meetingSpan(s, n)
+	if b.flag(span != nil) {
+		b.str(span.State)
 	}
-	if nav := s.SeriesNav(n); nav != nil {
-		str(nav.Name)
-		b = binary.LittleEndian.AppendUint64(b, uint64(nav.Index))
-		list(nav.Pages)
-	} else {
-		str("\x00")
+	nav := s.SeriesNav(n)
+	if b.flag(nav != nil) {
+		b.str(nav.Name)
+		b.num(nav.Index)
+		b.nodes(nav.Pages)
 	}
-	str(calendar(v.opts.Files, n))
-	return sha256.Sum256(b)
+	b.str(calendar(v.opts.Files, n))
+	return b.sum()
 }
+
+// versionInput is what a version hashes, written so that no two inputs
+// give the same bytes: each string and list with its length, each
+// optional part after a flag saying whether it is there.
+type versionInput struct{ b []byte }
+
+func (in *versionInput) bytes(x []byte) { in.b = append(in.b, x...) }
+
+func (in *versionInput) str(x string) {
+	in.b = binary.LittleEndian.AppendUint32(in.b, uint32(len(x)))
+	in.b = append(in.b, x...)
+}
+
+func (in *versionInput) num(n int) { in.b = binary.LittleEndian.AppendUint64(in.b, uint64(n)) }
+
+// flag writes f and returns it, for an optional part to follow it.
+func (in *versionInput) flag(f bool) bool {
+	if f {
+		in.b = append(in.b, 1)
+	} else {
+		in.b = append(in.b, 0)
+	}
+	return f
+}
+
+// node writes which page n is (appendID), nodes a list of them.
+func (in *versionInput) node(n *site.Node) { in.b = appendID(in.b, n) }
+
+func (in *versionInput) nodes(ns []*site.Node) {
+	in.num(len(ns))
+	for _, n := range ns {
+		in.node(n)
+	}
+}
+
+func (in *versionInput) sum() [32]byte { return sha256.Sum256(in.b) }
 
 // numberedVersion is the version of the key numbered id.
 func (v *Versions) numberedVersion(id uint32) [32]byte {
@@ -277,67 +300,51 @@ func (v *Versions) sum(keys []key) [32]byte {
 // term and list it is made for (which pages a list page shows, in order).
 func (v *Versions) jobVersion(j Job, name string) [32]byte {
 	d := j.Data
-	b := make([]byte, 0, 512)
-	str := func(s string) {
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
-		b = append(b, s...)
-	}
-	num := func(n int) { b = binary.LittleEndian.AppendUint64(b, uint64(n)) }
-	flag := func(f bool) {
-		if f {
-			b = append(b, 1)
-		} else {
-			b = append(b, 0)
-		}
-	}
+	b := versionInput{b: make([]byte, 0, 512)}
 	page := func(p *PageView) {
-		flag(p != nil)
-		if p != nil {
-			str(p.n.Path)
+		if b.flag(p != nil) {
+			b.str(p.n.Path)
 		}
 	}
-	str(d.Kind)
-	str(d.File)
-	str(d.Title)
-	num(len(j.Layouts))
+	b.str(d.Kind)
+	b.str(d.File)
+	b.str(d.Title)
+	b.num(len(j.Layouts))
 	for _, l := range j.Layouts {
-		str(l)
+		b.str(l)
 	}
-	str(name)
-	str(v.layouts.Entry(name))
-	flag(v.opts.Pretty)
-	flag(v.opts.Dev)
+	b.str(name)
+	b.str(v.layouts.Entry(name))
+	b.flag(v.opts.Pretty)
+	b.flag(v.opts.Dev)
 	page(d.Page)
 	page(d.Target)
-	flag(d.Taxonomy != nil)
-	if d.Taxonomy != nil {
-		str(d.Taxonomy.t.Name)
+	if b.flag(d.Taxonomy != nil) {
+		b.str(d.Taxonomy.t.Name)
 	}
-	flag(d.Term != nil)
-	if d.Term != nil {
-		str(d.Term.term.Name)
-		str(d.Term.term.Slug)
-		str(d.Term.term.URL)
+	if b.flag(d.Term != nil) {
+		b.str(d.Term.term.Name)
+		b.str(d.Term.term.Slug)
+		b.str(d.Term.term.URL)
 	}
-	flag(d.Pager != nil)
-	if p := d.Pager; p != nil {
-		num(p.Number)
-		num(p.Total)
-		str(p.URL)
-		str(p.First)
-		str(p.Prev)
-		str(p.Next)
-		num(len(p.Links))
+	if p := d.Pager; b.flag(p != nil) {
+		b.num(p.Number)
+		b.num(p.Total)
+		b.str(p.URL)
+		b.str(p.First)
+		b.str(p.Prev)
+		b.str(p.Next)
+		b.num(len(p.Links))
 		for _, l := range p.Links {
-			num(l.Number)
-			str(l.URL)
+			b.num(l.Number)
+			b.str(l.URL)
 		}
-		num(len(p.Pages))
+		b.num(len(p.Pages))
 		for _, n := range p.Pages {
 			page(n)
 		}
 	}
-	return sha256.Sum256(b)
+	return b.sum()
 }
 
 // node is the page built from a source path in this build, or nil.
