@@ -1,6 +1,10 @@
 package site
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestFileSlug(t *testing.T) {
 	for in, want := range map[string]string{
@@ -24,5 +28,37 @@ func TestFileSlug(t *testing.T) {
 		if got := fileSlug(in); got != want {
 			t.Errorf("fileSlug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPlainSlugFollowsTheRules holds fileSlug's fast path to its rules
+// as written (slugByRules) on names made at random from the pieces the
+// rules look at: dashes, dots, spaces, brackets, version words in any
+// case, digits, Latin and Chinese; and checks that the fast path takes
+// most plain names, so it is not a test of the slow path twice.
+func TestPlainSlugFollowsTheRules(t *testing.T) {
+	pieces := []string{"-", "-", ".", " ", "　", "(", "）", "【", "《", "--", "终稿", "最终稿", "副本", "Final", "FINAL", "draft", "copy", "v2", "V10", "v", "2", "2024", "notice", "a", "通知", "党课", "ſ", "K"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	fast := 0
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rnd.IntN(6) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		name := b.String()
+		want := slugByRules(name)
+		got, ok := plainSlug(name)
+		if ok {
+			fast++
+			if got != want {
+				t.Fatalf("plainSlug(%q) = %q, the rules give %q", name, got, want)
+			}
+		}
+		if got := fileSlug(name); got != want {
+			t.Fatalf("fileSlug(%q) = %q, the rules give %q", name, got, want)
+		}
+	}
+	if fast < 12000 {
+		t.Errorf("the fast path took %d of 50,000 names", fast)
 	}
 }
