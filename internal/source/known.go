@@ -166,9 +166,15 @@ func (f knownFS) Lstat(name string) (fs.FileInfo, error) {
 
 // Stat is Lstat for what is not a link; a link's target may change
 // under another path, so a link is stat'ed every time.
+//
+// Its folder is looked at once, not once for Lstat and again here: the
+// content files are stat'ed on every rebuild.
 func (f knownFS) Stat(name string) (fs.FileInfo, error) {
-	fi, err := f.Lstat(name)
-	if err != nil || fi.Mode()&fs.ModeSymlink != 0 || !f.realDir(path.Dir(name)) {
+	if !f.realDir(path.Dir(name)) {
+		return fs.Stat(f.inner, name)
+	}
+	fi, err := f.remembered(&f.k.lstats, name, f.links.Lstat)
+	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
 		return fs.Stat(f.inner, name)
 	}
 	return fi, nil
