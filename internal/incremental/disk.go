@@ -19,7 +19,8 @@ import (
 // start where the last one stopped, as a session does between builds:
 // nothing it rendered or minified is done again while what it read is
 // unchanged. It holds render's table (each file, its job's version and the
-// versions of what it read) and minify's (each file's input and output).
+// versions of what it read), minify's (each file's input and output) and
+// the last search export (Exported).
 //
 // It is a cache, one file, memo.bin, in its folder (.pubgen/memo): written
 // whole to a temporary file and renamed into place, so a reader sees one
@@ -32,7 +33,7 @@ import (
 const (
 	diskName   = "memo.bin"
 	diskMagic  = "pubgen-memo\n"
-	diskFormat = 1
+	diskFormat = 2
 )
 
 // Stamp is the checksum of a memory file as read or written: Save skips
@@ -80,6 +81,9 @@ func (m *Memory) decode(data []byte, key string) error {
 	if err := m.minify.Decode(d); err != nil {
 		return err
 	}
+	if err := m.export.Decode(d); err != nil {
+		return err
+	}
 	if !d.Done() {
 		return memo.ErrCorrupt
 	}
@@ -94,6 +98,7 @@ func (m *Memory) Save(dir, key string, was Stamp) error {
 	e.String(key)
 	m.render.Encode(&e)
 	m.minify.Encode(&e)
+	m.export.Encode(&e)
 	body := append([]byte(diskMagic), e.Data()...)
 	sum := crc32.Checksum(body, castagnoli)
 	data := binary.LittleEndian.AppendUint32(body, sum)

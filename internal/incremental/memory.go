@@ -29,6 +29,7 @@ type Memory struct {
 	masks   searchdoc.MaskMemo  // search texts masked of personal data, by their place, while it holds the same text
 	copied  Copied              // copied files' bytes by source path, while their stat proves them unchanged
 	claims  site.ClaimsMemo     // the output paths' last clean check, while the claims are the same
+	export  Exported            // the search export, by a version of all search documents (fresh processes only)
 	// attach holds attachments' text by content (package attach keeps
 	// its own rules, on disk too); made on first use with the session's
 	// folder.
@@ -129,6 +130,14 @@ func (m *Memory) Copied() *Copied {
 		return nil
 	}
 	return &m.copied
+}
+
+// Exported is the search export's table.
+func (m *Memory) Exported() *Exported {
+	if m == nil {
+		return nil
+	}
+	return &m.export
 }
 
 // Attach returns the session's attachment cache, or for a build from

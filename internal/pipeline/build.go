@@ -131,7 +131,13 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 		docs := append(searchdoc.Pages(s, pretty, masks), searchdoc.Attachments(s, texts, rs.t, masks, pretty)...)
 		masks.Sweep()
 		var shards []publish.Entry
-		if shards, stats, err = indexAndExport(docs, opts.Index, opts.SearchCache, &l); err != nil {
+		// A session's open index exports only what changed; a fresh
+		// process's would read the whole index back (Exported).
+		x := c.mem().Exported()
+		if opts.Index != nil {
+			x = nil
+		}
+		if shards, stats, err = indexAndExport(docs, opts.Index, opts.SearchCache, &l, x); err != nil {
 			return nil, err
 		}
 		// The engine is code, minified as the theme's scripts are; the

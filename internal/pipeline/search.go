@@ -1,10 +1,14 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"os"
 
 	"github.com/pubgen/pubgen/internal/diag"
+	"github.com/pubgen/pubgen/internal/incremental"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
@@ -15,8 +19,9 @@ import (
 // shards from it. The index is ix when the caller
 // keeps one open, else the persistent one in cacheDir, else (tests, check)
 // a throwaway one. A damaged index is a warning in l, not a failed build:
-// it is deleted and rebuilt from the pages.
-func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *diag.List) ([]publish.Entry, search.UpdateStats, error) {
+// it is deleted and rebuilt from the pages. x, when set, is the last
+// build's export, taken instead of exporting when docs are the same.
+func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *diag.List, x *incremental.Exported) ([]publish.Entry, search.UpdateStats, error) {
 	if ix == nil {
 		var done func()
 		var err error
@@ -34,7 +39,11 @@ func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *dia
 			warnDamaged(l, err)
 		}
 	}
-	files, stats, err := updateAndExport(ix, docs)
+	v, ok := docsVersion(docs, x)
+	if !ok {
+		x = nil
+	}
+	files, stats, err := updateAndExport(ix, docs, x, v)
 	if err != nil {
 		// Whatever failed, bleve's files are the suspect: the pages are the
 		// truth, so start the index over and try once more.
@@ -42,7 +51,7 @@ func indexAndExport(docs []search.Doc, ix *search.Index, cacheDir string, l *dia
 		if err := ix.Rebuild(); err != nil {
 			return nil, stats, indexWriteFailed(cacheDir, err)
 		}
-		if files, stats, err = updateAndExport(ix, docs); err != nil {
+		if files, stats, err = updateAndExport(ix, docs, x, v); err != nil {
 			return nil, stats, indexWriteFailed(cacheDir, err)
 		}
 	}
@@ -70,16 +79,43 @@ func splitEngine(files []publish.Entry) (engine, data []publish.Entry) {
 	return engine, data
 }
 
-// updateAndExport updates ix and exports its shards. Its errors are
-// search's own, which say which step failed; indexAndExport rebuilds the
-// index once and words a second failure for the operator.
-func updateAndExport(ix *search.Index, docs []search.Doc) (map[string][]byte, search.UpdateStats, error) {
+// updateAndExport updates ix and exports its shards, or takes them from x
+// when the documents' version v is the one x's were exported from: the
+// index is brought up to date all the same, since pubgen search and the
+// next builds read it. Its errors are search's own, which say which step
+// failed; indexAndExport rebuilds the index once and words a second
+// failure for the operator.
+func updateAndExport(ix *search.Index, docs []search.Doc, x *incremental.Exported, v memo.Version) (map[string][]byte, search.UpdateStats, error) {
 	stats, err := ix.Update(docs)
 	if err != nil {
 		return nil, stats, err
 	}
+	if files, ok := x.Get(v); ok {
+		return files, stats, nil
+	}
 	files, err := ix.Export()
+	if err == nil {
+		x.Put(v, files)
+	}
 	return files, stats, err
+}
+
+// docsVersion is a version of every field of every document, in order:
+// encoded by reflection, so that a field search.Doc gains is in it
+// without a list here to keep up. Not worked out when there is no x to
+// look it up in; false when the documents cannot be encoded (a date
+// beyond year 9999), which then are exported.
+func docsVersion(docs []search.Doc, x *incremental.Exported) (memo.Version, bool) {
+	var v memo.Version
+	if x == nil {
+		return v, false
+	}
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(docs); err != nil {
+		return v, false
+	}
+	h.Sum(v[:0])
+	return v, true
 }
 
 // warnDamaged reports in one line that the index was damaged and rebuilt.
