@@ -7,26 +7,28 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/pubgen/pubgen/internal/source"
 )
 
 // memoBuild is a `pubgen build` in a fresh process: nothing kept in
 // memory, only what the last build left in memo (and the search index in
-// its folder).
-func memoBuild(t *testing.T, dir, memo string) *Result {
+// its folder), at the clock now.
+func memoBuild(t *testing.T, dir, memo string, now time.Time) *Result {
 	t.Helper()
-	res, err := Run(os.DirFS(dir), Options{Now: demoNow, MemoCache: memo, SearchCache: filepath.Join(memo, "search")})
+	res, err := Run(os.DirFS(dir), Options{Now: now, MemoCache: memo, SearchCache: filepath.Join(memo, "search")})
 	if err != nil {
 		t.Fatalf("build with the memory on disk: %v", err)
 	}
 	return res
 }
 
-// memoSameAsClean fails the test unless res's files are a clean build's.
-func memoSameAsClean(t *testing.T, dir string, res *Result, what string) {
+// memoSameAsClean fails the test unless res's files are a clean build's
+// at the clock now.
+func memoSameAsClean(t *testing.T, dir string, res *Result, now time.Time, what string) {
 	t.Helper()
-	full, err := Run(os.DirFS(dir), Options{Now: demoNow})
+	full, err := Run(os.DirFS(dir), Options{Now: now})
 	if err != nil {
 		t.Fatalf("%s: clean build: %v", what, err)
 	}
@@ -53,23 +55,23 @@ func TestFreshProcessFromMemoryOnDisk(t *testing.T) {
 	dir, memo := t.TempDir(), t.TempDir()
 	e := newEditor(t, dir, seed)
 	e.setUp()
-	first := memoBuild(t, dir, memo)
-	memoSameAsClean(t, dir, first, "first build")
-	if again := memoBuild(t, dir, memo); again.Report.Rendered != 0 {
+	first := memoBuild(t, dir, memo, e.now)
+	memoSameAsClean(t, dir, first, e.now, "first build")
+	if again := memoBuild(t, dir, memo, e.now); again.Report.Rendered != 0 {
 		t.Errorf("nothing changed, yet the next process ran %d templates (the first ran %d)", again.Report.Rendered, first.Report.Rendered)
 	}
 	for step := 0; step < steps || len(e.sweep) > 0; step++ {
 		what := e.random()
 		if len(e.broken) > 0 {
 			// A failed build leaves the memory as it was.
-			if _, err := Run(os.DirFS(dir), Options{Now: demoNow, MemoCache: memo}); err == nil {
+			if _, err := Run(os.DirFS(dir), Options{Now: e.now, MemoCache: memo}); err == nil {
 				t.Fatalf("step %d (%s): a site broken on purpose built", step, what)
 			}
 			what += ", repaired"
 			e.repair()
 		}
-		res := memoBuild(t, dir, memo)
-		memoSameAsClean(t, dir, res, fmt.Sprintf("step %d (%s; seed %d)", step, what, seed))
+		res := memoBuild(t, dir, memo, e.now)
+		memoSameAsClean(t, dir, res, e.now, fmt.Sprintf("step %d (%s; seed %d)", step, what, seed))
 		t.Logf("step %3d %-44s %4d templates run", step, what, res.Report.Rendered)
 	}
 	t.Logf("edits by input: %v (of %d)", e.counts, len(source.Inputs()))
@@ -110,7 +112,7 @@ func TestUntrustedMemoryOnDiskIsIgnored(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			memo := t.TempDir()
-			clean := memoBuild(t, dir, memo)
+			clean := memoBuild(t, dir, memo, demoNow)
 			data, err := os.ReadFile(file(memo))
 			if err != nil {
 				t.Fatal(err)
@@ -118,19 +120,19 @@ func TestUntrustedMemoryOnDiskIsIgnored(t *testing.T) {
 			if err := os.WriteFile(file(memo), spoil(data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			res := memoBuild(t, dir, memo)
+			res := memoBuild(t, dir, memo, demoNow)
 			if res.Report.Rendered != clean.Report.Rendered {
 				t.Errorf("ran %d templates from the spoilt memory, want all %d", res.Report.Rendered, clean.Report.Rendered)
 			}
-			memoSameAsClean(t, dir, res, name)
-			if again := memoBuild(t, dir, memo); again.Report.Rendered != 0 {
+			memoSameAsClean(t, dir, res, demoNow, name)
+			if again := memoBuild(t, dir, memo, demoNow); again.Report.Rendered != 0 {
 				t.Errorf("the spoilt memory was not replaced: the next build ran %d templates", again.Report.Rendered)
 			}
 		})
 	}
 	t.Run("other options", func(t *testing.T) {
 		memo := t.TempDir()
-		memoBuild(t, dir, memo)
+		memoBuild(t, dir, memo, demoNow)
 		res, err := Run(os.DirFS(dir), Options{Now: demoNow, MemoCache: memo, NoMinify: true})
 		if err != nil {
 			t.Fatal(err)

@@ -77,14 +77,17 @@ func TestConvergence(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	opts := Options{Now: demoNow}
-	sess := NewSession(os.DirFS(dir), Options{Now: demoNow, Index: ix})
+	opts := Options{Now: e.now}
+	sess := NewSession(os.DirFS(dir), Options{Now: e.now, Index: ix})
 	if _, _, _, err := sess.Build(); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("seed %d, %d steps", seed, steps)
 	for step := 0; step < steps; step++ {
 		what := e.random()
+		// The clock is an input as the files are: both builds see the
+		// editor's.
+		opts.Now, sess.opts.Now = e.now, e.now
 		e.freshen()
 		if !tellBatch(sess, w, 10*time.Second) {
 			t.Fatalf("step %d (%s): the watcher reported nothing", step, what)
@@ -215,13 +218,30 @@ type editor struct {
 	// text that repairs them: both builds must fail alike, then the
 	// repair is the next edit.
 	broken map[string]string
+	// now is the clock the builds are given. Time is an input: statuses,
+	// pins and publish_date follow it, and the clock's edits (moveClock)
+	// move it about demoNow, where editSchedule and editPin put meetings,
+	// publicity periods and pins' ends.
+	now time.Time
+	// quiet says whether this stretch of edits keeps out the overrides
+	// that read .Site.Pages (siteWide), and stretch how many edits it
+	// has left. While such an override is in place, every reordering
+	// renders every page again, which hides a page kept with a stale
+	// neighbour, related list, series, pin or status: a quiet stretch
+	// renders pages from their own reads alone.
+	quiet   bool
+	stretch int
 }
 
+// clock is the name under which the editor counts its clock's edits:
+// an input, though not a file of source's list.
+const clock = "clock"
+
 func newEditor(t *testing.T, dir string, seed uint64) *editor {
-	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour)}
+	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour), now: demoNow}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone, e.editCopyright, e.editDescription},
-		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate},
+		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate, e.editSeries, e.editSchedule, e.editPin},
 		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.overrideTitleBlock, e.overrideSectionList, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
@@ -253,17 +273,25 @@ func (e *editor) setUp() {
 	e.rewrite(filepath.Join(e.dir, source.ConfigFile), func(s string) string { return s + "\n[markdown]\nunsafe = true\n" })
 	e.editData()
 	e.overrideSingle()
+	e.stretch = e.stretchLength()
 	e.ageAll()
 }
 
 // random makes one edit: first an input of source's list, then one of
 // its edits, and returns what it did. The first edits go to every input
-// once, in a random order, so that even a short run edits each kind.
+// once, in a random order, so that even a short run edits each kind; the
+// clock is one of them. Stretches of edits with overrides reading
+// .Site.Pages alternate with quiet ones: the edit that starts a stretch
+// puts them in or takes them out (toggleSiteWide).
 func (e *editor) random() string {
 	e.n++
 	if len(e.sweep) == 0 && e.n == 1 {
-		e.sweep = source.InputPaths()
+		e.sweep = append(source.InputPaths(), clock)
 		e.rnd.Shuffle(len(e.sweep), func(i, j int) { e.sweep[i], e.sweep[j] = e.sweep[j], e.sweep[i] })
+	}
+	if e.stretch--; e.stretch <= 0 {
+		e.counts[source.LayoutsDir]++
+		return e.toggleSiteWide()
 	}
 	var in string
 	switch inputs := source.InputPaths(); {
@@ -271,12 +299,35 @@ func (e *editor) random() string {
 		in, e.sweep = e.sweep[0], e.sweep[1:]
 	case e.rnd.IntN(3) == 0: // authors mostly edit content
 		in = source.ContentDir
+	case e.rnd.IntN(8) == 0:
+		in = clock
 	default:
 		in = inputs[e.rnd.IntN(len(inputs))]
 	}
-	edits := e.edits[in]
 	e.counts[in]++
+	if in == clock {
+		return e.moveClock()
+	}
+	edits := e.edits[in]
 	return edits[e.rnd.IntN(len(edits))]()
+}
+
+// stretchLength is how many edits the stretch that starts now has: loud
+// ones short, since an override reading .Site.Pages renders every page
+// again on most edits, quiet ones long.
+func (e *editor) stretchLength() int {
+	if e.quiet {
+		return 8 + e.rnd.IntN(16)
+	}
+	return 3 + e.rnd.IntN(8)
+}
+
+// moveClock sets the builds' clock to an hour within five days of
+// demoNow, across the meetings, publicity periods and pins editSchedule
+// and editPin put there.
+func (e *editor) moveClock() string {
+	e.now = demoNow.Add(time.Duration(e.rnd.IntN(241)-120) * time.Hour)
+	return "clock: " + e.now.Format("2006-01-02 15:04")
 }
 
 // write writes a file and gives it a modification time (see editor).
@@ -561,6 +612,8 @@ func (e *editor) toggleField() string {
 		if on = !strings.Contains(s, line); on {
 			return strings.Replace(s, "\n---\n", line+"---\n", 1)
 		}
+		// An end without a pin is refused (editPin sets both).
+		s = regexp.MustCompile(`(?m)^`+field+`_until:.*\n`).ReplaceAllString(s, "")
 		return strings.Replace(s, line, "\n", 1)
 	})
 	return fmt.Sprintf("content: %s %v", field, on)
@@ -581,12 +634,83 @@ func (e *editor) addAlias() string {
 // editPublishDate schedules a page after the build's day, which hides it,
 // or before, which shows it.
 func (e *editor) editPublishDate() string {
-	when := demoNow.AddDate(0, 0, -3-e.rnd.IntN(30))
+	when := e.now.AddDate(0, 0, -3-e.rnd.IntN(30))
 	if e.rnd.IntN(2) == 0 {
-		when = demoNow.AddDate(0, 0, 1+e.rnd.IntN(30))
+		when = e.now.AddDate(0, 0, 1+e.rnd.IntN(30))
 	}
 	e.rewrite(e.pick(), func(s string) string { return replaceField(s, "publish_date", when.Format("2006-01-02")) })
 	return "content: publish_date " + when.Format("2006-01-02")
+}
+
+// editSeries puts a study page into a series, at a random place, or
+// moves it within one: the other pages of the series get a new series
+// navigation though nothing of theirs changed.
+func (e *editor) editSeries() string {
+	ps, _ := filepath.Glob(e.path("content/study/*.md"))
+	ps = slices.DeleteFunc(ps, func(p string) bool { return strings.HasSuffix(p, "_index.md") })
+	if len(ps) == 0 {
+		return e.addPage()
+	}
+	series := []string{"青年员工入党辅导", "廉洁从业警示教育"}[e.rnd.IntN(2)]
+	e.rewrite(ps[e.rnd.IntN(len(ps))], func(s string) string {
+		return replaceField(replaceField(s, "series", series), "order", strconv.Itoa(1+e.rnd.IntN(8)))
+	})
+	return "content: series " + series
+}
+
+// editSchedule moves a meeting or a publicity period to within a few
+// days of demoNow, where the clock's edits move about: the page's status
+// then changes with the clock alone.
+func (e *editor) editSchedule() string {
+	start := demoNow.Add(time.Duration(e.rnd.IntN(145)-96) * time.Hour).Truncate(time.Hour)
+	if e.rnd.IntN(2) == 0 {
+		ps, _ := filepath.Glob(e.path("content/disclosures/*.md"))
+		re := regexp.MustCompile(`(?m)^publicity:\n  start: .*\n  end: .*$`)
+		if p := e.pickMatching(ps, re); p != "" {
+			end := start.AddDate(0, 0, e.rnd.IntN(4))
+			e.rewrite(p, func(s string) string {
+				return re.ReplaceAllLiteralString(s, "publicity:\n  start: "+start.Format("2006-01-02")+"\n  end: "+end.Format("2006-01-02"))
+			})
+			return "content: publicity " + start.Format("01-02") + "–" + end.Format("01-02")
+		}
+	}
+	ps, _ := filepath.Glob(e.path("content/notices/*.md"))
+	re := regexp.MustCompile(`(?m)^(meeting:\n  kind: .*\n)  start: .*\n  end: .*$`)
+	p := e.pickMatching(ps, re)
+	if p == "" {
+		return e.editBody()
+	}
+	end := start.Add(time.Duration(1+e.rnd.IntN(30)) * time.Hour)
+	e.rewrite(p, func(s string) string {
+		return re.ReplaceAllString(s, "${1}  start: "+start.Format("2006-01-02 15:04")+"\n  end: "+end.Format("2006-01-02 15:04"))
+	})
+	return "content: meeting " + start.Format("01-02 15:04")
+}
+
+// pickMatching is one of the files ps whose text re matches, or "".
+func (e *editor) pickMatching(ps []string, re *regexp.Regexp) string {
+	var match []string
+	for _, p := range ps {
+		if b, err := os.ReadFile(p); err == nil && re.Match(b) {
+			match = append(match, p)
+		}
+	}
+	if len(match) == 0 {
+		return ""
+	}
+	return match[e.rnd.IntN(len(match))]
+}
+
+// editPin pins a page until a day near demoNow and makes it the newest
+// page, so that lists show it first pinned or not: when the clock passes
+// the pin's end, only its badge and its place on no list change.
+func (e *editor) editPin() string {
+	until := demoNow.AddDate(0, 0, e.rnd.IntN(9)-4).Format("2006-01-02")
+	e.rewrite(e.pick(), func(s string) string {
+		s = replaceField(s, "date", fmt.Sprintf("2027-01-%02d", 1+e.rnd.IntN(28)))
+		return replaceField(replaceField(s, "pinned", "true"), "pinned_until", until)
+	})
+	return "content: pinned until " + until
 }
 
 // editPhoto paints a showcase's cover again, sometimes at another size:
@@ -643,11 +767,17 @@ func (e *editor) editRawHTML() string {
 // layouts/: the site's own overrides, reading what the theme never reads.
 
 func (e *editor) overrideSingle() string {
+	if e.quiet {
+		return e.overrideTitleBlock()
+	}
 	e.write(e.path("layouts/_default/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ol class="all-%d">{{ range .Site.Pages }}<li><a href="{{ $.Link . }}">{{ .Title }}</a> {{ cnDate .Date }} {{ truncate 40 .PlainText }}</li>{{ end }}</ol><ul class="branches">{{ range .Site.Data.branches.branch }}<li>{{ .name }}：{{ .members }}人</li>{{ end }}</ul></article>{{ end }}`, e.n))
 	return "layouts: single.html ranging .Site.Pages and .Site.Data"
 }
 
 func (e *editor) overrideFooter() string {
+	if e.quiet {
+		return e.overrideTitleBlock()
+	}
 	e.write(e.path("layouts/partials/footer.html"), fmt.Sprintf(`<footer class="site-footer"><p>共{{ len .Site.Pages }}篇·{{ with .Site.Section "study" }}{{ range .Pages }}{{ .Title }}、{{ end }}{{ end }}·%d</p><p>{{ with .Site.Data.org }}{{ .contacts.office }} {{ .contacts.phone }} {{ range .contacts.rooms }}{{ . }} {{ end }}{{ end }}{{ range .Site.Data.rules.meetings }}{{ .kind }}{{ range .who }}{{ . }}{{ end }}{{ end }}</p></footer>`, e.n))
 	return "layouts: footer.html listing study titles and .Site.Data"
 }
@@ -655,7 +785,7 @@ func (e *editor) overrideFooter() string {
 // overrideSiblings reads past what the fingerprints hash for a study
 // page (render's reach): its section's other pages, a neighbour's text.
 func (e *editor) overrideSiblings() string {
-	e.write(e.path("layouts/study/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ul class="siblings-%d">{{ range .Page.Parent.Pages }}<li>{{ .Title }} {{ .Page.Summary }}</li>{{ end }}</ul>{{ with .Page.Next }}<aside>{{ truncate 30 .PlainText }}</aside>{{ end }}</article>{{ end }}`, e.n))
+	e.write(e.path("layouts/study/single.html"), fmt.Sprintf(`{{ define "main" }}<article><h1>{{ .Page.Title }}</h1>{{ .Page.Content }}<ul class="siblings-%d">{{ range .Page.Parent.Pages }}<li>{{ .Title }} {{ .Page.Summary }}</li>{{ end }}</ul>{{ with .Page.Next }}<aside>{{ truncate 30 .PlainText }}</aside>{{ end }}{{ template "partials/series-nav.html" . }}</article>{{ end }}`, e.n))
 	return "layouts: study/single.html listing siblings"
 }
 
@@ -680,6 +810,33 @@ func (e *editor) overrideTitleBlock() string {
 func (e *editor) overrideSectionList() string {
 	e.write(e.path("layouts/_default/list.html"), fmt.Sprintf(`{{ define "main" }}<h1>{{ .Title }}·%d</h1><p>{{ .Site.Config.Copyright }} {{ T "more" }}</p>{{ range .Pager.Pages }}<div>{{ .Summary }}{{ truncate 20 .PlainText }}{{ with .Next }}→{{ .Title }}{{ end }}{{ with .Parent }}{{ .Index.Title }}{{ len .Pages }}{{ end }}</div>{{ end }}{{ end }}`, e.n))
 	return "layouts: _default/list.html with summaries and neighbours"
+}
+
+// siteWide are the overrides that read .Site.Pages: with one in place,
+// every page shows every other, so a reordering or a title edit renders
+// them all again.
+var siteWide = []string{"layouts/_default/single.html", "layouts/partials/footer.html"}
+
+// toggleSiteWide starts the next stretch of edits: a quiet one without
+// the overrides reading .Site.Pages, or one with them again.
+func (e *editor) toggleSiteWide() string {
+	e.quiet = !e.quiet
+	e.stretch = e.stretchLength()
+	if !e.quiet {
+		return e.overrideSingle() + " (stretch with .Site.Pages)"
+	}
+	removed := false
+	for _, rel := range siteWide {
+		if e.exists(rel) {
+			e.remove(e.path(rel))
+			removed = true
+		}
+	}
+	if !removed {
+		// Nothing to take out: the stretch still starts with an edit.
+		return e.overrideTitleBlock() + " (quiet stretch)"
+	}
+	return "layouts: quiet stretch: remove overrides reading .Site.Pages"
 }
 
 func (e *editor) removeOverride() string {
