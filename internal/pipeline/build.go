@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"github.com/pubgen/pubgen/internal/attach"
 	"io/fs"
 	"slices"
@@ -267,9 +268,15 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 		// Rendered files depend on nothing but what their templates read:
 		// minifying them is a later stage.
 		v := render.NewVersions(s, ropts, lay, m.Prints())
+		if c.audit {
+			v.Audit()
+		}
 		defer m.Prints().Sweep()
 		outs, errs = render.RunCached(lay, jobs, m.Render(), v)
 		rs.rendered = m.Render().Rendered
+		if stale := v.Stale(); len(stale) > 0 {
+			return nil, nil, nil, renderStats{}, fmt.Errorf("audit: render kept the last build's version of %d reads whose page's owner version is unchanged, but whose version is not this build's:\n%s", len(stale), strings.Join(stale, "\n"))
+		}
 	} else {
 		outs, errs = render.Run(lay, jobs)
 	}

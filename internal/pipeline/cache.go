@@ -14,6 +14,10 @@ import (
 type caches struct {
 	memory incremental.Memory
 	known  source.Known
+	// audit makes every build check the versions render keeps on a
+	// page's owner version against versions worked out from scratch
+	// (render.Versions.Audit), and fail on a difference. Tests set it.
+	audit bool
 }
 
 // fs is fsys for one build: through what the session knows of it, or for

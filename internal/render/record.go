@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/pubgen/pubgen/internal/site"
@@ -17,6 +18,10 @@ type key struct {
 	kind kind
 	id   string
 }
+
+// String names k in a message: its id and its kind's number in the list
+// below.
+func (k key) String() string { return fmt.Sprintf("%s (read of kind %d)", k.id, k.kind) }
 
 // kind is what a key is about. Each has one resolver in versions.go that
 // says what a read of it saw in a given build.

@@ -61,6 +61,13 @@ type Versions struct {
 
 	ownersOnce sync.Once
 	owners     map[string][32]byte // ownerVersion of every page, by source path
+
+	// audit, when set (Audit), answers for the same build from scratch:
+	// changed asks it too for every key it keeps on its owner's word, and
+	// stale collects the keys whose answers differ.
+	audit   *Versions
+	staleMu sync.Mutex
+	stale   []string
 }
 
 // changed works out the version of every key t numbered so far, on all
@@ -84,6 +91,9 @@ func (v *Versions) changed(t *keyTable) []bool {
 				if was, ok := owners[path]; ok && was == now[path] {
 					s := &v.slots[id]
 					s.once.Do(func() { s.v = seen[id] })
+					if v.audit != nil {
+						v.check(v.numbered[id], seen[id])
+					}
 					return
 				}
 			}
@@ -92,6 +102,35 @@ func (v *Versions) changed(t *keyTable) []bool {
 		changed[id] = id >= len(seen) || seen[id] != ver
 	})
 	return changed
+}
+
+// Audit makes this build check changed's shortcut: every key it keeps
+// from the last build because its page's owner version is the same is
+// also worked out from scratch, without the page memo, and Stale lists
+// those whose version differs — each an output a session would keep
+// stale. It catches a part of a page missing from ownerVersion whatever
+// the templates read, which comparing outputs with a clean build finds
+// only when an edit happens to show it. Tests ask for it: it costs the
+// version of every key, which the shortcut exists to save.
+func (v *Versions) Audit() { v.audit = NewVersions(v.site, v.opts, v.layouts, nil) }
+
+// Stale is what Audit found in this build, sorted: each key (key.String)
+// kept with a version that is not its version now.
+func (v *Versions) Stale() []string {
+	v.staleMu.Lock()
+	defer v.staleMu.Unlock()
+	slices.Sort(v.stale)
+	return v.stale
+}
+
+// check records k as stale unless its version from scratch is kept.
+func (v *Versions) check(k key, kept [32]byte) {
+	if v.audit.compute(k) == kept {
+		return
+	}
+	v.staleMu.Lock()
+	defer v.staleMu.Unlock()
+	v.stale = append(v.stale, k.String())
 }
 
 // owned is the source path of the page whose owner version (ownerVersion)
