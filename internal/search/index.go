@@ -140,9 +140,7 @@ func Open(cacheDir string) (*Index, error) {
 func open(path string) (*Index, error) {
 	var bi bleve.Index
 	err := guard(func() (err error) {
-		// The timeout keeps a process that is not pubgen, or a pubgen
-		// without the lock file, from hanging Open on bleve's own lock.
-		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+		bi, err = bleve.OpenUsing(path, storeConfig())
 		return err
 	})
 	var damage error
@@ -182,6 +180,35 @@ func open(path string) (*Index, error) {
 	return &Index{bi: bi, path: path, damage: damage}, nil
 }
 
+// storeConfig is the configuration of bleve's storage (scorch) for an
+// index pubgen opens or creates.
+//
+// The bolt timeout keeps a process that is not pubgen, or a pubgen
+// without the lock file, from hanging Open on bleve's own lock.
+//
+// The merge planner counts a segment smaller than FloorSegmentSize
+// documents as that large, and allows about ten segments per tier of
+// that size. At its default, 2,000, the segment a one-page edit writes
+// (one document) counts as a whole 2,000-page site: every edit of such a
+// site put its index over the planner's budget, and zapx merged the new
+// segment into the large one, rewriting the whole index (48% of a body
+// edit's CPU on 2,000 pages, more than the rebuild itself). With a floor
+// of a few documents, the small segments gather in a tier of their own
+// and are merged with each other, as a tiered merge policy means to; a
+// large segment is rewritten only when enough segments of its size have
+// gathered, or its deletions weigh (TestOneDocumentEditsDoNotRewriteTheIndex).
+func storeConfig() map[string]any {
+	return map[string]any{
+		"bolt_timeout": lockWait.String(),
+		"scorchMergePlanOptions": map[string]any{
+			"FloorSegmentSize": mergeFloor,
+		},
+	}
+}
+
+// mergeFloor is the merge planner's FloorSegmentSize (see storeConfig).
+const mergeFloor = 10
+
 // removeIndex deletes the bleve folder at path and its generation file.
 func removeIndex(path string) error {
 	for _, p := range []string{path, generationFile(path)} {
@@ -198,7 +225,7 @@ func create(path string) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: building the mapping: %w", err)
 	}
-	bi, err := bleve.New(path, m)
+	bi, err := bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, storeConfig())
 	if err != nil {
 		return nil, fmt.Errorf("search: creating index %s: %w", path, err)
 	}
