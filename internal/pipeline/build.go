@@ -25,7 +25,6 @@ import (
 	"github.com/pubgen/pubgen/internal/render"
 	"github.com/pubgen/pubgen/internal/scaffold"
 	"github.com/pubgen/pubgen/internal/search"
-	"github.com/pubgen/pubgen/internal/searchdoc"
 	"github.com/pubgen/pubgen/internal/site"
 	"github.com/pubgen/pubgen/internal/sitedata"
 	"github.com/pubgen/pubgen/internal/source"
@@ -111,49 +110,40 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	if !opts.NoMinify {
 		min = minify.New()
 	}
-	outs, assets, own, rs, err := renderSite(fsys, s, data, opts, min, c, &l)
+	lay, err := layout.Load(fsys, s.Config.Theme, s.Config.Language, render.Funcs(s.Config.Location))
 	if err != nil {
+		return nil, err
+	}
+	// The search side reads the site graph, read-only from here on, and
+	// the theme's strings, not what the templates make: it runs beside
+	// them. Much of it is serial (bleve building each segment, the
+	// export: 13 of the 66 CPU seconds of a cold 10,000-page build), and
+	// after the render it kept the second core waiting.
+	idx := startIndexing(fsys, s, lay.T, opts, c, ac)
+	outs, assets, own, rs, err := renderSite(fsys, s, lay, data, opts, min, c, &l)
+	if err != nil {
+		idx.wait()
 		return nil, err
 	}
 	entries := append(outs, copies(fsys, s, src)...)
 	// Checked before the search shards are added, so check (which makes
 	// none) and build see the same paths; the shards' folder is kept.
 	if err := checkOutputs(s, entries, assets, own, c.mem().Claims()); err != nil {
+		idx.wait()
 		return nil, err
 	}
-	var stats search.UpdateStats
-	var att attachmentReport
-	var shardData []publish.Entry // the search shards but the engine
-	if !opts.NoSearch {
-		texts := searchdoc.ReadAttachments(fsys, s, ac, &l)
-		att = newAttachmentReport(texts, ac.Extracted())
-		pretty := s.Config.URLStyle == config.Pretty
-		masks := c.mem().Masks()
-		docs := append(searchdoc.Pages(s, pretty, masks), searchdoc.Attachments(s, texts, rs.t, masks, pretty)...)
-		masks.Sweep()
-		var shards []publish.Entry
-		// A session's open index exports only what changed; a fresh
-		// process's would read the whole index back (Exported).
-		x := c.mem().Exported()
-		if opts.Index != nil {
-			x = nil
-		}
-		if shards, stats, err = indexAndExport(docs, opts.Index, opts.SearchCache, &l, x); err != nil {
-			return nil, err
-		}
-		// The engine is code, minified as the theme's scripts are; the
-		// shards are data the encoder writes compact, which the minifier
-		// would make 0.3% smaller for a third of the time all pages take.
-		var engine []publish.Entry
-		engine, shardData = splitEngine(shards)
-		entries = append(entries, engine...)
+	sr := idx.wait()
+	if sr.err != nil {
+		return nil, sr.err
 	}
+	l = append(l, sr.warnings...)
+	entries = append(entries, sr.engine...)
 	// Everything but the assets, which renderSite minified first.
 	if err := min.Outputs(entries, c.mem().Minified()); err != nil {
 		return nil, err
 	}
 	c.mem().Minified().Sweep()
-	entries = append(append(entries, assets...), shardData...)
+	entries = append(append(entries, assets...), sr.shards...)
 	ac.Sweep()
 	// Paths are unique (checkOutputs, and the shards' own folder), so an
 	// unstable sort gives the one order: the stable one's merging was a
@@ -162,8 +152,8 @@ func runWith(fsys fs.FS, opts Options, c *caches, start time.Time, pr *msg.Print
 	slices.SortFunc(entries, func(a, b publish.Entry) int { return strings.Compare(a.Path, b.Path) })
 	res := &Result{Site: s, Entries: entries, Warnings: l}
 	res.Report = newReport(s, entries, time.Since(start))
-	res.Report.Search = stats
-	res.Report.Attachments = att
+	res.Report.Search = sr.stats
+	res.Report.Attachments = sr.attachments
 	res.Report.Rendered = rs.rendered
 	res.Report.PhotosMade = rs.photos
 	res.Report.Drafts = drafts
@@ -229,7 +219,6 @@ type renderStats struct {
 	photos    int // decoded for thumbnails and web copies
 	layouts   map[string]string
 	overrides []string
-	t         func(key string) string // the theme's strings
 }
 
 // renderSite makes every generated file: the theme's assets, calendars and
@@ -237,12 +226,8 @@ type renderStats struct {
 // session) and the feeds; and the claims of the files among them that the
 // site graph does not know (the site's own pages, the feeds), as their
 // producers name them. Warnings are added to l.
-func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min *minify.Minifier, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, []site.Claim, renderStats, error) {
+func renderSite(fsys fs.FS, s *site.Site, lay *layout.Layouts, data *sitedata.Tree, opts Options, min *minify.Minifier, c *caches, l *diag.List) ([]publish.Entry, []publish.Entry, []site.Claim, renderStats, error) {
 	cfg := s.Config
-	lay, err := layout.Load(fsys, cfg.Theme, cfg.Language, render.Funcs(cfg.Location))
-	if err != nil {
-		return nil, nil, nil, renderStats{}, err
-	}
 	// The assets go through the minify stage before the rest, since
 	// their names are the hash of their minified bytes and every page
 	// links them by name.
@@ -262,7 +247,7 @@ func renderSite(fsys fs.FS, s *site.Site, data *sitedata.Tree, opts Options, min
 	jobs := render.Plan(s, ropts)
 	var outs []render.Output
 	var errs []error
-	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles(), t: lay.T}
+	rs := renderStats{rendered: len(jobs), photos: files.PhotosMade, layouts: render.LayoutSources(lay, jobs), overrides: lay.SiteFiles()}
 	if c != nil {
 		m := c.mem()
 		// Rendered files depend on nothing but what their templates read:
