@@ -246,7 +246,7 @@ func newEditor(t *testing.T, dir string, seed uint64) *editor {
 	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour), now: demoNow}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone, e.editCopyright, e.editDescription},
-		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate, e.editSeries, e.editSchedule, e.editPin},
+		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate, e.editSeries, e.editSchedule, e.editSchedule, e.editPin, e.editPin},
 		source.LayoutsDir:    {e.overrideSingle, e.overrideFooter, e.overrideSiblings, e.overrideList, e.overrideTitleBlock, e.overrideSectionList, e.removeOverride},
 		source.ThemesDir:     {e.editThemePartial, e.editThemeCSS, e.editThemeJS, e.editThemeI18n, e.switchTheme},
 		source.StaticDir:     {e.addStatic, e.editStatic, e.deleteStatic},
@@ -651,8 +651,9 @@ func (e *editor) editPublishDate() string {
 // moves it within one: the other pages of the series get a new series
 // navigation though nothing of theirs changed.
 func (e *editor) editSeries() string {
-	ps, _ := filepath.Glob(e.path("content/study/*.md"))
-	ps = slices.DeleteFunc(ps, func(p string) bool { return strings.HasSuffix(p, "_index.md") })
+	// Not a page addPage made: moveSection moves those to the notices,
+	// where a series is refused.
+	ps, _ := filepath.Glob(e.path("content/study/s-*.md"))
 	if len(ps) == 0 {
 		return e.addPage()
 	}
