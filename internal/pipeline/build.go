@@ -260,7 +260,7 @@ func renderSite(fsys fs.FS, s *site.Site, lay *layout.Layouts, data *sitedata.Tr
 		outs, errs = render.RunCached(lay, jobs, m.Render(), v)
 		rs.rendered = m.Render().Rendered
 		if stale := v.Stale(); len(stale) > 0 {
-			return nil, nil, nil, renderStats{}, fmt.Errorf("audit: render kept the last build's version of %d reads whose page's owner version is unchanged, but whose version is not this build's:\n%s", len(stale), strings.Join(stale, "\n"))
+			return nil, nil, nil, renderStats{}, fmt.Errorf("audit: render took for %d reads a version (the last build's, kept on an unchanged owner version, or the page memo's) that is not the version from scratch:\n%s", len(stale), strings.Join(stale, "\n"))
 		}
 	} else {
 		outs, errs = render.Run(lay, jobs)

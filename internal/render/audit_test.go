@@ -58,3 +58,25 @@ func TestAuditFindsKeptStaleVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditFindsAStaleMemo: a page memo entry kept past a change of its
+// page (a front matter edit the Sum missed, made here by giving the edited
+// page its old Sum) gives a version Audit does not take from it.
+func TestAuditFindsAStaleMemo(t *testing.T) {
+	var m PageMemo
+	base := ownerSite(t, nil)
+	meta := key{kMeta, base.BySource("content/study/a.md").Path}
+	NewVersions(base, &Options{}, nil, &m).compute(meta)
+	edited := ownerSite(t, func(ps map[string]*page.Page, _ *config.Config, _ *time.Time, _ map[string][]string) {
+		ps["a"].Branch = "新的支部"
+	})
+	edited.BySource(meta.id).Page.Sum = base.BySource(meta.id).Page.Sum
+	now := NewVersions(edited, &Options{}, nil, &m)
+	now.Audit()
+	var tab keyTable // nothing seen: every key is worked out
+	tab.number([]key{meta})
+	now.changed(&tab)
+	if got := now.Stale(); !slices.Equal(got, []string{meta.String()}) {
+		t.Errorf("Audit found %v, want %v", got, []string{meta.String()})
+	}
+}

@@ -99,23 +99,27 @@ func (v *Versions) changed(t *keyTable) []bool {
 			}
 		}
 		ver := v.numberedVersion(uint32(id))
+		if v.audit != nil {
+			v.check(v.numbered[id], ver)
+		}
 		changed[id] = id >= len(seen) || seen[id] != ver
 	})
 	return changed
 }
 
-// Audit makes this build check changed's shortcut: every key it keeps
-// from the last build because its page's owner version is the same is
-// also worked out from scratch, without the page memo, and Stale lists
-// those whose version differs — each an output a session would keep
-// stale. It catches a part of a page missing from ownerVersion whatever
-// the templates read, which comparing outputs with a clean build finds
-// only when an edit happens to show it. Tests ask for it: it costs the
-// version of every key, which the shortcut exists to save.
+// Audit makes this build check changed's shortcuts: every key it keeps
+// from the last build because its page's owner version is the same, and
+// every key it works out through the page memo, is also worked out from
+// scratch, without the memo, and Stale lists those whose version differs
+// — each an output a session would keep stale. It catches a part of a
+// page missing from ownerVersion, or a memo entry kept past a change,
+// whatever the templates read, which comparing outputs with a clean build
+// finds only when an edit happens to show it. Tests ask for it: it costs
+// the version of every key, which the shortcuts exist to save.
 func (v *Versions) Audit() { v.audit = NewVersions(v.site, v.opts, v.layouts, nil) }
 
 // Stale is what Audit found in this build, sorted: each key (key.String)
-// kept with a version that is not its version now.
+// whose version in this build is not its version from scratch.
 func (v *Versions) Stale() []string {
 	v.staleMu.Lock()
 	defer v.staleMu.Unlock()
@@ -123,9 +127,9 @@ func (v *Versions) Stale() []string {
 	return v.stale
 }
 
-// check records k as stale unless its version from scratch is kept.
-func (v *Versions) check(k key, kept [32]byte) {
-	if v.audit.compute(k) == kept {
+// check records k as stale unless ver is its version from scratch.
+func (v *Versions) check(k key, ver [32]byte) {
+	if v.audit.compute(k) == ver {
 		return
 	}
 	v.staleMu.Lock()
