@@ -215,6 +215,7 @@ type editor struct {
 	rnd    *rand.Rand
 	n      int
 	edits  map[string][]func() string // by input path (source.Inputs)
+	bags   map[string][]func() string // the edits of each input still to make this round (next)
 	counts map[string]int
 	sweep  []string  // inputs still to edit once before edits at random
 	past   time.Time // the last trusted modification time given
@@ -243,7 +244,7 @@ type editor struct {
 const clock = "clock"
 
 func newEditor(t *testing.T, dir string, seed uint64) *editor {
-	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, past: time.Now().Add(-48 * time.Hour), now: demoNow}
+	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 11)), counts: map[string]int{}, bags: map[string][]func() string{}, past: time.Now().Add(-48 * time.Hour), now: demoNow}
 	e.edits = map[string][]func() string{
 		source.ConfigFile:    {e.editPageSize, e.toggleUnsafe, e.editTimezone, e.editCopyright, e.editDescription},
 		source.ContentDir:    {e.editBody, e.editBody, e.editBody, e.editTitle, e.editDate, e.editDate, e.editTags, e.editBranch, e.addPage, e.deletePage, e.renamePage, e.addAttachment, e.moveSection, e.editRawHTML, e.addStray, e.toggleBundleLink, e.editIndex, e.editPhoto, e.toggleField, e.editSlug, e.addAlias, e.editPublishDate, e.editSeries, e.editSchedule, e.editSchedule, e.editPin, e.editPin},
@@ -313,8 +314,21 @@ func (e *editor) random() string {
 	if in == clock {
 		return e.moveClock()
 	}
-	edits := e.edits[in]
-	return edits[e.rnd.IntN(len(edits))]()
+	return e.next(in)()
+}
+
+// next is the next edit of the input in: its edits in a random order,
+// each once, then again in another, so that a rare edit (a series, a pin)
+// comes up in every few dozen edits of its input instead of maybe never.
+func (e *editor) next(in string) func() string {
+	if len(e.bags[in]) == 0 {
+		bag := slices.Clone(e.edits[in])
+		e.rnd.Shuffle(len(bag), func(i, j int) { bag[i], bag[j] = bag[j], bag[i] })
+		e.bags[in] = bag
+	}
+	edit := e.bags[in][0]
+	e.bags[in] = e.bags[in][1:]
+	return edit
 }
 
 // stretchLength is how many edits the stretch that starts now has: loud
