@@ -1,7 +1,7 @@
 package incremental
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -93,17 +93,19 @@ func (m *Memory) decode(data []byte, key string) error {
 // Save writes m into dir under key, for the next process's Load. was is
 // what Load read: the same bytes are not written again.
 func (m *Memory) Save(dir, key string, was Stamp) error {
-	var e memo.Encoder
-	e.Uint(diskFormat)
-	e.String(key)
-	m.render.Encode(&e)
-	m.minify.Encode(&e)
-	m.export.Encode(&e)
-	body := append([]byte(diskMagic), e.Data()...)
-	sum := crc32.Checksum(body, castagnoli)
-	data := binary.LittleEndian.AppendUint32(body, sum)
-	if was.n == len(data) && was.sum == crc32.Checksum(data, castagnoli) {
-		return nil
+	if was.n > 0 {
+		// A first pass makes only the checksum: most builds of a site
+		// that was built before change nothing, and the file holds
+		// hundreds of megabytes on a large site.
+		h := crc32.New(castagnoli)
+		n := &countingWriter{w: h}
+		if err := m.encode(n, key); err != nil {
+			return err
+		}
+		sum := binary.LittleEndian.AppendUint32(nil, h.Sum32())
+		if was.n == n.n+len(sum) && was.sum == crc32.Update(h.Sum32(), castagnoli, sum) {
+			return nil
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -112,7 +114,7 @@ func (m *Memory) Save(dir, key string, was Stamp) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(f, bytes.NewReader(data))
+	err = m.write(f, key)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -123,6 +125,46 @@ func (m *Memory) Save(dir, key string, was Stamp) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// write writes the memory file into f: the body and its checksum.
+func (m *Memory) write(f io.Writer, key string) error {
+	bw := bufio.NewWriterSize(f, 1<<20)
+	h := crc32.New(castagnoli)
+	if err := m.encode(io.MultiWriter(bw, h), key); err != nil {
+		return err
+	}
+	if _, err := bw.Write(binary.LittleEndian.AppendUint32(nil, h.Sum32())); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// encode writes the body of the memory file, everything but the
+// checksum after it, to w.
+func (m *Memory) encode(w io.Writer, key string) error {
+	if _, err := io.WriteString(w, diskMagic); err != nil {
+		return err
+	}
+	e := memo.NewEncoder(w)
+	e.Uint(diskFormat)
+	e.String(key)
+	m.render.Encode(e)
+	m.minify.Encode(e)
+	m.export.Encode(e)
+	return e.Flush()
+}
+
+// countingWriter counts what it passes on to w.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }
 
 // ProgramID is a hash of the running program's executable, for the key of

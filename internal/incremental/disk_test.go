@@ -1,11 +1,15 @@
 package incremental
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/pubgen/pubgen/internal/memo"
 )
 
 // TestMemoryOnDiskKey: a memory is loaded back only under the key it was
@@ -31,6 +35,43 @@ func TestMemoryOnDiskKey(t *testing.T) {
 	}
 	if now, _ := os.Stat(name); !os.SameFile(old, now) {
 		t.Error("the same memory was written again")
+	}
+}
+
+// TestMemoryOnDiskLarge: a memory holding files larger than the
+// encoder's buffer is written, read back whole, and not written again when
+// it is the same.
+func TestMemoryOnDiskLarge(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{"search/a.js": bytes.Repeat([]byte("党建"), 100000), "search/b.js": []byte("b")}
+	var m Memory
+	m.Exported().Put(memo.Version{9}, files)
+	if err := m.Save(dir, "k", Stamp{}); err != nil {
+		t.Fatal(err)
+	}
+	var back Memory
+	was, err := back.Load(dir, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := back.Exported().Get(memo.Version{9})
+	if !ok || !maps.EqualFunc(got, files, bytes.Equal) {
+		t.Fatal("the export did not come back whole")
+	}
+	name := filepath.Join(dir, diskName)
+	old, _ := os.Stat(name)
+	if err := back.Save(dir, "k", was); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.Stat(name); !os.SameFile(old, now) {
+		t.Error("the same memory was written again")
+	}
+	back.Exported().Put(memo.Version{9}, map[string][]byte{"search/a.js": []byte("changed")})
+	if err := back.Save(dir, "k", was); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.Stat(name); os.SameFile(old, now) {
+		t.Error("a changed memory was not written")
 	}
 }
 

@@ -3,6 +3,7 @@ package memo
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 	"unsafe"
 )
 
@@ -15,9 +16,26 @@ import (
 // too, as its input) is written once and then referred to: two slices
 // with the same start and length hold the same bytes. That identity only
 // saves space in the file; nothing is ever looked up by it.
+//
+// An Encoder made by NewEncoder streams into its writer instead of
+// holding everything written: a memory of 10,000 pages is hundreds of
+// megabytes, and held whole it was copied as it grew and once more to put
+// the file's header before it, at the end of a build that still holds
+// all its outputs.
 type Encoder struct {
 	buf   []byte
+	w     io.Writer // nil: buf holds everything written (Data)
+	err   error     // the first error of w
 	blobs map[blobID]uint64
+}
+
+// flushAt is how much an Encoder with a writer holds before it writes.
+const flushAt = 64 << 10
+
+// NewEncoder returns an Encoder writing to w; Flush writes what it still
+// holds.
+func NewEncoder(w io.Writer) *Encoder {
+	return &Encoder{w: w, buf: make([]byte, 0, flushAt+binary.MaxVarintLen64)}
 }
 
 type blobID struct {
@@ -26,16 +44,19 @@ type blobID struct {
 }
 
 // Uint writes n.
-func (e *Encoder) Uint(n uint64) { e.buf = binary.AppendUvarint(e.buf, n) }
+func (e *Encoder) Uint(n uint64) {
+	e.buf = binary.AppendUvarint(e.buf, n)
+	e.spill()
+}
 
 // String writes s.
 func (e *Encoder) String(s string) {
 	e.Uint(uint64(len(s)))
-	e.buf = append(e.buf, s...)
+	e.raw(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // Version writes v.
-func (e *Encoder) Version(v Version) { e.buf = append(e.buf, v[:]...) }
+func (e *Encoder) Version(v Version) { e.raw(v[:]) }
 
 // Bytes writes b, or a reference to where the same slice was written.
 func (e *Encoder) Bytes(b []byte) {
@@ -55,10 +76,45 @@ func (e *Encoder) Bytes(b []byte) {
 	e.blobs[id] = uint64(len(e.blobs))
 	e.Uint(2)
 	e.Uint(uint64(len(b)))
-	e.buf = append(e.buf, b...)
+	e.raw(b)
 }
 
-// Data is what was written so far.
+// raw writes b as it is: a large b straight to the writer, not through
+// buf (a rendered page, a shard).
+func (e *Encoder) raw(b []byte) {
+	if e.w == nil || len(b) < flushAt {
+		e.buf = append(e.buf, b...)
+		e.spill()
+		return
+	}
+	e.Flush()
+	e.write(b)
+}
+
+// spill writes buf out once it holds flushAt bytes.
+func (e *Encoder) spill() {
+	if e.w != nil && len(e.buf) >= flushAt {
+		e.Flush()
+	}
+}
+
+// Flush writes what the Encoder holds to its writer, and returns the
+// first error the writer gave. Without a writer it does nothing.
+func (e *Encoder) Flush() error {
+	if e.w != nil && len(e.buf) > 0 {
+		e.write(e.buf)
+		e.buf = e.buf[:0]
+	}
+	return e.err
+}
+
+func (e *Encoder) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+
+// Data is what was written so far by an Encoder without a writer.
 func (e *Encoder) Data() []byte { return e.buf }
 
 // ErrCorrupt is what a Decoder says of bytes no Encoder wrote.
