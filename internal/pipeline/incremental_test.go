@@ -88,7 +88,7 @@ func TestConvergence(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("seed %d, %d steps", seed, steps)
-	for step := 0; step < steps; step++ {
+	for step := 0; step < steps || len(e.sweep) > 0; step++ {
 		what := e.random()
 		// The clock is an input as the files are: both builds see the
 		// editor's.
@@ -284,16 +284,27 @@ func (e *editor) setUp() {
 }
 
 // random makes one edit: first an input of source's list, then one of
-// its edits, and returns what it did. The first edits go to every input
-// once, in a random order, so that even a short run edits each kind; the
-// clock is one of them. Stretches of edits with overrides reading
-// .Site.Pages alternate with quiet ones: the edit that starts a stretch
-// puts them in or takes them out (toggleSiteWide).
+// its edits, and returns what it did. The first edits (the sweep) go to
+// every input once, in a random order, so that even a short run edits
+// each kind; the clock is one of them. The sweep also makes each edit of
+// a page's place (placeEdits) and then moves the clock once more, past
+// the pins and periods they set, so that a short run changes every part
+// of a page's owner version that a page's own file does not hold.
+// Stretches of edits with overrides reading .Site.Pages alternate with
+// quiet ones: the edit that starts a stretch puts them in or takes them
+// out (toggleSiteWide).
 func (e *editor) random() string {
 	e.n++
 	if len(e.sweep) == 0 && e.n == 1 {
+		place := e.placeEdits()
+		e.rnd.Shuffle(len(place), func(i, j int) { place[i], place[j] = place[j], place[i] })
+		e.bags[source.ContentDir] = place
 		e.sweep = append(source.InputPaths(), clock)
+		for range len(place) - 1 {
+			e.sweep = append(e.sweep, source.ContentDir)
+		}
 		e.rnd.Shuffle(len(e.sweep), func(i, j int) { e.sweep[i], e.sweep[j] = e.sweep[j], e.sweep[i] })
+		e.sweep = append(e.sweep, clock)
 	}
 	if e.stretch--; e.stretch <= 0 {
 		e.counts[source.LayoutsDir]++
@@ -315,6 +326,13 @@ func (e *editor) random() string {
 		return e.moveClock()
 	}
 	return e.next(in)()
+}
+
+// placeEdits are the content edits that move a page in the site or in
+// time — its neighbours, related pages, series, status and pin — which an
+// unedited page's owner version must follow.
+func (e *editor) placeEdits() []func() string {
+	return []func() string{e.editDate, e.editTags, e.editSeries, e.editSchedule, e.editPin}
 }
 
 // next is the next edit of the input in: its edits in a random order,
