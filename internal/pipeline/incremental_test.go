@@ -689,8 +689,14 @@ func (e *editor) editSeries() string {
 	if len(ps) == 0 {
 		return e.addPage()
 	}
-	series := []string{"青年员工入党辅导", "廉洁从业警示教育"}[e.rnd.IntN(2)]
-	e.rewrite(ps[e.rnd.IntN(len(ps))], func(s string) string {
+	p := ps[e.rnd.IntN(len(ps))]
+	// Always another series than the page's, so that both series' other
+	// pages get a new navigation.
+	series := "青年员工入党辅导"
+	if b, _ := os.ReadFile(p); strings.Contains(string(b), "\nseries: "+series+"\n") {
+		series = "廉洁从业警示教育"
+	}
+	e.rewrite(p, func(s string) string {
 		return replaceField(replaceField(s, "series", series), "order", strconv.Itoa(1+e.rnd.IntN(8)))
 	})
 	return "content: series " + series
@@ -744,7 +750,15 @@ func (e *editor) pickMatching(ps []string, re *regexp.Regexp) string {
 // the pin's end, only its badge and its place on no list change.
 func (e *editor) editPin() string {
 	until := demoNow.AddDate(0, 0, e.rnd.IntN(9)-4).Format("2006-01-02")
-	e.rewrite(e.pick(), func(s string) string {
+	// A study page or a showcase: a notice's pin ends with its meeting,
+	// a disclosure's with its publicity, mostly long before demoNow.
+	ps, _ := filepath.Glob(e.path("content/study/*.md"))
+	bundles, _ := filepath.Glob(e.path("content/showcases/*/index.md"))
+	ps = slices.DeleteFunc(append(ps, bundles...), func(p string) bool { return strings.HasSuffix(p, "_index.md") })
+	if len(ps) == 0 {
+		return e.addPage()
+	}
+	e.rewrite(ps[e.rnd.IntN(len(ps))], func(s string) string {
 		s = replaceField(s, "date", fmt.Sprintf("2027-01-%02d", 1+e.rnd.IntN(28)))
 		return replaceField(replaceField(s, "pinned", "true"), "pinned_until", until)
 	})
