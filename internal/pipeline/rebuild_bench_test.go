@@ -29,6 +29,12 @@ var rebuildPages = flag.Int("rebuild-pages", 10000, "pages of BenchmarkRebuild's
 // a one-page edit's CPU.
 var rebuildProfile = flag.String("rebuild-cpuprofile", "", "write a CPU profile of BenchmarkRebuild's edits alone to this file")
 
+// rebuildAllocs, when set, is the file of the allocations made by
+// BenchmarkRebuild's edits alone: two allocation profiles, written to
+// FILE.before and FILE before and after the edits, for
+// go tool pprof -sample_index alloc_space -base FILE.before.
+var rebuildAllocs = flag.String("rebuild-memprofile", "", "write allocation profiles from before and after BenchmarkRebuild's edits to FILE.before and FILE")
+
 // BenchmarkRebuild measures, on a generated site of 10,000 pages on disk,
 // the time from writing a file to the session's new output being ready to
 // serve, through the real watcher (whose batches the session is told, as
@@ -75,6 +81,10 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *rebuildAllocs != "" {
+		writeAllocs(b, *rebuildAllocs+".before")
+		defer writeAllocs(b, *rebuildAllocs)
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "content", "study", "*.md"))
 	partial := filepath.Join(dir, "themes/default/layouts/partials/footer.html")
@@ -126,6 +136,18 @@ func BenchmarkRebuild(b *testing.B) {
 			b.ReportMetric(float64(cpu[len(cpu)/2].Milliseconds()), "cpu-median-ms")
 			b.ReportMetric(float64(rendered), "templates")
 		})
+	}
+}
+
+// writeAllocs writes the allocation profile so far to name.
+func writeAllocs(b *testing.B, name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
 	}
 }
 
