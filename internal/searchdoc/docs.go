@@ -1,6 +1,7 @@
 package searchdoc
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,13 +40,15 @@ func pageDoc(s *site.Site, n *site.Node, pretty bool, masks *MaskMemo) (search.D
 		allow = n.Privacy.Allow
 	}
 	mask := func(field, text string) string { return masks.mask(n.Path+"\x00"+field, text, allow) }
+	texts := append([]string{n.Title, n.Summary, n.PlainText, n.Branch, n.Category}, n.Tags...)
+	m := masks.maskPage(n.Path, texts, allow)
 	var tags []string
-	for i, t := range n.Tags {
-		tags = append(tags, mask("tag"+strconv.Itoa(i), t))
+	if len(n.Tags) > 0 {
+		tags = slices.Clone(m[5:])
 	}
 	return search.Doc{
-		ID: n.Path, URL: url, Title: mask("title", n.Title), Summary: mask("summary", n.Summary), Body: mask("body", n.PlainText),
-		Tags: tags, Branch: mask("branch", n.Branch), Type: n.Type, Category: mask("category", n.Category),
+		ID: n.Path, URL: url, Title: m[0], Summary: m[1], Body: m[2],
+		Tags: tags, Branch: m[3], Type: n.Type, Category: m[4],
 		Status: site.Status(n.Page, s.Now, loc),
 		Date:   n.Date.In(loc), Day: site.DayOf(n.Date, loc), Year: site.YearOf(n.Date, loc),
 	}, mask
