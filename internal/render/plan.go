@@ -40,8 +40,8 @@ func Plan(s *site.Site, opts *Options) []Job {
 		return &jobs[len(jobs)-1]
 	}
 	size := s.Config.PageSize
-	home := site.Paginate(s.Pages, size, "")
-	add(parts{page: s.Home, pager: home[0]}, "home", "index.html", s.Config.Title,
+	home := site.PagerAt(s.Pages, size, "", 1)
+	add(parts{page: s.Home, pager: home}, "home", "index.html", s.Config.Title,
 		"index.html", "_default/home.html", "_default/list.html")
 	for _, sec := range s.Sections {
 		typ := sec.Index.Type

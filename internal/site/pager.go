@@ -23,14 +23,24 @@ type PagerLink struct {
 	URL    string
 }
 
+// window is the pagination bar of page k of total: page 1, the pages
+// within two of k, and the last page, with a gap between runs. It is
+// worked out from those numbers alone: looking at every page number of
+// every list page made a list of n pages cost n² steps, on every build.
 func window(k, total int, url func(int) string) []PagerLink {
-	var out []PagerLink
-	for i := 1; i <= total; i++ {
-		if i == 1 || i == total || i >= k-2 && i <= k+2 {
-			out = append(out, PagerLink{i, url(i)})
-		} else if len(out) > 0 && out[len(out)-1].Number != 0 {
+	out := []PagerLink{{1, url(1)}}
+	lo, hi := max(k-2, 2), min(k+2, total-1)
+	if lo > 2 {
+		out = append(out, PagerLink{})
+	}
+	for i := lo; i <= hi; i++ {
+		out = append(out, PagerLink{i, url(i)})
+	}
+	if total > 1 {
+		if hi < total-1 {
 			out = append(out, PagerLink{})
 		}
+		out = append(out, PagerLink{total, url(total)})
 	}
 	return out
 }
@@ -38,26 +48,33 @@ func window(k, total int, url func(int) string) []PagerLink {
 // Paginate splits nodes into list pages of size; page 1 is at base and page
 // k at base/page/k/. An empty list still has one (empty) page.
 func Paginate(nodes []*Node, size int, base string) []*Pager {
-	total := (len(nodes) + size - 1) / size
-	if total == 0 {
-		total = 1
-	}
-	url := func(k int) string { return pagerURL(base, k) }
-	out := make([]*Pager, total)
-	for k := 1; k <= total; k++ {
-		lo, hi := (k-1)*size, k*size
-		lo, hi = min(lo, len(nodes)), min(hi, len(nodes))
-		p := &Pager{Number: k, Total: total, URL: url(k), Pages: nodes[lo:hi], First: base, Links: window(k, total, url)}
-		if k > 1 {
-			p.Prev = url(k - 1)
-		}
-		if k < total {
-			p.Next = url(k + 1)
-		}
-		out[k-1] = p
+	out := make([]*Pager, pagerCount(len(nodes), size))
+	for k := range out {
+		out[k] = PagerAt(nodes, size, base, k+1)
 	}
 	return out
 }
+
+// PagerAt is page k of Paginate(nodes, size, base), made alone: the home
+// page shows the first page of the list of every page, whose other pages
+// nothing renders.
+func PagerAt(nodes []*Node, size int, base string, k int) *Pager {
+	total := pagerCount(len(nodes), size)
+	url := func(k int) string { return pagerURL(base, k) }
+	lo, hi := (k-1)*size, k*size
+	lo, hi = min(lo, len(nodes)), min(hi, len(nodes))
+	p := &Pager{Number: k, Total: total, URL: url(k), Pages: nodes[lo:hi], First: base, Links: window(k, total, url)}
+	if k > 1 {
+		p.Prev = url(k - 1)
+	}
+	if k < total {
+		p.Next = url(k + 1)
+	}
+	return p
+}
+
+// pagerCount is how many list pages a list of n pages takes: one at least.
+func pagerCount(n, size int) int { return max((n+size-1)/size, 1) }
 
 // pagerURL is the site folder of list page k of the list at base.
 func pagerURL(base string, k int) string {
@@ -70,8 +87,7 @@ func pagerURL(base string, k int) string {
 // pagerURLs are the site folders of a list of n pages in pages of size,
 // as Paginate makes them, without building the pagers.
 func pagerURLs(n, size int, base string) []string {
-	total := max((n+size-1)/size, 1)
-	out := make([]string, total)
+	out := make([]string, pagerCount(n, size))
 	for k := range out {
 		out[k] = pagerURL(base, k+1)
 	}

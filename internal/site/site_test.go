@@ -2,6 +2,8 @@ package site
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -64,6 +66,35 @@ func TestPaginate(t *testing.T) {
 	}
 	if empty := Paginate(nil, 2, "x/"); len(empty) != 1 || len(empty[0].Pages) != 0 {
 		t.Errorf("an empty list must still have one page: %+v", empty)
+	}
+}
+
+// TestWindowFollowsItsRule holds the pagination bar to its rule as
+// written, over every page of lists of up to 40 pages: page 1, the last
+// page and those within two of this one, with one gap for each run of
+// pages left out. PagerAt is checked against Paginate as well.
+func TestWindowFollowsItsRule(t *testing.T) {
+	url := func(i int) string { return fmt.Sprint(i) }
+	for total := 1; total <= 40; total++ {
+		for k := 1; k <= total; k++ {
+			var want []PagerLink
+			for i := 1; i <= total; i++ {
+				if i == 1 || i == total || i >= k-2 && i <= k+2 {
+					want = append(want, PagerLink{i, url(i)})
+				} else if want[len(want)-1].Number != 0 {
+					want = append(want, PagerLink{})
+				}
+			}
+			if got := window(k, total, url); !slices.Equal(got, want) {
+				t.Fatalf("window(%d, %d) = %v, want %v", k, total, got, want)
+			}
+		}
+	}
+	nodes := make([]*Node, 23)
+	for i, p := range Paginate(nodes, 5, "l/") {
+		if got := PagerAt(nodes, 5, "l/", i+1); !reflect.DeepEqual(got, p) {
+			t.Errorf("PagerAt(%d) = %+v, Paginate has %+v", i+1, got, p)
+		}
 	}
 }
 
