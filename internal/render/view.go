@@ -28,13 +28,20 @@ func (r *recorder) view(n *site.Node) *PageView {
 	if n == nil {
 		return nil
 	}
+	if r.first != nil && r.first.n == n {
+		return r.first
+	}
 	if v, ok := r.pages[n]; ok {
+		return v
+	}
+	v := &PageView{n: n, rec: r}
+	if r.first == nil {
+		r.first = v
 		return v
 	}
 	if r.pages == nil {
 		r.pages = map[*site.Node]*PageView{}
 	}
-	v := &PageView{n: n, rec: r}
 	r.pages[n] = v
 	return v
 }
