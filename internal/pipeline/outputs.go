@@ -21,11 +21,15 @@ func checkOutputs(s *site.Site, entries []publish.Entry, assets []publish.Entry,
 	for _, c := range own {
 		named[c.Path] = c.From
 	}
-	claims := []site.Claim{{Path: search.ExportDir, From: site.Origin{Name: msg.OriginSearchIndex}}}
+	// Sized for every output at once: the list and the map (below)
+	// growing step by step were a third of the check's time on every
+	// rebuild of 10,000 pages.
+	claims := make([]site.Claim, 0, 1+len(assets)+len(entries))
+	claims = append(claims, site.Claim{Path: search.ExportDir, From: site.Origin{Name: msg.OriginSearchIndex}})
 	for _, a := range assets {
 		claims = append(claims, site.Claim{Path: a.Path, From: site.Origin{Name: msg.OriginThemeFile, Arg: a.Path}})
 	}
-	used := map[string]int{} // how many rendered entries at a path were given an origin
+	used := make(map[string]int, len(entries)) // how many rendered entries at a path were given an origin
 	for _, e := range entries {
 		var o site.Origin
 		switch {
