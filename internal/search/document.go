@@ -3,8 +3,11 @@ package search
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -21,14 +24,35 @@ import (
 // of the record with those tokens to replay (TestSharedAnalysis holds the
 // two ways to the same terms). Its methods may be called from several
 // goroutines.
+//
+// charField's text is the text fields' own, joined by line breaks (see
+// toRecord), and its analyser starts as theirs (the Unicode tokenizer, the
+// width and case folds) but keeps of the bigram filter's output only its
+// single characters. So the tokens of the text fields before their bigram
+// filter make charField's too (unigrams): the text is tokenized once, not
+// twice, and no bigrams are made only to be dropped (with the second
+// tokenization, over a third of the analysis). TestSharedAnalysis holds
+// the two to what bleve's char analyser indexes.
 type analyser struct {
 	m     mapping.IndexMapping
 	text  analysis.Analyzer // textFields' analyser, for the phrase runs
 	chars analysis.Analyzer // charField's analyser, for the length level
+	// prefix and bigrams are text's steps apart when it is the CJK
+	// analyser bleve builds (tokenizer, width, lower case, bigrams);
+	// prefix is nil otherwise, and chars analyses charField's text.
+	prefix  *analysis.DefaultAnalyzer
+	bigrams analysis.TokenFilter
 }
 
 func newAnalyser(m mapping.IndexMapping) analyser {
-	return analyser{m: m, text: analyzer(m), chars: m.AnalyzerNamed(charAnalyzer)}
+	a := analyser{m: m, text: analyzer(m), chars: m.AnalyzerNamed(charAnalyzer)}
+	if d, ok := a.text.(*analysis.DefaultAnalyzer); ok && len(d.CharFilters) == 0 && len(d.TokenFilters) == 3 {
+		if _, ok := d.TokenFilters[2].(*cjk.CJKBigramFilter); ok {
+			a.prefix = &analysis.DefaultAnalyzer{Tokenizer: d.Tokenizer, TokenFilters: d.TokenFilters[:2]}
+			a.bigrams = d.TokenFilters[2]
+		}
+	}
+	return a
 }
 
 // document is rec as bleve indexes it under id, with its length level,
@@ -39,14 +63,31 @@ func newAnalyser(m mapping.IndexMapping) analyser {
 func (a analyser) document(id string, rec record) (*document.Document, phraseRuns, error) {
 	tokens := map[string]analysis.TokenStream{}
 	var text []analysis.TokenStream
-	for _, f := range []struct{ name, value string }{
+	fields := []struct{ name, value string }{
 		{fieldTitle, rec.Title}, {fieldSummary, rec.Summary}, {fieldBody, rec.Body}, {fieldMeta, rec.Meta},
-	} {
-		toks := a.text.Analyze([]byte(f.value))
+	}
+	// Bytes that are not UTF-8 stop the tokenizer, which then gives the
+	// joined text fewer tokens than its parts: such a record's
+	// characters are analysed on their own.
+	shared := a.prefix != nil && joinedLines(rec.Chars, rec.Title, rec.Summary, rec.Body, rec.Meta) && utf8.ValidString(rec.Chars)
+	var chars analysis.TokenStream
+	for _, f := range fields {
+		var toks analysis.TokenStream
+		if shared {
+			toks = a.prefix.Analyze([]byte(f.value))
+			// Before the bigram filter, which renumbers the tokens it
+			// passes on.
+			chars = appendUnigrams(chars, toks)
+			toks = a.bigrams.Filter(toks)
+		} else {
+			toks = a.text.Analyze([]byte(f.value))
+		}
 		tokens[f.name] = toks
 		text = append(text, toks)
 	}
-	chars := a.chars.Analyze([]byte(rec.Chars))
+	if !shared {
+		chars = a.chars.Analyze([]byte(rec.Chars))
+	}
 	tokens[charField] = chars
 	rec.Level = strconv.Itoa(lengthLevel(len(chars)))
 
@@ -71,3 +112,44 @@ func (a analyser) document(id string, rec record) (*document.Document, phraseRun
 type replay analysis.TokenStream
 
 func (r replay) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(r) }
+
+// appendUnigrams appends to chars what charField's analyser keeps of
+// tokens (the text's, tokenized and folded): each character of an
+// ideographic run, which its bigram filter gives as a unigram once, and
+// every other token one character long (its length filter drops the
+// rest). Only the terms and their number are indexed, since charField
+// keeps no term vectors: the tokens carry no positions.
+func appendUnigrams(chars, tokens analysis.TokenStream) analysis.TokenStream {
+	for _, t := range tokens {
+		if t.Type != analysis.Ideographic {
+			if utf8.RuneCount(t.Term) == 1 {
+				chars = append(chars, &analysis.Token{Term: t.Term, Start: t.Start, End: t.End, Type: t.Type})
+			}
+			continue
+		}
+		for i := 0; i < len(t.Term); {
+			_, n := utf8.DecodeRune(t.Term[i:])
+			chars = append(chars, &analysis.Token{Term: t.Term[i : i+n], Start: t.Start + i, End: t.Start + i + n, Type: analysis.Single})
+			i += n
+		}
+	}
+	return chars
+}
+
+// joinedLines reports whether s is parts joined by line breaks, which
+// the tokenizer never joins a word across.
+func joinedLines(s string, parts ...string) bool {
+	for i, p := range parts {
+		if i > 0 {
+			if !strings.HasPrefix(s, "\n") {
+				return false
+			}
+			s = s[1:]
+		}
+		if !strings.HasPrefix(s, p) {
+			return false
+		}
+		s = s[len(p):]
+	}
+	return s == ""
+}

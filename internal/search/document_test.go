@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -186,4 +188,46 @@ func storedFields(t *testing.T, bi bleve.Index, id string) map[string]string {
 	out := map[string]string{}
 	d.VisitFields(func(f index.Field) { out[f.Name()] = string(f.Value()) })
 	return out
+}
+
+// FuzzCharUnigrams: the tokens of two texts, as the text fields' analysis
+// makes them before its bigrams, give charField the terms, and as many,
+// that bleve's char analyser gives the two joined by a line break.
+func FuzzCharUnigrams(f *testing.F) {
+	for _, s := range []string{"党建工作", "ISO 9001 a b", "ＡＢＣ　全角", "カタカナ한국어", "😀 表情 ①", "x\r", ""} {
+		f.Add(s, "第１季度 q")
+	}
+	m, err := newMapping()
+	if err != nil {
+		f.Fatal(err)
+	}
+	an := newAnalyser(m)
+	if an.prefix == nil {
+		f.Fatal("the text analyser is not the CJK analyser the unigrams are derived from")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		a, b = foldWidth(a), foldWidth(b)
+		if !utf8.ValidString(a + b) {
+			t.Skip("analysed on its own (analyser.document)")
+		}
+		got := appendUnigrams(appendUnigrams(nil, an.prefix.Analyze([]byte(a))), an.prefix.Analyze([]byte(b)))
+		want := an.chars.Analyze([]byte(a + "\n" + b))
+		count := func(ts []string) map[string]int {
+			c := map[string]int{}
+			for _, s := range ts {
+				c[s]++
+			}
+			return c
+		}
+		terms := func(toks analysis.TokenStream) []string {
+			var out []string
+			for _, t := range toks {
+				out = append(out, string(t.Term))
+			}
+			return out
+		}
+		if g, w := count(terms(got)), count(terms(want)); !maps.Equal(g, w) {
+			t.Errorf("%q, %q: unigrams %v, bleve's char analyser %v", a, b, g, w)
+		}
+	})
 }
