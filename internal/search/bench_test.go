@@ -128,34 +128,18 @@ func dirSize(tb testing.TB, dir string) int64 {
 }
 
 // queryBytes adds up the exported files a query needs, as search.js picks
-// them: entry, the term and phrase shards of its keys and their
-// directories, the level file when anything matches, and the record shards of
-// the results shown (8 in the dropdown; 20 plus the facet shard on the
-// page).
+// them: those of queryKeyFiles, and the record shards of the results shown
+// (8 in the dropdown; 20 plus the facet shard on the page).
 func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dropdown, page, hits int) {
 	e := parseEntry(tb, files)
-	a := analyzer(ix.bi.Mapping())
-	need := map[string]bool{"index.js": true}
-	for _, k := range queryKeys(a, q) {
-		for _, f := range keyFiles(tb, files, []shardNames{e.Terms, e.TailTerms}, keyHash(k)) {
-			need[f] = true
-		}
-	}
-	for _, k := range phraseKeys(a, q) {
-		for _, f := range keyFiles(tb, files, []shardNames{e.Phrases, e.TailPhrases}, shardHash(k)) {
-			need[f] = true
-		}
-	}
 	start := time.Now()
 	all, err := ix.Search(q, Query{})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Logf("Search(%q) over bleve: %d hits in %v", q, len(all), time.Since(start))
+	need := queryKeyFiles(tb, ix, files, e, q, len(all) > 0)
 	pos := exportPositions(tb, ix)
-	if len(all) > 0 {
-		need[e.Levels] = true
-	}
 	sum := func(shown int, extra ...string) int {
 		n := map[string]bool{}
 		for k := range need {
@@ -176,6 +160,29 @@ func queryBytes(tb testing.TB, ix *Index, files map[string][]byte, q string) (dr
 		return total
 	}
 	return sum(8), sum(20, e.Meta), len(all)
+}
+
+// queryKeyFiles is the files a query needs besides the engine and its
+// records, as search.js picks them: the entry, the term and phrase shards
+// of its keys and their directories, and the level file when anything
+// matched.
+func queryKeyFiles(tb testing.TB, ix *Index, files map[string][]byte, e entry, q string, matched bool) map[string]bool {
+	a := analyzer(ix.bi.Mapping())
+	need := map[string]bool{"index.js": true}
+	for _, k := range queryKeys(a, q) {
+		for _, f := range keyFiles(tb, files, []shardNames{e.Terms, e.TailTerms}, keyHash(k)) {
+			need[f] = true
+		}
+	}
+	for _, k := range phraseKeys(a, q) {
+		for _, f := range keyFiles(tb, files, []shardNames{e.Phrases, e.TailPhrases}, shardHash(k)) {
+			need[f] = true
+		}
+	}
+	if matched {
+		need[e.Levels] = true
+	}
+	return need
 }
 
 // keyFiles is the files a key of hash h is looked up in: in each of its
