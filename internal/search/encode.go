@@ -229,6 +229,59 @@ func encodeDocs(docs []int) string {
 	return string(b)
 }
 
+// A phrase key's documents are a subset of its parent's (phraseParent):
+// written as the positions of its documents in the parent's list, after
+// subsetMark, or as sameMark alone when they are all of them, whichever is
+// shorter than the documents themselves. Neither mark is a digit or
+// bitmapMark, so the first character tells the three apart.
+const (
+	subsetMark = '/'
+	sameMark   = '='
+)
+
+// encodeSubset is the shorter of encodeDocs(docs) and docs written as a
+// subset of parent, both sorted.
+func encodeSubset(docs, parent []int) string {
+	if len(docs) == 0 {
+		return "" // no documents in this part: no entry, whatever the parent's
+	}
+	if len(docs) == len(parent) {
+		return string(sameMark)
+	}
+	abs := encodeDocs(docs)
+	at := make([]int, 0, len(docs))
+	j := 0
+	for _, d := range docs {
+		for j < len(parent) && parent[j] < d {
+			j++
+		}
+		if j == len(parent) || parent[j] != d {
+			panic("search: a phrase key's documents are not its parent's")
+		}
+		at = append(at, j)
+	}
+	if rel := string(subsetMark) + encodeDocs(at); len(rel) < len(abs) {
+		return rel
+	}
+	return abs
+}
+
+// decodeSubset reads what encodeSubset wrote, given the parent's documents.
+func decodeSubset(enc string, parent []int) []int {
+	switch {
+	case enc == string(sameMark):
+		return parent
+	case enc != "" && enc[0] == subsetMark:
+		at := decodeDocs(enc[1:])
+		out := make([]int, len(at))
+		for i, j := range at {
+			out[i] = parent[j]
+		}
+		return out
+	}
+	return decodeDocs(enc)
+}
+
 // decodeDocs reads what encodeDocs wrote.
 func decodeDocs(enc string) []int {
 	if enc != "" && enc[0] == bitmapMark {

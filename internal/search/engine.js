@@ -50,7 +50,7 @@
   // API is the version of the interface above; INDEX_FORMAT the index format,
   // analysisVersion in mapping.go (TestEngineFormat holds them together).
   var API = 2; // 2: group, record.page
-  var INDEX_FORMAT = 'pubgen-search-12';
+  var INDEX_FORMAT = 'pubgen-search-13';
 
   /* ---------- analysis: bleve's unicode tokenizer, cjk_width, to_lower, cjk_bigram ---------- */
 
@@ -278,6 +278,11 @@
     var cps = Array.from(body);
     return cps.length > 4 ? '~' + cps.slice(0, 4).join('') : k;
   }
+  // phraseParent mirrors phrase.go.
+  function phraseParent(k) {
+    var p = k.indexOf('~', 1) > 0 ? k.slice(0, k.lastIndexOf('~')) : Array.from(k).slice(0, -1).join('');
+    return p.length > 1 && phraseGroup(p) === phraseGroup(k) ? p : '';
+  }
   // reader reads the varints of s from position i on (appendVarint).
   function reader(s, i) {
     return {
@@ -336,15 +341,20 @@
     }
     return docs;
   }
-  // decodeDocs reads a char or phrase key's list (encodeDocs).
-  function decodeDocs(s) {
-    var docs = new Map();
-    if (s.charAt(0) === '*') {
-      bitmap(s, 1, s.length - 1).forEach(function (d) { docs.set(d, null); });
-      return docs;
-    }
-    for (var r = reader(s, 0), doc = -1; r.more();) { doc += r.next() + 1; docs.set(doc, null); }
-    return docs;
+  // docList reads a char or phrase key's documents, ascending (encodeDocs).
+  function docList(s) {
+    if (s.charAt(0) === '*') return bitmap(s, 1, s.length - 1);
+    for (var r = reader(s, 0), doc = -1, out = []; r.more();) out.push(doc += r.next() + 1);
+    return out;
+  }
+  function docSet(l) { return new Map(l.map(function (d) { return [d, null]; })); }
+  // phraseDocs is k's documents in its shard d, undefined for none; '=' and
+  // '/' are all or some of its parent's (phraseParent, encodeSubset).
+  function phraseDocs(d, k) {
+    var s = d[k], c = s && s.charAt(0);
+    if (c !== '=' && c !== '/') return s && docList(s);
+    var p = phraseDocs(d, phraseParent(k));
+    return c === '=' ? p : docList(s.slice(1)).map(function (i) { return p[i]; });
   }
   // unpackLevels reads the n levels of the level file (packLevels in
   // encode.go): a canonical Huffman code, its lengths first.
@@ -399,13 +409,15 @@
     // phrase key of it, with their scores, or an empty Map.
     function match(q, ks) {
       var pkeys = phraseKeys(q, e.gram);
-      function shardList(s, h, k) {
-        return s.n ? loadShard(load, s, bucket(h, s.n)).then(function (d) { return d[k]; }) : Promise.resolve(undefined);
+      // shardList is what the shard of hash h in family s holds of key k,
+      // read from the shard's data by get.
+      function shardList(s, h, k, get) {
+        return s.n ? loadShard(load, s, bucket(h, s.n)).then(function (d) { return get(d, k); }) : Promise.resolve(undefined);
       }
       // list is a key's postings, {main, tail}, from its main family and
       // the tail's (the documents from e.tail on, counted from there).
-      function list(main, tail, h, k) {
-        return Promise.all([shardList(main, h, k), shardList(tail, h, k)]).then(function (p) {
+      function list(main, tail, h, k, get) {
+        return Promise.all([shardList(main, h, k, get), shardList(tail, h, k, get)]).then(function (p) {
           return p[0] === undefined && p[1] === undefined ? undefined : { main: p[0], tail: p[1] };
         });
       }
@@ -415,12 +427,14 @@
         if (l.tail !== undefined) dec(l.tail).forEach(function (v, d) { docs.set(d + e.tail, v); });
         return docs;
       }
-      var lists = ks.map(function (k) { return list(e.terms, e.tterms, keyHash(k), k); })
-        .concat(pkeys.map(function (k) { return list(e.phrases, e.tphrases, keyHash(phraseGroup(k)), k); }));
+      function entryOf(d, k) { return d[k]; }
+      function charDocs(s) { return docSet(docList(s)); }
+      var lists = ks.map(function (k) { return list(e.terms, e.tterms, keyHash(k), k, entryOf); })
+        .concat(pkeys.map(function (k) { return list(e.phrases, e.tphrases, keyHash(phraseGroup(k)), k, phraseDocs); }));
       return Promise.all(lists).then(function (all) {
         if (!ks.length || all.some(function (l) { return l === undefined; })) return new Map();
-        var terms = ks.map(function (k, i) { return decode(all[i], k.charAt(0) === ' ' ? decodeDocs : decodeText); });
-        var sets = terms.concat(all.slice(ks.length).map(function (l) { return decode(l, decodeDocs); }));
+        var terms = ks.map(function (k, i) { return decode(all[i], k.charAt(0) === ' ' ? charDocs : decodeText); });
+        var sets = terms.concat(all.slice(ks.length).map(function (l) { return decode(l, docSet); }));
         var smallest = sets.reduce(function (a, b) { return b.size < a.size ? b : a; });
         var docs = [];
         smallest.forEach(function (_, d) {

@@ -150,6 +150,12 @@ test('query: a run of Han characters is a phrase', async () => {
   assert.deepEqual((await urls('管理 工具')).sort(), ['notices/tools', 'study/rules']);
   assert.deepEqual(await urls('主题党日'), ['showcases/day']);
   assert.deepEqual((await urls('主题 党日')).sort(), ['showcases/day', 'study/apart']);
+  // Keys of five and six characters are written as parts of their
+  // parents' lists, read from the same shard.
+  assert.deepEqual(await urls('主题党日活动'), ['showcases/day']);
+  assert.deepEqual(await urls('主题教育期间'), ['study/apart']);
+  assert.deepEqual(await urls('管理工具使用说明'), ['notices/tools']);
+  assert.deepEqual(await urls('主题党日活动期间'), []);
   assert.deepEqual(await urls('不存在'), []);
 });
 

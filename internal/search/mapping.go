@@ -14,7 +14,7 @@ import (
 // analysisVersion names the mapping, the analysis and the export scoring.
 // Open rebuilds the index from scratch when the stored value differs, so
 // bump it whenever any of those change.
-const analysisVersion = "pubgen-search-12"
+const analysisVersion = "pubgen-search-13"
 
 // Field names in the bleve document. textFields are the bigram-analysed
 // fields that a term of the query is looked up in (as a disjunction, in this

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"regexp"
@@ -59,6 +60,9 @@ func TestParity(t *testing.T) {
 	files, err := ix.Export()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if forms := phraseForms(t, files); forms[sameMark] == 0 || forms[subsetMark] == 0 || forms[0] == 0 {
+		t.Fatalf("phrase lists by form %v: the export does not exercise all three", forms)
 	}
 	ctx := browsertest.New(t)
 	openPage(t, ctx, fileURL(writeSite(t, files), "index.html"))
@@ -131,6 +135,34 @@ func TestParity(t *testing.T) {
 	if nonEmpty < len(jobs)/2 {
 		t.Errorf("only %d of %d queries found anything: the query set does not exercise ranking", nonEmpty, len(jobs))
 	}
+}
+
+// phraseForms counts the exported phrase lists by form: written against
+// the parent's (sameMark, subsetMark) or on their own (0).
+func phraseForms(t *testing.T, files map[string][]byte) map[byte]int {
+	t.Helper()
+	e := parseEntry(t, files)
+	forms := map[byte]int{}
+	for name, js := range files {
+		base := strings.TrimPrefix(name, exportDir)
+		if !strings.HasPrefix(base, e.Phrases.Prefix) || strings.HasPrefix(base, e.Phrases.Prefix+"d") {
+			continue
+		}
+		_, arg, _ := strings.Cut(strings.TrimSuffix(strings.TrimSpace(string(js)), ");"), ",")
+		var lists map[string]string
+		if err := json.Unmarshal([]byte(arg), &lists); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, l := range lists {
+			switch l[0] {
+			case sameMark, subsetMark:
+				forms[l[0]]++
+			default:
+				forms[0]++
+			}
+		}
+	}
+	return forms
 }
 
 func sorted(s []string) []string {

@@ -66,6 +66,25 @@ func phraseGroup(key string) string {
 	return key
 }
 
+// phraseParent is the key without its last character or word when that is
+// in the same group (a key of five or six characters, or of three words),
+// "" otherwise. A page holding a key holds its parent, and both are in one
+// shard, so the export writes a key's documents as a part of its
+// parent's (encodeSubset), which a query reads from the same file.
+func phraseParent(key string) string {
+	var p string
+	if k := strings.TrimPrefix(key, gramKeyPrefix); strings.Contains(k, gramWordSep) {
+		p = key[:strings.LastIndex(key, gramWordSep)]
+	} else {
+		_, n := utf8.DecodeLastRuneInString(key)
+		p = key[:len(key)-n]
+	}
+	if len(p) <= len(gramKeyPrefix) || phraseGroup(p) != phraseGroup(key) {
+		return ""
+	}
+	return p
+}
+
 // runs returns the runs of at least gramMinRunes characters in the tokens
 // of the bigram analyser, as the (folded, lower-cased) characters of their
 // bigrams. Consecutive bigrams overlap by a character within a run; a

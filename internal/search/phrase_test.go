@@ -190,3 +190,48 @@ func FuzzPhraseCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestPhraseParent(t *testing.T) {
+	for _, c := range [][2]string{
+		{"~主题党", ""}, {"~主题党日", ""}, {"~主题党日活", "~主题党日"}, {"~主题党日活动", "~主题党日活"},
+		{"~iso~9001", ""}, {"~iso~9001~认证", "~iso~9001"}, {"~a~b~c", "~a~b"},
+	} {
+		if got := phraseParent(c[0]); got != c[1] {
+			t.Errorf("phraseParent(%q) = %q, want %q", c[0], got, c[1])
+		}
+		if p := phraseParent(c[0]); p != "" && phraseGroup(p) != phraseGroup(c[0]) {
+			t.Errorf("phraseParent(%q) = %q is in another shard's group", c[0], p)
+		}
+	}
+}
+
+// TestSubsetRoundTrip: a phrase key's documents written against its
+// parent's read back, in whichever of the three forms is shortest.
+func TestSubsetRoundTrip(t *testing.T) {
+	var parent, every3, few []int
+	for d := range 600 {
+		if d%5 != 2 {
+			parent = append(parent, d)
+		}
+	}
+	for i, d := range parent {
+		if i%3 == 0 {
+			every3 = append(every3, d)
+		}
+	}
+	few = []int{parent[7], parent[400]}
+	forms := map[byte]bool{}
+	for _, docs := range [][]int{parent, every3, few, {parent[0]}} {
+		enc := encodeSubset(docs, parent)
+		forms[enc[0]] = true
+		if len(enc) > len(encodeDocs(docs)) {
+			t.Errorf("encodeSubset(%v) = %q, longer than the documents themselves", docs, enc)
+		}
+		if got := decodeSubset(enc, parent); !slices.Equal(got, docs) {
+			t.Errorf("decodeSubset(%q) = %v, want %v", enc, got, docs)
+		}
+	}
+	if !forms[sameMark] || !forms[subsetMark] {
+		t.Errorf("the cases wrote the forms %q: not all three", slices.Sorted(maps.Keys(forms)))
+	}
+}

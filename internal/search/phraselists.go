@@ -1,8 +1,6 @@
 package search
 
 import (
-	"slices"
-
 	"github.com/pubgen/pubgen/internal/parallel"
 )
 
@@ -59,33 +57,35 @@ func (f *freshPhrases) forget(id string) { delete(f.num, id) }
 // are held until they are merged.
 const phraseChunk = 256
 
-// addPhrases gives docs their slots and fills the phrase keys' statistics:
-// from fresh (which may be nil) for the pages it holds, by analysing the
-// stored text of the others. The pages fresh holds take the first slots,
-// in the order of their numbers, so that every fresh list is in slot
-// order as it stands; the others follow, so that appending keeps it.
+// addPhrases gives docs (in export order) their slots and fills the phrase
+// keys' statistics: from fresh (which may be nil) for the pages it holds,
+// by analysing the stored text of the others. The lists are in no order
+// until read sorts every list by slot. Slots follow the export order, as
+// positions do, so that docList's sort of a key's positions on every
+// render that moves pages is a pass over a sorted list.
 func (s *exportState) addPhrases(docs []exportDoc, fresh *freshPhrases) {
+	for _, d := range docs {
+		s.addDoc(d)
+	}
 	var rest []exportDoc
-	numSlot := []int32{}
+	var numSlot []int32
 	if fresh != nil {
 		numSlot = make([]int32, len(fresh.ids))
-		for i := range numSlot {
-			numSlot[i] = -1
-		}
-		var held []exportDoc
-		for _, d := range docs {
-			if _, ok := fresh.num[d.id]; ok {
-				held = append(held, d)
-			} else {
-				rest = append(rest, d)
+		for n, id := range fresh.ids {
+			numSlot[n] = -1
+			if slot, ok := s.slotOf[id]; ok && fresh.num[id] == int32(n) {
+				numSlot[n] = slot
 			}
 		}
-		slices.SortFunc(held, func(a, b exportDoc) int { return int(fresh.num[a.id] - fresh.num[b.id]) })
-		for _, d := range held {
-			numSlot[fresh.num[d.id]] = s.addDoc(d)
+	}
+	for _, d := range docs {
+		if fresh == nil {
+			rest = docs
+			break
 		}
-	} else {
-		rest = docs
+		if _, ok := fresh.num[d.id]; !ok {
+			rest = append(rest, d)
+		}
 	}
 	lists := map[string]*keyRaw{}
 	if fresh != nil {
@@ -109,7 +109,7 @@ func (s *exportState) addPhrases(docs []exportDoc, fresh *freshPhrases) {
 			keys[i] = grams(s.text, d.title, d.summary, d.body, d.meta)
 		})
 		for i, d := range chunk {
-			slot := s.addDoc(d)
+			slot := s.slotOf[d.id]
 			for _, k := range keys[i] {
 				kr := lists[k]
 				if kr == nil {

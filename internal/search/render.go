@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"strconv"
+	"strings"
 )
 
 // render brings the shards up to date. all redoes every key and record;
@@ -105,7 +106,11 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
 		for k := range s.keys {
 			touched[k] = true
 		}
+	} else {
+		touched = s.withChildren(touched)
 	}
+	s.parents = map[string][]int{}
+	defer func() { s.parents = nil }()
 	dirty := map[*keyShards][]string{}
 	for k := range touched {
 		var main, tail string
@@ -126,6 +131,39 @@ func (s *exportState) renderTerms(touched map[string]bool, all bool) error {
 		}
 	}
 	return nil
+}
+
+// withChildren is touched with the phrase keys whose parent (phraseParent)
+// it holds: a child's encoding is a subset of its parent's list, which
+// moves when the parent's list changes, although the child's own does
+// not. The children that exist are in their parent's shard, of the main
+// family or the tail's, as the last render left it; one made since is in
+// touched itself.
+func (s *exportState) withChildren(touched map[string]bool) map[string]bool {
+	var children []string
+	for k := range touched {
+		if !isGramKey(k) {
+			continue
+		}
+		for _, f := range []*keyShards{&s.grams, &s.tgrams} {
+			if len(f.maps) == 0 {
+				continue
+			}
+			for c := range f.maps[bucket(shardHash(k), len(f.maps))] {
+				if len(c) > len(k) && strings.HasPrefix(c, k) && !touched[c] && phraseParent(c) == k {
+					children = append(children, c)
+				}
+			}
+		}
+	}
+	if len(children) == 0 {
+		return touched
+	}
+	touched = maps.Clone(touched)
+	for _, c := range children {
+		touched[c] = true
+	}
+	return touched
 }
 
 // layout puts the dirty keys of family f in their shards and writes the

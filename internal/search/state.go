@@ -60,6 +60,8 @@ type exportState struct {
 	dicts     dicts              // facet values the records refer to
 	files     map[string][]byte  // the last Export's files
 	tfs       [][4]int32         // scratch of encodeText, by slot
+	// parents is parentList's memo for one renderTerms.
+	parents map[string][]int
 }
 
 func newExportState(m mapping.IndexMapping) *exportState {
@@ -187,17 +189,18 @@ func isGramKey(key string) bool { return strings.HasPrefix(key, gramKeyPrefix) }
 // encodeKey is the shipped form of a key's postings, its documents before
 // the split and those from it on (counted from the split): for a text key
 // each document's body frequency and static weight (encodeTextPostings),
-// for a char or phrase key only the documents (encodeDocs). A part without
-// documents is "".
+// for a char or phrase key only the documents (encodeDocs), for a phrase
+// key with a parent each part as a subset of the parent's same part
+// (encodeSubset), which is in the same family's same shard. A part
+// without documents is "".
 func (s *exportState) encodeKey(key string, kr *keyRaw) (main, tail string) {
 	if isCharKey(key) || isGramKey(key) {
-		docs := s.docList(kr)
-		i, _ := slices.BinarySearch(docs, s.split)
-		rest := docs[i:]
-		for j := range rest {
-			rest[j] -= s.split
+		docs := s.splitList(s.docList(kr))
+		if p := phraseParent(key); isGramKey(key) && p != "" {
+			parent := s.splitList(s.parentList(p))
+			return encodeSubset(docs[0], parent[0]), encodeSubset(docs[1], parent[1])
 		}
-		return encodeDocs(docs[:i]), encodeDocs(rest)
+		return encodeDocs(docs[0]), encodeDocs(docs[1])
 	}
 	ps := s.textPostings(kr)
 	i, _ := slices.BinarySearchFunc(ps, s.split, func(p textPosting, d int) int { return p.doc - d })
@@ -206,6 +209,29 @@ func (s *exportState) encodeKey(key string, kr *keyRaw) (main, tail string) {
 		rest[j].doc -= s.split
 	}
 	return encodeTextPostings(ps[:i]), encodeTextPostings(rest)
+}
+
+// splitList parts a sorted list of positions at the split: those before
+// it, and those from it on, counted from it.
+func (s *exportState) splitList(docs []int) [2][]int {
+	i, _ := slices.BinarySearch(docs, s.split)
+	rest := slices.Clone(docs[i:])
+	for j := range rest {
+		rest[j] -= s.split
+	}
+	return [2][]int{docs[:i], rest}
+}
+
+// parentList is docList of the phrase key p, kept for the render under
+// way (s.parents): a key of four or five characters is the parent of
+// several.
+func (s *exportState) parentList(p string) []int {
+	if l, ok := s.parents[p]; ok {
+		return l
+	}
+	l := s.docList(s.keys[p])
+	s.parents[p] = l
+	return l
 }
 
 // textPostings collects a text key's frequencies per document over the

@@ -1,0 +1,1 @@
+__pubgenSearch.shard("pd0","ca6jgdr");

@@ -1,1 +1,0 @@
-__pubgenSearch.shard("pd0","jphd2o7");
