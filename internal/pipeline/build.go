@@ -3,12 +3,12 @@ package pipeline
 import (
 	"errors"
 	"fmt"
-	"github.com/pubgen/pubgen/internal/attach"
 	"io/fs"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/pubgen/pubgen/internal/attach"
 	"github.com/pubgen/pubgen/internal/config"
 	"github.com/pubgen/pubgen/internal/convert"
 	"github.com/pubgen/pubgen/internal/diag"
