@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pubgen/pubgen/internal/corpus"
+	"github.com/pubgen/pubgen/internal/measure"
 	"github.com/pubgen/pubgen/internal/search"
 	"github.com/pubgen/pubgen/internal/source"
 	"github.com/pubgen/pubgen/internal/watch"
@@ -111,7 +112,7 @@ func BenchmarkRebuild(b *testing.B) {
 			pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("edit", e.name)))
 			defer pprof.SetGoroutineLabels(context.Background())
 			for i := 0; b.Loop(); i++ {
-				start, startCPU := time.Now(), cpuTime()
+				start, startCPU := time.Now(), measure.CPUTime()
 				if e.do != nil {
 					e.do(i)
 					select {
@@ -126,7 +127,7 @@ func BenchmarkRebuild(b *testing.B) {
 					b.Fatal(err)
 				}
 				times = append(times, time.Since(start))
-				cpu = append(cpu, cpuTime()-startCPU)
+				cpu = append(cpu, measure.CPUTime()-startCPU)
 				rendered = res.Report.Rendered
 			}
 			slices.Sort(times)

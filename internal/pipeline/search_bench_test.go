@@ -26,6 +26,7 @@ import (
 
 	"github.com/pubgen/pubgen/internal/browsertest"
 	"github.com/pubgen/pubgen/internal/corpus"
+	"github.com/pubgen/pubgen/internal/measure"
 	"github.com/pubgen/pubgen/internal/publish"
 	"github.com/pubgen/pubgen/internal/search"
 )
@@ -116,28 +117,12 @@ func TestSearchBytes(t *testing.T) {
 	cache, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
 	f := childBuild(t, site, "search", cache, out)
 	t.Logf("in-process search build %6.1f s (cold index), CPU of the process %6.1f s, peak RSS %4d MiB, %d files", f.Build.Seconds(), f.CPU.Seconds(), f.PeakKiB>>10, f.Files)
-	t.Logf("index on disk: %.2f MiB", float64(dirSize(t, cache))/(1<<20))
-	queryFigures(t, cache, out)
-}
-
-// dirSize is the bytes of the files under dir.
-func dirSize(t *testing.T, dir string) int64 {
-	t.Helper()
-	var n int64
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		fi, err := d.Info()
-		if err == nil {
-			n += fi.Size()
-		}
-		return err
-	})
+	size, err := measure.DirSize(cache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	t.Logf("index on disk: %.2f MiB", float64(size)/(1<<20))
+	queryFigures(t, cache, out)
 }
 
 // queryFigures reports the shards of the build in out and, for the closing

@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pubgen/pubgen/internal/measure"
 )
 
 // siteOf10000 is the shape of a 10,000-page portal's published tree: a
@@ -30,16 +31,6 @@ func siteOf10000() []Entry {
 	}
 	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
 	return entries
-}
-
-// cpuTime is the CPU time this process has used so far, on all its
-// threads: on a shared machine the wall time measures the neighbours too.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkSwitchOneEdit10000 is build --watch's publish after a one-page
@@ -72,11 +63,11 @@ func BenchmarkSwitchOneEdit10000(b *testing.B) {
 		edited := slices.Clone(entries)
 		edited[page].Data = fmt.Appendf(nil, "edit %d", i)
 		changed := []string{edited[page].Path}
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), measure.CPUTime()
 		if _, err := l.PublishChanges(edited, changed, &spare); err != nil {
 			b.Fatal(err)
 		}
-		walls, cpus = append(walls, time.Since(start)), append(cpus, cpuTime()-cpu0)
+		walls, cpus = append(walls, time.Since(start)), append(cpus, measure.CPUTime()-cpu0)
 	}
 	slices.Sort(walls)
 	slices.Sort(cpus)

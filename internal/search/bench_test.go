@@ -4,15 +4,14 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pubgen/pubgen/internal/browsertest"
+	"github.com/pubgen/pubgen/internal/measure"
 )
 
 // benchDocs is the benchmark corpus: 10,000 pages of 500–1,500 characters,
@@ -59,7 +58,7 @@ func BenchmarkIndexAndExportCorpus10k(b *testing.B) { benchIndexAndExport(b, cor
 
 func benchIndexAndExport(b *testing.B, docs []Doc) {
 	for b.Loop() {
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), measure.CPUTime()
 		dir := b.TempDir()
 		ix, err := Open(dir)
 		if err != nil {
@@ -68,13 +67,13 @@ func benchIndexAndExport(b *testing.B, docs []Doc) {
 		if _, err := ix.Update(docs); err != nil {
 			b.Fatal(err)
 		}
-		indexed, indexCPU := time.Since(start), cpuTime()-cpu
-		start, cpu = time.Now(), cpuTime()
+		indexed, indexCPU := time.Since(start), measure.CPUTime()-cpu
+		start, cpu = time.Now(), measure.CPUTime()
 		files, err := ix.Export()
 		if err != nil {
 			b.Fatal(err)
 		}
-		exported, exportCPU := time.Since(start), cpuTime()-cpu
+		exported, exportCPU := time.Since(start), measure.CPUTime()-cpu
 		b.ReportMetric(indexCPU.Seconds(), "index-cpu-s")
 		b.ReportMetric(exportCPU.Seconds(), "export-cpu-s")
 		total := 0
@@ -104,27 +103,12 @@ func benchIndexAndExport(b *testing.B, docs []Doc) {
 		b.Logf("index %v, export %v, %d files, %.1f MiB; peak RSS of the process %s, total allocated %d MiB",
 			indexed, exported, len(files), float64(total)/(1<<20), peakRSS(), ms.TotalAlloc>>20)
 		ix.Close()
-		b.ReportMetric(float64(dirSize(b, dir))/(1<<20), "index-MiB")
-	}
-}
-
-// dirSize is the bytes of the files under dir.
-func dirSize(tb testing.TB, dir string) int64 {
-	var n int64
-	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		size, err := measure.DirSize(dir)
+		if err != nil {
+			b.Fatal(err)
 		}
-		fi, err := d.Info()
-		if err == nil {
-			n += fi.Size()
-		}
-		return err
-	})
-	if err != nil {
-		tb.Fatal(err)
+		b.ReportMetric(float64(size)/(1<<20), "index-MiB")
 	}
-	return n
 }
 
 // queryBytes adds up the exported files a query needs, as search.js picks
