@@ -3,6 +3,8 @@ package memo
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"maps"
+	"slices"
 	"sync"
 )
 
@@ -124,15 +126,19 @@ func (t *Table[V]) Len() int {
 	return len(t.m)
 }
 
-// Each calls f for every entry, in no order, for a memory written to
-// disk (package incremental's Save). f must not use the table.
+// Each calls f for every entry, in the order of their names, for a
+// memory written to disk (package incremental's Save): the same entries
+// must make the same bytes, or Save, which skips writing a file whose
+// checksum is unchanged, rewrites it after every build. f must not use the
+// table.
 func (t *Table[V]) Each(f func(name string, version Version, value V)) {
 	if t == nil {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for name, e := range t.m {
+	for _, name := range slices.Sorted(maps.Keys(t.m)) {
+		e := t.m[name]
 		f(name, e.version, e.value)
 	}
 }

@@ -7,9 +7,7 @@ import "github.com/pubgen/pubgen/internal/memo"
 // minified to. A rendered file's input is the render cache's own slice,
 // which the Encoder writes once for both.
 func (c *Memo) Encode(e *memo.Encoder) {
-	var n uint64
-	c.t.Each(func(string, memo.Version, minified) { n++ })
-	e.Uint(n)
+	e.Uint(uint64(c.t.Len()))
 	c.t.Each(func(name string, _ memo.Version, m minified) {
 		e.String(name)
 		e.Bytes(m.in)
