@@ -31,6 +31,9 @@ func (s *Site) series() {
 			}
 			return a.Path < b.Path
 		})
+		for i, n := range pages {
+			n.seriesAt = i
+		}
 	}
 }
 
@@ -41,16 +44,18 @@ func (s *Site) SeriesNav(n *Node) *SeriesNav {
 		return nil
 	}
 	nav := &SeriesNav{Name: n.Page.Series, Pages: pages}
-	for i, p := range pages {
-		if p == n {
-			nav.Index = i
-			if i > 0 {
-				nav.Prev = pages[i-1]
-			}
-			if i+1 < len(pages) {
-				nav.Next = pages[i+1]
-			}
-		}
+	i := n.seriesAt
+	if i >= len(pages) || pages[i] != n {
+		// Not one of the series' pages (a section's index naming a
+		// series): the series without a place in it.
+		return nav
+	}
+	nav.Index = i
+	if i > 0 {
+		nav.Prev = pages[i-1]
+	}
+	if i+1 < len(pages) {
+		nav.Next = pages[i+1]
 	}
 	return nav
 }

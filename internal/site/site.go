@@ -57,6 +57,11 @@ type Node struct {
 	// beside the page: all that may be published until the Markdown is
 	// converted, then only those the page refers to (PublishReferenced).
 	Files []string
+	// seriesAt is the page's index in its series' reading order, set by
+	// series: SeriesNav is asked for every page of a series on every
+	// rebuild, and finding the page by a walk of the series made that
+	// the square of the series' length.
+	seriesAt int
 
 	// Set once by the build stage after Markdown conversion, before rendering.
 	Content   template.HTML
