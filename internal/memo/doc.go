@@ -13,6 +13,7 @@
 //     (Sweep), so a deleted or renamed file leaves nothing behind.
 //  4. A miss costs only the work a clean build does anyway, so a memo may
 //     forget anything at any time; it must never answer with a stale entry.
-//  5. A file's stat proves it unchanged only outside the racy window
-//     (Trusted).
+//  5. A file's stat (size, modification and change time, identity: Stat)
+//     proves it unchanged only outside the racy window, counted from the
+//     later of its two times.
 package memo

@@ -2,6 +2,8 @@ package memo
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -64,7 +66,40 @@ func TestStat(t *testing.T) {
 		t.Error("a file written within the racy window is trusted on its stat")
 	}
 	fsys["old"] = &fstest.MapFile{Data: []byte("12345"), ModTime: old.Add(time.Second)}
-	if (Stat{5, old.UnixNano()}).Proves(st("old")) {
+	if (Stat{Size: 5, MTime: old.UnixNano()}).Proves(st("old")) {
 		t.Error("a new modification time of the same size is trusted")
+	}
+}
+
+// TestStatSeesTimesSetBack: a file whose modification time a program set
+// back to an hour ago (cp -p, rsync -t, tar) is not trusted on it while
+// its change time, which the system stamps, is within the racy window;
+// and a stat differing only in change time or identity proves nothing.
+func TestStatSeesTimesSetBack(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(p, []byte("12345"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(p, old, old); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _, _ := sysStat(fi); c == 0 {
+		t.Log("this system reports no change time; size and modification time decide alone")
+	} else if st := StatOf(fi); st.MTime != 0 {
+		t.Errorf("a file whose times were set a moment ago is trusted on its stat: %+v", st)
+	}
+	was := Stat{Size: 5, MTime: old.UnixNano(), CTime: old.UnixNano(), Dev: 1, Ino: 2}
+	for _, now := range []Stat{
+		{Size: 5, MTime: old.UnixNano(), CTime: old.Add(time.Second).UnixNano(), Dev: 1, Ino: 2},
+		{Size: 5, MTime: old.UnixNano(), CTime: old.UnixNano(), Dev: 1, Ino: 3},
+	} {
+		if was.Proves(now) {
+			t.Errorf("%+v proves %+v unchanged", was, now)
+		}
 	}
 }

@@ -1,0 +1,17 @@
+//go:build darwin || freebsd || netbsd
+
+package memo
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+// sysStat is fi's change time and file identity, from the system's stat.
+func sysStat(fi fs.FileInfo) (ctime int64, dev, ino uint64) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, 0, 0
+	}
+	return st.Ctimespec.Nano(), uint64(st.Dev), uint64(st.Ino)
+}
