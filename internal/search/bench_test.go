@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -262,4 +263,36 @@ func parseEntry(tb testing.TB, files map[string][]byte) entry {
 		tb.Fatal(err)
 	}
 	return e
+}
+
+// BenchmarkAnalyse2k times the analysis of indexing alone (analyser.document:
+// the text fields' and charField's tokens, the phrase runs, bleve's
+// document) over the 2,000 pages of the build's corpus, one page after
+// another; it reports the median CPU time of a pass over them, which
+// includes the garbage collector's share:
+//
+//	go test ./internal/search -run '^$' -bench Analyse2k -benchtime 5x
+func BenchmarkAnalyse2k(b *testing.B) {
+	docs := corpusDocs(2000)
+	m, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := newAnalyser(m)
+	recs := make([]record, len(docs))
+	for i, d := range docs {
+		recs[i] = toRecord(d)
+	}
+	var cpu []time.Duration
+	for b.Loop() {
+		start := measure.CPUTime()
+		for i, rec := range recs {
+			if _, _, err := an.document(docs[i].ID, rec); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu = append(cpu, measure.CPUTime()-start)
+	}
+	slices.Sort(cpu)
+	b.ReportMetric(float64(cpu[len(cpu)/2].Milliseconds()), "cpu-median-ms")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -37,19 +38,21 @@ type analyser struct {
 	m     mapping.IndexMapping
 	text  analysis.Analyzer // textFields' analyser, for the phrase runs
 	chars analysis.Analyzer // charField's analyser, for the length level
-	// prefix and bigrams are text's steps apart when it is the CJK
-	// analyser bleve builds (tokenizer, width, lower case, bigrams);
-	// prefix is nil otherwise, and chars analyses charField's text.
-	prefix  *analysis.DefaultAnalyzer
-	bigrams analysis.TokenFilter
+	// tokenizer, width and lower are text's steps apart when it is the
+	// CJK analyser bleve builds (tokenizer, width, lower case, bigrams),
+	// whose width and bigram filters are run as filters.go does them;
+	// tokenizer is nil otherwise, and chars analyses charField's text.
+	tokenizer    analysis.Tokenizer
+	width, lower analysis.TokenFilter
 }
 
 func newAnalyser(m mapping.IndexMapping) analyser {
 	a := analyser{m: m, text: analyzer(m), chars: m.AnalyzerNamed(charAnalyzer)}
 	if d, ok := a.text.(*analysis.DefaultAnalyzer); ok && len(d.CharFilters) == 0 && len(d.TokenFilters) == 3 {
-		if _, ok := d.TokenFilters[2].(*cjk.CJKBigramFilter); ok {
-			a.prefix = &analysis.DefaultAnalyzer{Tokenizer: d.Tokenizer, TokenFilters: d.TokenFilters[:2]}
-			a.bigrams = d.TokenFilters[2]
+		_, width := d.TokenFilters[0].(*cjk.CJKWidthFilter)
+		_, lower := d.TokenFilters[1].(*lowercase.LowerCaseFilter)
+		if _, ok := d.TokenFilters[2].(*cjk.CJKBigramFilter); ok && width && lower {
+			a.tokenizer, a.width, a.lower = d.Tokenizer, d.TokenFilters[0], d.TokenFilters[1]
 		}
 	}
 	return a
@@ -69,16 +72,16 @@ func (a analyser) document(id string, rec record) (*document.Document, phraseRun
 	// Bytes that are not UTF-8 stop the tokenizer, which then gives the
 	// joined text fewer tokens than its parts: such a record's
 	// characters are analysed on their own.
-	shared := a.prefix != nil && joinedLines(rec.Chars, rec.Title, rec.Summary, rec.Body, rec.Meta) && utf8.ValidString(rec.Chars)
+	shared := a.tokenizer != nil && joinedLines(rec.Chars, rec.Title, rec.Summary, rec.Body, rec.Meta) && utf8.ValidString(rec.Chars)
 	var chars analysis.TokenStream
 	for _, f := range fields {
 		var toks analysis.TokenStream
 		if shared {
-			toks = a.prefix.Analyze([]byte(f.value))
+			toks = a.folded(f.value)
 			// Before the bigram filter, which renumbers the tokens it
 			// passes on.
 			chars = appendUnigrams(chars, toks)
-			toks = a.bigrams.Filter(toks)
+			toks = bigramTokens(toks)
 		} else {
 			toks = a.text.Analyze([]byte(f.value))
 		}
@@ -107,6 +110,14 @@ func (a analyser) document(id string, rec record) (*document.Document, phraseRun
 	return doc, runsOf(text...), nil
 }
 
+// folded is text tokenized and folded (width, case) as the text fields'
+// analyser does before its bigrams; a.tokenizer must be set.
+func (a analyser) folded(text string) analysis.TokenStream {
+	toks := a.tokenizer.Tokenize([]byte(text))
+	foldWidthTokens(a.width, toks)
+	return a.lower.Filter(toks)
+}
+
 // replay is an analyser that gives the tokens it holds, whatever text it
 // is handed: the tokens the mapping's analyser made of that same text.
 type replay analysis.TokenStream
@@ -120,16 +131,30 @@ func (r replay) Analyze([]byte) analysis.TokenStream { return analysis.TokenStre
 // rest). Only the terms and their number are indexed, since charField
 // keeps no term vectors: the tokens carry no positions.
 func appendUnigrams(chars, tokens analysis.TokenStream) analysis.TokenStream {
+	n := 0
+	for _, t := range tokens {
+		if t.Type == analysis.Ideographic {
+			n += utf8.RuneCount(t.Term)
+		} else {
+			n++
+		}
+	}
+	// The tokens are made in one allocation, not one each.
+	made := make([]analysis.Token, 0, n)
+	add := func(t analysis.Token) {
+		made = append(made, t)
+		chars = append(chars, &made[len(made)-1])
+	}
 	for _, t := range tokens {
 		if t.Type != analysis.Ideographic {
 			if utf8.RuneCount(t.Term) == 1 {
-				chars = append(chars, &analysis.Token{Term: t.Term, Start: t.Start, End: t.End, Type: t.Type})
+				add(analysis.Token{Term: t.Term, Start: t.Start, End: t.End, Type: t.Type})
 			}
 			continue
 		}
 		for i := 0; i < len(t.Term); {
 			_, n := utf8.DecodeRune(t.Term[i:])
-			chars = append(chars, &analysis.Token{Term: t.Term[i : i+n], Start: t.Start + i, End: t.Start + i + n, Type: analysis.Single})
+			add(analysis.Token{Term: t.Term[i : i+n], Start: t.Start + i, End: t.Start + i + n, Type: analysis.Single})
 			i += n
 		}
 	}

@@ -202,7 +202,7 @@ func FuzzCharUnigrams(f *testing.F) {
 		f.Fatal(err)
 	}
 	an := newAnalyser(m)
-	if an.prefix == nil {
+	if an.tokenizer == nil {
 		f.Fatal("the text analyser is not the CJK analyser the unigrams are derived from")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
@@ -210,7 +210,7 @@ func FuzzCharUnigrams(f *testing.F) {
 		if !utf8.ValidString(a + b) {
 			t.Skip("analysed on its own (analyser.document)")
 		}
-		got := appendUnigrams(appendUnigrams(nil, an.prefix.Analyze([]byte(a))), an.prefix.Analyze([]byte(b)))
+		got := appendUnigrams(appendUnigrams(nil, an.folded(a)), an.folded(b))
 		want := an.chars.Analyze([]byte(a + "\n" + b))
 		count := func(ts []string) map[string]int {
 			c := map[string]int{}
