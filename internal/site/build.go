@@ -348,8 +348,14 @@ func slugify(s string) string {
 
 // RelatedMemo holds the related pages of the last build of a session.
 type RelatedMemo struct {
-	sig     [32]byte
-	related map[string][]string // page path → its related pages' paths
+	sig [32]byte
+	// related are the related pages of every page, by their places in
+	// the list of pages: page i's are related[at[i]:at[i+1]]. The places
+	// are good for any graph with the same signature, which covers every
+	// page's path in list order; a table by path cost a lookup a page and
+	// a lookup a related page on every rebuild.
+	at      []int32
+	related []int32
 }
 
 // relatedVia is related, reusing rm's answer when the inputs of the
@@ -370,23 +376,33 @@ func (s *Site) relatedVia(rm *RelatedMemo) {
 		}
 	}
 	sig := h.Sum()
-	if sig == rm.sig && rm.related != nil {
-		for _, n := range s.Pages {
-			for _, p := range rm.related[n.Path] {
-				n.Related = append(n.Related, s.bySource[p])
+	if sig == rm.sig && len(rm.at) == len(s.Pages)+1 {
+		// One array holds every page's list; each is capped, so that an
+		// append to one cannot write into the next.
+		all := make([]*Node, len(rm.related))
+		for i, r := range rm.related {
+			all[i] = s.Pages[r]
+		}
+		for i, n := range s.Pages {
+			if a, b := rm.at[i], rm.at[i+1]; a < b {
+				n.Related = all[a:b:b]
 			}
 		}
 		return
 	}
 	s.related()
-	rm.sig, rm.related = sig, make(map[string][]string, len(s.Pages))
-	for _, n := range s.Pages {
-		paths := make([]string, len(n.Related))
-		for i, r := range n.Related {
-			paths[i] = r.Path
-		}
-		rm.related[n.Path] = paths
+	place := make(map[*Node]int32, len(s.Pages))
+	for i, n := range s.Pages {
+		place[n] = int32(i)
 	}
+	rm.sig, rm.at, rm.related = sig, make([]int32, 0, len(s.Pages)+1), rm.related[:0]
+	for _, n := range s.Pages {
+		rm.at = append(rm.at, int32(len(rm.related)))
+		for _, r := range n.Related {
+			rm.related = append(rm.related, place[r])
+		}
+	}
+	rm.at = append(rm.at, int32(len(rm.related)))
 }
 
 // related picks up to five pages sharing tags (two points each) or the
