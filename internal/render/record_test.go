@@ -252,3 +252,32 @@ func TestKeyTableCompacts(t *testing.T) {
 		t.Error("a key numbered after compacting got a new number")
 	}
 }
+
+// TestKeyTableLooksOnceGrown: compact looks for dead keys only after the
+// table has grown by compactAfter keys since its last look, so a rebuild
+// that numbers no new key does not go over every file's reads; once it
+// has grown, the dead keys go.
+func TestKeyTableLooksOnceGrown(t *testing.T) {
+	var tb keyTable
+	var old []key
+	for i := range 5000 {
+		old = append(old, key{kBody, "content/old/" + strconv.Itoa(i) + ".md"})
+	}
+	files := map[string]cached{"old.html": {reads: tb.number(old)}}
+	tb.compact(files) // all live: nothing to drop
+	kept := []key{{kMeta, "content/a.md"}}
+	files = map[string]cached{"a.html": {reads: tb.number(kept)}}
+	tb.compact(files)
+	if len(tb.keys) != len(old)+1 {
+		t.Fatalf("%d keys after a look with one new key, want %d: compact looked again before the table grew", len(tb.keys), len(old)+1)
+	}
+	var grown []key
+	for i := range compactAfter {
+		grown = append(grown, key{kTitle, "content/new/" + strconv.Itoa(i) + ".md"})
+	}
+	files["new.html"] = cached{reads: tb.number(grown)}
+	tb.compact(files)
+	if want := len(kept) + len(grown); len(tb.keys) != want {
+		t.Fatalf("%d keys after the table grew by %d, want %d", len(tb.keys), compactAfter, want)
+	}
+}
