@@ -118,33 +118,49 @@ func TestCheckOutputsInChinese(t *testing.T) {
 	}
 }
 
-// TestClaimsMemoAnswersOnlyForTheSameClaims: a session's memo passes the
-// claims of its last clean check without checking, and checks anything
-// else — a clash added to clean claims is found, and the claims it
-// refused are not passed by the next build.
+// TestClaimsMemoAnswersOnlyForTheSameClaims: a session's memo passes
+// the paths of its last clean check without checking while the origins
+// its answer rests on are the same, and checks anything else — a clash
+// added to clean claims is found, the claims it refused are not passed by
+// the next build, and with the same paths a change of a delicate origin
+// (two claims on one file no longer the same maker, a page in the search
+// index's folder) is found. Every answer is CheckOutputs' own.
 func TestClaimsMemoAnswersOnlyForTheSameClaims(t *testing.T) {
-	clean := func() []Claim {
-		return []Claim{{"b/index.html", Origin{File: "content/b.md"}}, {"a/index.html", Origin{File: "content/a.md"}}}
-	}
-	clash := func() []Claim {
-		return append(clean(), Claim{"A/index.html", Origin{File: "content/A.md"}})
-	}
-	var m ClaimsMemo
-	for i, c := range []struct {
-		claims []Claim
-		bad    bool
-	}{{clean(), false}, {clean(), false}, {clash(), true}, {clash(), true}, {clean(), false}, {clean()[:1], false}, {clash(), true}} {
-		if got := len(CheckOutputsVia(c.claims, &m)) > 0; got != c.bad {
-			t.Errorf("check %d: problems found %v, want %v", i, got, c.bad)
+	clean := []Claim{{"search/", Origin{Name: msg.OriginSearchIndex}}, {"search/index.html", Origin{Name: msg.OriginSearchPage}},
+		{"b/index.html", Origin{File: "content/b.md"}}, {"a/index.html", Origin{File: "content/a.md"}},
+		{"b/x.txt", Origin{File: "content/b/x.txt"}}, {"b/x.txt", Origin{File: "content/b/x.txt"}}}
+	with := func(i int, c Claim) []Claim {
+		out := slices.Clone(clean)
+		if i == len(out) {
+			return append(out, c)
 		}
+		out[i] = c
+		return out
 	}
-	// CheckOutputs sorts its claims in place; the memo answers for the
-	// claims as they were handed over, which a second build hands over
-	// alike, and then leaves them unsorted.
-	CheckOutputsVia(clean(), &m)
-	again := clean()
-	CheckOutputsVia(again, &m)
-	if !slices.Equal(again, clean()) {
-		t.Error("the same claims a second time were checked again, not answered by the memo")
+	clash := with(len(clean), Claim{"A/index.html", Origin{File: "content/A.md"}})
+	twoMakers := with(5, Claim{"b/x.txt", Origin{File: "static/b/x.txt"}})
+	pageInIndex := with(1, Claim{"search/index.html", Origin{File: "content/search.md"}})
+	renamed := with(2, Claim{"b/index.html", Origin{File: "content/b/index.md"}}) // not delicate: passed
+	var m ClaimsMemo
+	for i, claims := range [][]Claim{clean, clean, clash, clash, clean, twoMakers, clean, pageInIndex, clean, renamed, clean[:3], clash} {
+		asked := 0
+		c := Claims{Paths: make([]string, len(claims)), Origins: func(at []int) []Origin {
+			out := make([]Origin, len(at))
+			for k, i := range at {
+				out[k] = claims[i].From
+			}
+			asked += len(at)
+			return out
+		}}
+		for i, cl := range claims {
+			c.Paths[i] = cl.Path
+		}
+		got := len(CheckClaimsVia(c, &m)) > 0
+		if want := len(CheckOutputs(slices.Clone(claims))) > 0; got != want {
+			t.Errorf("check %d: problems found %v, want %v", i, got, want)
+		}
+		if i == 1 && asked > 4 {
+			t.Errorf("check %d: the same paths again asked for %d origins, want only the 4 delicate ones", i, asked)
+		}
 	}
 }

@@ -39,29 +39,98 @@ func CheckOutputs(claims []Claim) diag.List {
 	return c.l
 }
 
-// ClaimsMemo remembers, between the builds of a session, the claims of
-// its last check that found nothing wrong. The check is a function of its
-// claims alone, so the same claims in the same order need no check: on a
-// one-page edit they are the same (tens of thousands of paths, each sorted
-// and folded on every rebuild before).
-type ClaimsMemo struct{ clean []Claim }
+// ClaimsMemo remembers, between the builds of a session, its last check
+// that found nothing wrong: the paths checked, and the origins of the few
+// claims whose origins that answer rested on (delicate). On a one-page
+// edit the paths are the same, tens of thousands of them, and working
+// out every one's origin to compare them cost most of the check.
+type ClaimsMemo struct {
+	clean    []string
+	delicate []int
+	origins  []Origin
+}
 
-// CheckOutputsVia is CheckOutputs, answered by m when claims are those
-// of its last clean check; a nil m checks every time.
-func CheckOutputsVia(claims []Claim, m *ClaimsMemo) diag.List {
-	if m == nil {
-		return CheckOutputs(claims)
-	}
-	if m.clean != nil && slices.Equal(claims, m.clean) {
+// Claims are the output paths of a build, in a stable order, with who
+// makes each: Origins returns the origins of the claims at the places
+// given (in increasing order), so that a check answered by a ClaimsMemo
+// works out only those it needs. Every claim at a path shared with others
+// (but for case) is asked for together with the others.
+type Claims struct {
+	Paths   []string
+	Origins func(at []int) []Origin
+}
+
+// CheckClaimsVia is CheckOutputs of c's claims, answered by m when the
+// paths are those of its last clean check and so are the origins of the
+// claims whose origins mattered to it; a nil m checks every time.
+//
+// Whether CheckOutputs finds anything rests on the paths alone (names,
+// a file where another claim needs a folder) but for two rules: claims
+// on one file (or on names a Windows share keeps as one) pass when their
+// origins are the same, and a claim inside a kept folder passes when the
+// site makes it itself. So the claims at a shared folded path, the kept
+// folders and the claims inside them are delicate; no other origin can
+// change the answer.
+func CheckClaimsVia(c Claims, m *ClaimsMemo) diag.List {
+	if m != nil && m.clean != nil && slices.Equal(c.Paths, m.clean) && slices.Equal(c.Origins(m.delicate), m.origins) {
 		return nil
 	}
-	m.clean = nil
-	kept := slices.Clone(claims) // CheckOutputs sorts claims in place
+	all := make([]int, len(c.Paths))
+	for i := range all {
+		all[i] = i
+	}
+	origins := c.Origins(all)
+	claims := make([]Claim, len(c.Paths))
+	for i, p := range c.Paths {
+		claims[i] = Claim{Path: p, From: origins[i]}
+	}
 	l := CheckOutputs(claims)
+	if m == nil {
+		return l
+	}
+	m.clean, m.delicate, m.origins = nil, nil, nil
 	if len(l) == 0 {
-		m.clean = kept
+		m.clean = slices.Clone(c.Paths)
+		m.delicate = delicate(c.Paths)
+		for _, i := range m.delicate {
+			m.origins = append(m.origins, origins[i])
+		}
 	}
 	return l
+}
+
+// delicate is the places of the claims at paths whose origins CheckOutputs'
+// answer rests on (CheckClaimsVia), in increasing order.
+func delicate(paths []string) []int {
+	files := make(map[string]int, len(paths))
+	folders := map[string]bool{}
+	for _, p := range paths {
+		if strings.HasSuffix(p, "/") {
+			folders[foldName(p)] = true
+		} else {
+			files[foldName(p)]++
+		}
+	}
+	var at []int
+	for i, p := range paths {
+		if strings.HasSuffix(p, "/") || files[foldName(p)] > 1 || inFolder(foldName(p), folders) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// inFolder reports whether the folded path p is inside one of folders.
+func inFolder(p string, folders map[string]bool) bool {
+	if len(folders) == 0 {
+		return false
+	}
+	for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+		if folders[p[:i+1]] {
+			return true
+		}
+	}
+	return false
 }
 
 type checker struct {
