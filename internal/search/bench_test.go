@@ -57,6 +57,12 @@ func BenchmarkIndexAndExport10k(b *testing.B) { benchIndexAndExport(b, benchDocs
 // phrase keys cost shows there.
 func BenchmarkIndexAndExportCorpus10k(b *testing.B) { benchIndexAndExport(b, corpusDocs(10000)) }
 
+// BenchmarkIndexAndExportCorpus2k is BenchmarkIndexAndExportCorpus10k on
+// 2,000 pages, a size to compare CPU times at side by side:
+//
+//	go test ./internal/search -run '^$' -bench IndexAndExportCorpus2k -benchtime 1x
+func BenchmarkIndexAndExportCorpus2k(b *testing.B) { benchIndexAndExport(b, corpusDocs(2000)) }
+
 func benchIndexAndExport(b *testing.B, docs []Doc) {
 	for b.Loop() {
 		start, cpu := time.Now(), measure.CPUTime()

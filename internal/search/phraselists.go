@@ -17,12 +17,23 @@ import (
 // Export that builds the state from scratch takes these lists instead of
 // analysing every page again; it analyses only the pages Update did not
 // (indexed by an earlier process, unchanged since).
+//
+// A page has a key for nearly every position and length of its text
+// (2,900 at 10,000 pages), so the pairs are kept flat: each page's keys
+// one after another in refs, by number, rather than a growing list per
+// key (millions of small slices, and a random access to each to see
+// whether the page is already its last); addPhrases turns them into the
+// keys' lists page by page, in slot order, so that each list comes out
+// sorted and in one allocation with the others.
 type freshPhrases struct {
 	ids   []string         // by number
 	num   map[string]int32 // a page's current number; an older one is stale
-	index map[string]int32 // key → its place in keys and lists
+	index map[string]int32 // key → its place in keys, last and count
 	keys  []string
-	lists [][]int32 // by key: the numbers having it, ascending
+	last  []int32 // by key: 1 + the number of the last page having it
+	count []int32 // by key: the pages having it, stale ones included
+	pages []int32 // by number: where the page's keys start in refs
+	refs  []int32 // each page's keys, each once, page after page
 }
 
 func newFreshPhrases() *freshPhrases {
@@ -34,20 +45,33 @@ func (f *freshPhrases) add(id string, p phraseRuns) {
 	n := int32(len(f.ids))
 	f.ids = append(f.ids, id)
 	f.num[id] = n
+	f.pages = append(f.pages, int32(len(f.refs)))
 	p.each(func(k string) {
 		i, ok := f.index[k]
 		if !ok {
 			i = int32(len(f.keys))
 			f.index[k] = i
 			f.keys = append(f.keys, k)
-			f.lists = append(f.lists, nil)
+			f.last = append(f.last, 0)
+			f.count = append(f.count, 0)
 		}
-		// A page's keys come one page at a time: a repeat of a key in
-		// the page is the list's last number.
-		if l := f.lists[i]; len(l) == 0 || l[len(l)-1] != n {
-			f.lists[i] = append(l, n)
+		// A key repeated in the page.
+		if f.last[i] == n+1 {
+			return
 		}
+		f.last[i] = n + 1
+		f.count[i]++
+		f.refs = append(f.refs, i)
 	})
+}
+
+// keysOf is the keys (their places in keys) of the page numbered n.
+func (f *freshPhrases) keysOf(n int32) []int32 {
+	end := int32(len(f.refs))
+	if int(n)+1 < len(f.pages) {
+		end = f.pages[n+1]
+	}
+	return f.refs[f.pages[n]:end]
 }
 
 // forget drops the page id, deleted from the index.
@@ -68,16 +92,6 @@ func (s *exportState) addPhrases(docs []exportDoc, fresh *freshPhrases) {
 		s.addDoc(d)
 	}
 	var rest []exportDoc
-	var numSlot []int32
-	if fresh != nil {
-		numSlot = make([]int32, len(fresh.ids))
-		for n, id := range fresh.ids {
-			numSlot[n] = -1
-			if slot, ok := s.slotOf[id]; ok && fresh.num[id] == int32(n) {
-				numSlot[n] = slot
-			}
-		}
-	}
 	for _, d := range docs {
 		if fresh == nil {
 			rest = docs
@@ -89,17 +103,7 @@ func (s *exportState) addPhrases(docs []exportDoc, fresh *freshPhrases) {
 	}
 	lists := map[string]*keyRaw{}
 	if fresh != nil {
-		for i, k := range fresh.keys {
-			var ps []rawPosting
-			for _, n := range fresh.lists[i] {
-				if slot := numSlot[n]; slot >= 0 {
-					ps = append(ps, rawPosting{slot: slot, tf: 1})
-				}
-			}
-			if len(ps) > 0 {
-				lists[k] = &keyRaw{lists: [][]rawPosting{ps}}
-			}
-		}
+		s.takeFresh(docs, fresh, lists)
 	}
 	for lo := 0; lo < len(rest); lo += phraseChunk {
 		chunk := rest[lo:min(lo+phraseChunk, len(rest))]
@@ -122,5 +126,41 @@ func (s *exportState) addPhrases(docs []exportDoc, fresh *freshPhrases) {
 	}
 	for k, kr := range lists {
 		s.keys[gramKeyPrefix+k] = kr
+	}
+}
+
+// takeFresh puts into lists the keys fresh holds of docs' pages (their
+// current numbers), each key's documents in slot order: docs are in slot
+// order here. A key's list has room for every page fresh counted for it,
+// in one allocation for all keys, so no list grows; a key whose pages
+// are all stale or gone gets none.
+func (s *exportState) takeFresh(docs []exportDoc, fresh *freshPhrases, lists map[string]*keyRaw) {
+	total := 0
+	for _, c := range fresh.count {
+		total += int(c)
+	}
+	postings := make([]rawPosting, total)
+	at := make([][]rawPosting, len(fresh.keys))
+	off := 0
+	for i, c := range fresh.count {
+		at[i] = postings[off : off : off+int(c)]
+		off += int(c)
+	}
+	for _, d := range docs {
+		n, ok := fresh.num[d.id]
+		if !ok {
+			continue
+		}
+		slot := s.slotOf[d.id]
+		for _, i := range fresh.keysOf(n) {
+			at[i] = append(at[i], rawPosting{slot: slot, tf: 1})
+		}
+	}
+	raws := make([]keyRaw, len(fresh.keys))
+	for i, k := range fresh.keys {
+		if len(at[i]) > 0 {
+			raws[i].lists = at[i : i+1 : i+1]
+			lists[k] = &raws[i]
+		}
 	}
 }
