@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -36,6 +37,9 @@ type serveConfig struct {
 	port         int
 	basePath     string
 	allowedHosts []string
+	// openSite reads the site's folder (nil: source.DirFS), so that a
+	// test can act in the middle of a build.
+	openSite func(root string) fs.FS
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -91,20 +95,27 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	srv := serve.New(cfg.basePath, func(q string, limit int) (any, error) {
 		return ix.Search(q, search.Query{Limit: limit})
 	}, hostPolicy(cfg, ln.Addr()))
-	session := pipeline.NewSession(srcfs.DirFS(source), opts)
-	wake := newAlarm(opts.Now)
-	defer wake.stop()
+	open := cfg.openSite
+	if open == nil {
+		open = srcfs.DirFS
+	}
+	session := pipeline.NewSession(open(source), opts)
 	// p is the site's Printer as of the last build that read pubgen.toml,
 	// for the lines between builds.
 	p := sitePrinter(source)
 	p.Today = opts.Now
-	wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
+	// Watching starts before the first build reads anything: a file
+	// saved while it runs (a cold build of a large site takes a minute)
+	// is then reported after it, instead of never.
 	w, err := watch.New(source, srcfs.InputFolders(), watch.Options{Debounce: editDebounce})
 	if err != nil {
 		sayErr(stderr, p, err)
 		return 1
 	}
 	defer w.Close()
+	wake := newAlarm(opts.Now)
+	defer wake.stop()
+	wake.set(rebuild(session, srv, &p, opts, stderr), stderr)
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
 	say(stdout, "%s", p.Sprint(msg.OpServing, "http://"+ln.Addr().String()+srv.Base()))
