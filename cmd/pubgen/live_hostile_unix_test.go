@@ -286,13 +286,16 @@ func (w *watchSession) published(t *testing.T) map[string]string { return snapsh
 func (w *watchSession) mark() int                                { return len(w.stderr.String()) }
 func (w *watchSession) errorSince(m int) string                  { return w.stderr.String()[m:] }
 
-func (w *watchSession) cleared(m int) bool {
-	return strings.Contains(w.errorSince(m), "构建失败") && strings.HasPrefix(lastLine(w.stderr.String()), publishedPrefix(msg.Printer{}))
-}
+// cleared: a build failed after mark, and a later one was published. Not
+// "the last line is a publish": one save can reach the session as two
+// batches (a loaded machine stalls the writer between its truncate and
+// its write), and the second batch's build then rightly says nothing
+// changed after the publish.
+func (w *watchSession) cleared(m int) bool { return watchCleared(w.errorSince(m)) }
 
-func lastLine(s string) string {
-	s = strings.TrimSuffix(s, "\n")
-	return s[strings.LastIndex(s, "\n")+1:]
+func watchCleared(log string) bool {
+	failed := strings.LastIndex(log, msg.Printer{}.Sprint(msg.OpWatchBuildFailed))
+	return failed >= 0 && strings.Contains(log[failed:], publishedPrefix(msg.Printer{}))
 }
 
 // serveSession is `pubgen serve`: readers ask it over HTTP, and errors
@@ -443,5 +446,32 @@ func TestLiveSessionsStartOnDamagedIndex(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWatchCleared: what TestLiveSessionsSurviveHostileInput takes as
+// "published again" from build --watch's lines. A save that reached the
+// session as two batches ends in "nothing changed" after its publish (it
+// failed the test once on a loaded machine); a failure after the publish
+// is not cleared.
+func TestWatchCleared(t *testing.T) {
+	var p msg.Printer
+	failed := "content/notices/links.md:6: body: …\n" + p.Sprint(msg.OpWatchBuildFailed) + "\n"
+	published := p.Sprint(msg.OpPublished, 25, 11, 4, "public", 60, 50, 10) + "\n"
+	unchanged := p.Sprint(msg.OpBuiltUnchanged, 40) + "\n"
+	for _, c := range []struct {
+		name string
+		log  string
+		want bool
+	}{
+		{"failed, then published", failed + published, true},
+		{"published, then a second batch changed nothing", failed + published + unchanged, true},
+		{"failed, nothing published since", failed + unchanged, false},
+		{"published, then failed again", failed + published + failed, false},
+		{"published without a failure", published, false},
+	} {
+		if got := watchCleared(c.log); got != c.want {
+			t.Errorf("%s: watchCleared = %v, want %v", c.name, got, c.want)
+		}
 	}
 }
