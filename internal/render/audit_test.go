@@ -44,8 +44,8 @@ func TestAuditFindsKeptStaleVersions(t *testing.T) {
 		was.see(&tab)
 		now := NewVersions(edited, &Options{}, nil, nil)
 		if blind {
-			seen, _ := tab.seenSnapshot()
-			tab.setSeen(seen, now.ownerVersions())
+			seen, _, shape := tab.seenSnapshot()
+			tab.setSeen(seen, now.ownerVersions(), shape)
 		}
 		now.Audit()
 		now.changed(&tab)

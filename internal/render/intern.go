@@ -21,6 +21,10 @@ type keyTable struct {
 	// source path: a key a page owns is unchanged while its page's owner
 	// version is (Versions.changed).
 	owners map[string][32]byte
+	// shape is the shapeVersion of the build that saw seen: a key of
+	// the site's lists and of the Data helpers (shaped) is unchanged
+	// while it is.
+	shape [32]byte
 	// scanned is how many keys the table held after compact last
 	// looked for the keys no file reads.
 	scanned int
@@ -54,20 +58,20 @@ func (t *keyTable) snapshot() []key {
 	return t.keys
 }
 
-// seenSnapshot is the versions seen in the last build, by number, and
-// the owner versions of its pages.
-func (t *keyTable) seenSnapshot() ([][32]byte, map[string][32]byte) {
+// seenSnapshot is the versions seen in the last build, by number, the
+// owner versions of its pages and the version of its shape.
+func (t *keyTable) seenSnapshot() ([][32]byte, map[string][32]byte, [32]byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.seen, t.owners
+	return t.seen, t.owners, t.shape
 }
 
 // setSeen replaces the versions seen, by number, and the owner versions
-// of the pages they were seen with.
-func (t *keyTable) setSeen(seen [][32]byte, owners map[string][32]byte) {
+// of the pages and the shape version they were seen with.
+func (t *keyTable) setSeen(seen [][32]byte, owners map[string][32]byte, shape [32]byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.seen, t.owners = seen, owners
+	t.seen, t.owners, t.shape = seen, owners, shape
 }
 
 // key returns the key numbered id.

@@ -16,7 +16,7 @@ func (c *Cache) Encode(e *memo.Encoder) {
 	// The owner versions are left out: a process that reads c back works
 	// out every key's version in its first build, as a session's first does.
 	keys := c.keys.snapshot()
-	seen, _ := c.keys.seenSnapshot()
+	seen, _, _ := c.keys.seenSnapshot()
 	e.Uint(uint64(len(keys)))
 	for i, k := range keys {
 		e.Uint(uint64(k.kind))

@@ -63,6 +63,9 @@ type Versions struct {
 	numbered []key
 	slots    []slot
 
+	shapeOnce sync.Once
+	shape     [32]byte // shapeVersion
+
 	ownersOnce sync.Once
 	owners     map[string][32]byte // ownerVersion of every page, by source path
 	// series is the hash of each series' pages in reading order (by
@@ -91,20 +94,21 @@ func (v *Versions) changed(t *keyTable) []bool {
 	v.table = t
 	v.numbered = t.snapshot()
 	v.slots = make([]slot, len(v.numbered))
-	seen, owners := t.seenSnapshot()
+	seen, owners, shape := t.seenSnapshot()
 	same := sameOwners(owners, v.ownerVersions())
+	sameShape := shape != [32]byte{} && shape == v.shapeVersion()
 	changed := make([]bool, len(v.numbered))
 	parallel.For(len(v.numbered), func(id int) {
 		if id < len(seen) {
-			if path, ok := owned(v.numbered[id]); ok {
-				if same[path] {
-					s := &v.slots[id]
-					s.once.Do(func() { s.v = seen[id] })
-					if v.audit != nil {
-						v.check(v.numbered[id], seen[id])
-					}
-					return
+			k := v.numbered[id]
+			path, own := owned(k)
+			if own && same[path] || !own && sameShape && shaped(k.kind) {
+				s := &v.slots[id]
+				s.once.Do(func() { s.v = seen[id] })
+				if v.audit != nil {
+					v.check(k, seen[id])
 				}
+				return
 			}
 		}
 		ver := v.numberedVersion(uint32(id))
@@ -164,6 +168,87 @@ func (v *Versions) check(k key, ver [32]byte) {
 // depends on more (a list of the site, a file beside a page).
 func owned(k key) (string, bool) {
 	return k.id, k.kind < kThumb
+}
+
+// shaped reports whether a read of kind k sees only what shapeVersion
+// covers: the site's lists and lookups, and the Data helpers' answers
+// made from them.
+func shaped(k kind) bool { return k >= kSitePages && k <= kLedger }
+
+// shapeVersion is the version of everything a shaped read can see, in one
+// hash: the configuration, the clock and its zone, and every page of the
+// graph (home, section indexes, pages) with its front matter (the memo's
+// meta version), title, address and pin, in the order of each list that
+// holds it — the pages, the sections, the plain pages, every term. It
+// leaves out the pages' text, which none of those reads sees, so a body
+// edit keeps every shaped key without working it out: the statistics, the
+// catalogue, each branch's ledger and every list of thousands of pages,
+// made again on every rebuild before. A kind of read added among the
+// shaped ones must see only what is here (TestShapeVersionCoversSiteReads).
+func (v *Versions) shapeVersion() [32]byte {
+	v.shapeOnce.Do(func() {
+		s := v.site
+		h := sha256.New()
+		b := v.input()
+		// Written out in pieces: the lists of 10,000 pages hold
+		// megabytes.
+		flush := func() {
+			if len(b.b) >= 64<<10 {
+				h.Write(b.b)
+				b.b = b.b[:0]
+			}
+		}
+		cfg := s.Config.Hash()
+		b.bytes(cfg[:])
+		b.str(s.Config.Location.String())
+		b.num(int(s.Now.UnixNano()))
+		node := func(n *site.Node) {
+			b.node(n)
+			meta, _ := v.memo.page(n)
+			b.bytes(meta[:])
+			b.str(n.Title)
+			b.str(n.URL)
+			b.flag(n.Pinned)
+			b.flag(s.BySource(n.Path) == n) // a default index has no file
+			flush()
+		}
+		nodes := func(ns []*site.Node) {
+			b.num(len(ns))
+			for _, n := range ns {
+				b.node(n)
+				flush()
+			}
+		}
+		node(s.Home)
+		b.num(len(s.Pages))
+		for _, n := range s.Pages {
+			node(n)
+		}
+		nodes(s.Plain)
+		b.num(len(s.Sections))
+		for _, sec := range s.Sections {
+			b.str(sec.Name)
+			b.str(sec.URL)
+			node(sec.Index)
+			nodes(sec.Pages)
+		}
+		for _, t := range []*site.Taxonomy{s.Branches, s.Tags, s.Years} {
+			b.str(t.Name)
+			b.str(t.URL)
+			b.num(len(t.Terms))
+			for _, term := range t.Terms {
+				b.str(term.Name)
+				b.str(term.Slug)
+				b.str(term.URL)
+				nodes(term.Pages)
+			}
+		}
+		h.Write(b.b)
+		h.Sum(v.shape[:0])
+		*b.p = b.b
+		v.bufs.Put(b.p)
+	})
+	return v.shape
 }
 
 // ownerVersions is ownerVersion of every page of this build, by source
@@ -327,13 +412,13 @@ func (v *Versions) see(t *keyTable) {
 	keys := t.snapshot()
 	// The last build's versions are written over: the checks that
 	// compared with them are done.
-	seen, _ := t.seenSnapshot()
+	seen, _, _ := t.seenSnapshot()
 	if cap(seen) < len(keys) {
 		seen = make([][32]byte, len(keys), len(keys)+len(keys)/8)
 	}
 	seen = seen[:len(keys)]
 	parallel.For(len(keys), func(id int) { seen[id] = v.numberedVersion(uint32(id)) })
-	t.setSeen(seen, v.ownerVersions())
+	t.setSeen(seen, v.ownerVersions(), v.shapeVersion())
 }
 
 // appendRead appends one read and its version to what sum hashes.
