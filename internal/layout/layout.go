@@ -318,24 +318,38 @@ func (l *Layouts) Instance(funcs template.FuncMap) *Instance {
 
 // Execute runs the layout name with data into w.
 func (in *Instance) Execute(w io.Writer, name string, data any) error {
-	set, ok := in.sets[name]
+	return in.ExecuteTemplate(w, name, in.l.entry[name], data)
+}
+
+// ExecuteTemplate runs one template of the layout's set (a partial, by
+// its name) with data into w: what {{ template "partials/x.html" . }}
+// in that layout would write. A template function may call it while the
+// layout runs, on the same goroutine.
+func (in *Instance) ExecuteTemplate(w io.Writer, layout, name string, data any) error {
+	set, ok := in.sets[layout]
 	if !ok {
-		orig, found := in.l.sets[name]
+		orig, found := in.l.sets[layout]
 		if !found {
 			// The renderer looks a layout up before it runs one.
-			return internal("", fmt.Errorf("no layout %q", name))
+			return internal("", fmt.Errorf("no layout %q", layout))
 		}
 		var err error
 		if set, err = orig.Clone(); err != nil {
-			return internal(in.l.sources[name], err)
+			return internal(in.l.sources[layout], err)
 		}
 		if in.funcs != nil {
 			set.Funcs(in.funcs)
 		}
-		in.sets[name] = set
+		in.sets[layout] = set
 	}
 	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, in.l.entry[name], data); err != nil {
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		// A mistake inside a template run by a function of the outer
+		// one is placed at its own line, as if {{ template }} had run it.
+		var te *TemplateError
+		if errors.As(err, &te) {
+			return te
+		}
 		return templateError(err, in.l.sources)
 	}
 	_, err := w.Write(buf.Bytes())

@@ -14,4 +14,8 @@
 // (record.go, view.go). A session renders a file again exactly when the
 // version of something it read changed (versions.go): there is no model
 // of what a template can see to keep up to date.
+//
+// A partial called through reuse (reuse.go) runs once for every distinct
+// answer to what it asked of the output's own data, and its bytes and
+// reads go into every output that gives the same answers.
 package render

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"time"
@@ -52,5 +53,11 @@ func funcs(loc *time.Location, zone func()) template.FuncMap {
 			return string(r[:n]) + "…"
 		},
 		"limit": func(n int, nodes []*PageView) []*PageView { return nodes[:min(n, len(nodes))] },
+		// reuse runs a partial as {{ template }} does, reusing its bytes
+		// between outputs (reuse.go); only the renderer's workers can run
+		// a template from a function, and they replace this one.
+		"reuse": func(name string, data any) (template.HTML, error) {
+			return "", fmt.Errorf("reuse %q: partials are reused only while rendering a site", name)
+		},
 	}
 }

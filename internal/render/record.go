@@ -89,6 +89,11 @@ type recorder struct {
 	pages    map[*site.Node]*PageView
 	sections map[*site.Section]*SectionView
 	terms    map[*site.Term]*TermView
+	// captured, while a partial runs for reuse (reuse.go), also lists
+	// every read it makes, so that another output the partial's bytes go
+	// into can be given the same reads.
+	captured  []key
+	capturing bool
 }
 
 func (r *recorder) read(k kind, id string) {
@@ -96,6 +101,20 @@ func (r *recorder) read(k kind, id string) {
 		r.keys = make(map[key]struct{}, 32)
 	}
 	r.keys[key{k, id}] = struct{}{}
+	if r.capturing {
+		r.captured = append(r.captured, key{k, id})
+	}
+}
+
+// capture starts listing the reads; done stops and returns them. A
+// capture does not nest: reuse runs a partial inside another one
+// directly, and its reads are the outer one's.
+func (r *recorder) capture() { r.capturing, r.captured = true, nil }
+
+func (r *recorder) done() []key {
+	keys := r.captured
+	r.capturing, r.captured = false, nil
+	return keys
 }
 
 // sorted returns the keys read, in a stable order.

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 
 	"sync"
 	"time"
@@ -81,7 +82,7 @@ func RunCached(l *layout.Layouts, jobs []Job, c *Cache, v *Versions) ([]Output, 
 			todo = append(todo, i)
 		}
 	}
-	ws := &workers{l: l}
+	ws := &workers{l: l, shared: &reuseCache{}}
 	keep := c != nil && v != nil
 	fresh := make([]cached, len(jobs))
 	parallel.For(len(todo), func(k int) {
@@ -135,9 +136,10 @@ func readsChanged(reads []uint32, changed []bool) bool {
 // functions record into the output it is rendering: which templates it
 // entered, which strings it used, whether it printed a date (the zone).
 type workers struct {
-	l    *layout.Layouts
-	mu   sync.Mutex
-	free []*worker
+	l      *layout.Layouts
+	shared *reuseCache // the partials run through reuse, for this run
+	mu     sync.Mutex
+	free   []*worker
 }
 
 type worker struct {
@@ -164,6 +166,7 @@ func (ws *workers) get(loc *time.Location) *worker {
 		w.rec.read(kTemplate, pair(w.layout, name))
 		return ""
 	}
+	f["reuse"] = func(name string, data any) (template.HTML, error) { return w.reuse(ws.shared, name, data) }
 	w.in = ws.l.Instance(f)
 	return w
 }

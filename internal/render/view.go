@@ -87,7 +87,9 @@ func (r *recorder) term(tax string, t *site.Term) *TermView {
 
 // note records that the output read aspect k of the page.
 func (v *PageView) note(k kind) {
-	if v.seen&(1<<k) == 0 {
+	// A partial captured for reuse lists what it reads itself, even
+	// what the output read before it.
+	if v.seen&(1<<k) == 0 || v.rec.capturing {
 		v.seen |= 1 << k
 		v.rec.read(k, v.n.Path)
 	}
