@@ -19,8 +19,9 @@ import (
 // start where the last one stopped, as a session does between builds:
 // nothing it rendered or minified is done again while what it read is
 // unchanged. It holds render's table (each file, its job's version and the
-// versions of what it read), minify's (each file's input and output) and
-// the last search export (Exported).
+// versions of what it read), minify's (each file's input and output), the
+// last search export (Exported) and the personal-data scan of each page's
+// text.
 //
 // It is a cache, one file, memo.bin, in its folder (.pubgen/memo): written
 // whole to a temporary file and renamed into place, so a reader sees one
@@ -33,7 +34,7 @@ import (
 const (
 	diskName   = "memo.bin"
 	diskMagic  = "pubgen-memo\n"
-	diskFormat = 2
+	diskFormat = 3
 )
 
 // Stamp is the checksum of a memory file as read or written: Save skips
@@ -82,6 +83,9 @@ func (m *Memory) decode(data []byte, key string) error {
 		return err
 	}
 	if err := m.export.Decode(d); err != nil {
+		return err
+	}
+	if err := m.privacy.Decode(d); err != nil {
 		return err
 	}
 	if !d.Done() {
@@ -152,6 +156,7 @@ func (m *Memory) encode(w io.Writer, key string) error {
 	m.render.Encode(e)
 	m.minify.Encode(e)
 	m.export.Encode(e)
+	m.privacy.Encode(e)
 	return e.Flush()
 }
 

@@ -1,6 +1,7 @@
 package privacyscan
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,6 +11,7 @@ import (
 	"github.com/pubgen/pubgen/internal/convert"
 	"github.com/pubgen/pubgen/internal/diag"
 	"github.com/pubgen/pubgen/internal/markup"
+	"github.com/pubgen/pubgen/internal/memo"
 	"github.com/pubgen/pubgen/internal/msg"
 	"github.com/pubgen/pubgen/internal/page"
 	"github.com/pubgen/pubgen/internal/site"
@@ -38,9 +40,12 @@ func TestCheck(t *testing.T) {
 	if l.HasErrors(false) {
 		t.Fatal(l)
 	}
-	var m Memo
-	for _, round := range []string{"first", "through the memo"} {
-		got := lines(Check(fsys, s, 1<<20, nil, &m))
+	m := &Memo{}
+	for _, round := range []string{"first", "through the memo", "through the memo on disk"} {
+		if round == "through the memo on disk" {
+			m = throughDisk(t, m)
+		}
+		got := lines(Check(fsys, s, 1<<20, nil, m))
 		want := []string{
 			"content/disclosures/d.md:8:4: body: looks like a mobile phone number 138****5678",
 			"content/notices/n/index.md:6: warning: body: the file 名单.txt holds, at line 2 column 4, what looks like a mobile phone number 135****5678",
@@ -55,6 +60,31 @@ func TestCheck(t *testing.T) {
 			t.Errorf("%s: want %d problems, got %d:\n%s", round, len(want), n, got)
 		}
 	}
+}
+
+// throughDisk is m written by Encode and read back by Decode, failing
+// unless it holds the same pages, versions, texts and findings.
+func throughDisk(t *testing.T, m *Memo) *Memo {
+	t.Helper()
+	e := memo.NewEncoder(nil)
+	m.Encode(e)
+	back := &Memo{}
+	if err := back.Decode(memo.NewDecoder(e.Data())); err != nil {
+		t.Fatal(err)
+	}
+	type entry struct {
+		v memo.Version
+		s pageScan
+	}
+	all := func(m *Memo) map[string]entry {
+		out := map[string]entry{}
+		m.pages.Each(func(name string, v memo.Version, s pageScan) { out[name] = entry{v, s} })
+		return out
+	}
+	if got, want := all(back), all(m); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Fatalf("read back %+v\nwant %+v", got, want)
+	}
+	return back
 }
 
 func lines(l diag.List) string {
