@@ -20,8 +20,8 @@ import (
 // nothing it rendered or minified is done again while what it read is
 // unchanged. It holds render's table (each file, its job's version and the
 // versions of what it read), minify's (each file's input and output), the
-// last search export (Exported) and the personal-data scan of each page's
-// text.
+// last search export (Exported), each page's conversion and the
+// personal-data scan of its text.
 //
 // It is a cache, one file, memo.bin, in its folder (.pubgen/memo): written
 // whole to a temporary file and renamed into place, so a reader sees one
@@ -83,6 +83,9 @@ func (m *Memory) decode(data []byte, key string) error {
 		return err
 	}
 	if err := m.export.Decode(d); err != nil {
+		return err
+	}
+	if err := m.convert.Decode(d); err != nil {
 		return err
 	}
 	if err := m.privacy.Decode(d); err != nil {
@@ -156,6 +159,7 @@ func (m *Memory) encode(w io.Writer, key string) error {
 	m.render.Encode(e)
 	m.minify.Encode(e)
 	m.export.Encode(e)
+	m.convert.Encode(e)
 	m.privacy.Encode(e)
 	return e.Flush()
 }
