@@ -139,16 +139,22 @@ func (s *exportState) splitOf(n int) int { return n - n%s.tailBlock }
 //
 // Positions are dense, so deleting a page (or adding one dated in the
 // past) moves every later page by one, and every key list spanning it is
-// written again: at 10,000 pages about 2,200 files, mostly key shards
-// (records are named by content and stay). Keeping a deleted page's
-// number free would make the shards depend on the order of past edits,
-// and a clean build would write other bytes than a session that lived
-// through them: the byte-for-byte rule wins. Numbers anchored to a page's
-// date with free slots between them would be history-independent, but
-// measured on the generated corpus they still move 1.45 other pages per
-// deletion with 2.3 numbers per page (0.71 with 4.6), and every number
-// costs the level file, the facet file and every bitmap list its share:
-// bytes every query loads, for an edit that is rare.
+// written again: at 10,000 pages of the corpus 1,656 to 1,725 files, every
+// key shard (1,503) and the record directories after it (records are
+// named by content and stay). Numbers that no deletion moves would not
+// bring that near a body edit's few dozen: a page's own keys (2,300 to
+// 2,900 there) are in 938 to 1,026 of the 1,503 key shards (three pages
+// measured), each of which must lose it, so a deletion would still write
+// about 1,100 files; folding the tail is the same, 32 pages' keys into
+// nearly every main shard. Keeping a deleted page's number free would
+// make the shards depend on the order of past edits, and a clean build
+// would write other bytes than a session that lived through them: the
+// byte-for-byte rule wins. Numbers anchored to a page's date with free
+// slots between them would be history-independent, but measured on the
+// generated corpus they still move 1.45 other pages per deletion with 2.3
+// numbers per page (0.71 with 4.6), and every number costs the level
+// file, the facet file and every bitmap list its share: bytes every query
+// loads, for an edit that is rare.
 func (s *exportState) sortOrder() {
 	s.order = s.order[:0]
 	for slot, id := range s.ids {
