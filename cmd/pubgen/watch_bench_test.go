@@ -1,11 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,12 +28,17 @@ import (
 // files of the published tree each switch changed (added, removed, or
 // written anew rather than linked from the site before), and the medians of
 // the two phases of each, as build --watch's published line says them:
-// the rebuild (build-ms) and the switch (publish-ms):
+// the rebuild (build-ms) and the switch (publish-ms). The worst run is
+// taken apart the same way (worst-build-ms, worst-publish-ms, and
+// worst-rest-ms for the rest: the debounce, the watcher, the lock), and
+// every run's phases, builds and garbage collections are logged (-v):
 //
 //	go test ./cmd/pubgen -run '^$' -bench WatchPublish -benchtime 20x -timeout 60m
+//
+// -watch-pages makes a smaller site, for profiling.
 func BenchmarkWatchPublish(b *testing.B) {
 	site := b.TempDir()
-	if err := corpus.Write(site, corpus.Generate(10000, 1)); err != nil {
+	if err := corpus.Write(site, corpus.Generate(*watchPages, 1)); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../../themes")); err != nil {
@@ -63,12 +71,25 @@ func BenchmarkWatchPublish(b *testing.B) {
 		return nil
 	}
 	cur := switched(nil, 30*time.Minute)
+	// Edits start once the session is idle, as an operator's come after
+	// it started: the first publish goes on after its switch (it makes
+	// the session's spare).
+	watching := msg.Printer{}.Sprint(msg.OpWatching, site)
+	for deadline := time.Now().Add(time.Minute); !strings.Contains(errOut.String(), watching); time.Sleep(2 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			b.Fatalf("the session did not start watching\nlog:\n%s", errOut.String())
+		}
+	}
 	tree := publishedTree(b, dest)
 	pages, _ := filepath.Glob(filepath.Join(site, "content", "study", "*.md"))
 	var times []time.Duration
 	var touched []int
+	var runs []watchRun
+	var mem runtime.MemStats
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
+		runtime.ReadMemStats(&mem)
+		gcs, pause, mark := mem.NumGC, mem.PauseTotalNs, len(errOut.String())
 		start := time.Now()
 		f, err := os.OpenFile(pages[i%len(pages)], os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
@@ -77,13 +98,27 @@ func BenchmarkWatchPublish(b *testing.B) {
 		fmt.Fprintf(f, "\n补充第%d段。\n", i)
 		f.Close()
 		cur = switched(cur, time.Minute)
-		times = append(times, time.Since(start))
+		wall := time.Since(start)
+		times = append(times, wall)
 		b.StopTimer()
+		runtime.ReadMemStats(&mem)
+		r := watchRun{wall: wall, gcs: mem.NumGC - gcs, pause: time.Duration(mem.PauseTotalNs - pause)}
+		// The published line follows the switch.
+		for deadline := time.Now().Add(10 * time.Second); r.publish == 0 && time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			r.builds, r.build, r.publish = runPhases(b, errOut.String()[mark:])
+		}
+		runs = append(runs, r)
+		b.Logf("run %2d: %s", i, r)
+
 		next := publishedTree(b, dest)
 		touched = append(touched, treeChanges(tree, next))
 		tree = next
 		b.StartTimer()
 	}
+	worst := slices.MaxFunc(runs, func(a, b watchRun) int { return cmp.Compare(a.wall, b.wall) })
+	b.ReportMetric(float64(worst.build.Milliseconds()), "worst-build-ms")
+	b.ReportMetric(float64(worst.publish.Milliseconds()), "worst-publish-ms")
+	b.ReportMetric(float64((worst.wall - worst.build - worst.publish).Milliseconds()), "worst-rest-ms")
 	slices.Sort(times)
 	slices.Sort(touched)
 	b.ReportMetric(float64(times[len(times)/2].Milliseconds()), "median-ms")
@@ -92,6 +127,54 @@ func BenchmarkWatchPublish(b *testing.B) {
 	build, publish := phaseTimes(b, errOut.String())
 	b.ReportMetric(build, "build-ms")
 	b.ReportMetric(publish, "publish-ms")
+}
+
+// watchPages is the size of BenchmarkWatchPublish's site.
+var watchPages = flag.Int("watch-pages", 10000, "pages of the site BenchmarkWatchPublish edits")
+
+// watchRun is one edit of BenchmarkWatchPublish taken apart: from the
+// write to the switch (wall), the builds that ran meanwhile, the last
+// one's rebuild and switch as its published line says them, and the
+// garbage collections of the process meanwhile.
+type watchRun struct {
+	wall, build, publish time.Duration
+	builds               int
+	gcs                  uint32
+	pause                time.Duration
+}
+
+func (r watchRun) String() string {
+	return fmt.Sprintf("%4d ms: build %4d ms, publish %4d ms, rest %4d ms; %d build(s), %d GC (%.1f ms paused)",
+		r.wall.Milliseconds(), r.build.Milliseconds(), r.publish.Milliseconds(),
+		(r.wall - r.build - r.publish).Milliseconds(), r.builds, r.gcs, float64(r.pause)/1e6)
+}
+
+// runPhases reads the lines build --watch printed during one run: how
+// many builds ended (published, unchanged or failed) and the build and
+// publish times of the last published line.
+func runPhases(b *testing.B, log string) (builds int, build, publish time.Duration) {
+	var p msg.Printer
+	ends := []string{publishedPrefix(p), p.Sprint(msg.OpWatchBuildFailed), strings.SplitN(p.Sprint(msg.OpBuiltUnchanged, 0), "0", 2)[0]}
+	number := regexp.MustCompile(`[0-9]+`)
+	for _, line := range strings.Split(log, "\n") {
+		for i, end := range ends {
+			if !strings.HasPrefix(line, end) {
+				continue
+			}
+			builds++
+			if i == 0 {
+				n := number.FindAllString(line, -1)
+				if len(n) < 2 {
+					b.Fatalf("published line without its times: %q", line)
+				}
+				bt, _ := strconv.Atoi(n[len(n)-2])
+				pt, _ := strconv.Atoi(n[len(n)-1])
+				build, publish = time.Duration(bt)*time.Millisecond, time.Duration(pt)*time.Millisecond
+			}
+			break
+		}
+	}
+	return builds, build, publish
 }
 
 // phaseTimes is the median build and publish milliseconds of the
