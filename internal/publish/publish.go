@@ -122,6 +122,14 @@ func (p publisher) publishLocked(t target, entries []Entry, sp *Spare, changed [
 		return Report{}, err
 	}
 	if sp != nil {
+		if old == "" {
+			// The first publish into a new dest replaced no site to keep:
+			// the session's first edit would stage the whole site afresh
+			// (1.3 s of a 2,000-page session's first switch, against tens
+			// of ms for the next ones). A linked copy now makes it cost
+			// what the others do.
+			old, d = p.linkedCopy(t, entries), difference{clean: true}
+		}
 		sp.settle(p, t, old, d, &warnings)
 	} else if old != "" {
 		p.removeLeftover(old, &warnings)
@@ -192,6 +200,26 @@ func makeStaging(t target) (string, error) {
 		return "", failure(msg.PublishStaging, t.parent, bare(err))
 	}
 	return dir, nil
+}
+
+// linkedCopy makes a staging folder of hard links to every file of the
+// site just switched in, to be a session's spare, or returns "" when it
+// cannot (the session then stages afresh at its next publish). It is not
+// flushed: refresh flushes the spare before it is switched in.
+func (p publisher) linkedCopy(t target, entries []Entry) string {
+	dir, err := makeStaging(t)
+	if err != nil {
+		return ""
+	}
+	err = makeDirs(dir, folders(entries))
+	if err == nil {
+		_, err = writeFiles(dir, entries, func(e Entry) string { return filepath.Join(t.dest, filepath.FromSlash(e.Path)) })
+	}
+	if err != nil {
+		p.remove(dir)
+		return ""
+	}
+	return dir
 }
 
 // switchTo puts the finished staging folder in dest's place and returns

@@ -220,3 +220,41 @@ func TestPublishLeavesAnIdenticalSiteAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionFirstPublishLeavesASpare: a session's first publish into a
+// dest that did not exist replaces no site, yet leaves a spare: the
+// published files linked, not copied, so that its next publish refreshes
+// the spare at the changed paths instead of staging the whole site.
+func TestSessionFirstPublishLeavesASpare(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	l, err := Acquire(t.Context(), dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	var sp Spare
+	defer sp.Discard()
+	if _, err := l.PublishChanges(entriesOf(sessionSteps[0].site), nil, &sp); err != nil {
+		t.Fatal(err)
+	}
+	if sp.dir == "" {
+		t.Fatal("the first publish left no spare")
+	}
+	if got, want := inodes(t, sp.dir), inodes(t, dest); !maps.Equal(got, want) {
+		t.Errorf("the spare is not dest's files linked: %v, dest %v", got, want)
+	}
+	spare, err := os.Lstat(sp.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sessionSteps[1]
+	if _, err := l.PublishChanges(entriesOf(s.site), s.changed, &sp); err != nil {
+		t.Fatal(err)
+	}
+	if now, err := os.Lstat(dest); err != nil || !os.SameFile(now, spare) {
+		t.Errorf("the second publish did not switch in the spare: %v", err)
+	}
+	if got, want := tree(t, dest), treeOf(t, s.site); !maps.Equal(got, want) {
+		t.Errorf("dest is\n%v\nwant\n%v", got, want)
+	}
+}
