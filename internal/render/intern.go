@@ -25,6 +25,9 @@ type keyTable struct {
 	// the site's lists and of the Data helpers (shaped) is unchanged
 	// while it is.
 	shape [32]byte
+	// jobs is the jobsVersion of that build, zero when its job versions
+	// may not be reused (RunCached).
+	jobs [32]byte
 	// scanned is how many keys the table held after compact last
 	// looked for the keys no file reads.
 	scanned int
@@ -138,3 +141,18 @@ func (t *keyTable) compact(files map[string]cached) {
 // compactAfter is how many keys the table grows by before compact looks
 // for dead keys again, and how many dead keys it keeps in any case.
 const compactAfter = 1024
+
+// jobsSeen is the jobsVersion of the last build, zero for none.
+func (t *keyTable) jobsSeen() [32]byte {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.jobs
+}
+
+// setJobs records the jobsVersion of the build whose job versions the
+// cache's files hold; zero says they may not be reused.
+func (t *keyTable) setJobs(v [32]byte) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.jobs = v
+}

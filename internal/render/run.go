@@ -60,6 +60,11 @@ func RunCached(l *layout.Layouts, jobs []Job, c *Cache, v *Versions) ([]Output, 
 		// million reads of a few hundred thousand keys, and hashing each
 		// output's reads with their versions was most of a rebuild's check.
 		changed := v.changed(&c.keys)
+		// Every file the cache holds has its job's version in the last
+		// build: while nothing any job version reads has changed, that
+		// is its version now.
+		was := c.keys.jobsSeen()
+		sameJobs := was != [32]byte{} && was == v.jobsVersion()
 		// Versions only read the site graph: they are worked out on all
 		// cores, and each job's check is independent of the others'.
 		parallel.For(len(jobs), func(i int) {
@@ -68,8 +73,13 @@ func RunCached(l *layout.Layouts, jobs []Job, c *Cache, v *Versions) ([]Output, 
 			if !ok {
 				return // runOne reports it
 			}
-			jvs[i] = v.jobVersion(j, name)
 			old, ok := c.files[j.Data.File]
+			if ok && sameJobs {
+				jvs[i] = old.job
+				v.checkJob(j, name, old.job)
+			} else {
+				jvs[i] = v.jobVersion(j, name)
+			}
 			if ok && old.job == jvs[i] && !readsChanged(old.reads, changed) {
 				out[i] = Output{Path: j.Data.File, Data: old.data}
 				hit[i] = true
@@ -109,6 +119,15 @@ func RunCached(l *layout.Layouts, jobs []Job, c *Cache, v *Versions) ([]Output, 
 		}
 		c.files = files
 		v.see(&c.keys)
+		// Only a cache holding a file for every job, each its own, has
+		// every job's version: two jobs writing one file (a build that
+		// fails its output check) would leave one job's version under the
+		// other's name, and a job that failed leaves none.
+		if len(files) == len(jobs) {
+			c.keys.setJobs(v.jobsVersion())
+		} else {
+			c.keys.setJobs([32]byte{})
+		}
 		c.keys.compact(files)
 	}
 	var all []error
