@@ -30,6 +30,19 @@ func TestFileURLBrowsing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// follow clicks a link and waits until the page it leads to has
+	// loaded. Waiting for an element instead raced: the home page has
+	// ul.items too, so the wait could end on the page being left, and the
+	// next click found its node gone with it ("Could not find node with
+	// given id") once the machine was slow to navigate.
+	follow := func(link string) {
+		t.Helper()
+		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if _, err := chromedp.RunResponse(sctx, chromedp.Click(link)); err != nil {
+			t.Fatalf("following %s: %v", link, err)
+		}
+	}
 	eval := func(js string) string {
 		t.Helper()
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
@@ -52,12 +65,12 @@ func TestFileURLBrowsing(t *testing.T) {
 		}
 		first := sec.Pages[0]
 		// Home → section (through the nav) → first page of the list → home.
-		step(chromedp.Click(`.site-nav a[href="` + sec.URL + `index.html"]`))
+		follow(`.site-nav a[href="` + sec.URL + `index.html"]`)
 		step(chromedp.WaitVisible(`ul.items`))
 		if h1 := eval(`document.querySelector("h1").textContent`); h1 != sec.Index.Title {
 			t.Errorf("section page h1 = %q, want %q", h1, sec.Index.Title)
 		}
-		step(chromedp.Click(`ul.items li:first-child a.item-title`))
+		follow(`ul.items li:first-child a.item-title`)
 		step(chromedp.WaitVisible(`article h1`))
 		if h1 := eval(`document.querySelector("article h1").textContent`); h1 != first.Title {
 			t.Errorf("%s: h1 = %q, want %q", sec.Name, h1, first.Title)
@@ -69,7 +82,7 @@ func TestFileURLBrowsing(t *testing.T) {
 		if body := eval(`document.body.innerText`); strings.Contains(body, "\uFFFD") || strings.Contains(body, "å") {
 			t.Errorf("%s: garbled text on %s", sec.Name, loc)
 		}
-		step(chromedp.Click(`a.brand`))
+		follow(`a.brand`)
 		step(chromedp.WaitVisible(`.home-lead`))
 	}
 }
