@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -108,6 +109,7 @@ func refresh(dir, dest string, entries []Entry, stale []string, fresh map[string
 		index[e.Path] = i
 	}
 	var write []Entry
+	var written []string // written anew, not linked: their bytes need flushing
 	for _, p := range stale {
 		if i, ok := index[p]; ok {
 			write = append(write, entries[i])
@@ -135,12 +137,55 @@ func refresh(dir, dest string, entries []Entry, stale []string, fresh map[string
 			if _, err := writeEntry(dir, e); err != nil {
 				return Report{}, err
 			}
+			written = append(written, e.Path)
 		}
 	}
-	if err := flushTree(dir, nil); err != nil {
+	if err := flushChanges(dir, stale, written); err != nil {
 		return Report{}, failure(msg.PublishFlush, "", bare(err))
 	}
 	return siteSize(entries), nil
+}
+
+// flushChanges flushes what refresh changed in dir: the files written anew
+// and every folder above a stale path (names added, removed, folders made
+// or removed). A linked file's bytes are the published file's, flushed
+// when it was published. Not the whole file system (syncfs, as a fresh
+// staging folder is flushed): that waited for every other program's
+// writes too, and made a one-page switch take as long as the busiest
+// neighbour's writeback.
+func flushChanges(dir string, stale, written []string) error {
+	if !flushEachFile {
+		for _, p := range written {
+			if err := syncFile(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+				return err
+			}
+		}
+	}
+	folders := map[string]bool{".": true}
+	for _, p := range stale {
+		for d := path.Dir(p); d != "." && !folders[d]; d = path.Dir(d) {
+			folders[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(folders)) {
+		err := syncDir(filepath.Join(dir, filepath.FromSlash(d)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) { // a folder removed with its last file
+			return err
+		}
+	}
+	return nil
+}
+
+func syncFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // removeFile removes the file p below dir, and then each folder above it
