@@ -34,7 +34,7 @@ import (
 const (
 	diskName   = "memo.bin"
 	diskMagic  = "pubgen-memo\n"
-	diskFormat = 3
+	diskFormat = 4
 )
 
 // Stamp is the checksum of a memory file as read or written: Save skips

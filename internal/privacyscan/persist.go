@@ -12,10 +12,7 @@ import (
 // page's text again was a fifth of a build with nothing changed. Bundle
 // files are looked at again in a fresh process (their stat is not kept).
 func (m *Memo) Encode(e *memo.Encoder) {
-	e.Uint(uint64(m.pages.Len()))
-	m.pages.Each(func(name string, v memo.Version, s pageScan) {
-		e.String(name)
-		e.Version(v)
+	m.pages.Encode(e, nil, func(e *memo.Encoder, s pageScan) {
 		e.String(s.plain)
 		e.Uint(uint64(len(s.found)))
 		for _, p := range s.found {
@@ -69,26 +66,11 @@ func decodePII(d *memo.Decoder) pii {
 // Decode reads into the empty m what Encode wrote; on an error m is left
 // empty.
 func (m *Memo) Decode(d *memo.Decoder) error {
-	type page struct {
-		name string
-		v    memo.Version
-		s    pageScan
-	}
-	n := d.Len(34)
-	pages := make([]page, 0, n)
-	for range n {
-		p := page{name: d.String(), v: d.Version(), s: pageScan{plain: d.String()}}
-		k := d.Len(16)
-		for range k {
-			p.s.found = append(p.s.found, decodePII(d))
+	return m.pages.Decode(d, 1, func(d *memo.Decoder) pageScan {
+		s := pageScan{plain: d.String()}
+		for range d.Len(16) {
+			s.found = append(s.found, decodePII(d))
 		}
-		pages = append(pages, p)
-	}
-	if err := d.Err(); err != nil {
-		return err
-	}
-	for _, p := range pages {
-		m.pages.Put(p.name, p.v, p.s)
-	}
-	return nil
+		return s
+	})
 }
