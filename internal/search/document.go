@@ -131,14 +131,7 @@ func (r replay) Analyze([]byte) analysis.TokenStream { return analysis.TokenStre
 // rest). Only the terms and their number are indexed, since charField
 // keeps no term vectors: the tokens carry no positions.
 func appendUnigrams(chars, tokens analysis.TokenStream) analysis.TokenStream {
-	n := 0
-	for _, t := range tokens {
-		if t.Type == analysis.Ideographic {
-			n += utf8.RuneCount(t.Term)
-		} else {
-			n++
-		}
-	}
+	n := charTokens(tokens)
 	// The tokens are made in one allocation, not one each.
 	made := make([]analysis.Token, 0, n)
 	add := func(t analysis.Token) {

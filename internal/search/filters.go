@@ -37,14 +37,7 @@ func foldWidthTokens(w analysis.TokenFilter, toks analysis.TokenStream) {
 // adjacent neighbour on either side is a unigram (Single); every other
 // token passes as it is. Positions count the tokens put out, from 1.
 func bigramTokens(input analysis.TokenStream) analysis.TokenStream {
-	n := 0
-	for _, t := range input {
-		if t.Type == analysis.Ideographic {
-			n += utf8.RuneCount(t.Term)
-		} else {
-			n++
-		}
-	}
+	n := charTokens(input)
 	out := make(analysis.TokenStream, 0, n)
 	made := make([]analysis.Token, 0, n) // the tokens made here, in one allocation
 	var joined []byte                    // terms of bigrams that span two tokens
@@ -103,4 +96,19 @@ func bigramTokens(input analysis.TokenStream) analysis.TokenStream {
 	}
 	flush()
 	return out
+}
+
+// charTokens is how many tokens input makes one character at a time:
+// each character of an ideographic run, one for any other token. It
+// sizes the single allocation of the filters that split the runs.
+func charTokens(input analysis.TokenStream) int {
+	n := 0
+	for _, t := range input {
+		if t.Type == analysis.Ideographic {
+			n += utf8.RuneCount(t.Term)
+		} else {
+			n++
+		}
+	}
+	return n
 }
